@@ -1,0 +1,49 @@
+"""smmigrate: move TensorFlow 1 SavedModel code and artifacts to TensorFlow 2, and prove it.
+
+The library API mirrors the CLI. `import smmigrate` is cheap and never imports TensorFlow: the
+functions that need it are loaded on first use from `smmigrate.wrappers` (lazy attributes below).
+
+- `rewrite_paths(paths, ...)` / `rewrite_source(code, ...)`: the codemods behind `smmigrate rewrite`.
+- `wrap_metagraph(graph, checkpoint, ...)`: a TF1 graph + checkpoint as pruned TF2 functions.
+- `export_session(sess, export_dir, ...)`, `upgrade(src, dst)`: TF2 SavedModels from TF1 sessions/models.
+- `update_method_names(export_dir, ...)`, `inspect(path)`, `verify(a, b)`: SavedModel tools.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (imported on first access)
+_LAZY = {
+    "rewrite_paths": "smmigrate.rewrite",
+    "rewrite_source": "smmigrate.rewrite",
+    "RewriteOptions": "smmigrate.rewrite",
+    "FileResult": "smmigrate.rewrite",
+    "Diagnostic": "smmigrate.diagnostics",
+    "SmmigrateError": "smmigrate.errors",
+    "wrap_metagraph": "smmigrate.wrappers.graph_adapter",
+    "WrappedGraph": "smmigrate.wrappers.graph_adapter",
+    "export_session": "smmigrate.wrappers.session_bridge",
+    "upgrade": "smmigrate.wrappers.upgrade",
+    "update_method_names": "smmigrate.wrappers.method_names",
+    "verify": "smmigrate.wrappers.verify",
+    "Report": "smmigrate.wrappers.verify",
+    "inspect": "smmigrate.inspect_model",
+}
+
+__all__ = sorted(_LAZY) + ["__version__"]
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'smmigrate' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

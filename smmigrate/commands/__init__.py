@@ -1,0 +1,1 @@
+"""One module per `smmigrate` sub-command (see `smmigrate.cli`). Must import without TensorFlow."""
