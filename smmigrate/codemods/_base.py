@@ -1,0 +1,393 @@
+"""What every smmigrate codemod shares: TensorFlow name resolution, spelling, and diagnostics.
+
+A codemod is a libcst `CSTTransformer` with a ``NAME``, a one-line ``DESCRIPTION`` and the
+diagnostic ``CODES`` it emits. We deliberately avoid importing `libcst.codemod` on the `rewrite`
+path (it costs ~0.25 s of start-up through `libcst.matchers`); each codemod module still offers a
+``<Name>Command`` class for ``python -m libcst.tool codemod`` (built on demand by
+`libcst_command`). Names are
+resolved by import, never by text: `QualifiedNameProvider` gives the imported path of a name, and
+`TFBindings` adds what it cannot see (``tf1 = tf.compat.v1`` aliases, bindings it cannot resolve
+such as ``tf = try_import_tf()``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Optional, Sequence, Union
+
+import libcst as cst
+from libcst.metadata import (
+    MetadataWrapper,
+    ParentNodeProvider,
+    PositionProvider,
+    QualifiedName,
+    QualifiedNameSource,
+    ScopeProvider,
+)
+
+from ..diagnostics import Diagnostic
+from . import _imports, symbols
+from ._names import NameIndex
+from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
+
+Expr = Union[cst.Name, cst.Attribute]
+
+
+def dotted_parts(node: cst.BaseExpression) -> Optional[list[str]]:
+    """``a.b.c`` -> ["a", "b", "c"]; None for anything that is not a plain dotted name."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    parts.append(node.value)
+    return parts[::-1]
+
+
+def base_name(node: cst.BaseExpression) -> Optional[cst.Name]:
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return node if isinstance(node, cst.Name) else None
+
+
+def dotted_name(node: cst.BaseExpression) -> Optional[str]:
+    parts = dotted_parts(node)
+    return ".".join(parts) if parts else None
+
+
+def import_module_path(node: Union[cst.Attribute, cst.Name]) -> str:
+    return dotted_name(node) or ""
+
+
+class TFBindings(cst.CSTVisitor):
+    """Module-level names bound to TensorFlow API roots, collected before a codemod runs.
+
+    ``roots``: name -> "tensorflow" or "tensorflow.compat.v1" (names we can spell from).
+    ``aliases``: name -> qualified path for ``tf1 = tf.compat.v1`` style assignments.
+    ``unresolved``: name -> why it cannot be resolved (``tf = try_import_tf()``).
+    """
+
+    def __init__(self) -> None:
+        self.roots: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}
+        self.unresolved: dict[str, str] = {}
+        self.bound_names: set[str] = set()
+        self._depth = 0
+
+    # Only module-level statements (including those under top-level try/if) bind module names.
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.bound_names.add(node.name.value)
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.bound_names.add(node.name.value)
+        return False
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            path = import_module_path(alias.name)
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                name = alias.asname.name.value
+                self._bind(name, path)
+            else:
+                name = path.split(".")[0]
+                self._bind(name, name)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
+            return
+        module = import_module_path(node.module)
+        for alias in node.names:
+            obj = alias.name.value if isinstance(alias.name, cst.Name) else dotted_name(alias.name)
+            name = alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name) else obj
+            self._bind(name, f"{module}.{obj}")
+
+    def _bind(self, name: str, path: str) -> None:
+        self.bound_names.add(name)
+        if path in (ROOT_MODULE, V1_MODULE):
+            # With `try: import tensorflow.compat.v1 as tf / except: import tensorflow as tf` the
+            # first branch is the one that succeeds on TF 2.x, so the first binding wins.
+            self.roots.setdefault(name, path)
+            self.unresolved.pop(name, None)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            names = [target.target] if isinstance(target.target, cst.Name) else []
+            if isinstance(target.target, (cst.Tuple, cst.List)):
+                names = [e.value for e in target.target.elements if isinstance(e.value, cst.Name)]
+            for name_node in names:
+                name = name_node.value
+                self.bound_names.add(name)
+                parts = dotted_parts(node.value) if len(names) == 1 else None
+                resolved = self.resolve_parts(parts) if parts else None
+                if resolved is not None and resolved.startswith(ROOT_MODULE) and symbols.canonical(resolved) not in symbols.SYMBOLS:
+                    self.aliases[name] = resolved
+                    if resolved in (ROOT_MODULE, V1_MODULE):
+                        self.roots[name] = resolved
+                else:
+                    self.roots.pop(name, None)
+                    self.aliases.pop(name, None)
+                    source = cst.Module([]).code_for_node(node.value)
+                    self.unresolved[name] = f"`{name}` is bound by `{cst.Module([]).code_for_node(target.target)} = {source}`"
+
+    def resolve_parts(self, parts: Sequence[str]) -> Optional[str]:
+        head = parts[0]
+        if head in self.aliases:
+            base = self.aliases[head]
+        elif head in self.roots and self.roots[head]:
+            base = self.roots[head]
+        else:
+            return None
+        return ".".join([base, *parts[1:]])
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A TF SavedModel symbol found in the code."""
+
+    rel: str  # TF1-relative path, e.g. "saved_model.builder.SavedModelBuilder"
+    base: Optional[str]  # the site's own base name when it is a TF root binding ("tf"), else None
+    base_module: Optional[str]  # what that base is bound to (tensorflow / tensorflow.compat.v1)
+    qualified: frozenset = frozenset()  # the fully qualified names behind the site
+
+    def already(self, target: tuple[str, str]) -> bool:
+        """True when the site already names `target` the TF 2.x way (nothing to rename)."""
+        namespace, path = target
+        good = {f"{V1_MODULE}.{path}"}
+        if namespace == V2:
+            good.add(f"{ROOT_MODULE}.{path}")
+        return bool(self.qualified) and self.qualified <= good
+
+
+class SavedModelCodemod(cst.CSTTransformer):
+    """Base class: resolution helpers, import upkeep and positioned diagnostics."""
+
+    NAME: ClassVar[str] = ""
+    DESCRIPTION: ClassVar[str] = ""
+    CODES: ClassVar[dict[str, str]] = {}
+    ORDER: ClassVar[int] = 100  # run order within one rewrite (lower first)
+
+    # Metadata is computed lazily (see `qualified`, `position`, `parent`): scope analysis is most
+    # of a rewrite's cost and most files never need it. Subclasses may still declare providers.
+    METADATA_DEPENDENCIES = ()
+
+    def __init__(self, filename: str = "<string>", project_facts: Sequence[object] = ()) -> None:
+        super().__init__()
+        self.filename = filename
+        # facts every codemod collected over all files of this run (see _facts.py)
+        self.project_facts: tuple[object, ...] = tuple(project_facts)
+        self.diagnostics: list[Diagnostic] = []
+        self.bindings = TFBindings()
+        self._added_tf_import: Optional[str] = None
+        self._maybe_unused: set[str] = set()
+        self._wrapper: Optional[MetadataWrapper] = None
+        self._lazy: dict[type, object] = {}
+        self.names = NameIndex()
+
+    # -- life cycle -------------------------------------------------------------------------
+    @classmethod
+    def collect_facts(cls, module: cst.Module, path: str) -> list[object]:
+        """Facts about `module` that codemods need when rewriting other files (default: none).
+
+        Called once per file before any rewriting; must not modify `module`."""
+        return []
+
+    def transform_module(self, module: cst.Module, *, fresh: bool = False) -> cst.Module:
+        """Run this codemod over `module`; `fresh` says the tree came straight from the parser
+        (no shared nodes), so the metadata wrapper may skip its defensive deep copy."""
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
+        self._wrapper, self._lazy = wrapper, {}
+        new = wrapper.visit(self)
+        if self._maybe_unused:
+            new = _imports.remove_unused_imports(new, self._maybe_unused)
+        if self._added_tf_import is not None:
+            new = _imports.add_import(new, "tensorflow", self._added_tf_import)
+        return new
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.bindings = TFBindings()
+        node.visit(self.bindings)
+        self.names = NameIndex()
+        node.visit(self.names)
+
+    # -- lazy metadata ------------------------------------------------------------------------
+    def _metadata(self, provider: type) -> dict:
+        if provider not in self._lazy:
+            if self._wrapper is None:
+                raise RuntimeError("metadata is only available while transform_module runs")
+            self._lazy[provider] = self._wrapper.resolve(provider)
+        return self._lazy[provider]  # type: ignore[return-value]
+
+    _MISSING = object()
+
+    def get_metadata(self, key, node, default=_MISSING):
+        """libcst's `get_metadata`, but providers not declared up front are computed on first use."""
+        if key in self.metadata:
+            return super().get_metadata(key, node) if default is self._MISSING else super().get_metadata(key, node, default)
+        table = self._metadata(key)
+        if node in table:
+            return table[node]
+        if default is self._MISSING:
+            raise KeyError(f"no {key.__name__} metadata for {type(node).__name__}")
+        return default
+
+    def position(self, node: cst.CSTNode) -> tuple[int, int]:
+        """(line, 1-based column) of an original node; (1, 1) for nodes built by a codemod."""
+        pos = self._metadata(PositionProvider).get(node)
+        return (pos.start.line, pos.start.column + 1) if pos is not None else (1, 1)
+
+    def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+        return self._metadata(ParentNodeProvider).get(node)
+
+    def _qualified_names(self, name: cst.Name) -> set[QualifiedName]:
+        """What libcst's QualifiedNameProvider would say for `name`, without a whole-module pass
+        when the name has a single, import binding in the module."""
+        path = self.names.imported_path(name.value)
+        if path is not None:
+            return {QualifiedName(path, QualifiedNameSource.IMPORT)}
+        if self.names.binding_count(name.value) == 0 and not self.names.uncertain:
+            return set()  # never bound here: a builtin or an undefined name
+        scope = self._metadata(ScopeProvider).get(name)
+        if scope is None:
+            return set()
+        return set(scope.get_qualified_names_for(name))
+
+    # -- diagnostics ------------------------------------------------------------------------
+    def report(self, node: cst.CSTNode, code: str, message: str) -> None:
+        assert code in self.CODES, f"{self.NAME}: undeclared diagnostic code {code}"
+        line, col = self.position(node)
+        diag = Diagnostic(code, message, line, col)
+        if diag not in self.diagnostics:
+            self.diagnostics.append(diag)
+
+    # -- name resolution --------------------------------------------------------------------
+    def qualified(self, node: cst.BaseExpression) -> set[str]:
+        """Every fully qualified name `node` may refer to (imports and TF module aliases followed)."""
+        parts = dotted_parts(node)
+        if not parts:
+            return set()
+        head = base_name(node)
+        names = self._qualified_names(head) if head is not None else set()
+        out: set[str] = set()
+        for qn in names:
+            if qn.source == QualifiedNameSource.IMPORT:
+                out.add(".".join([qn.name, *parts[1:]]))
+            elif qn.source == QualifiedNameSource.LOCAL and len(parts) > 1:
+                # `tf1 = tf.compat.v1` then `tf1.saved_model...`: only module aliases are followed
+                alias = self.bindings.resolve_parts(parts)
+                if alias is not None:
+                    out.add(alias)
+        return out
+
+    def tf_symbol(self, node: cst.BaseExpression) -> Optional[Resolved]:
+        """The TF1-relative SavedModel path `node` names, when all its bindings agree."""
+        qualified = self.qualified(node)
+        rels = {symbols.canonical(q) for q in qualified}
+        rels.discard(None)
+        if len(rels) != 1:
+            return None
+        rel = rels.pop()
+        head = base_name(node)
+        base_module = None
+        if head is not None and isinstance(node, cst.Attribute):
+            base_module = self._root_of(head)
+        return Resolved(rel, head.value if base_module else None, base_module, frozenset(qualified))
+
+    def _root_of(self, head: cst.Name) -> Optional[str]:
+        """"tensorflow" / "tensorflow.compat.v1" when `head` is bound to one of them, else None."""
+        names = self._qualified_names(head)
+        found = set()
+        for qn in names:
+            if qn.source == QualifiedNameSource.IMPORT:
+                found.add(qn.name)
+            elif qn.source == QualifiedNameSource.LOCAL:
+                found.add(self.bindings.aliases.get(head.value, "?"))
+        if not found or not found <= {ROOT_MODULE, V1_MODULE}:
+            return None
+        return next(iter(found)) if len(found) == 1 else self.bindings.roots.get(head.value) or None
+
+    def unresolved_tf_base(self, node: cst.BaseExpression) -> Optional[str]:
+        """Why `node`'s base name cannot be resolved, when it looks like TensorFlow but isn't provable."""
+        head = base_name(node)
+        if head is None or head.value not in self.bindings.unresolved:
+            return None
+        names = self._qualified_names(head)
+        if any(qn.source == QualifiedNameSource.IMPORT for qn in names):
+            return None
+        return self.bindings.unresolved[head.value]
+
+    # -- spelling ---------------------------------------------------------------------------
+    def tf_root(self, prefer: Optional[Resolved] = None) -> tuple[str, str]:
+        """(name, module) to spell a TF symbol from: the site's own base, a module binding, or a new import."""
+        if prefer is not None and prefer.base:
+            return prefer.base, prefer.base_module or ROOT_MODULE
+        roots = {n: mod for n, mod in self.bindings.roots.items() if mod}
+        for wanted in (ROOT_MODULE, V1_MODULE):
+            for name, mod in roots.items():
+                if mod == wanted:
+                    return name, mod
+        if self._added_tf_import is None:
+            self._added_tf_import = "tf" if "tf" not in self.bindings.bound_names else "tensorflow"
+        return self._added_tf_import, ROOT_MODULE
+
+    def spell(self, target: tuple[str, str], prefer: Optional[Resolved] = None) -> str:
+        namespace, path = target
+        name, module = self.tf_root(prefer)
+        if namespace == V1 and module == ROOT_MODULE:
+            return f"{name}.compat.v1.{path}"
+        assert namespace in (V1, V2)
+        return f"{name}.{path}"
+
+    def expr(self, dotted: str) -> cst.BaseExpression:
+        return cst.parse_expression(dotted)
+
+    def drop_import_of(self, node: cst.CSTNode) -> None:
+        """The import behind `node`'s base name is removed if nothing uses it after the rewrite."""
+        head = base_name(node)  # type: ignore[arg-type]
+        if head is not None:
+            self._maybe_unused.add(head.value)
+
+
+def libcst_command(cls: type[SavedModelCodemod]):
+    """A `libcst.codemod.CodemodCommand` running `cls`, for ``python -m libcst.tool codemod``."""
+    from libcst.codemod import CodemodCommand  # only when libcst's own tool asks for it
+
+    class Command(CodemodCommand):
+        DESCRIPTION = cls.DESCRIPTION
+
+        def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+            codemod = cls(self.context.filename or "<string>")
+            new = codemod.transform_module(tree)
+            for diag in codemod.diagnostics:
+                self.warn(f"{diag.line}:{diag.col}: {diag.code} {diag.message}")
+            return new
+
+    Command.__name__ = Command.__qualname__ = f"{cls.__name__}Command"
+    return Command
+
+
+def is_call_to(codemod: SavedModelCodemod, node: cst.CSTNode, rel: str) -> bool:
+    return isinstance(node, cst.Call) and (r := codemod.tf_symbol(node.func)) is not None and r.rel == rel
+
+
+def looks_like_tf1_load(call: cst.Call) -> bool:
+    """True when a ``saved_model.load(...)`` call uses the TF1 (sess, tags, export_dir) signature."""
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    keywords = {a.keyword.value for a in call.args if a.keyword is not None}
+    if "sess" in keywords or "export_dir" in keywords or "import_scope" in keywords:
+        return True
+    return len(positional) >= 3
+
+
+__all__ = [
+    "SavedModelCodemod",
+    "Resolved",
+    "TFBindings",
+    "dotted_parts",
+    "dotted_name",
+    "base_name",
+    "is_call_to",
+    "looks_like_tf1_load",
+    "libcst_command",
+]

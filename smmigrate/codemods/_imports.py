@@ -1,0 +1,125 @@
+"""Import upkeep after a rewrite: drop imports that became unused, add `import tensorflow as tf`.
+
+Deliberately conservative and scope-blind: an imported name counts as used if the same
+identifier appears anywhere in the module outside import statements, so we never delete an
+import that something still needs. (libcst's own visitors do this with full scope analysis, but
+they live in `libcst.codemod`, whose import alone costs more than our start-up budget.)
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+import libcst as cst
+
+
+class _UsedNames(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        # `__all__ = ["name"]` and string annotations keep an import alive.
+        value = node.value.strip("\"'rRbBuU")
+        if value.isidentifier():
+            self.names.add(value)
+
+
+def _bound_name(alias: cst.ImportAlias) -> str:
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    name = alias.name
+    while isinstance(name, cst.Attribute):
+        name = name.value
+    return name.value  # type: ignore[union-attr]
+
+
+class _RemoveAliases(cst.CSTTransformer):
+    def __init__(self, drop: set[str]) -> None:
+        self.drop = drop
+
+    def _filter(self, node: Union[cst.Import, cst.ImportFrom]):
+        if isinstance(node.names, cst.ImportStar):
+            return node
+        keep = [a for a in node.names if _bound_name(a) not in self.drop]
+        if len(keep) == len(node.names):
+            return node
+        if not keep:
+            return cst.RemoveFromParent()
+        last = keep[-1]
+        keep[-1] = last.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        changes = {"names": keep}
+        if isinstance(node, cst.ImportFrom) and node.lpar is not None and len(keep) == 1:
+            changes.update(lpar=None, rpar=None)
+        return node.with_changes(**changes)
+
+    def leave_Import(self, original_node, updated_node):
+        return self._filter(updated_node)
+
+    def leave_ImportFrom(self, original_node, updated_node):
+        return self._filter(updated_node)
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        if not updated_node.body:
+            return cst.RemoveFromParent()
+        return updated_node
+
+    # Only module-level imports are candidates: removing one from a `try:`/`if` body or a
+    # function could leave an empty block or change behaviour.
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> bool:
+        return False
+
+
+def remove_unused_imports(module: cst.Module, candidates: set[str]) -> cst.Module:
+    """Remove import aliases binding any of `candidates` that the module no longer uses."""
+    used = _UsedNames()
+    module.visit(used)
+    drop = {name for name in candidates if name not in used.names}
+    if not drop:
+        return module
+    return module.visit(_RemoveAliases(drop))
+
+
+def _is_import(stmt: cst.CSTNode) -> bool:
+    return isinstance(stmt, cst.SimpleStatementLine) and all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
+
+
+def _is_docstring(stmt: cst.CSTNode) -> bool:
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and len(stmt.body) == 1
+        and isinstance(stmt.body[0], cst.Expr)
+        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def add_import(module: cst.Module, dotted: str, asname: str) -> cst.Module:
+    """Add ``import <dotted> as <asname>`` (or plain ``import <dotted>``) after the leading imports."""
+    text = f"import {dotted}" if asname == dotted else f"import {dotted} as {asname}"
+    new_stmt = cst.parse_statement(text + module.default_newline, config=module.config_for_parsing)
+    body = list(module.body)
+    insert_at = 0
+    for i, stmt in enumerate(body):
+        if (i == 0 and _is_docstring(stmt)) or _is_import(stmt):
+            insert_at = i + 1
+            continue
+        break
+    if insert_at == 0 and body:
+        # keep the module's leading comments (licence, shebang) above the new import
+        first = body[0]
+        new_stmt = new_stmt.with_changes(leading_lines=first.leading_lines)
+        body[0] = first.with_changes(leading_lines=())
+    body.insert(insert_at, new_stmt)
+    return module.with_changes(body=body)

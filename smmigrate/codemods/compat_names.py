@@ -1,0 +1,126 @@
+"""compat-names: spell every TF1 SavedModel symbol the way TensorFlow 2.21 spells it.
+
+Constants (`tag_constants.SERVING`, `signature_constants.*`, `constants.*`) become their TF2 names
+(`tf.saved_model.SERVING`, ...); deprecated module paths (`saved_model.builder.SavedModelBuilder`,
+`saved_model.loader.load`, `simple_save`, `utils.build_tensor_info`, `signature_def_utils.*`,
+`main_op.*`) and the TF1 `tf.saved_model.load(sess, tags, export_dir)` become their
+`tf.compat.v1.saved_model.*` spellings, so the code runs on TF 2.x where no native rewrite applies.
+Imports from the private `tensorflow.python.saved_model` package are replaced by public spellings
+and dropped once unused. This is what `tf_upgrade_v2` does for these APIs, but by import
+resolution (aliases, `from` imports, `tf1 = tf.compat.v1`) rather than by matching text.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+import libcst as cst
+from libcst.metadata import QualifiedNameSource
+
+from . import symbols
+from ._base import SavedModelCodemod, dotted_parts, looks_like_tf1_load
+
+
+class CompatNames(SavedModelCodemod):
+    NAME = "compat-names"
+    DESCRIPTION = "Rename TF1 SavedModel symbols to their TF 2.21 spellings (tf.saved_model.* / tf.compat.v1.saved_model.*)."
+    CODES = {
+        "SM101": "a name that looks like TensorFlow is bound to something smmigrate cannot follow",
+    }
+    ORDER = 90  # after the native rewrites: it renames whatever they left in place
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def visit_Module(self, node: cst.Module) -> None:
+        super().visit_Module(node)
+        self._attr_names: set[int] = set()  # ids of Names that are the `.attr` of an Attribute
+        self._chain_inner: set[int] = set()  # ids of nodes that are the `.value` of an Attribute
+        # last components of everything we rename: a cheap filter before any name resolution
+        self._leaves = {key.rsplit(".", 1)[-1] for key in symbols.SYMBOLS} | {"load"}
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self._attr_names.add(id(node.attr))
+        self._chain_inner.add(id(node.value))
+
+    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
+        return self._rename(original_node, updated_node)
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
+        if id(original_node) in self._attr_names or original_node.value not in self._leaves:
+            return updated_node
+        if not self._imported(original_node):
+            return updated_node
+        return self._rename(original_node, updated_node)
+
+    def _imported(self, node: cst.Name) -> bool:
+        # a bare name is renamed only when it was imported (`from ... import SERVING`), never
+        # when it is a local variable that merely holds a TF value
+        names = self._qualified_names(node)
+        return bool(names) and all(qn.source == QualifiedNameSource.IMPORT for qn in names)
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        # TF1's tf.saved_model.load(sess, tags, export_dir) is tf.compat.v1.saved_model.load in TF2.
+        func = original_node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "load"):
+            return updated_node
+        resolved = self.tf_symbol(func)
+        if resolved is None or resolved.rel != symbols.TF1_LOAD or not looks_like_tf1_load(original_node):
+            return updated_node
+        if resolved.already(symbols.TF1_LOAD_TARGET):
+            return updated_node
+        new = self.spell(symbols.TF1_LOAD_TARGET, resolved)
+        if new == cst.Module([]).code_for_node(updated_node.func):
+            return updated_node
+        if resolved.base is None:
+            self.drop_import_of(original_node.func)
+        return updated_node.with_changes(func=self.expr(new))
+
+    def _rename(
+        self, original: Union[cst.Attribute, cst.Name], updated: Union[cst.Attribute, cst.Name]
+    ) -> cst.BaseExpression:
+        leaf = original.attr.value if isinstance(original, cst.Attribute) else original.value
+        if leaf not in self._leaves:
+            return updated
+        resolved = self.tf_symbol(original)
+        target = symbols.SYMBOLS.get(resolved.rel) if resolved else None
+        if target is None:
+            self._maybe_report_unresolved(original)
+            return updated
+        if resolved.already(target):
+            return updated
+        new = self.spell(target, resolved)
+        if new == cst.Module([]).code_for_node(updated):
+            return updated
+        if resolved.base is None:
+            self.drop_import_of(original)
+        return self.expr(new)
+
+    def _maybe_report_unresolved(self, node: Union[cst.Attribute, cst.Name]) -> None:
+        parts = dotted_parts(node)
+        if not parts or len(parts) < 3 or parts[1] != "saved_model" or ".".join(parts[1:]) not in symbols.SYMBOLS:
+            return
+        if id(node) in self._chain_inner:
+            return  # report once, on the outermost name of the chain
+        reason: Optional[str] = self.unresolved_tf_base(node)
+        if reason is None:
+            return
+        code = ".".join(parts)
+        self.report(
+            node,
+            "SM101",
+            f"{reason}, so `{code}` cannot be proven to be TensorFlow and was left as is; "
+            f"bind it with `import tensorflow as {parts[0]}` (or `import tensorflow.compat.v1 as {parts[0]}`) and rerun",
+        )
+
+
+def __getattr__(name: str):
+    # `python -m libcst.tool codemod compat_names.CompatNamesCommand` (see .libcst.codemod.yaml)
+    if name == "CompatNamesCommand":
+        from ._base import libcst_command
+
+        return libcst_command(CompatNames)
+    raise AttributeError(name)

@@ -1,0 +1,351 @@
+"""The `rewrite` engine: find files, run the codemods on each, write atomically, report.
+
+Per file: read bytes; skip unless they mention ``saved_model`` (every use of these APIs does);
+parse once with libcst (bytes in, bytes out, so the PEP 263 encoding and line endings survive);
+run the selected codemods in order; check that the result parses; write it with a temporary file
+and a rename. Results are small pickleable values (`FileResult`), so `--jobs` and JSON reports
+fall out naturally. Never imports TensorFlow.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import fnmatch
+import os
+import sys
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence
+
+import libcst as cst
+
+from .diagnostics import Diagnostic
+from .fsutil import atomic_write_bytes
+
+MARKER = b"saved_model"
+SKIP_DIRS = {
+    ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", ".eggs", "__pycache__", "build", "dist",
+    "node_modules", ".ipynb_checkpoints", ".mypy_cache", ".pytest_cache", "site-packages",
+}
+SUFFIXES = (".py", ".ipynb")
+
+UNCHANGED, CHANGED, FAILED = "unchanged", "changed", "failed"
+
+
+@dataclass(frozen=True)
+class RewriteOptions:
+    only: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    write: bool = True  # False for --diff / --check
+    diff: bool = False
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str = UNCHANGED  # unchanged | changed | failed
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: Optional[str] = None
+    diff: Optional[str] = None
+    parsed: bool = False  # False when the file was skipped by the cheap `saved_model` filter
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.path,
+            "changed": self.status == CHANGED,
+            "status": self.status,
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+            "error": self.error,
+        }
+
+
+class RewriteFailure(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+# --- line mapping: diagnostics from later codemods point at lines of the original file ----------
+
+
+class _LineMap:
+    """Maps line numbers of a transformed text back to the text it was made from."""
+
+    def __init__(self, before: str, after: str) -> None:
+        self._ops = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False).get_opcodes()
+
+    def back(self, line: int) -> int:
+        idx = line - 1
+        for tag, i1, i2, j1, j2 in self._ops:
+            if j1 <= idx < j2 or (j1 == j2 == idx):
+                if tag == "equal":
+                    return i1 + (idx - j1) + 1
+                return i1 + 1
+        return line
+
+
+# --- transforming source -----------------------------------------------------------------------
+
+
+def _codemods(options: RewriteOptions):
+    from . import codemods
+
+    return codemods.select(options.only or None, options.skip or None)
+
+
+def transform_module_source(
+    source: bytes | str, classes, path: str = "<string>", project_facts: Optional[Sequence[object]] = None
+) -> tuple[bytes | str, list[Diagnostic]]:
+    """Run `classes` over `source`; returns (new source of the same type, diagnostics).
+
+    `project_facts` are the facts collected over every file of the run (see codemods/_facts.py);
+    None means "this file alone". Raises `RewriteFailure` when the input does not parse or the
+    output would not.
+    """
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as exc:
+        # CPython's own message and position are what users know ("Missing parentheses in call
+        # to 'print'"); libcst's are a token list. Fall back to libcst's when CPython accepts it.
+        line, col, msg = exc.editor_line, exc.editor_column, "syntax error"
+        try:
+            ast.parse(source)
+        except SyntaxError as syn:
+            line, col, msg = syn.lineno or line, syn.offset or col, syn.msg
+        except Exception:
+            pass
+        raise RewriteFailure(
+            Diagnostic(
+                "SM002",
+                f"does not parse as Python 3 ({msg}); left unchanged: fix the syntax "
+                "(Python 2 code needs 2to3 first) or exclude the file with --exclude",
+                line,
+                col,
+            )
+        ) from None
+    except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
+        raise RewriteFailure(
+            Diagnostic("SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding")
+        ) from None
+
+    if project_facts is None:
+        project_facts = _facts_of(module, path, classes)
+    diagnostics: list[Diagnostic] = []
+    maps: list[_LineMap] = []
+    code = module.code  # generated once per change: code generation is a large share of the cost
+    for cls in classes:
+        codemod = cls(path, project_facts)
+        before = module
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                module = codemod.transform_module(module, fresh=not maps)
+        except Exception as exc:  # a bug in a codemod must not take the whole run down
+            raise RewriteFailure(
+                Diagnostic("SM005", f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); file left unchanged, please report it")
+            ) from None
+        for diag in codemod.diagnostics:
+            line = diag.line
+            for line_map in reversed(maps):
+                line = line_map.back(line)
+            diagnostics.append(Diagnostic(diag.code, diag.message, line, diag.col))
+        if module is not before:
+            new_code = module.code
+            if new_code != code:
+                maps.append(_LineMap(code, new_code))
+                code = new_code
+            else:
+                module = before  # keep the parser's tree: no copies needed for the next codemod
+
+    new_code = code
+    original_code = source if isinstance(source, str) else None
+    if not maps:
+        return source, diagnostics
+    try:
+        ast.parse(new_code)
+    except SyntaxError as exc:
+        raise RewriteFailure(
+            Diagnostic("SM003", f"the rewritten code would not parse ({exc.msg} at line {exc.lineno}); file left unchanged, please report it")
+        ) from None
+    if original_code is not None:
+        return new_code, diagnostics
+    return new_code.encode(module.encoding), diagnostics
+
+
+def _facts_of(module: cst.Module, path: str, classes) -> list[object]:
+    facts: list[object] = []
+    for cls in classes:
+        try:
+            facts.extend(cls.collect_facts(module, path))
+        except Exception:  # facts are an optimisation of precision; never fail a file over them
+            pass
+    return facts
+
+
+def collect_file_facts(path: str, options: "RewriteOptions") -> list[object]:
+    """Facts of one file on disk (empty when it is unreadable, unparsable or has no SavedModel code)."""
+    if path.endswith(".ipynb"):
+        return []
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        if MARKER not in data:
+            return []
+        return _facts_of(cst.parse_module(data), path, _codemods(options))
+    except Exception:
+        return []
+
+
+def rewrite_source(code: str, *, only: Sequence[str] = (), skip: Sequence[str] = ()) -> tuple[str, list[Diagnostic]]:
+    """Library entry point: rewrite one module's source text; returns (new text, diagnostics)."""
+    options = RewriteOptions(only=tuple(only), skip=tuple(skip))
+    new, diagnostics = transform_module_source(code, _codemods(options))
+    return new, diagnostics  # type: ignore[return-value]
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def _is_venv(path: Path) -> bool:
+    return (path / "pyvenv.cfg").exists()
+
+
+def _excluded(rel: str, patterns: Sequence[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def iter_files(paths: Iterable[str], exclude: Sequence[str] = ()) -> Iterator[str]:
+    """Files to rewrite: explicit files as given; folders walked (no symlinked folders followed)."""
+    seen: set[str] = set()
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                root_path = Path(root)
+                keep = []
+                for d in sorted(dirs):
+                    rel = (root_path / d).relative_to(p).as_posix()
+                    if d in SKIP_DIRS or d.endswith(".egg-info") or _is_venv(root_path / d) or _excluded(rel, exclude):
+                        continue
+                    keep.append(d)
+                dirs[:] = keep
+                for f in sorted(files):
+                    if not f.endswith(SUFFIXES):
+                        continue
+                    full = root_path / f
+                    rel = full.relative_to(p).as_posix()
+                    if _excluded(rel, exclude) or str(full) in seen:
+                        continue
+                    seen.add(str(full))
+                    yield str(full)
+        else:
+            if str(p) not in seen:
+                seen.add(str(p))
+                yield str(p)
+
+
+def _unified_diff(path: str, before: bytes, after: bytes) -> str:
+    def lines(data: bytes) -> list[str]:
+        return data.decode("utf-8", "replace").splitlines(keepends=True)
+
+    diff = difflib.unified_diff(lines(before), lines(after), fromfile=f"{path}\t(original)", tofile=f"{path}\t(rewritten)")
+    text = "".join(d if d.endswith("\n") else d + "\n\\ No newline at end of file\n" for d in diff)
+    return text
+
+
+def process_bytes(
+    data: bytes, path: str, options: RewriteOptions, project_facts: Optional[Sequence[object]] = None
+) -> tuple[bytes, FileResult]:
+    """Rewrite one file's bytes (`.py` or `.ipynb` by `path`); returns (new bytes, result)."""
+    result = FileResult(path)
+    if MARKER not in data:
+        return data, result
+    result.parsed = True
+    classes = _codemods(options)
+    try:
+        if path.endswith(".ipynb"):
+            from .notebook import NotebookError, locate, rewrite_notebook
+
+            def transform(text: str):
+                return transform_module_source(text, classes, path, project_facts)
+
+            try:
+                new, diagnostics, mapping = rewrite_notebook(data, path, transform)
+            except NotebookError as exc:
+                raise RewriteFailure(Diagnostic("SM004", str(exc).split(": ", 1)[-1])) from None
+            for diag in diagnostics:
+                cell, line = locate(mapping, diag.line)
+                where = f"{path}:cell {cell}" if cell else path
+                result.diagnostics.append(Diagnostic(diag.code, diag.message, line, diag.col, where))
+        else:
+            new, diagnostics = transform_module_source(data, classes, path, project_facts)
+            result.diagnostics = [d.with_path(path) for d in diagnostics]
+    except RewriteFailure as exc:
+        result.status = FAILED
+        result.error = exc.diagnostic.message
+        result.diagnostics = [exc.diagnostic.with_path(path)]
+        return data, result
+    if new != data:
+        result.status = CHANGED
+        if options.diff:
+            result.diff = _unified_diff(path, data, new)
+    return new, result
+
+
+def process_file(path: str, options: RewriteOptions, project_facts: Optional[Sequence[object]] = None) -> FileResult:
+    """Rewrite one file on disk (in place unless `options.write` is False)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return FileResult(path, FAILED, [Diagnostic("SM001", f"cannot be read ({reason}); check the path and permissions", path=path)], reason)
+    new, result = process_bytes(data, path, options, project_facts)
+    if result.status == CHANGED and options.write:
+        try:
+            atomic_write_bytes(path, new)
+        except OSError as exc:
+            result.status = FAILED
+            result.error = f"cannot be written ({exc.strerror or exc}); check permissions"
+            result.diagnostics.append(Diagnostic("SM001", result.error, path=path))
+    return result
+
+
+def _process_star(args) -> FileResult:
+    return process_file(*args)
+
+
+def _facts_star(args) -> list[object]:
+    return collect_file_facts(*args)
+
+
+from .codemods._base import SavedModelCodemod as _Base  # noqa: E402
+
+_BASE_COLLECT = _Base.collect_facts.__func__
+
+
+def rewrite_paths(paths: Sequence[str], options: RewriteOptions = RewriteOptions(), jobs: Optional[int] = None) -> Iterator[FileResult]:
+    """Rewrite every file under `paths`; yields one `FileResult` per file, in path order."""
+    files = list(iter_files(paths, options.exclude))
+    classes = _codemods(options)  # fail fast on unknown --only/--skip names, before forking
+    wants = any(cls.collect_facts.__func__ is not _BASE_COLLECT for cls in classes)
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(files) <= 1:
+        facts = [f for p in files for f in collect_file_facts(p, options)] if wants and len(files) > 1 else None
+        for path in files:
+            yield process_file(path, options, facts)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    chunk = max(1, min(32, len(files) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=ctx) as pool:
+        facts = None
+        if wants:
+            facts = [f for fs in pool.map(_facts_star, [(p, options) for p in files], chunksize=chunk) for f in fs]
+        yield from pool.map(_process_star, [(p, options, facts) for p in files], chunksize=chunk)
