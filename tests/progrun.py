@@ -1,0 +1,121 @@
+"""Run TF1 and TF2 programs for execution tests, many per TensorFlow process.
+
+`python tests/progrun.py tf1|tf2 SPEC.json` runs each program of SPEC (a list of
+``{"script", "cwd", "argv"}``) with runpy in this one process and prints a JSON list of
+``{"stdout", "error"}`` on the last line. In ``tf1`` mode TensorFlow 1 code runs on TF 2.x the
+way the brief prescribes: v2 behaviour disabled and ``tensorflow`` (and ``tensorflow.X``
+submodules) mapped to ``tensorflow.compat.v1``. In ``tf2`` mode nothing is mapped.
+
+From tests, call `run_programs(mode, programs)`; one call = one TensorFlow start-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.abc
+import importlib.util
+import io
+import json
+import os
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+
+_REAL_SUBPACKAGES = ("python", "core", "compat", "tools", "lite", "include", "libtensorflow", "_api", "tsl", "xla")
+
+
+class _V1Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """`import tensorflow.saved_model.tag_constants` -> the compat.v1 module of that path."""
+
+    def __init__(self, v1) -> None:
+        self.v1 = v1
+
+    def find_spec(self, fullname, path=None, target=None):
+        parts = fullname.split(".")
+        if parts[0] != "tensorflow" or len(parts) < 2 or parts[1] in _REAL_SUBPACKAGES:
+            return None
+        obj = self.v1
+        for p in parts[1:]:
+            obj = getattr(obj, p, None)
+            if obj is None:
+                return None
+        return importlib.util.spec_from_loader(fullname, self)
+
+    def create_module(self, spec):
+        obj = self.v1
+        for p in spec.name.split(".")[1:]:
+            obj = getattr(obj, p)
+        return obj
+
+    def exec_module(self, module):
+        pass
+
+
+def _setup(mode: str):
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import tensorflow as tf
+
+    if mode == "tf1":
+        tf.compat.v1.disable_v2_behavior()
+        v1 = tf.compat.v1
+        sys.modules["tensorflow"] = v1
+        sys.meta_path.insert(0, _V1Alias(v1))
+        return v1
+    return tf
+
+
+def _main(mode: str, spec_path: str) -> None:
+    tf = _setup(mode)
+    programs = json.loads(Path(spec_path).read_text())
+    results = []
+    real_stdout = sys.stdout
+    for prog in programs:
+        if mode == "tf1":
+            tf.reset_default_graph()
+        buf = io.StringIO()
+        error = None
+        old_cwd, old_argv, old_path = os.getcwd(), sys.argv, list(sys.path)
+        try:
+            os.chdir(prog.get("cwd") or os.getcwd())
+            sys.argv = [prog["script"], *prog.get("argv", [])]
+            sys.path.insert(0, str(Path(prog["script"]).resolve().parent))
+            with contextlib.redirect_stdout(buf):
+                import runpy
+
+                runpy.run_path(prog["script"], run_name="__main__")
+        except SystemExit as exc:
+            if exc.code not in (0, None):
+                error = f"SystemExit({exc.code})"
+        except BaseException:
+            error = traceback.format_exc()
+        finally:
+            os.chdir(old_cwd)
+            sys.argv = old_argv
+            sys.path[:] = old_path
+        results.append({"stdout": buf.getvalue(), "error": error})
+    real_stdout.write("\n" + json.dumps(results) + "\n")
+
+
+def run_programs(mode: str, programs: list[dict], timeout: float = 600) -> list[dict]:
+    """Run `programs` (dicts with script, cwd, argv) in one fresh TF process; returns results."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(programs, fh)
+        spec = fh.name
+    try:
+        proc = subprocess.run(
+            [sys.executable, __file__, mode, spec], capture_output=True, text=True, timeout=timeout,
+            env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"},
+        )
+    finally:
+        os.unlink(spec)
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"program runner failed ({mode}, exit {proc.returncode}):\n{proc.stderr[-4000:]}")
+    return json.loads(lines[-1])
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1], sys.argv[2])
