@@ -276,8 +276,9 @@ class SavedModelCodemod(cst.CSTTransformer):
             elif qn.source == QualifiedNameSource.LOCAL and len(parts) > 1:
                 # `tf1 = tf.compat.v1` then `tf1.saved_model...`: only module aliases are followed
                 alias = self.bindings.resolve_parts(parts)
-                if alias is not None:
-                    out.add(alias)
+                if alias is None:
+                    return set()  # also bound to something else here: not provably TensorFlow
+                out.add(alias)
         return out
 
     def tf_symbol(self, node: cst.BaseExpression) -> Optional[Resolved]:
@@ -328,7 +329,9 @@ class SavedModelCodemod(cst.CSTTransformer):
                 if mod == wanted:
                     return name, mod
         if self._added_tf_import is None:
-            self._added_tf_import = "tf" if "tf" not in self.bindings.bound_names else "tensorflow"
+            # a name nothing in the module uses yet, so the new import cannot change other code
+            taken = self.bindings.bound_names | self.names.seen
+            self._added_tf_import = next(n for n in ("tf", "tensorflow", "tf_", "tensorflow_") if n not in taken)
         return self._added_tf_import, ROOT_MODULE
 
     def spell(self, target: tuple[str, str], prefer: Optional[Resolved] = None) -> str:

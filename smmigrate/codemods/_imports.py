@@ -107,7 +107,7 @@ def _is_docstring(stmt: cst.CSTNode) -> bool:
 
 def add_import(module: cst.Module, dotted: str, asname: str) -> cst.Module:
     """Add ``import <dotted> as <asname>`` (or plain ``import <dotted>``) after the leading imports."""
-    text = f"import {dotted}" if asname == dotted else f"import {dotted} as {asname}"
+    text = f"import {dotted}" if asname == dotted.split(".")[0] == dotted else f"import {dotted} as {asname}"
     new_stmt = cst.parse_statement(text + module.default_newline, config=module.config_for_parsing)
     body = list(module.body)
     insert_at = 0

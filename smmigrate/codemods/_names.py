@@ -29,6 +29,10 @@ class NameIndex(cst.CSTVisitor):
     def __init__(self) -> None:
         self.bindings: dict[str, list[Optional[str]]] = {}
         self.uncertain = False  # `global`/`nonlocal`/star imports/`match`: use scope analysis
+        self.seen: set[str] = set()  # every identifier used or bound anywhere
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.seen.add(node.value)
 
     def _bind(self, name: str, path: Optional[str] = None) -> None:
         self.bindings.setdefault(name, []).append(path)
@@ -57,6 +61,7 @@ class NameIndex(cst.CSTVisitor):
     # imports
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
+            self.seen.add(_import_path(alias.name).split(".")[0])
             path = _import_path(alias.name)
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 self._bind(alias.asname.name.value, path)
