@@ -1,0 +1,414 @@
+"""`smmigrate inspect`: what a SavedModel, MetaGraphDef or GraphDef is, read from its protobufs only.
+
+`inspect(path)` returns a JSON-ready dict: the format (TF1 graph-only SavedModel, TF2 object-graph
+SavedModel, MetaGraphDef, frozen GraphDef), the TensorFlow version that wrote it, and per MetaGraph
+the tags, signatures (method name, inputs/outputs with dtype, shape and tensor name), variables
+(count, bytes, reference vs resource and whether they are trainable after a TF2 load), assets, init
+ops, device pins and what smmigrate can do with it. `format_report(info)` renders it for people.
+Nothing here imports TensorFlow: `smmigrate._proto` reads the schemas from the installed package,
+so `smmigrate inspect` starts in well under a second.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from . import _proto
+from .errors import SmmigrateError
+
+_REF_VARIABLE_OPS = {"VariableV2", "Variable", "TemporaryVariable"}
+_RESOURCE_VARIABLE_OPS = {"VarHandleOp"}
+# Collections through which TF1 exports name their initialization ops.
+_INIT_COLLECTIONS = ("saved_model_main_op", "main_op", "legacy_init_op", "table_initializer", "serving_init_op")
+_ASSET_COLLECTIONS = ("saved_model_assets", "serving_assets")
+
+
+def inspect(path, *, tags=None) -> dict:
+    """Describe the model at `path` (SavedModel folder, or a graph file detected by content)."""
+    path = Path(path)
+    s = _proto.schema()
+    if path.is_dir():
+        sm_file = _proto.read_saved_model(path)
+        info = {
+            "path": str(path),
+            "kind": "saved_model",
+            "file": sm_file.path.name,
+            "encoding": "text" if sm_file.text else "binary",
+            "saved_model_schema_version": int(sm_file.proto.saved_model_schema_version),
+            "notes": [],
+        }
+        if sm_file.also_text:
+            info["notes"].append(
+                "both saved_model.pb and saved_model.pbtxt exist; TensorFlow loads saved_model.pb")
+        info["fingerprint"] = (path / _proto.FINGERPRINT_PB).exists()
+        info["variables_folder"] = (path / "variables").is_dir()
+        graphs = list(sm_file.proto.meta_graphs)
+        if tags:
+            graphs = [_proto.select_meta_graph(sm_file.proto, _proto.parse_tags(tags), str(sm_file.path))]
+        info["meta_graphs"] = [_describe_meta_graph(mg, s, export_dir=path) for mg in graphs]
+    elif path.is_file():
+        kind, msg, text = _proto.read_graph_file(path)
+        info = {"path": str(path), "kind": kind, "file": path.name, "encoding": "text" if text else "binary", "notes": []}
+        if kind == "saved_model":
+            info["saved_model_schema_version"] = int(msg.saved_model_schema_version)
+            graphs = list(msg.meta_graphs)
+            if tags:
+                graphs = [_proto.select_meta_graph(msg, _proto.parse_tags(tags), str(path))]
+            info["meta_graphs"] = [_describe_meta_graph(mg, s, export_dir=path.parent) for mg in graphs]
+        elif kind == "meta_graph":
+            info["meta_graphs"] = [_describe_meta_graph(msg, s, export_dir=None)]
+        else:
+            info["meta_graphs"] = [_describe_graph_def(msg, s)]
+    else:
+        raise SmmigrateError(f"{path}: no such file or folder; give a SavedModel folder or a .pb/.pbtxt/.meta graph file")
+    info["format"] = _overall_format(info)
+    info["advice"] = _advice(info)
+    return info
+
+
+# ---------------------------------------------------------------------------------------------
+# Describing the pieces
+
+
+def _shape(shape_proto) -> Optional[list]:
+    """TensorShapeProto -> list of ints (-1 unknown) or None for unknown rank."""
+    if shape_proto.unknown_rank:
+        return None
+    return [int(d.size) for d in shape_proto.dim]
+
+
+def _tensor_info(ti, s) -> dict:
+    out = {"dtype": s.dtype_name(ti.dtype) if ti.dtype else "unknown", "shape": _shape(ti.tensor_shape)}
+    encoding = ti.WhichOneof("encoding")
+    if encoding == "name":
+        out["name"] = ti.name
+    elif encoding == "coo_sparse":
+        out["name"] = f"sparse({ti.coo_sparse.values_tensor_name}, {ti.coo_sparse.indices_tensor_name}, {ti.coo_sparse.dense_shape_tensor_name})"
+    elif encoding == "composite_tensor":
+        out["name"] = "composite tensor"
+    return out
+
+
+def _signatures(mg, s) -> dict:
+    sigs = {}
+    for key in sorted(mg.signature_def):
+        sig = mg.signature_def[key]
+        entry = {
+            "method_name": sig.method_name,
+            "inputs": {k: _tensor_info(sig.inputs[k], s) for k in sorted(sig.inputs)},
+            "outputs": {k: _tensor_info(sig.outputs[k], s) for k in sorted(sig.outputs)},
+        }
+        if not key.startswith("__"):
+            inferred = _proto.infer_method_name(sig, s)
+            if inferred and inferred[0] != sig.method_name:
+                entry["looks_like"] = inferred[0]
+        sigs[key] = entry
+    return sigs
+
+
+def _size(shape: Optional[list], itemsize: Optional[int]) -> Optional[int]:
+    if shape is None or itemsize is None or any(d < 0 for d in shape):
+        return None
+    n = itemsize
+    for d in shape:
+        n *= d
+    return n
+
+
+def _collection_variable_names(mg, s, key: str) -> set:
+    col = mg.collection_def.get(key)
+    names = set()
+    if col is None or col.WhichOneof("kind") != "bytes_list":
+        return names
+    for raw in col.bytes_list.value:
+        vd = s.VariableDef()
+        try:
+            vd.ParseFromString(raw)
+        except Exception:  # noqa: BLE001 - a malformed entry only loses the trainable flag
+            continue
+        names.add(vd.variable_name.split(":")[0])
+    return names
+
+
+def _variables_from_graph(mg_graph, s, trainable_names: Optional[set]) -> list:
+    items = []
+    for node in mg_graph.node:
+        if node.op in _REF_VARIABLE_OPS:
+            kind = "reference"
+        elif node.op in _RESOURCE_VARIABLE_OPS:
+            kind = "resource"
+        else:
+            continue
+        dtype_attr = node.attr.get("dtype")
+        shape_attr = node.attr.get("shape")
+        dtype = dtype_attr.type if dtype_attr is not None else 0
+        shape = _shape(shape_attr.shape) if shape_attr is not None else None
+        if kind == "reference":
+            # load_v1_in_v2 cannot lift reference variables: no tf.Variable, nothing trainable.
+            trainable = False
+        else:
+            trainable = node.name in trainable_names if trainable_names is not None else None
+        items.append({
+            "name": node.name,
+            "kind": kind,
+            "dtype": s.dtype_name(dtype) if dtype else "unknown",
+            "shape": shape,
+            "bytes": _size(shape, s.dtype_size(dtype)) if dtype else None,
+            "trainable_after_tf2_load": trainable,
+            "device": node.device or None,
+        })
+    return items
+
+
+def _variables_from_object_graph(mg, s) -> list:
+    items = []
+    for node in mg.object_graph_def.nodes:
+        if node.WhichOneof("kind") != "variable":
+            continue
+        v = node.variable
+        shape = _shape(v.shape)
+        items.append({
+            "name": v.name,
+            "kind": "resource",
+            "dtype": s.dtype_name(v.dtype),
+            "shape": shape,
+            "bytes": _size(shape, s.dtype_size(v.dtype)),
+            "trainable_after_tf2_load": bool(v.trainable),
+            "device": v.device or None,
+        })
+    return items
+
+
+def _summarise_variables(items: list) -> dict:
+    sizes = [v["bytes"] for v in items]
+    return {
+        "count": len(items),
+        "total_bytes": sum(b for b in sizes if b is not None),
+        "unknown_size": sum(1 for b in sizes if b is None),
+        "reference": sum(1 for v in items if v["kind"] == "reference"),
+        "resource": sum(1 for v in items if v["kind"] == "resource"),
+        "trainable_after_tf2_load": sum(1 for v in items if v["trainable_after_tf2_load"]),
+        "items": items,
+    }
+
+
+def _assets(mg, s, export_dir: Optional[Path]) -> list:
+    seen = {}
+    for a in mg.asset_file_def:
+        seen[a.filename] = a.tensor_info.name or None
+    for key in _ASSET_COLLECTIONS:
+        col = mg.collection_def.get(key)
+        if col is None or col.WhichOneof("kind") != "any_list":
+            continue
+        for anyv in col.any_list.value:
+            a = s.AssetFileDef()
+            try:
+                a.ParseFromString(anyv.value)
+            except Exception:  # noqa: BLE001 - not an AssetFileDef: nothing to report
+                continue
+            seen.setdefault(a.filename, a.tensor_info.name or None)
+    out = []
+    for filename in sorted(seen):
+        entry = {"filename": filename, "tensor": seen[filename]}
+        if export_dir is not None and (export_dir / "assets").is_dir():
+            entry["present"] = (export_dir / "assets" / filename).exists()
+        out.append(entry)
+    return out
+
+
+def _init_ops(mg) -> list:
+    ops = []
+    if "__saved_model_init_op" in mg.signature_def:
+        for t in mg.signature_def["__saved_model_init_op"].outputs.values():
+            ops.append(f"signature __saved_model_init_op: {t.name}")
+    for key in _INIT_COLLECTIONS:
+        col = mg.collection_def.get(key)
+        if col is None or col.WhichOneof("kind") != "node_list":
+            continue
+        for name in col.node_list.value:
+            ops.append(f"collection {key}: {name}")
+    return ops
+
+
+def _devices(graph) -> list:
+    devices = {n.device for n in graph.node if n.device}
+    for f in graph.library.function:
+        devices.update(n.device for n in f.node_def if n.device)
+    return sorted(devices)
+
+
+def _parse_examples(graph) -> int:
+    ops = ("ParseExample", "ParseExampleV2", "ParseSingleExample")
+    count = sum(1 for n in graph.node if n.op in ops)
+    for f in graph.library.function:
+        count += sum(1 for n in f.node_def if n.op in ops)
+    return count
+
+
+def _describe_meta_graph(mg, s, export_dir: Optional[Path]) -> dict:
+    tf2 = len(mg.object_graph_def.nodes) > 0
+    if tf2:
+        variables = _variables_from_object_graph(mg, s)
+    else:
+        variables = _variables_from_graph(mg.graph_def, s, _collection_variable_names(mg, s, "trainable_variables"))
+    info = mg.meta_info_def
+    return {
+        "tags": sorted(info.tags),
+        "graph_format": "tf2_object_graph" if tf2 else "tf1_graph",
+        "tensorflow_version": info.tensorflow_version or None,
+        "tensorflow_git_version": info.tensorflow_git_version or None,
+        "signatures": _signatures(mg, s),
+        "variables": _summarise_variables(variables),
+        "assets": _assets(mg, s, export_dir),
+        "init_ops": _init_ops(mg),
+        "devices": _devices(mg.graph_def),
+        "has_saver": mg.HasField("saver_def"),
+        "nodes": len(mg.graph_def.node),
+        "functions": len(mg.graph_def.library.function),
+        "parse_example_ops": _parse_examples(mg.graph_def),
+    }
+
+
+def _describe_graph_def(graph, s) -> dict:
+    variables = _variables_from_graph(graph, s, None)
+    return {
+        "tags": [],
+        "graph_format": "graph_def",
+        "tensorflow_version": None,
+        "tensorflow_git_version": None,
+        "producer": int(graph.versions.producer) if graph.HasField("versions") else None,
+        "signatures": {},
+        "variables": _summarise_variables(variables),
+        "assets": [],
+        "init_ops": [],
+        "devices": _devices(graph),
+        "has_saver": False,
+        "nodes": len(graph.node),
+        "functions": len(graph.library.function),
+        "parse_example_ops": _parse_examples(graph),
+    }
+
+
+def _overall_format(info: dict) -> str:
+    kind = info["kind"]
+    graphs = info.get("meta_graphs", [])
+    if kind == "graph_def":
+        return "frozen GraphDef" if graphs and graphs[0]["variables"]["count"] == 0 else "GraphDef with variables (not frozen)"
+    if kind == "meta_graph":
+        return "TF1 MetaGraphDef (graph only, no SavedModel)"
+    if any(g["graph_format"] == "tf2_object_graph" for g in graphs):
+        return "TF2 SavedModel (object graph)"
+    return "TF1 SavedModel (graph only)"
+
+
+def _version_parses(version: Optional[str]) -> bool:
+    # TF 2.21's import_meta_graph parses meta_info_def.tensorflow_version with packaging.version;
+    # PEP 440 rejects strings like "0.12.head". Checked here without importing packaging at all.
+    import re
+
+    if not version:
+        return True
+    return re.fullmatch(r"v?\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[a-z0-9.]+)?", version.replace("-", ""), re.I) is not None
+
+
+def _advice(info: dict) -> list:
+    out = []
+    path = info["path"]
+    for g in info.get("meta_graphs", []):
+        v = g["variables"]
+        if info["kind"] == "saved_model" and g["graph_format"] == "tf1_graph":
+            if v["reference"]:
+                out.append(
+                    f"TF1 SavedModel with {v['reference']} reference variable(s): tf.saved_model.load works but they are not "
+                    f"trainable and .variables is empty; `smmigrate upgrade {path} OUT` writes a TF2 SavedModel with resource variables")
+            else:
+                out.append(f"TF1 SavedModel: tf.saved_model.load loads it (TF1-in-TF2); `smmigrate upgrade {path} OUT` writes a native TF2 export")
+        looks = {k: sig["looks_like"] for k, sig in g["signatures"].items() if "looks_like" in sig}
+        if looks:
+            names = ", ".join(f"{k} -> {m.rsplit('/', 1)[-1]}" for k, m in sorted(looks.items()))
+            out.append(f"signatures shaped like classify/regress but not named so ({names}): "
+                       f"`smmigrate method-names {path} --auto` or `--like ORIGINAL_EXPORT`")
+        pinned = [d for d in g["devices"] if "CPU" not in d.upper()]
+        if pinned:
+            out.append(f"ops pinned to {', '.join(pinned)}: importing on a machine without them fails unless devices are "
+                       "cleared (`smmigrate wrap-metagraph` clears them by default)")
+        if not _version_parses(g["tensorflow_version"]):
+            out.append(f"recorded TensorFlow version {g['tensorflow_version']!r} makes TF 2.x import_meta_graph crash; "
+                       "`smmigrate wrap-metagraph` imports it")
+        if any(a.get("present") is False for a in g["assets"]):
+            missing = ", ".join(a["filename"] for a in g["assets"] if a.get("present") is False)
+            out.append(f"asset file(s) missing from assets/: {missing}; loading will fail")
+    if info["kind"] == "saved_model" and info.get("variables_folder") is False and any(g["variables"]["count"] for g in info.get("meta_graphs", [])):
+        out.append("the graph has variables but there is no variables/ folder: the export is incomplete")
+    if info["kind"] == "meta_graph":
+        out.append(f"`smmigrate wrap-metagraph {path} CHECKPOINT` turns graph + checkpoint into TF2 functions and a TF2 SavedModel")
+    if info["kind"] == "graph_def":
+        if info["meta_graphs"][0]["variables"]["count"]:
+            out.append(f"GraphDef with variables: it needs its checkpoint: `smmigrate wrap-metagraph {path} CHECKPOINT`")
+        else:
+            out.append(f"`smmigrate wrap-metagraph {path}` wraps the frozen graph as TF2 functions (no checkpoint needed)")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Human-readable output
+
+
+def _fmt_shape(shape) -> str:
+    if shape is None:
+        return "<unknown rank>"
+    return "(" + ", ".join("?" if d < 0 else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _fmt_bytes(n: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)  # pragma: no cover
+
+
+def format_report(info: dict, *, show_variables: bool = False) -> str:
+    lines = [f"{info['path']}: {info['format']}"]
+    lines.append(f"  file: {info['file']} ({info['encoding']})")
+    if "saved_model_schema_version" in info:
+        lines.append(f"  saved_model_schema_version: {info['saved_model_schema_version']}")
+    if "fingerprint" in info:
+        lines.append(f"  fingerprint.pb: {'present' if info['fingerprint'] else 'absent'}")
+    for note in info["notes"]:
+        lines.append(f"  note: {note}")
+    for g in info["meta_graphs"]:
+        tags = ",".join(g["tags"]) or "(no tags)"
+        version = g["tensorflow_version"] or "not recorded"
+        lines.append("")
+        lines.append(f"MetaGraph tags: {tags}   written by TensorFlow {version}   nodes: {g['nodes']}, functions: {g['functions']}")
+        sigs = g["signatures"]
+        lines.append(f"  signatures ({len(sigs)}):" if sigs else "  signatures: none")
+        for key, sig in sigs.items():
+            extra = f"   (looks like {sig['looks_like'].rsplit('/', 1)[-1]})" if "looks_like" in sig else ""
+            lines.append(f"    {key}: {sig['method_name'] or '(no method name)'}{extra}")
+            for direction in ("inputs", "outputs"):
+                for k, t in sig[direction].items():
+                    arrow = "in " if direction == "inputs" else "out"
+                    lines.append(f"      {arrow} {k}: {t['dtype']} {_fmt_shape(t['shape'])}  {t.get('name', '')}".rstrip())
+        v = g["variables"]
+        size = _fmt_bytes(v["total_bytes"]) + (f" (+{v['unknown_size']} of unknown size)" if v["unknown_size"] else "")
+        lines.append(f"  variables: {v['count']}, {size}; reference {v['reference']}, resource {v['resource']}; "
+                     f"trainable after a TF2 load: {v['trainable_after_tf2_load']}")
+        if show_variables:
+            for item in v["items"]:
+                b = "?" if item["bytes"] is None else str(item["bytes"])
+                lines.append(f"    {item['name']}: {item['kind']} {item['dtype']} {_fmt_shape(item['shape'])} {b} B")
+        if g["assets"]:
+            names = ", ".join(a["filename"] + ("" if a.get("present", True) else " (missing)") for a in g["assets"])
+            lines.append(f"  assets: {names}")
+        if g["init_ops"]:
+            lines.append("  init ops: " + "; ".join(g["init_ops"]))
+        if g["devices"]:
+            lines.append("  device pins: " + ", ".join(g["devices"]))
+    if info["advice"]:
+        lines.append("")
+        lines.append("What smmigrate can do:")
+        lines.extend(f"  - {a}" for a in info["advice"])
+    return "\n".join(lines)
