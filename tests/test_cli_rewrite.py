@@ -340,3 +340,45 @@ def test_libcst_tool_runs_our_codemod(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert f.read_text() == TF1_OUT
+
+
+def _run_in_pty(argv, env):
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.execve(sys.executable, [sys.executable, "-m", "smmigrate", *argv], env)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([fd], [], [], 60)
+        if not ready:
+            break
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_terminal_gets_progress_and_colour_pipes_stay_plain(tmp_path):
+    pytest.importorskip("rich")
+    for i in range(3):
+        write(tmp_path / f"m{i}.py", TF1)
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "NO_COLOR")}
+    env["TERM"] = "xterm-256color"
+    code, out = _run_in_pty(["rewrite", "--only", "compat-names", "--diff", "-j", "1", str(tmp_path)], env)
+    assert code == 1
+    assert "\x1b[" in out  # ANSI colour / cursor control: the progress bar and the coloured diff
+    assert "+builder = tf.compat.v1.saved_model.Builder(path)" in out
+    piped = subprocess.run(
+        [sys.executable, "-m", "smmigrate", "rewrite", "--only", "compat-names", "--diff", str(tmp_path)],
+        capture_output=True, text=True, env=env,
+    )
+    assert piped.returncode == 1 and "\x1b[" not in piped.stdout + piped.stderr
+    code, out = _run_in_pty(["rewrite", "--only", "compat-names", "--diff", str(tmp_path)], {**env, "CI": "true"})
+    assert code == 1 and "\x1b[" not in out

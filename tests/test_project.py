@@ -47,3 +47,21 @@ def test_import_smmigrate_is_tensorflow_free():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_pre_commit_hooks_run_real_commands():
+    import shlex
+
+    import yaml  # libcst depends on PyYAML
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert {h["id"] for h in hooks} == {"smmigrate-check", "smmigrate-rewrite"}
+    from smmigrate.cli import build_parser
+
+    parser = build_parser()
+    for hook in hooks:
+        argv = shlex.split(hook["entry"])
+        assert argv[0] == "smmigrate"
+        args = parser.parse_args([*argv[1:], "some_file.py"])  # pre-commit appends the file names
+        assert args.command == "rewrite"
+        assert f"id: {hook['id']}" in README or hook["id"] in README

@@ -79,9 +79,10 @@ def run(args: argparse.Namespace) -> int:
         if missing:
             raise UsageError(f"rewrite: {missing[0]}: no such file or folder")
         results = []
-        for result in rewrite_paths(args.paths, options, jobs=args.jobs):
-            results.append(result)
-            _print_result(result, args)
+        with _Output(args) as output:
+            for result in rewrite_paths(args.paths, options, jobs=args.jobs):
+                results.append(result)
+                output.result(result)
 
     scanned = len(results)
     changed = sum(r.status == CHANGED for r in results)
@@ -120,17 +121,84 @@ def _stdin(options, args, process_bytes):
     return result
 
 
-def _print_result(result, args) -> None:
-    from ..rewrite import CHANGED
+def _fancy(stream) -> bool:
+    """Progress bars and colours only for a person at a terminal: not when piped, not under CI,
+    not with NO_COLOR, and only when `rich` is installed (an optional extra)."""
+    import importlib.util
+    import os
 
-    if result.diff:
-        sys.stdout.write(result.diff)
-        sys.stdout.flush()
-    elif result.status == CHANGED and not args.quiet:
-        verb = "would rewrite" if args.check else "rewrote"
-        print(f"{verb} {result.path}", file=sys.stderr)
-    for diag in result.diagnostics:
-        print(diag.format(), file=sys.stderr)
+    if os.environ.get("CI") or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty() and importlib.util.find_spec("rich") is not None
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Output:
+    """Prints results as they arrive: plain text when piped, a progress bar and coloured diffs at a TTY."""
+
+    def __init__(self, args) -> None:
+        self.args = args
+        self.progress = None
+        self.task = None
+        self.diff_console = None
+        self.err_console = None
+
+    def __enter__(self):
+        if _fancy(sys.stdout) and self.args.diff:
+            from rich.console import Console
+
+            self.diff_console = Console(file=sys.stdout, highlight=False)
+        if _fancy(sys.stderr):
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            from ..rewrite import iter_files
+
+            total = sum(1 for _ in iter_files(self.args.paths, tuple(self.args.exclude)))
+            self.err_console = Console(file=sys.stderr, highlight=False)
+            if total > 1:
+                self.progress = Progress(
+                    TextColumn("smmigrate rewrite"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=self.err_console, transient=True,
+                )
+                self.task = self.progress.add_task("files", total=total)
+                self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def _err(self, text: str, style: str | None = None) -> None:
+        if self.err_console is not None:
+            self.err_console.print(text, style=style, markup=False, soft_wrap=True)
+        else:
+            print(text, file=sys.stderr)
+
+    def result(self, result) -> None:
+        from ..rewrite import CHANGED, FAILED
+
+        if result.diff:
+            if self.diff_console is not None:
+                from rich.text import Text
+
+                for line in result.diff.splitlines():
+                    style = "green" if line.startswith("+") else "red" if line.startswith("-") else "cyan" if line.startswith("@@") else None
+                    if line.startswith(("+++", "---")):
+                        style = "bold"
+                    self.diff_console.print(Text(line, style=style or ""), soft_wrap=True)
+            else:
+                sys.stdout.write(result.diff)
+                sys.stdout.flush()
+        elif result.status == CHANGED and not self.args.quiet:
+            verb = "would rewrite" if self.args.check else "rewrote"
+            self._err(f"{verb} {result.path}")
+        for diag in result.diagnostics:
+            self._err(diag.format(), "red" if result.status == FAILED else "yellow")
+        if self.progress is not None:
+            self.progress.advance(self.task)
 
 
 def _write_report(path, results, scanned, changed, manual, failed) -> None:
