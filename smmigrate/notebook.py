@@ -20,7 +20,9 @@ _MARKER = "# smmigrate-cell {index} -- do not edit"
 _MARKER_RE = re.compile(r"^# smmigrate-cell (\d+) -- do not edit$")
 _PLACEHOLDER = "__smmigrate_ipython_line__({index})"
 _PLACEHOLDER_RE = re.compile(r"__smmigrate_ipython_line__\((\d+)\)")
-_IPYTHON_LINE = re.compile(r"^\s*(?:[%!]|[\w.]+\s*=\s*[%!])|\?\s*$")
+# cell magics whose body is ordinary Python run in the kernel's namespace
+_PYTHON_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug"}
+_IPYTHON_LINE = re.compile(r"^\s*(?:[%!]|[\w.]+\s*=\s*[%!])|\?\s*$")  # includes the %%time line
 
 
 class NotebookError(SmmigrateError):
@@ -80,9 +82,11 @@ def rewrite_notebook(
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         src = _cell_source(cell)
-        if src.lstrip().startswith("%%"):
-            continue
         lines = src.split("\n")
+        if src.lstrip().startswith("%%"):
+            magic = src.lstrip()[2:].split(None, 1)[0] if src.lstrip()[2:].strip() else ""
+            if magic not in _PYTHON_CELL_MAGICS or not lines[0].lstrip().startswith("%%"):
+                continue  # %%bash, %%writefile, ...: not Python for this kernel
         for i, text in enumerate(lines):
             if _IPYTHON_LINE.search(text) and not text.lstrip().startswith("#"):
                 indent = text[: len(text) - len(text.lstrip())]

@@ -382,3 +382,17 @@ def test_terminal_gets_progress_and_colour_pipes_stay_plain(tmp_path):
     assert piped.returncode == 1 and "\x1b[" not in piped.stdout + piped.stderr
     code, out = _run_in_pty(["rewrite", "--only", "compat-names", "--diff", str(tmp_path)], {**env, "CI": "true"})
     assert code == 1 and "\x1b[" not in out
+
+
+def test_notebook_python_cell_magics_are_rewritten_and_keep_imports(tmp_path, capsys):
+    nb = _notebook([
+        _code("import tensorflow as tf\nfrom tensorflow.saved_model import tag_constants\n"),
+        _code("%%time\nmeta = tf.saved_model.loader.load(sess, [tag_constants.SERVING], path)\n"),
+        _code("%%bash\necho tf.saved_model.tag_constants.SERVING\n"),
+    ])
+    f = write(tmp_path / "nb.ipynb", json.dumps(nb, indent=1))
+    assert run(capsys, f)[0] == 1
+    cells = json.loads(f.read_text())["cells"]
+    assert cells[0]["source"] == "import tensorflow as tf\n"  # tag_constants now unused everywhere
+    assert cells[1]["source"] == "%%time\nmeta = tf.compat.v1.saved_model.load(sess, [tf.saved_model.SERVING], path)\n"
+    assert cells[2]["source"] == "%%bash\necho tf.saved_model.tag_constants.SERVING\n"
