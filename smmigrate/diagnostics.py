@@ -16,6 +16,7 @@ CODES: dict[str, str] = {
     "SM003": "the rewritten code would not parse; file left unchanged (please report this)",
     "SM004": "notebook is not valid JSON / nbformat; left unchanged",
     "SM005": "internal error in a codemod; file left unchanged (please report this)",
+    "SM006": "too deeply nested to rewrite safely; file left unchanged",
 }
 
 

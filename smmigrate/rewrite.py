@@ -106,8 +106,41 @@ def transform_module_source(
     None means "this file alone". Raises `RewriteFailure` when the input does not parse or the
     output would not.
     """
+    if isinstance(source, bytes):
+        import io
+        import tokenize
+
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
+            source.decode(encoding)
+        except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+            raise RewriteFailure(
+                Diagnostic("SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding")
+            ) from None
+    try:
+        # CPython's parser first: it is fast, its messages are the ones users know, and it rejects
+        # nesting deep enough to overflow libcst's native parser's stack (a crash, not an error).
+        ast.parse(source)
+    except SyntaxError as syn:
+        raise RewriteFailure(
+            Diagnostic(
+                "SM002",
+                f"does not parse as Python 3 ({syn.msg}); left unchanged: fix the syntax "
+                "(Python 2 code needs 2to3 first) or exclude the file with --exclude",
+                syn.lineno or 1,
+                syn.offset or 1,
+            )
+        ) from None
+    except (RecursionError, MemoryError):
+        raise RewriteFailure(_too_deep()) from None
+    except (UnicodeDecodeError, LookupError, ValueError) as exc:
+        raise RewriteFailure(
+            Diagnostic("SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding")
+        ) from None
     try:
         module = cst.parse_module(source)
+    except RecursionError:
+        raise RewriteFailure(_too_deep()) from None
     except cst.ParserSyntaxError as exc:
         # CPython's own message and position are what users know ("Missing parentheses in call
         # to 'print'"); libcst's are a token list. Fall back to libcst's when CPython accepts it.
@@ -132,8 +165,11 @@ def transform_module_source(
             Diagnostic("SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding")
         ) from None
 
+    from .codemods._base import SharedMetadata
+
+    shared = SharedMetadata()
     if project_facts is None:
-        project_facts = _facts_of(module, path, classes)
+        project_facts = _facts_of(module, path, classes, shared)
     diagnostics: list[Diagnostic] = []
     maps: list[_LineMap] = []
     code = module.code  # generated once per change: code generation is a large share of the cost
@@ -143,7 +179,9 @@ def transform_module_source(
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                module = codemod.transform_module(module, fresh=not maps)
+                module = codemod.transform_module(module, fresh=not maps, shared=shared)
+        except RecursionError:
+            raise RewriteFailure(_too_deep()) from None
         except Exception as exc:  # a bug in a codemod must not take the whole run down
             raise RewriteFailure(
                 Diagnostic("SM005", f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); file left unchanged, please report it")
@@ -176,11 +214,19 @@ def transform_module_source(
     return new_code.encode(module.encoding), diagnostics
 
 
-def _facts_of(module: cst.Module, path: str, classes) -> list[object]:
+def _too_deep() -> Diagnostic:
+    return Diagnostic(
+        "SM006",
+        "too deeply nested to rewrite safely (beyond Python's recursion limit); left unchanged: "
+        "split the expression, or exclude the file with --exclude",
+    )
+
+
+def _facts_of(module: cst.Module, path: str, classes, shared=None) -> list[object]:
     facts: list[object] = []
     for cls in classes:
         try:
-            facts.extend(cls.collect_facts(module, path))
+            facts.extend(cls.collect_facts(module, path, shared))
         except Exception:  # facts are an optimisation of precision; never fail a file over them
             pass
     return facts

@@ -160,6 +160,25 @@ class Resolved:
         return bool(self.qualified) and self.qualified <= good
 
 
+class SharedMetadata:
+    """One metadata wrapper (and the providers computed on it) per unchanged tree.
+
+    Scope, parent and position analyses are whole-module passes; codemods that run one after the
+    other on a tree none of them changed share them instead of recomputing them."""
+
+    def __init__(self) -> None:
+        self.module: Optional[cst.Module] = None
+        self.wrapper: Optional[MetadataWrapper] = None
+        self.lazy: dict[type, object] = {}
+
+    def get(self, module: cst.Module, fresh: bool) -> tuple[MetadataWrapper, dict]:
+        if self.module is not module or self.wrapper is None:
+            self.module = module
+            self.wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
+            self.lazy = {}
+        return self.wrapper, self.lazy
+
+
 class SavedModelCodemod(cst.CSTTransformer):
     """Base class: resolution helpers, import upkeep and positioned diagnostics."""
 
@@ -187,23 +206,36 @@ class SavedModelCodemod(cst.CSTTransformer):
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
-    def collect_facts(cls, module: cst.Module, path: str) -> list[object]:
+    def collect_facts(cls, module: cst.Module, path: str, shared: Optional[SharedMetadata] = None) -> list[object]:
         """Facts about `module` that codemods need when rewriting other files (default: none).
 
-        Called once per file before any rewriting; must not modify `module`."""
+        Called once per file before any rewriting; must not modify `module` (use `analyze`)."""
         return []
 
-    def transform_module(self, module: cst.Module, *, fresh: bool = False) -> cst.Module:
+    def transform_module(
+        self, module: cst.Module, *, fresh: bool = False, shared: Optional["SharedMetadata"] = None
+    ) -> cst.Module:
         """Run this codemod over `module`; `fresh` says the tree came straight from the parser
-        (no shared nodes), so the metadata wrapper may skip its defensive deep copy."""
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
-        self._wrapper, self._lazy = wrapper, {}
+        (no shared nodes), so the metadata wrapper may skip its defensive deep copy. `shared`
+        lets consecutive codemods (and the facts pre-pass) reuse one wrapper and its computed
+        metadata while the tree is unchanged."""
+        shared = shared or SharedMetadata()
+        wrapper, self._lazy = shared.get(module, fresh)
+        self._wrapper = wrapper
         new = wrapper.visit(self)
         if self._maybe_unused:
             new = _imports.remove_unused_imports(new, self._maybe_unused)
         if self._added_tf_import is not None:
             new = _imports.add_import(new, "tensorflow", self._added_tf_import)
         return new
+
+    def analyze(self, module: cst.Module, shared: Optional["SharedMetadata"] = None) -> None:
+        """Run only `visit_Module` (the planning step) over `module`, without transforming it.
+
+        For `collect_facts`: no defensive copy and no rewrite pass; `module` is not modified."""
+        shared = shared or SharedMetadata()
+        self._wrapper, self._lazy = shared.get(module, True)
+        self.visit_Module(self._wrapper.module)
 
     def visit_Module(self, node: cst.Module) -> None:
         self.bindings = TFBindings()
@@ -246,6 +278,10 @@ class SavedModelCodemod(cst.CSTTransformer):
         path = self.names.imported_path(name.value)
         if path is not None:
             return {QualifiedName(path, QualifiedNameSource.IMPORT)}
+        found = self.names.bindings.get(name.value, ())
+        if found and not self.names.uncertain and all(p is None for p in found) and name.value not in self.bindings.aliases:
+            # bound here, never by an import nor as a TF module alias: a plain local value
+            return {QualifiedName(name.value, QualifiedNameSource.LOCAL)}
         if self.names.binding_count(name.value) == 0 and not self.names.uncertain:
             return set()  # never bound here: a builtin or an undefined name
         scope = self._metadata(ScopeProvider).get(name)
