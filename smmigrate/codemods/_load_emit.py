@@ -1,0 +1,204 @@
+"""native-load's output side: decide how each `sess.run` is called in TF2 and build that code.
+
+`Resolver.resolve()` picks, per run, a signature call (signature keys in the TF1 code, or tensor
+names that a migrated export maps to keys) or a function pruned from a TF1-format SavedModel, and
+names the new variables. The `*_code` functions return source text that `native_load` parses
+into nodes: generated code is plain TF2 (`tf.saved_model.load`, `loaded.signatures[key]`,
+`.numpy()`, and `tf.constant(..., dtype=...)` for the feeds of pruned functions), with no runtime
+dependency on smmigrate.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import libcst as cst
+
+from ._facts import ExportFact
+from ._load_model import Refusal, Run, SigRef, Site, code_of, string_value
+
+
+def _identifier_key(value: Optional[str]) -> bool:
+    return bool(value) and value.isidentifier()
+
+
+def key_code(value: Optional[str], node: Optional[cst.BaseExpression]) -> str:
+    """A key as a string literal when its value is known (constants spelled as their value)."""
+    if value is not None:
+        return repr(value) if "'" in value else f'"{value}"'
+    return code_of(node)
+
+
+def matching_exports(facts, export_dir: cst.BaseExpression, value: Optional[str], filename: str) -> list[ExportFact]:
+    """Exports of this run that write the directory this load reads (by value, else same text in the same file)."""
+    text = code_of(export_dir)
+    found = []
+    for fact in facts:
+        if not isinstance(fact, ExportFact):
+            continue
+        if value is not None and fact.export_dir_value is not None:
+            if fact.export_dir_value == value:
+                found.append(fact)
+        elif fact.export_dir == text and fact.path == filename:
+            found.append(fact)
+    return found
+
+
+def _signature_for_names(export: ExportFact, feeds: list[str], fetches: list[str]):
+    """The signature of a migrated export whose inputs/outputs carry all these TF1 names."""
+    def norm(name: str) -> str:
+        return name if ":" in name else f"{name}:0"
+
+    candidates = []
+    for sig in export.signatures:
+        inputs = {norm(n): k for k, n in sig.inputs.items()}
+        outputs = {norm(n): k for k, n in sig.outputs.items()}
+        if all(norm(f) in inputs for f in feeds) and all(norm(f) in outputs for f in fetches):
+            candidates.append((sig.key != "serving_default", sig.key, [inputs[norm(f)] for f in feeds], [outputs[norm(f)] for f in fetches]))
+    return min(candidates) if candidates else None
+
+
+class Resolver:
+    """Chooses signature calls or `prune` per run and allocates readable, unused variable names."""
+
+    def __init__(self, site: Site, analyzer, facts, filename: str, taken: set[str], module_strings: dict[str, str]) -> None:
+        self.site = site
+        self.analyzer = analyzer
+        self.taken = taken
+        value = string_value(site.export_dir)
+        if value is None and isinstance(site.export_dir, cst.Name):
+            value = module_strings.get(site.export_dir.value)
+        self.exports = matching_exports(facts, site.export_dir, value, filename)
+        self.notes: list[tuple[cst.CSTNode, str]] = []  # (node, message) for SM220
+
+    def fresh(self, base: str) -> str:
+        name, n = base, 2
+        while name in self.taken:
+            name, n = f"{base}_{n}", n + 1
+        self.taken.add(name)
+        return name
+
+    def resolve(self) -> None:
+        site = self.site
+        site.loaded_var = self.fresh("loaded")
+        for sig in site.sigs:
+            if sig.var:
+                sig.fn_var = sig.var
+        outputs = None  # one name serves every multi-fetch: each value is used by the next statement only
+        for run in site.runs:
+            self.resolve_run(run)
+            if run.shape != "single":
+                outputs = outputs or self.fresh("outputs")
+                run.outputs_var = outputs
+
+    def signature_fn(self, sig: SigRef) -> str:
+        if sig.fn_var is None:
+            base = f"{sig.key_value}_fn" if _identifier_key(sig.key_value) else "signature_fn"
+            sig.fn_var = self.fresh(base)
+            self.site.new_sigs.append(sig)
+        return sig.fn_var
+
+    def resolve_run(self, run: Run) -> None:
+        tensors = [*run.fetches, *(t for t, _ in run.feeds)]
+        sigs = {id(t.sig): t.sig for t in tensors if t.sig is not None}
+        named = [t for t in tensors if t.sig is None]
+        if sigs and named:
+            raise Refusal(run.call, "SM212", "one `sess.run` mixes signature keys and hard-coded tensor names")
+        if len(sigs) > 1:
+            raise Refusal(run.call, "SM212", "one `sess.run` feeds or fetches tensors of two signatures")
+        if sigs:
+            run.mode = "signature"
+            run.sig = next(iter(sigs.values()))
+            self.signature_fn(run.sig)
+            run.output_keys = [key_code(t.key_value, t.key) for t in run.fetches]
+            run.input_keys = [(t.key_value, key_code(t.key_value, t.key)) for t, _ in run.feeds]
+            return
+        feeds = [self.analyzer.valid_name(t, run.call) for t, _ in run.feeds]
+        fetches = [self.analyzer.valid_name(t, run.call) for t in run.fetches]
+        migrated = [e for e in self.exports if e.migrated]
+        if migrated and len(migrated) != len(self.exports):
+            raise Refusal(run.call, "SM213", "this export directory is written both by code migrated to TF2 and by code that stays TF1")
+        if migrated:
+            found = set()
+            for export in migrated:
+                match = _signature_for_names(export, feeds, fetches)
+                found.add(None if match is None else (match[1], tuple(match[2]), tuple(match[3])))
+            if len(found) != 1 or None in found:
+                where = ", ".join(sorted({e.path for e in migrated}))
+                raise Refusal(run.call, "SM214", f"the export ({where}) is migrated to tf.saved_model.save, which keeps signature keys only, and no single signature has the tensors {', '.join(feeds + fetches)}")
+            key, in_keys, out_keys = found.pop()
+            run.mode = "signature"
+            run.sig = self.sig_for_key(key)
+            run.output_keys = [key_code(k, None) for k in out_keys]
+            run.input_keys = [(k, key_code(k, None)) for k in in_keys]
+            return
+        run.mode = "prune"
+        spec = (tuple(feeds), tuple(fetches), run.shape)
+        for var, f, fe, shape in self.site.prunes:
+            if (tuple(f), tuple(fe), shape) == spec:
+                run.pruned_var = var
+                break
+        else:
+            run.pruned_var = self.fresh("pruned")
+            self.site.prunes.append((run.pruned_var, feeds, fetches, run.shape))
+        self.notes.append((run.call, ", ".join(feeds + fetches)))
+
+    def sig_for_key(self, key: str) -> SigRef:
+        for sig in self.site.sigs + self.site.new_sigs:
+            if sig.key_value == key:
+                self.signature_fn(sig)
+                return sig
+        sig = SigRef(key=cst.SimpleString(key_code(key, None)), key_value=key)
+        self.site.sigs.append(sig)
+        self.signature_fn(sig)
+        return sig
+
+
+# -- code --------------------------------------------------------------------------------------
+
+
+def load_code(site: Site, spell: Callable[[str], str]) -> list[str]:
+    """The statements replacing `loader.load(...)`: the TF2 load, then functions it needs."""
+    args = code_of(site.export_dir)
+    if site.tags is not None:
+        args += f", tags={code_of(site.tags)}"
+    lines = [f"{site.loaded_var} = {spell('saved_model.load')}({args})"]
+    for sig in site.new_sigs:
+        lines.append(f"{sig.fn_var} = {site.loaded_var}.signatures[{key_code(sig.key_value, sig.key)}]")
+    for var, feeds, fetches, shape in site.prunes:
+        fetch = f'"{fetches[0]}"' if shape == "single" else "[" + ", ".join(f'"{f}"' for f in fetches) + "]"
+        feed = "[" + ", ".join(f'"{f}"' for f in feeds) + "]"
+        lines.append(f"{var} = {site.loaded_var}.prune({feed}, {fetch})")
+    return lines
+
+
+def call_code(run: Run, spell: Callable[[str], str]) -> str:
+    """The TF2 call that computes what `sess.run` fetched (tensors, not yet NumPy)."""
+    constant = spell("constant")
+    args = []
+    if run.mode == "signature":
+        # A signature function converts each keyword input to its TensorSpec's dtype itself (an int
+        # list fed to a float32 input works, as `sess.run` did), so the values are passed as written.
+        fn = run.sig.fn_var
+        for (value, key), (_, expr) in zip(run.input_keys, run.feeds):
+            args.append(f"{value}={code_of(expr)}" if _identifier_key(value) else f"**{{{key}: {code_of(expr)}}}")
+    else:
+        # A pruned function takes tensors positionally, in feed order, with no conversion of its own.
+        fn = run.pruned_var
+        for i, (_, expr) in enumerate(run.feeds):
+            args.append(f"{constant}({code_of(expr)}, dtype={fn}.inputs[{i}].dtype)")
+    return f"{fn}({', '.join(args)})"
+
+
+def result_code(run: Run, spell: Callable[[str], str]) -> str:
+    """What replaces `sess.run(...)`: NumPy values in the structure the fetches had."""
+    if run.shape == "single":
+        index = f"[{run.output_keys[0]}]" if run.mode == "signature" else ""
+        return f"{call_code(run, spell)}{index}.numpy()"
+    out = run.outputs_var
+    items = [f"{out}[{k}].numpy()" for k in run.output_keys] if run.mode == "signature" else [f"{out}[{i}].numpy()" for i in range(len(run.fetches))]
+    if run.shape == "list":
+        return "[" + ", ".join(items) + "]"
+    if run.shape == "tuple":
+        return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+    return "{" + ", ".join(f"{code_of(k)}: {v}" for k, v in zip(run.dict_keys, items)) + "}"

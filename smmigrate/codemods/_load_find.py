@@ -1,0 +1,334 @@
+"""native-load's analysis: recognise one TF1 load block in full, or say precisely why not.
+
+`Analyzer(codemod, call).run()` starts from a `loader.load(sess, tags, export_dir)` call and
+returns a `Site` when every use of the session, its graph, the returned MetaGraphDef, the SignatureDefs
+and the tensors looked up in the graph is one we know how to express in TF2; otherwise it raises
+`Refusal` naming the first use it cannot prove. The trees are never modified here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import libcst as cst
+from libcst.metadata import ParentNodeProvider, PositionProvider
+
+from ._load_checks import Checks
+from ._load_model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of, string_value
+from ._load_scaffold import Scaffold
+
+LOAD_RELS = ("saved_model.loader.load", "saved_model.load")
+_TENSOR_NAME = re.compile(r"^[A-Za-z0-9_.\-/>]+:\d+$")
+
+
+class Analyzer(Scaffold, Checks):
+    """One load call's analysis; `codemod` supplies TF name resolution and parents."""
+
+    def __init__(self, codemod, call: cst.Call) -> None:
+        self.cm = codemod
+        self.call = call
+        self.tracked: dict[str, str] = {}  # variable -> role (session, graph, meta_graph, signature, tensor)
+        self.accounted: set[int] = set()  # ids of Name nodes whose use we understood
+        self.sigs: dict[str, SigRef] = {}
+        self.tensors: dict[str, Tensor] = {}
+        self.inline_sigs: dict[str, SigRef] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+    def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+        return self.cm.get_metadata(ParentNodeProvider, node, None)
+
+    def rel(self, node: cst.BaseExpression) -> Optional[str]:
+        resolved = self.cm.tf_symbol(node)
+        if resolved is not None:
+            return resolved.rel
+        for q in self.cm.qualified(node):
+            for root in ("tensorflow.compat.v1.", "tensorflow."):
+                if q.startswith(root):
+                    return q[len(root):]
+        return None
+
+    def is_call(self, node: cst.CSTNode, rel: str) -> bool:
+        return isinstance(node, cst.Call) and self.rel(node.func) == rel
+
+    def use(self, node: cst.CSTNode) -> None:
+        if isinstance(node, cst.Name):
+            self.accounted.add(id(node))
+
+    def is_tracked(self, node: cst.CSTNode, role: str) -> bool:
+        return isinstance(node, cst.Name) and self.tracked.get(node.value) == role
+
+    # -- entry -----------------------------------------------------------------------------
+    def run(self) -> Site:
+        call = self.call
+        stmt = self.parent(self.parent(call))
+        small = self.parent(call)
+        if not isinstance(small, (cst.Assign, cst.Expr)) or small.value is not call:
+            raise Refusal(call, "SM210", "its result is used inside a larger expression")
+        if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+            raise Refusal(call, "SM210", "it shares its line with other statements")
+        mg_var = None
+        if isinstance(small, cst.Assign):
+            if len(small.targets) != 1 or not isinstance(small.targets[0].target, cst.Name):
+                raise Refusal(call, "SM210", "its result is unpacked or stored on an attribute")
+            mg_var = small.targets[0].target.value
+            self.use(small.targets[0].target)
+        sess, tags, export_dir = self.load_args(call)
+        site = Site(call, stmt, export_dir, tags)
+        site.dropped_funcs.append(call.func)
+        self.site = site
+        self.use(sess)
+        if not isinstance(sess, cst.Name):
+            raise Refusal(call, "SM202", f"the session `{code_of(sess)}` is stored on an object, so other code may use it")
+        self.tracked[sess.value] = "session"
+        if mg_var:
+            self.tracked[mg_var] = "meta_graph"
+        block = self.parent(stmt)
+        self.scope = self.enclosing_scope(stmt)
+        region = self.find_session(block, stmt, sess.value)
+        self.scan_region(region, stmt)
+        self.check_unaccounted(self.span(region + [stmt, *self.site.flatten, *self.site.strip_items]))
+        for expr in (export_dir, tags):
+            if expr is not None:
+                self.check_no_tracked(expr, "SM205")
+        site.sigs = list(self.sigs.values()) + list(self.inline_sigs.values())
+        return site
+
+    def span(self, nodes: list) -> tuple[int, int]:
+        """First and last line of the code the session serves."""
+        positions = [self.cm.get_metadata(PositionProvider, n) for n in nodes]
+        return min(p.start.line for p in positions), max(p.end.line for p in positions)
+
+    def load_args(self, call: cst.Call):
+        names = ["sess", "tags", "export_dir"]
+        found: dict[str, cst.BaseExpression] = {}
+        for i, arg in enumerate(call.args):
+            if arg.star:
+                raise Refusal(arg, "SM204", f"the load call passes `{arg.star}{code_of(arg.value)}`, so its arguments are unknown")
+            if arg.keyword is None:
+                if i >= 3:
+                    raise Refusal(arg, "SM210", "the load call has extra positional arguments")
+                found[names[i]] = arg.value
+            elif arg.keyword.value in names:
+                found[arg.keyword.value] = arg.value
+            else:
+                raise Refusal(arg, "SM210", f"the load call passes `{arg.keyword.value}=` (import_scope and saver options change tensor names and restore behaviour)")
+        if "sess" not in found or "export_dir" not in found:
+            raise Refusal(call, "SM210", "the load call lacks its session or export directory")
+        return found["sess"], found.get("tags"), found["export_dir"]
+
+    def enclosing_scope(self, node: cst.CSTNode) -> cst.CSTNode:
+        while node is not None and not isinstance(node, (cst.FunctionDef, cst.Module)):
+            node = self.parent(node)
+        return node
+
+    # -- the region: statements the session serves -----------------------------------------
+    def scan_region(self, region: list, load_stmt: cst.SimpleStatementLine) -> None:
+        seen_load = False
+        arg_names = Names()
+        for expr in (self.site.export_dir, self.site.tags):
+            if expr is not None:
+                expr.visit(arg_names)
+        for stmt in region:
+            if stmt is load_stmt:
+                seen_load = True
+                continue
+            if stmt in self.site.remove:
+                continue
+            if not seen_load:
+                self.check_load_inputs(stmt, arg_names.all)
+            if seen_load and self.simple_binding(stmt):
+                continue
+            for run in self.find_runs(stmt):
+                self.site.runs.append(self.analyze_run(run))
+            self.check_graph_ops(stmt)
+
+    def simple_binding(self, stmt: cst.BaseStatement) -> bool:
+        """`sig = mg.signature_def[k]`, `t = graph.get_tensor_by_name(...)`, `sess.close()`."""
+        if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
+            return False
+        small = stmt.body[0]
+        if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and not small.value.args:
+            func = small.value.func
+            if isinstance(func, cst.Attribute) and func.attr.value == "close" and self.is_tracked(func.value, "session"):
+                self.use(func.value)
+                self.site.remove.add(stmt)
+                return True
+        if not (isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name)):
+            return False
+        name = small.targets[0].target
+        if name.value in self.tracked:
+            return False
+        sig = self.signature_lookup(small.value)
+        if sig is not None:
+            sig.var = name.value
+            self.sigs[name.value] = sig
+            self.tracked[name.value] = "signature"
+            self.use(name)
+            self.site.sig_stmts[stmt] = sig
+            return True
+        tensor = self.tensor_lookup(small.value)
+        if tensor is not None:
+            self.tensors[name.value] = tensor
+            self.tracked[name.value] = "tensor"
+            self.use(name)
+            self.site.remove.add(stmt)
+            return True
+        return False
+
+    def signature_lookup(self, node: cst.BaseExpression) -> Optional[SigRef]:
+        """`mg.signature_def[key]` -> a new SigRef (None when `node` is something else)."""
+        if not (isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index)):
+            return None
+        value = node.value
+        if not (isinstance(value, cst.Attribute) and value.attr.value == "signature_def" and self.is_tracked(value.value, "meta_graph")):
+            return None
+        self.use(value.value)
+        key = node.slice[0].slice.value
+        return SigRef(key=key, key_value=self.key_value(key))
+
+    def key_value(self, key: cst.BaseExpression) -> Optional[str]:
+        value = string_value(key)
+        if value is not None:
+            return value
+        rel = self.rel(key)
+        if rel is not None:
+            return KEY_CONSTANTS.get(rel.rsplit(".", 1)[-1])
+        return None
+
+    def tensor_ref(self, node: cst.BaseExpression) -> Optional[Tensor]:
+        """`sig.outputs[k].name` / `sig.inputs[k].name` / `mg.signature_def[s].outputs[k].name` / "y:0"."""
+        text = string_value(node)
+        if text is not None:
+            return Tensor(name=text)
+        if not (isinstance(node, cst.Attribute) and node.attr.value == "name"):
+            return None
+        sub = node.value
+        if not (isinstance(sub, cst.Subscript) and len(sub.slice) == 1 and isinstance(sub.slice[0].slice, cst.Index)):
+            return None
+        side = sub.value
+        if not (isinstance(side, cst.Attribute) and side.attr.value in ("inputs", "outputs")):
+            return None
+        sig = None
+        if self.is_tracked(side.value, "signature"):
+            self.use(side.value)
+            sig = self.sigs[side.value.value]
+        else:
+            inline = self.signature_lookup(side.value)
+            if inline is not None:
+                sig = self.inline_sigs.setdefault(code_of(inline.key), inline)
+        if sig is None:
+            return None
+        key = sub.slice[0].slice.value
+        return Tensor(sig=sig, key=key, key_value=self.key_value(key), is_input=side.attr.value == "inputs")
+
+    def tensor_lookup(self, node: cst.BaseExpression) -> Optional[Tensor]:
+        """`<graph>.get_tensor_by_name(ref)` for the session's graph."""
+        if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get_tensor_by_name"):
+            return None
+        if len(node.args) != 1 or node.args[0].keyword is not None or node.args[0].star:
+            return None
+        graph = node.func.value
+        if isinstance(graph, cst.Attribute) and graph.attr.value == "graph" and self.is_tracked(graph.value, "session"):
+            self.use(graph.value)
+        elif self.graph_name(graph):
+            pass
+        elif not self.is_call(graph, "get_default_graph"):
+            return None
+        return self.tensor_ref(node.args[0].value)
+
+    # -- sess.run ---------------------------------------------------------------------------
+    def find_runs(self, stmt: cst.CSTNode) -> list:
+        found = []
+        analyzer = self
+
+        class Finder(cst.CSTVisitor):
+            # a nested function may run after the block, or before the load: never rewritten
+            def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+                return False
+
+            def visit_Lambda(self, node: cst.Lambda) -> bool:
+                return False
+
+            def visit_Call(self, node: cst.Call) -> None:
+                func = node.func
+                if isinstance(func, cst.Attribute) and func.attr.value == "run" and analyzer.is_tracked(func.value, "session"):
+                    found.append(node)
+
+        stmt.visit(Finder())
+        return found
+
+    def fetch(self, node: cst.BaseExpression) -> Tensor:
+        if isinstance(node, cst.Name) and node.value in self.tensors:
+            self.use(node)
+            tensor = self.tensors[node.value]
+        else:
+            tensor = self.tensor_ref(node)
+        if tensor is None:
+            self.check_derived(node)
+            if isinstance(node, cst.Call):
+                raise Refusal(node, "SM201", f"the session also runs `{code_of(node)}`, an op that is not part of the loaded signatures")
+            raise Refusal(node, "SM203", f"the fetch `{code_of(node)}` is computed at run time, so the signature output it means is unknown")
+        if tensor.is_input:
+            raise Refusal(node, "SM203", f"the fetch `{code_of(node)}` is a signature input")
+        return tensor
+
+    def analyze_run(self, call: cst.Call) -> Run:
+        self.use(call.func.value)
+        fetches = feed = None
+        for i, arg in enumerate(call.args):
+            if arg.star:
+                raise Refusal(arg, "SM204", f"`sess.run` gets `{arg.star}{code_of(arg.value)}`, so its fetches and feeds are unknown")
+            key = arg.keyword.value if arg.keyword else ("fetches", "feed_dict")[i] if i < 2 else "extra"
+            if key == "fetches":
+                fetches = arg.value
+            elif key == "feed_dict":
+                feed = arg.value
+            else:
+                raise Refusal(arg, "SM207", f"`sess.run` is given `{code_of(arg).strip().rstrip(',')}` (run options and metadata have no signature-call equivalent)")
+        if fetches is None:
+            raise Refusal(call, "SM203", "`sess.run` has no fetches")
+        if isinstance(fetches, (cst.List, cst.Tuple)):
+            if any(isinstance(e, cst.StarredElement) for e in fetches.elements) or not fetches.elements:
+                raise Refusal(fetches, "SM203", f"the fetches `{code_of(fetches)}` are built at run time")
+            run = Run(call, "list" if isinstance(fetches, cst.List) else "tuple", [self.fetch(e.value) for e in fetches.elements])
+        elif isinstance(fetches, cst.Dict):
+            if any(not isinstance(e, cst.DictElement) for e in fetches.elements) or not fetches.elements:
+                raise Refusal(fetches, "SM203", f"the fetches `{code_of(fetches)}` are built at run time")
+            run = Run(call, "dict", [self.fetch(e.value) for e in fetches.elements], [e.key for e in fetches.elements])
+        else:
+            run = Run(call, "single", [self.fetch(fetches)])
+        if feed is not None:
+            if not isinstance(feed, cst.Dict) or any(not isinstance(e, cst.DictElement) for e in feed.elements):
+                raise Refusal(feed, "SM203", f"the feeds `{code_of(feed)}` are built at run time, so the signature inputs they mean are unknown")
+            for element in feed.elements:
+                run.feeds.append((self.feed_key(element.key), element.value))
+        if run.shape != "single":
+            run.stmt = self.hoist_point(call)
+        return run
+
+    def feed_key(self, node: cst.BaseExpression) -> Tensor:
+        if isinstance(node, cst.Name) and node.value in self.tensors:
+            self.use(node)
+            tensor = self.tensors[node.value]
+        else:
+            tensor = self.tensor_ref(node)
+        if tensor is None:
+            raise Refusal(node, "SM203", f"the feed key `{code_of(node)}` is computed at run time, so the signature input it means is unknown")
+        if tensor.sig is not None and not tensor.is_input:
+            raise Refusal(node, "SM203", f"the feed key `{code_of(node)}` overrides a signature output")
+        return tensor
+
+    def hoist_point(self, call: cst.Call) -> cst.SimpleStatementLine:
+        """Several fetches are computed by one call first: `sess.run` must be a whole statement value."""
+        small = self.parent(call)
+        stmt = self.parent(small)
+        ok = isinstance(small, (cst.Assign, cst.AnnAssign, cst.Return, cst.Expr)) and small.value is call
+        if not ok or not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+            raise Refusal(call, "SM208", "`sess.run` with several fetches sits inside a larger expression")
+        return stmt
+
+    def valid_name(self, tensor: Tensor, node: cst.CSTNode) -> str:
+        if not _TENSOR_NAME.match(tensor.name or ""):
+            raise Refusal(node, "SM203", f"`{tensor.name}` is not a tensor name of the form `op:index` (an operation fetch has no TF2 result)")
+        return tensor.name

@@ -1,0 +1,175 @@
+"""The values native-load's analysis produces and its emitter consumes (no libcst visiting here).
+
+A `Site` is one TF1 load block understood end to end: the `loader.load` call, the session and
+graph scaffolding to drop, the `signature_def` lookups, and every `sess.run` over the loaded
+graph (`Run`), each fetch and feed resolved to a `Tensor` (a signature input/output key, or a
+hard-coded TF1 tensor name). Anything the analysis cannot account for raises `Refusal`. Also the
+small libcst helpers every `_load_*` module shares (`code_of`, `string_value`, `Names`).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+# The TF1 SignatureDef keys the constants stand for, so `sig.inputs[REGRESS_INPUTS]` can become a
+# keyword argument `inputs=...` of the TF2 signature function.
+KEY_CONSTANTS = {
+    "CLASSIFY_INPUTS": "inputs",
+    "CLASSIFY_OUTPUT_CLASSES": "classes",
+    "CLASSIFY_OUTPUT_SCORES": "scores",
+    "REGRESS_INPUTS": "inputs",
+    "REGRESS_OUTPUTS": "outputs",
+    "PREDICT_INPUTS": "inputs",
+    "PREDICT_OUTPUTS": "outputs",
+    "DEFAULT_SERVING_SIGNATURE_DEF_KEY": "serving_default",
+}
+
+
+class Refusal(Exception):
+    """The block cannot be migrated safely; `node` is where the reason shows."""
+
+    def __init__(self, node: cst.CSTNode, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.node = node
+        self.code = code
+        self.reason = reason
+
+
+@dataclass
+class SigRef:
+    """One signature of the loaded model: the user's SignatureDef variable or an inline key."""
+
+    key: cst.BaseExpression  # the signature key expression, as written
+    var: Optional[str] = None  # `sig` in `sig = meta_graph.signature_def[key]`
+    key_value: Optional[str] = None  # the key's string value when known
+    fn_var: Optional[str] = None  # the variable holding `loaded.signatures[key]` in the output
+
+
+@dataclass
+class Tensor:
+    """A fetch or feed: signature key (`sig` + `key`) or a hard-coded TF1 tensor `name`."""
+
+    sig: Optional[SigRef] = None
+    key: Optional[cst.BaseExpression] = None
+    key_value: Optional[str] = None
+    name: Optional[str] = None  # "y:0"
+    is_input: bool = False
+
+
+@dataclass
+class Run:
+    """One `sess.run(fetches, feed_dict)` over the loaded graph."""
+
+    call: cst.Call
+    shape: str  # "single" | "list" | "tuple" | "dict"
+    fetches: list[Tensor]
+    dict_keys: list[cst.BaseExpression] = field(default_factory=list)
+    feeds: list[tuple[Tensor, cst.BaseExpression]] = field(default_factory=list)
+    stmt: Optional[cst.SimpleStatementLine] = None  # where a multi-fetch result is computed first
+    # filled in when the run is resolved to a signature call or a pruned function
+    mode: str = ""  # "signature" | "prune"
+    sig: Optional[SigRef] = None
+    output_keys: list[cst.BaseExpression] = field(default_factory=list)
+    input_keys: list[cst.BaseExpression] = field(default_factory=list)
+    pruned_var: Optional[str] = None
+    outputs_var: Optional[str] = None
+
+
+@dataclass
+class Site:
+    """One migratable load block."""
+
+    load_call: cst.Call
+    load_stmt: cst.SimpleStatementLine
+    export_dir: cst.BaseExpression
+    tags: Optional[cst.BaseExpression]
+    loaded_var: str = "loaded"
+    remove: set = field(default_factory=set)  # statements that only served the session / graph
+    flatten: set = field(default_factory=set)  # `with` statements whose items are all scaffolding
+    strip_items: dict = field(default_factory=dict)  # `with` -> items to drop (others stay)
+    sig_stmts: dict = field(default_factory=dict)  # `sig = mg.signature_def[k]` statement -> SigRef
+    sigs: list[SigRef] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    new_sigs: list[SigRef] = field(default_factory=list)  # signature functions we must introduce
+    prunes: list[tuple[str, list[str], object]] = field(default_factory=list)  # (var, feeds, fetches)
+    dropped_funcs: list[cst.BaseExpression] = field(default_factory=list)  # imports maybe unused now
+
+
+def code_of(node: cst.CSTNode) -> str:
+    return cst.Module([]).code_for_node(node)
+
+
+def string_value(node: cst.BaseExpression) -> Optional[str]:
+    if isinstance(node, cst.SimpleString):
+        value = ast.literal_eval(node.value)
+        return value if isinstance(value, str) else None
+    return None
+
+
+class _Bound(cst.CSTVisitor):
+    """Names a function binds itself (parameters, assignments, `with`/`for` targets)."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.names.add(node.name.value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        if isinstance(node.target, cst.Name):
+            self.names.add(node.target.value)
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        if isinstance(node.name, cst.Name):
+            self.names.add(node.name.value)
+
+    def visit_For(self, node: cst.For) -> None:
+        if isinstance(node.target, cst.Name):
+            self.names.add(node.target.value)
+
+
+class Names(cst.CSTVisitor):
+    """Every `Name` node used as a variable (not `.attr`, not a keyword) in a scope.
+
+    Inside a nested function, names that function binds itself are its own variables and are not
+    reported (a helper with its own `sess`); names it only reads are the scope's (a closure over
+    the session) and are."""
+
+    def __init__(self, root: Optional[cst.CSTNode] = None) -> None:
+        self.found: list[cst.Name] = []
+        self.all: set[str] = set()
+        self._own: list[set[str]] = []
+        self._root = root  # the scope itself: its own bindings are what we track
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.all.add(node.name.value)
+        if node is self._root:
+            self._own.append(set())
+            return
+        bound = _Bound()
+        node.params.visit(bound)
+        node.body.visit(bound)
+        self._own.append(bound.names)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._own.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.all.add(node.name.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.all.add(node.value)
+        if not any(node.value in own for own in self._own):
+            self.found.append(node)

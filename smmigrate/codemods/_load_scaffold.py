@@ -1,0 +1,152 @@
+"""native-load's view of the session and graph scaffolding around a load (a mixin of `Analyzer`).
+
+Finds where the session passed to `loader.load` is created — `with tf.Session(...) as sess:`
+(with `graph=tf.Graph()`, a graph variable, or inside `with tf.Graph().as_default():`) or a plain
+`sess = tf.Session(...)` in the same block — and records which `with` items, `with` statements
+and `g = tf.Graph()` / `sess.close()` statements only served the session and can go. A session
+with a config, a target, or created anywhere else is refused.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from ._load_model import Refusal, code_of
+
+
+class Scaffold:
+    """Session/graph methods of `Analyzer` (which supplies `site`, `tracked`, `use`, `is_call`, ...)."""
+
+    def session_call(self, node: cst.CSTNode) -> Optional[cst.Call]:
+        return node if self.is_call(node, "Session") else None
+
+    def graph_default(self, node: cst.BaseExpression) -> bool:
+        """`tf.Graph().as_default()` or `g.as_default()` for a tracked graph `g`."""
+        if not (isinstance(node, cst.Call) and not node.args and isinstance(node.func, cst.Attribute)):
+            return False
+        if node.func.attr.value != "as_default":
+            return False
+        target = node.func.value
+        if self.graph_name(target):
+            return True
+        return self.is_call(target, "Graph") and not target.args
+
+    def check_session_args(self, call: cst.Call) -> None:
+        site = self.site
+        site.dropped_funcs.append(call.func)
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == "graph" and not arg.star:
+                value = arg.value
+                if self.is_call(value, "Graph") and not value.args:
+                    site.dropped_funcs.append(value.func)
+                    continue
+                if self.graph_name(value):
+                    continue
+            what = code_of(arg).strip().rstrip(",")
+            raise Refusal(arg, "SM206", f"the session is created with `{what}`, which has no per-call TF2 equivalent")
+
+    def collect_graph_candidates(self, stmt: cst.CSTNode) -> None:
+        """`g = tf.Graph()` statements before `stmt` (in its block and enclosing blocks of the scope)."""
+        self.graph_candidates: dict[str, tuple] = {}
+        child, node = stmt, self.parent(stmt)
+        while node is not None:
+            if isinstance(node, (cst.IndentedBlock, cst.Module)):
+                body = list(node.body)
+                for prior in body[: body.index(child)] if child in body else []:
+                    if isinstance(prior, cst.SimpleStatementLine) and len(prior.body) == 1 and isinstance(prior.body[0], cst.Assign):
+                        assign = prior.body[0]
+                        target = assign.targets[0].target if len(assign.targets) == 1 else None
+                        if isinstance(target, cst.Name) and self.is_call(assign.value, "Graph") and not assign.value.args:
+                            self.graph_candidates.setdefault(target.value, (prior, target, assign.value.func))
+            if node is self.scope:
+                break
+            child, node = node, self.parent(node)
+
+    def graph_name(self, node: cst.BaseExpression) -> bool:
+        """A tracked graph variable, or a `g = tf.Graph()` candidate that now becomes one."""
+        if self.is_tracked(node, "graph"):
+            self.use(node)
+            return True
+        if isinstance(node, cst.Name) and node.value in self.graph_candidates and node.value not in self.tracked:
+            stmt, target, func = self.graph_candidates[node.value]
+            self.tracked[node.value] = "graph"
+            self.use(node)
+            self.use(target)
+            self.site.remove.add(stmt)
+            self.site.dropped_funcs.append(func)
+            return True
+        return False
+
+    def find_session(self, block: cst.CSTNode, stmt: cst.SimpleStatementLine, sess: str) -> list:
+        """Locate where `sess` is created; returns the statements of the region it serves."""
+        owner = self.parent(block) if isinstance(block, cst.IndentedBlock) else None
+        body = list(block.body)
+        self.collect_graph_candidates(stmt)
+        if isinstance(owner, cst.With) and self.with_items(owner, sess):
+            return self.outer_graph_with(owner, body)
+        index = body.index(stmt)
+        for i in range(index - 1, -1, -1):
+            prior = body[i]
+            if not (isinstance(prior, cst.SimpleStatementLine) and len(prior.body) == 1 and isinstance(prior.body[0], cst.Assign)):
+                continue
+            assign = prior.body[0]
+            targets = [t.target for t in assign.targets]
+            if len(targets) == 1 and isinstance(targets[0], cst.Name) and targets[0].value == sess:
+                session = self.session_call(assign.value)
+                if session is None:
+                    raise Refusal(assign.value, "SM202", f"the session `{sess}` comes from `{code_of(assign.value)}`, not from tf.Session()")
+                self.check_session_args(session)
+                self.use(targets[0])
+                self.site.remove.add(prior)
+                return body[i:]
+        raise Refusal(self.call, "SM202", f"the session `{sess}` is created outside this block (a parameter, a global or an enclosing block)")
+
+    def with_items(self, owner: cst.With, sess: str) -> bool:
+        """True when `owner` creates `sess`; records which of its items are scaffolding."""
+        session_item = None
+        for item in owner.items:
+            asname = item.asname.name if item.asname else None
+            if isinstance(asname, cst.Name) and asname.value == sess and self.session_call(item.item):
+                session_item = item
+        if session_item is None:
+            return False
+        self.use(session_item.asname.name)
+        drop = []
+        for item in owner.items:
+            asname = item.asname.name if item.asname else None
+            if item is session_item:
+                drop.append(item)
+            elif self.graph_default(item.item):
+                if isinstance(asname, cst.Name):
+                    self.tracked[asname.value] = "graph"
+                    self.use(asname)
+                drop.append(item)
+        self.check_session_args(session_item.item)
+        self.strip(owner, drop)
+        return True
+
+    def strip(self, owner: cst.With, drop: list) -> None:
+        if len(drop) == len(owner.items):
+            self.site.flatten.add(owner)
+        else:
+            self.site.strip_items[owner] = drop
+
+    def outer_graph_with(self, owner: cst.With, body: list) -> list:
+        """A session `with` directly inside `with tf.Graph().as_default():` drops that one too."""
+        block = self.parent(owner)
+        outer = self.parent(block) if isinstance(block, cst.IndentedBlock) else None
+        if isinstance(outer, cst.With) and owner in self.site.flatten:
+            drop = []
+            for item in outer.items:
+                if self.graph_default(item.item):
+                    asname = item.asname.name if item.asname else None
+                    if isinstance(asname, cst.Name):
+                        self.tracked[asname.value] = "graph"
+                        self.use(asname)
+                    drop.append(item)
+            if drop:
+                self.strip(outer, drop)
+                return [s for s in block.body if s is not owner] + body
+        return body

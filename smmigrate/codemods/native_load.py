@@ -1,0 +1,225 @@
+"""native-load: TF1 `loader.load` + `sess.run` blocks become TF2 `tf.saved_model.load` + signature calls.
+
+TensorFlow's migration guide (https://www.tensorflow.org/guide/migrate/saved_model) replaces
+``tf.compat.v1.saved_model.loader.load(sess, tags, export_dir)`` followed by ``sess.run`` on the
+signature's tensor names with ``loaded = tf.saved_model.load(export_dir, tags=...)`` and calls of
+``loaded.signatures[key]``; `tf_upgrade_v2` only renames the loader and asks for a manual check.
+This codemod does the whole block when it can prove what the session is used for: signature
+lookups become signature functions, ``sess.run`` becomes a call with keyword inputs converted to the
+signature's dtypes and outputs turned into NumPy (what ``sess.run`` returned), and the session and
+graph scaffolding disappears. Hard-coded tensor names are mapped to signature keys when the code
+writing that SavedModel is migrated to TF2 in the same run, else they go through ``loaded.prune``,
+which only TF1-format SavedModels offer. Anything else stays as it is, with a diagnostic.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+from libcst.metadata import ParentNodeProvider, PositionProvider
+
+from ._base import SavedModelCodemod, looks_like_tf1_load
+from ._load_emit import Resolver, call_code, load_code, result_code
+from ._load_find import LOAD_RELS, Analyzer, code_of, string_value
+from ._load_model import Refusal, Site
+from .symbols import ROOT_MODULE, V1_MODULE, V2
+
+# What to write by hand, per refusal code (every message ends with one of these).
+HINTS = {
+    "SM201": "run those ops as TF2 code and use `loaded = tf.saved_model.load(export_dir, tags=...)` with `loaded.signatures[key](**inputs)` for the model",
+    "SM202": "pass the export directory instead of the session, then `loaded = tf.saved_model.load(export_dir, tags=...)` and call `loaded.signatures[key](**inputs)` where the session was used",
+    "SM203": "call the signature function with keyword inputs, `loaded.signatures[key](**{input_key: value})`, and index its result dict by output key",
+    "SM204": "spell the arguments out, or write `loaded = tf.saved_model.load(export_dir, tags=...)` and `loaded.signatures[key](...)` by hand",
+    "SM205": "compute the tags and the export directory before loading: `loaded = tf.saved_model.load(export_dir, tags=tags)`",
+    "SM206": "configure threads and devices with `tf.config` (e.g. `tf.config.threading.set_intra_op_parallelism_threads`) and load with `tf.saved_model.load(export_dir, tags=...)`",
+    "SM207": "drop the run options (profile with `tf.profiler` instead) and call `loaded.signatures[key](**inputs)`",
+    "SM208": "compute `outputs = loaded.signatures[key](**inputs)` in its own statement and use `outputs[output_key].numpy()`",
+    "SM209": "compute on the signature's outputs in TF2 instead: `y = loaded.signatures[key](x=x)['y']`, then apply TF2 ops to `y`",
+    "SM210": "write `loaded = tf.saved_model.load(export_dir, tags=...)` and `loaded.signatures[key](**inputs)` by hand",
+    "SM211": "read what the SignatureDef told you from `loaded.signatures[key].structured_input_signature` / `.structured_outputs`",
+    "SM212": "call each signature separately: `loaded.signatures[key](**inputs)[output_key]`",
+    "SM213": "give the TF1 and the TF2 exports different directories, or migrate both",
+    "SM214": "fetch by signature key: `loaded.signatures[key](**{input_key: value})[output_key]`",
+    "SM215": "migrate the rest of the module to TF2 (drop `disable_v2_behavior()` / `tensorflow.compat.v1`), then rerun; or write `tf.saved_model.load` + `loaded.signatures[key]` by hand",
+}
+
+
+class NativeLoad(SavedModelCodemod):
+    NAME = "native-load"
+    DESCRIPTION = "Rewrite TF1 loader.load + sess.run blocks into tf.saved_model.load + signature calls (or prune)."
+    CODES = {
+        "SM201": "session used for other ops after the load",
+        "SM202": "session created elsewhere, passed on, stored or returned",
+        "SM203": "fetches or feeds computed at run time",
+        "SM204": "*args / **kwargs in the load or sess.run call",
+        "SM205": "tags or export directory only known inside the session",
+        "SM206": "session created with config or target",
+        "SM207": "sess.run with run options or metadata",
+        "SM208": "several fetches inside a larger expression",
+        "SM209": "graph ops built or tensors used inside the session block",
+        "SM210": "load call of a form native-load does not rewrite",
+        "SM211": "MetaGraphDef or SignatureDef used beyond key lookups",
+        "SM212": "one sess.run spans two signatures or mixes keys and names",
+        "SM213": "export directory written by both TF1 and TF2 code",
+        "SM214": "tensor name not in any signature of the migrated export",
+        "SM215": "module runs TensorFlow in graph mode",
+        "SM220": "rewritten with prune: needs a TF1-format SavedModel",
+    }
+    ORDER = 10  # before compat-names, which renames whatever this leaves in place
+
+    # -- planning (on the original tree, before any change) ----------------------------------
+    def visit_Module(self, node: cst.Module) -> None:
+        super().visit_Module(node)
+        self._expr: dict[cst.Call, str] = {}
+        self._stmts: dict[cst.SimpleStatementLine, object] = {}
+        self._hoist: dict[cst.SimpleStatementLine, str] = {}
+        self._flatten: set[cst.With] = set()
+        self._strip: dict[cst.With, list] = {}
+        self._taken: dict[int, set[str]] = {}
+        self._pending: Optional[tuple] = None  # (block, leading lines of statements dropped from it)
+        calls: list[cst.Call] = []
+        graph_mode: list[cst.Call] = []
+        codemod = self
+
+        class Finder(cst.CSTVisitor):
+            def visit_Call(self, call: cst.Call) -> None:
+                resolved = codemod.tf_symbol(call.func)
+                rel = resolved.rel if resolved else None
+                if rel in LOAD_RELS and (rel == "saved_model.loader.load" or looks_like_tf1_load(call)):
+                    calls.append(call)
+                elif rel in ("disable_v2_behavior", "disable_eager_execution"):
+                    graph_mode.append(call)
+
+        node.visit(Finder())
+        strings = _module_strings(node)
+        for call in calls:
+            try:
+                self._plan(call, graph_mode, strings)
+            except Refusal as refusal:
+                self._refuse(call, refusal)
+
+    def _plan(self, call: cst.Call, graph_mode: list, strings: dict[str, str]) -> None:
+        if graph_mode:
+            line = self.get_metadata(PositionProvider, graph_mode[0]).start.line
+            raise Refusal(call, "SM215", f"the module switches TensorFlow to graph mode (`{code_of(graph_mode[0].func)}()` at line {line}), where the eager TF2 form cannot run")
+        roots = {mod for mod in self.bindings.roots.values() if mod}
+        if V1_MODULE in roots and ROOT_MODULE not in roots:
+            raise Refusal(call, "SM215", "the module imports TensorFlow only as `tensorflow.compat.v1`, whose `saved_model.load` is the TF1 loader")
+        analyzer = Analyzer(self, call)
+        site = analyzer.run()
+        taken = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
+        trial = set(taken)
+        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
+        resolver.resolve()
+        taken |= trial
+        for node, names in resolver.notes:
+            self.report(
+                node, "SM220",
+                f"hard-coded tensor names ({names}) are fetched with `.prune`, which exists only on SavedModels "
+                "written by TF1 code; if that export is re-saved with tf.saved_model.save, call "
+                "`loaded.signatures[key](**inputs)[output_key]` instead",
+            )
+        self._record(site)
+
+    def _refuse(self, call: cst.Call, refusal: Refusal) -> None:
+        line = self.get_metadata(PositionProvider, call).start.line
+        self.report(
+            refusal.node, refusal.code,
+            f"`{code_of(call.func)}(...)` (line {line}) left as TF1 code: {refusal.reason}; {HINTS[refusal.code]}",
+        )
+
+    def _spell(self, path: str) -> str:
+        return self.spell((V2, path))
+
+    def _record(self, site: Site) -> None:
+        self._stmts[site.load_stmt] = load_code(site, self._spell)
+        for stmt in site.remove:
+            self._stmts[stmt] = None
+        for stmt, sig in site.sig_stmts.items():
+            self._stmts[stmt] = f"{site.loaded_var}.signatures[{code_of(sig.key)}]"
+        for run in site.runs:
+            self._expr[run.call] = result_code(run, self._spell)
+            if run.stmt is not None:
+                self._hoist[run.stmt] = f"{run.outputs_var} = {call_code(run, self._spell)}"
+        self._flatten |= site.flatten
+        self._strip.update(site.strip_items)
+        for func in site.dropped_funcs:
+            self.drop_import_of(func)
+
+    # -- applying the plan ---------------------------------------------------------------------
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        new = self._expr.get(original_node)
+        return updated_node if new is None else cst.parse_expression(new)
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        if original_node in self._hoist:
+            first = cst.parse_statement(self._hoist[original_node] + "\n").with_changes(leading_lines=updated_node.leading_lines)
+            return cst.FlattenSentinel([first, updated_node.with_changes(leading_lines=())])
+        if original_node not in self._stmts:
+            return updated_node
+        plan = self._stmts[original_node]
+        if plan is None:
+            # blank lines and comments above a dropped statement move to the next one (see on_leave)
+            parent = self.get_metadata(ParentNodeProvider, original_node, None)
+            lines = list(updated_node.leading_lines)
+            if self._pending is not None and self._pending[0] is parent:
+                lines = [*self._pending[1], *lines]
+            self._pending = (parent, lines)
+            return cst.RemoveFromParent()
+        if isinstance(plan, str):  # `sig = loaded.signatures[key]`
+            assign = updated_node.body[0]
+            return updated_node.with_changes(body=[assign.with_changes(value=cst.parse_expression(plan))])
+        new = [cst.parse_statement(line + "\n") for line in plan]
+        new[0] = new[0].with_changes(leading_lines=updated_node.leading_lines)
+        new[0] = new[0].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
+        return cst.FlattenSentinel(new)
+
+    def on_leave(self, original_node, updated_node):
+        result = super().on_leave(original_node, updated_node)
+        pending = self._pending
+        if pending is None or result is cst.RemoveFromParent() or not isinstance(original_node, cst.BaseStatement):
+            return result
+        if self.get_metadata(ParentNodeProvider, original_node, None) is not pending[0]:
+            return result
+        self._pending = None
+        if isinstance(result, cst.FlattenSentinel):
+            nodes = list(result.nodes)
+            nodes[0] = nodes[0].with_changes(leading_lines=[*pending[1], *nodes[0].leading_lines])
+            return cst.FlattenSentinel(nodes)
+        return result.with_changes(leading_lines=[*pending[1], *result.leading_lines])
+
+    def leave_With(self, original_node: cst.With, updated_node: cst.With):
+        if original_node in self._flatten:
+            body = list(updated_node.body.body)
+            if not body:
+                return cst.RemoveFromParent()
+            body[0] = body[0].with_changes(leading_lines=[*updated_node.leading_lines, *body[0].leading_lines])
+            return cst.FlattenSentinel(body)
+        drop = self._strip.get(original_node)
+        if drop:
+            keep = [new for old, new in zip(original_node.items, updated_node.items) if old not in drop]
+            keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            return updated_node.with_changes(items=keep)
+        return updated_node
+
+
+def _module_strings(module: cst.Module) -> dict[str, str]:
+    """Module-level `NAME = "literal"` constants (an export directory is often one)."""
+    found: dict[str, Optional[str]] = {}
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                    name = small.targets[0].target.value
+                    found[name] = string_value(small.value) if name not in found else None
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def __getattr__(name: str):
+    # `python -m libcst.tool codemod native_load.NativeLoadCommand`
+    if name == "NativeLoadCommand":
+        from ._base import libcst_command
+
+        return libcst_command(NativeLoad)
+    raise AttributeError(name)
