@@ -1,0 +1,108 @@
+"""native-save: what an export block is — the with-statement forms recognised, and the record
+of what analysis found in one (placeholders, variables, graph computations, ordered steps).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import libcst as cst
+
+from . import _save_tables as T
+from ._save_sigs import ExportSpec
+
+
+@dataclass
+class Placeholder:
+    name: str
+    dtype: cst.BaseExpression
+    shape: Optional[cst.BaseExpression]
+    tensor: Optional[str]  # TF1 tensor name, "x:0", when name= is a literal
+    node: cst.CSTNode
+
+
+@dataclass
+class Step:
+    """One thing the TF2 program does, in the block's order."""
+
+    kind: str  # "keep" (statement as is) | "var" (variable statement) | "assign" | "export"
+    node: object = None  # statement, assign expression, or ExportSpec
+    evals: list = field(default_factory=list)  # sess.run(...) calls inside a kept statement
+
+
+@dataclass
+class Block:
+    root: cst.With
+    graph_stmt: Optional[cst.BaseStatement]  # `graph = tf.Graph()` before the block, removed too
+    sess: str = ""
+    statements: list = field(default_factory=list)  # flattened small statements / compounds
+    placeholders: dict = field(default_factory=dict)  # name -> Placeholder
+    variables: list = field(default_factory=list)  # variable names, creation order
+    computations: list = field(default_factory=list)  # (position, small statement)
+    tensor_names: dict = field(default_factory=dict)  # python name -> TF1 tensor name
+    steps: list = field(default_factory=list)
+    export: Optional[ExportSpec] = None
+    export_position: int = -1
+    signatures_seen: list = field(default_factory=list)  # parsed signatures, even when refused later
+    dropped: list = field(default_factory=list)  # statements whose TF imports may become unused
+
+
+def _call_rel(cm, node) -> Optional[str]:
+    if isinstance(node, cst.Call):
+        resolved = cm.tf_symbol(node.func)
+        return resolved.rel if resolved else None
+    return None
+
+
+def _graph_ctx(cm, expr, graph_name) -> bool:
+    """`tf.Graph().as_default()` or `<graph>.as_default()` for the block's graph variable."""
+    if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default"):
+        return False
+    base = expr.func.value
+    if _call_rel(cm, base) == T.GRAPH and not base.args:
+        return True
+    return isinstance(base, cst.Name) and base.value == graph_name
+
+
+def _session_ctx(cm, expr, graph_name) -> bool:
+    if _call_rel(cm, expr) != T.SESSION:
+        return False
+    for arg in expr.args:
+        if arg.star or (arg.keyword and arg.keyword.value not in ("graph", "config")) or not arg.keyword:
+            return False
+        if arg.keyword.value == "graph":
+            value = arg.value
+            ok = (_call_rel(cm, value) == T.GRAPH and not value.args) or (
+                isinstance(value, cst.Name) and value.value == graph_name
+            )
+            if not ok:
+                return False
+    return True
+
+
+def _graph_binding(cm, suite: Sequence[cst.BaseStatement], index: int) -> tuple[Optional[str], Optional[cst.BaseStatement]]:
+    """The `graph = tf.Graph()` statement right before `suite[index]` (only blank/other lines between)."""
+    for stmt in reversed(suite[:index]):
+        if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign):
+            assign = stmt.body[0]
+            if len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name):
+                if _call_rel(cm, assign.value) == T.GRAPH and not assign.value.args:
+                    return assign.targets[0].target.value, stmt
+        return None, None
+    return None, None
+
+
+def block_root(cm, suite: Sequence[cst.BaseStatement], index: int) -> Optional[Block]:
+    """A Block when `suite[index]` is a with-statement made only of graph/session contexts."""
+    stmt = suite[index]
+    if not isinstance(stmt, cst.With):
+        return None
+    graph_name, graph_stmt = _graph_binding(cm, suite, index)
+    for item in stmt.items:
+        if not (_graph_ctx(cm, item.item, graph_name) or _session_ctx(cm, item.item, graph_name)):
+            return None
+    uses_graph = graph_name is not None and any(
+        _graph_ctx(cm, item.item, graph_name) and not _call_rel(cm, item.item.func.value) for item in stmt.items
+    )
+    return Block(stmt, graph_stmt if uses_graph else None)

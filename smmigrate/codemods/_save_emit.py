@@ -1,0 +1,265 @@
+"""native-save, step 2: write the TF2 statements that replace an analysed export block.
+
+Shape of the result (the TF migration guide's hand-written target): the block's variable
+statements run eagerly; one ``@tf.function(input_signature=[tf.TensorSpec(...)])`` per signature,
+whose parameters are the placeholders' Python names (so the moved graph code reads unchanged)
+and whose body is only the computation that signature's outputs need; then a `tf.Module`
+tracking the variables and functions, `tf.saved_model.save(..., signatures={...})`, and — for
+classify/regress signatures — TF's own `MethodNameUpdater`, because TF2 saving writes every
+signature as predict.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import re
+
+import libcst as cst
+
+from . import _save_tables as T
+from .symbols import V1, V2
+from ._save_util import Refused, assigned_names, identifiers, names_used, tf_refs
+
+# tf.Module attributes a variable must not shadow
+_MODULE_ATTRS = {"name", "name_scope", "variables", "trainable_variables", "non_trainable_variables", "submodules", "with_name_scope"}
+
+
+class Names:
+    """Fresh identifiers that collide with nothing the file already uses."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = set(taken)
+        self.free: set[str] = set()  # names the block being rewritten no longer uses
+
+    def fresh(self, base: str) -> str:
+        base = re.sub(r"\W", "_", base) or "signature"
+        if base[0].isdigit() or keyword.iskeyword(base):
+            base = "signature_" + base
+        name, n = base, 2
+        while name in self.taken and name not in self.free:
+            name, n = f"{base}_{n}", n + 1
+        self.taken.add(name)
+        self.free.discard(name)
+        return name
+
+
+def _q(text: str) -> str:
+    return json.dumps(text)
+
+
+class _Replace(cst.CSTTransformer):
+    """Swap original nodes (by identity) for new expressions."""
+
+    def __init__(self, mapping: dict) -> None:
+        self.mapping = mapping
+
+    def on_leave(self, original_node, updated_node):
+        return self.mapping.get(id(original_node), updated_node)
+
+
+class Emitter:
+    def __init__(self, cm, block, names: Names, top_level: bool = False) -> None:
+        self.cm, self.b, self.names = cm, block, names
+        self.blank = 2 if top_level else 1  # blank lines around a generated def (PEP 8)
+        self.tf = lambda path, ns=V2: cm.spell((ns, path))
+        self.indent = cm.source_module.default_indent
+
+    def code(self, node) -> str:
+        return self.cm.source_module.code_for_node(node)
+
+    # -- renames ---------------------------------------------------------------------------------
+    def graph_renames(self, node) -> dict:
+        mapping = {}
+        for ref, resolved in tf_refs(self.cm, node):
+            rel = resolved.rel
+            if rel in T.GRAPH_KEEP:
+                continue
+            if rel in T.GRAPH_RENAME:
+                mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))
+            elif rel.startswith(("train.Saver", "train.import_meta_graph", "train.init_from_checkpoint")):
+                raise Refused(ref, "SM302", f"`{self.code(ref)}` restores a checkpoint into the graph; export the restored session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+            elif rel.startswith("train."):
+                raise Refused(ref, "SM303", f"`{self.code(ref)}` is training code; export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) after training, or write the tf.Module by hand")
+            else:
+                raise Refused(ref, "SM310", f"`{self.code(ref)}` has no known TF2 equivalent for graph code moved into a tf.function (stateful, graph-only or not yet in smmigrate's table); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+        return mapping
+
+    def variable_renames(self, node) -> dict:
+        mapping = {}
+        for ref, resolved in tf_refs(self.cm, node):
+            rel = resolved.rel
+            if rel == T.VARIABLE or rel in T.GRAPH_KEEP:
+                continue
+            if rel in T.GRAPH_RENAME:
+                mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))
+            elif rel.startswith(T.EAGER_V1_PREFIXES) or rel.endswith(T.EAGER_V1_SUFFIX):
+                mapping[id(ref)] = cst.parse_expression(self.cm.spell((V1, rel), resolved))
+            else:
+                raise Refused(ref, "SM319", f"`{self.code(ref)}` in a variable definition has no known eager TF2 equivalent; compute the initial value in Python, or use the session bridge")
+        return mapping
+
+    # -- signatures ------------------------------------------------------------------------------
+    def slice_for(self, sig) -> list:
+        needed = {name for _, name in sig.outputs}
+        chosen = []
+        for position, small in reversed(self.b.computations):
+            if position > self.b.export_position:
+                continue
+            defs = assigned_names(small)
+            if defs & needed:
+                chosen.append(small)
+                needed = (needed - defs) | names_used(small)
+        inputs = {name for _, name in sig.inputs}
+        missing = sorted((needed & set(self.b.placeholders)) - inputs)
+        if missing:
+            raise Refused(sig.node, "SM309", f"signature `{sig.key}` computes its outputs from placeholder `{missing[0]}`, which is not one of its inputs; add it to the inputs")
+        return chosen[::-1]
+
+    def function_def(self, sig, fn: str, renames: dict) -> str:
+        specs = []
+        for key, name in sig.inputs:
+            ph = self.b.placeholders[name]
+            shape = self.code(ph.shape) if ph.shape is not None else "None"
+            specs.append(f"{self.tf('TensorSpec')}(shape={shape}, dtype={self.code(ph.dtype)}, name={_q(key)})")
+        i = self.indent
+        if len(specs) == 1:
+            head = f"@{self.tf('function')}(input_signature=[{specs[0]}])\n"
+        else:
+            joined = "".join(f"{i}{i}{s},\n" for s in specs)
+            head = f"@{self.tf('function')}(\n{i}input_signature=[\n{joined}{i}]\n)\n"
+        params = ", ".join(name for _, name in sig.inputs)
+        lines = []
+        for small in self.slice_for(sig):
+            new = small.visit(_Replace(renames)) if renames else small
+            lines.append(i + self.code(new.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)).strip() + "\n")
+        outputs = ", ".join(f"{_q(k)}: {v}" for k, v in sig.outputs)
+        lines.append(f"{i}return {{{outputs}}}\n")
+        return f"{head}def {fn}({params}):\n" + "".join(lines)
+
+    # -- the whole block -------------------------------------------------------------------------
+    def emit(self) -> list:
+        b = self.b
+        sigs = b.export.signatures
+        renames = {}
+        for _, small in b.computations:
+            renames.update(self.graph_renames(small))
+        # a generated name may reuse one that only the dropped TF1 statements bound (`classify = ...`)
+        dropped = set().union(*(assigned_names(s) for s in b.dropped)) - set(b.placeholders)
+        kept = set().union(*(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var")), *(identifiers(s) for _, s in b.computations))
+        self.names.free &= dropped - kept
+        fns = {sig.key: self.names.fresh(sig.key) for sig in sigs}
+        out: list = []
+        defined = False
+        for step in b.steps:
+            needs_fns = step.kind == "export" or any(fetch not in b.variables for _, fetch, _ in step.evals)
+            start = len(out)
+            if needs_fns and not defined:
+                defs = [self.parse(self.function_def(s, fns[s.key], renames))[0] for s in sigs]
+                # a blank line around nested function definitions, as formatters do
+                defs = [_blank_before(d, self.blank) if out or i else d for i, d in enumerate(defs)]
+                out.extend(defs)
+                defined = True
+                start = len(out)
+            if step.kind == "keep":
+                out.append(self.keep(step, fns))
+            elif step.kind == "var":
+                small, line = step.node
+                if defined:
+                    raise Refused(small, "SM319", "a variable is created after the block first evaluates or exports the graph; create variables first")
+                out.append(self._line(small.visit(_Replace(self.variable_renames(small))), line))
+            elif step.kind == "assign":
+                var, method, value = step.node
+                mapping = self.variable_renames(value)
+                for call, fetch, feeds in step.evals:
+                    mapping[id(call)] = cst.parse_expression(self.evaluate(call, fetch, feeds, fns))
+                renamed = value.visit(_Replace(mapping))
+                out.extend(self.parse(f"{var}.{method}({self.code(renamed)})\n"))
+            elif step.kind == "export":
+                out.extend(self.export(fns))
+            if start < len(out) and start > 0 and isinstance(out[start - 1], cst.FunctionDef):
+                out[start] = _blank_before(out[start], self.blank)
+        return out
+
+    def keep(self, step, fns):
+        small, line = step.node
+        mapping = {}
+        for call, fetch, feeds in step.evals:
+            mapping[id(call)] = cst.parse_expression(self.evaluate(call, fetch, feeds, fns))
+        if mapping:
+            small = small.visit(_Replace(mapping))
+        if isinstance(small, cst.BaseCompoundStatement):
+            return small
+        return self._line(small, line)
+
+    def evaluate(self, call, fetch, feeds, fns) -> str:
+        if fetch in self.b.variables and not feeds:
+            return f"{fetch}.numpy()"
+        for sig in self.b.export.signatures:
+            inputs = {name for _, name in sig.inputs}
+            for key, name in sig.outputs:
+                if name == fetch and set(feeds) == inputs:
+                    args = ", ".join(f"{p}={self.code(v)}" for p, v in feeds.items())
+                    return f"{fns[sig.key]}({args})[{_q(key)}].numpy()"
+        raise Refused(call, "SM321", f"`sess.run({fetch}, ...)` is not a signature output fed with exactly that signature's inputs; compute it after the migration by calling the signature function")
+
+    def export(self, fns) -> list:
+        b, tf = self.b, self.tf
+        export_dir = b.export.export_dir
+        text = []
+        if isinstance(export_dir, (cst.Name, cst.SimpleString, cst.Attribute)):
+            path = self.code(export_dir)
+        else:
+            path = self.names.fresh("export_path")
+            text.append(f"{path} = {self.code(export_dir)}\n")
+        module = self.names.fresh("module")
+        text.append(f"{module} = {tf('Module')}()\n")
+        for var in b.variables:
+            attr = var if var not in _MODULE_ATTRS else f"{var}_variable"
+            text.append(f"{module}.{attr} = {var}\n")
+        for fn in fns.values():
+            text.append(f"{module}.{fn} = {fn}\n")
+        entries = [f"{_q(k)}: {fn}" for k, fn in fns.items()]
+        if len(entries) == 1:
+            text.append(f"{tf('saved_model.save')}({module}, {path}, signatures={{{entries[0]}}})\n")
+        else:
+            i = self.indent
+            text.append(f"{tf('saved_model.save')}(\n{i}{module},\n{i}{path},\n{i}signatures={{\n" + "".join(f"{i}{i}{e},\n" for e in entries) + f"{i}}},\n)\n")
+        special = [s for s in b.export.signatures if s.method != T.PREDICT]
+        if special:
+            updater = self.names.fresh("method_names")
+            text.append(
+                "# tf.saved_model.save writes every signature as predict: restore the TF1 method names\n"
+                f"{updater} = {tf('saved_model.signature_def_utils.MethodNameUpdater', V1)}({path})\n"
+            )
+            for s in special:
+                text.append(f"{updater}.replace_method_name({_q(s.key)}, {_q(s.method)}, tags=[{tf('saved_model.SERVING')}])\n")
+            fingerprint = self.names.fresh("fingerprint")
+            text.append(
+                f"{updater}.save()\n"
+                "# fingerprint.pb still describes the file before the method names changed; TF reads it\n"
+                "# only for telemetry and loads fine without it, so remove it rather than keep a stale one\n"
+                f"{fingerprint} = {tf('io.gfile.join')}({path}, \"fingerprint.pb\")\n"
+                f"if {tf('io.gfile.exists')}({fingerprint}):\n{self.indent}{tf('io.gfile.remove')}({fingerprint})\n"
+            )
+        return self.parse("".join(text))
+
+    def parse(self, text: str) -> list:
+        return list(cst.parse_module(text, config=self.cm.source_module.config_for_parsing).body)
+
+    def _line(self, small, line):
+        small = small.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+        if len(line.body) == 1:
+            return line.with_changes(body=[small])
+        return cst.SimpleStatementLine(body=[small])
+
+
+def _blank_before(stmt, count: int = 1):
+    have = 0
+    for line in stmt.leading_lines:
+        if line.comment:
+            break
+        have += 1
+    if have >= count:
+        return stmt
+    return stmt.with_changes(leading_lines=[*[cst.EmptyLine(indent=False)] * (count - have), *stmt.leading_lines])

@@ -1,0 +1,198 @@
+"""native-save, step 1b: read the export call itself — simple_save or Builder — and its signatures.
+
+Signature defs may be written inline or bound to names earlier in the block
+(`predict_signature_def`, `classification_signature_def`, `regression_signature_def`,
+`build_signature_def` with `build_tensor_info`). Keys, tags and method names must be literals or
+TensorFlow's own constants, because they decide what the TF2 code generates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from . import _save_tables as T
+from ._save_util import Refused, bind_args, literal_str
+
+
+@dataclass
+class SignatureSpec:
+    key: str
+    method: str
+    inputs: list = field(default_factory=list)  # (input key, placeholder name)
+    outputs: list = field(default_factory=list)  # (output key, python name of the tensor)
+    node: object = None
+
+
+@dataclass
+class ExportSpec:
+    kind: str  # "simple_save" | "builder"
+    export_dir: cst.BaseExpression
+    signatures: list
+    node: cst.Call
+
+
+def constant_value(cm, node) -> str | None:
+    """A string literal, a TF constant (DEFAULT_SERVING_SIGNATURE_DEF_KEY, SERVING, ...) or a
+    module-level string constant."""
+    value = literal_str(node)
+    if value is not None:
+        return value
+    if isinstance(node, (cst.Name, cst.Attribute)):
+        resolved = cm.tf_symbol(node)
+        if resolved is not None:
+            return T.CONSTANTS.get(resolved.rel)
+        if isinstance(node, cst.Name):
+            return cm.module_strings.get(node.value)
+    return None
+
+
+def _init_like(cm, a, node) -> bool:
+    if node is None or (isinstance(node, cst.Name) and node.value == "None"):
+        return True
+    if isinstance(node, cst.Name) and node.value in a.init_ops:
+        return a.init_ops[node.value] in T.LOAD_TIME_SAFE
+    if isinstance(node, cst.Call):
+        resolved = cm.tf_symbol(node.func)
+        rel = resolved.rel if resolved else None
+        if rel in T.LOAD_TIME_SAFE:
+            return True
+        if rel == "group":
+            return all(not arg.keyword and _init_like(cm, a, arg.value) for arg in node.args)
+    return False
+
+
+def _tensor_dict(cm, a, node, what: str, inputs: bool, infos: bool) -> list:
+    if not isinstance(node, cst.Dict):
+        raise Refused(node, "SM308", f"the signature's {what} are not a literal dict; write `{{'key': tensor, ...}}` in the call so the TF2 signature can be generated")
+    out = []
+    for el in node.elements:
+        if not isinstance(el, cst.DictElement):
+            raise Refused(el, "SM308", f"`**` in the signature's {what} hides its keys; write the keys out")
+        key = constant_value(cm, el.key)
+        if key is None:
+            raise Refused(el.key, "SM322", f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a string literal (or a module-level string constant) so the TF2 signature can be named")
+        out.append((key, _tensor(cm, a, el.value, key, inputs, infos)))
+    return out
+
+
+def _tensor(cm, a, node, key: str, inputs: bool, infos: bool) -> str:
+    if infos:
+        if isinstance(node, cst.Name) and node.value in a.infos:
+            node = a.infos[node.value]
+        elif isinstance(node, cst.Call) and (r := cm.tf_symbol(node.func)) and r.rel in T.BUILD_TENSOR_INFO:
+            node = bind_args(node, ("tensor",)).get("tensor")
+        else:
+            raise Refused(node, "SM309", f"`{key}` is not `build_tensor_info(<tensor of this block>)`")
+    if isinstance(node, cst.Name):
+        if inputs and node.value in a.b.placeholders:
+            return node.value
+        if not inputs and node.value in a.graph_names() and node.value not in set(a.init_ops) | set(a.assign_ops) | set(a.sigs):
+            return node.value
+    kind = "a tf.placeholder created in this block" if inputs else "a tensor computed in this block"
+    raise Refused(node, "SM309", f"signature {'input' if inputs else 'output'} `{key}` is `{cm.code(node)}`, which is not {kind} (graph built elsewhere?); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+
+
+def parse_signature(cm, a, key: str, node) -> SignatureSpec:
+    if isinstance(node, cst.Name) and node.value in a.sigs:
+        node = a.sigs[node.value]
+    resolved = cm.tf_symbol(node.func) if isinstance(node, cst.Call) else None
+    if resolved is None or resolved.rel not in T.SIGNATURE_FUNCS:
+        raise Refused(node, "SM308", f"signature `{key}` is not a signature-def call of this block (predict/classification/regression/build_signature_def)")
+    method, params = T.SIGNATURE_FUNCS[resolved.rel]
+    args = bind_args(node, params)
+    sig = SignatureSpec(key, method or "", node=node)
+    if method == T.PREDICT:
+        sig.inputs = _tensor_dict(cm, a, args.get("inputs"), "inputs", True, False)
+        sig.outputs = _tensor_dict(cm, a, args.get("outputs"), "outputs", False, False)
+    elif method in (T.CLASSIFY, T.REGRESS):
+        sig.inputs = [("inputs", _tensor(cm, a, args.get("examples"), "inputs", True, False))]
+        named = [("classes", "classes"), ("scores", "scores")] if method == T.CLASSIFY else [("outputs", "predictions")]
+        for out_key, param in named:
+            value = args.get(param)
+            if value is not None and not (isinstance(value, cst.Name) and value.value == "None"):
+                sig.outputs.append((out_key, _tensor(cm, a, value, out_key, False, False)))
+    else:
+        sig.inputs = _tensor_dict(cm, a, args.get("inputs"), "inputs", True, True)
+        sig.outputs = _tensor_dict(cm, a, args.get("outputs"), "outputs", False, True)
+        sig.method = constant_value(cm, args.get("method_name")) or ""
+        if not sig.method:
+            raise Refused(node, "SM308", f"signature `{key}`'s method_name is not a literal or signature_constants.*_METHOD_NAME")
+    _check_inputs(sig)
+    _check_contract(cm, a, sig)
+    return sig
+
+
+def _check_inputs(sig: SignatureSpec) -> None:
+    names = [name for _, name in sig.inputs]
+    if len(set(names)) != len(names):
+        raise Refused(sig.node, "SM317", f"signature `{sig.key}` feeds one placeholder under two input keys; a tf.function cannot take the same argument twice — keep one key")
+
+
+def _check_contract(cm, a, sig: SignatureSpec) -> None:
+    if sig.method not in (T.CLASSIFY, T.REGRESS):
+        return
+    wanted = {"classes", "scores"} if sig.method == T.CLASSIFY else {"outputs"}
+    ok = [k for k, _ in sig.inputs] == ["inputs"] and sig.outputs and {k for k, _ in sig.outputs} <= wanted
+    if ok:
+        dtype = a.b.placeholders[sig.inputs[0][1]].dtype
+        resolved = cm.tf_symbol(dtype) if isinstance(dtype, (cst.Name, cst.Attribute)) else None
+        ok = (resolved is not None and resolved.rel in ("string", "dtypes.string")) or literal_str(dtype) == "string"
+    if not ok:
+        kind = "classify" if sig.method == T.CLASSIFY else "regress"
+        raise Refused(sig.node, "SM316", f"signature `{sig.key}` declares method {sig.method} but breaks the {kind} contract (one tf.string input keyed `inputs` holding serialized tf.Example; outputs {sorted(wanted)}); TensorFlow Serving would reject it — fix the signature or declare it as predict")
+
+
+def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSpec:
+    if kind == "simple_save":
+        args = bind_args(call, T.SIMPLE_SAVE_PARAMS)
+        session, export_dir = args.get("session"), args.get("export_dir")
+        init = {"legacy_init_op": args.get("legacy_init_op")}
+    else:
+        args = bind_args(call, T.ADD_META_GRAPH_PARAMS)
+        session = args.get("sess")
+        init = {k: args.get(k) for k in ("legacy_init_op", "main_op", "init_op")}
+    if kind == "builder":
+        sigs = _signature_map(cm, a, args.get("signature_def_map"), call)
+    else:
+        sig = SignatureSpec("serving_default", T.PREDICT, node=call)
+        sig.inputs = _tensor_dict(cm, a, args.get("inputs"), "inputs", True, False)
+        sig.outputs = _tensor_dict(cm, a, args.get("outputs"), "outputs", False, False)
+        _check_inputs(sig)
+        sigs = [sig]
+    a.b.signatures_seen = sigs  # facts for native-load, even if a later check refuses
+    if not (isinstance(session, cst.Name) and session.value == a.b.sess):
+        raise Refused(call, "SM301", "the export does not use the session of this block; use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+    for name, value in init.items():
+        if not _init_like(cm, a, value):
+            raise Refused(value, "SM315", f"`{name}=` runs `{cm.code(value)}` at load time, which TF2's tf.saved_model.save has no hook for (and `main_op()` or a global initializer there re-initializes the variables after restore, so this TF1 model serves initial values); use `tf.tables_initializer()` or None if nothing needs to run on load, or write the tf.Module by hand")
+    if kind == "simple_save":
+        return ExportSpec(kind, export_dir, sigs, call)
+    assets = args.get("assets_collection")
+    if assets is not None and not (isinstance(assets, cst.Name) and assets.value == "None"):
+        raise Refused(assets, "SM314", "`assets_collection=` exports asset files; in TF2 they must be tracked as `tf.saved_model.Asset` on the module — add them by hand (or use the session bridge)")
+    if args.get("saver") is not None:
+        raise Refused(args["saver"], "SM318", "a custom `saver=` decides which variables are written; write the tf.Module by hand")
+    tags = args.get("tags")
+    values = [constant_value(cm, e.value) for e in tags.elements] if isinstance(tags, (cst.List, cst.Tuple, cst.Set)) else None
+    if values != ["serve"]:
+        shown = cm.code(tags) if tags is not None else "none"
+        raise Refused(tags or call, "SM305", f"tags {shown} are not exactly [SERVING]; tf.saved_model.save writes one MetaGraph tagged `serve` only — keep this export on TF1 (compat renames applied) or re-tag it for serving")
+    return ExportSpec(kind, export_dir, sigs, call)
+
+
+def _signature_map(cm, a, sig_map, call) -> list:
+    if not isinstance(sig_map, cst.Dict):
+        raise Refused(sig_map or call, "SM308", "signature_def_map is not a literal dict in the call (built elsewhere or decided by control flow); write `{key: signature_def, ...}` inline so the signatures are known")
+    sigs = []
+    for el in sig_map.elements:
+        if not isinstance(el, cst.DictElement):
+            raise Refused(el, "SM308", "`**` in signature_def_map hides its keys; write the keys out")
+        key = constant_value(cm, el.key)
+        if key is None:
+            raise Refused(el.key, "SM322", f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a string literal (or a module-level string constant) so the TF2 signature can be named")
+        sigs.append(parse_signature(cm, a, key, el.value))
+    if not sigs:
+        raise Refused(call, "SM308", "the export has no signatures; a TF2 SavedModel without signatures serves nothing")
+    return sigs

@@ -1,0 +1,171 @@
+"""Data for native-save: which TF1 symbols an export block may use, and what they become in TF2.
+
+Graph code moved into a `tf.function` keeps a TensorFlow name only when TF 2.21 has the same
+symbol with the same meaning for the way TF1 code called it (`GRAPH_KEEP`), or when TF 2.21
+moved it (`GRAPH_RENAME`, TF1-relative path -> TF2 path). Anything else stops the rewrite
+(SM310): a stateful or graph-only op (``tf.layers``, ``tf.train``, queues, ``py_func``) cannot
+simply be replayed eagerly. Keys are TF1-relative paths as `SavedModelCodemod.tf_symbol` gives them.
+"""
+
+from __future__ import annotations
+
+_DTYPES = (
+    "float16 float32 float64 bfloat16 half double int8 int16 int32 int64 uint8 uint16 uint32 "
+    "uint64 bool string complex64 complex128 DType as_dtype"
+).split()
+
+_OPS = (
+    "abs add add_n argmax argmin argsort boolean_mask broadcast_to cast ceil clip_by_value concat "
+    "constant cumsum divide einsum equal exp expand_dims eye fill floor floordiv gather gather_nd "
+    "greater greater_equal identity less less_equal linspace logical_and logical_not logical_or "
+    "map_fn matmul maximum minimum multiply negative not_equal one_hot ones ones_like pad pow range "
+    "rank reduce_all reduce_any reduce_logsumexp reduce_max reduce_mean reduce_min reduce_prod "
+    "reduce_sum reshape reverse round rsqrt sigmoid sign size slice sort split sqrt square squeeze "
+    "stack stop_gradient strided_slice subtract tanh tensordot tile transpose truediv unstack where "
+    "zeros zeros_like shape newaxis Tensor TensorShape TensorSpec as_string"
+).split()
+
+_NN = (
+    "relu relu6 elu selu softplus softsign leaky_relu sigmoid tanh softmax log_softmax bias_add "
+    "l2_normalize top_k embedding_lookup moments"
+).split()
+
+_MATH = (
+    "abs add add_n argmax argmin ceil cumsum divide equal exp floor greater greater_equal less "
+    "less_equal log log1p logical_and logical_not logical_or maximum minimum multiply negative "
+    "not_equal pow reduce_all reduce_any reduce_logsumexp reduce_max reduce_mean reduce_min "
+    "reduce_prod reduce_sum round rsqrt sigmoid sign softplus sqrt square subtract tanh top_k "
+    "truediv"
+).split()
+
+_STRINGS = "join length lower upper as_string to_number".split()
+
+_IO = "parse_example parse_single_example FixedLenFeature VarLenFeature".split()
+
+GRAPH_KEEP: frozenset[str] = frozenset(
+    _DTYPES
+    + _OPS
+    + [f"dtypes.{d}" for d in _DTYPES]
+    + [f"nn.{n}" for n in _NN]
+    + [f"math.{n}" for n in _MATH]
+    + [f"strings.{n}" for n in _STRINGS]
+    + [f"io.{n}" for n in _IO]
+    + ["linalg.matmul", "linalg.norm", "linalg.transpose"]
+)
+
+# TF1 spelling -> TF2 spelling (same op, new home)
+GRAPH_RENAME: dict[str, str] = {
+    "log": "math.log",
+    "log1p": "math.log1p",
+    "div": "math.divide",
+    "mod": "math.floormod",
+    "parse_example": "io.parse_example",
+    "parse_single_example": "io.parse_single_example",
+    "FixedLenFeature": "io.FixedLenFeature",
+    "VarLenFeature": "io.VarLenFeature",
+    "string_join": "strings.join",
+    "string_to_number": "strings.to_number",
+    "squared_difference": "math.squared_difference",
+    "nn.softmax_v2": "nn.softmax",
+}
+
+# Only in variable statements (run eagerly, once): TF1 names that behave the same through
+# `tf.compat.v1` in eager mode. Everything else TF-looking in a variable statement is refused.
+EAGER_V1_PREFIXES = (
+    "get_variable",
+    "random_normal",
+    "random_uniform",
+    "truncated_normal",
+    "random.",
+    "initializers.",
+    "keras.initializers.",
+)
+EAGER_V1_SUFFIX = "_initializer"
+
+PLACEHOLDER = "placeholder"
+VARIABLE = "Variable"
+GET_VARIABLE = "get_variable"
+GRAPH = "Graph"
+SESSION = "Session"
+# Variable keyword arguments TF 2's tf.Variable does not accept.
+TF1_ONLY_VARIABLE_KWARGS = frozenset({"collections", "use_resource", "expected_shape", "partitioner"})
+
+INITIALIZERS = frozenset(
+    {
+        "global_variables_initializer",
+        "initialize_all_variables",
+        "local_variables_initializer",
+        "initialize_local_variables",
+        "variables_initializer",
+        "initialize_variables",
+        "tables_initializer",
+        "initializers.global_variables",
+        "initializers.local_variables",
+        "initializers.variables",
+        "initializers.tables_initializer",
+        "saved_model.main_op.main_op",
+        "saved_model.main_op",
+    }
+)
+ASSIGN_FUNCS = {"assign": "assign", "assign_add": "assign_add", "assign_sub": "assign_sub"}
+ASSIGN_METHODS = frozenset({"assign", "assign_add", "assign_sub"})
+
+# Safe as main_op/legacy_init_op: nothing to do in TF2 for graphs native-save accepts (no local
+# variables, no tables). `saved_model.main_op.main_op()` is NOT here: it re-runs the global
+# variable initializers after the restore, so the TF1 model serves initial values (seen on TF 2.21).
+LOAD_TIME_SAFE = frozenset(
+    {
+        "local_variables_initializer",
+        "initialize_local_variables",
+        "tables_initializer",
+        "initializers.local_variables",
+        "initializers.tables_initializer",
+    }
+)
+
+BUILDERS = frozenset({"saved_model.builder.SavedModelBuilder", "saved_model.Builder"})
+SIMPLE_SAVE = "saved_model.simple_save"
+BUILD_TENSOR_INFO = frozenset({"saved_model.utils.build_tensor_info", "saved_model.build_tensor_info"})
+
+PREDICT = "tensorflow/serving/predict"
+CLASSIFY = "tensorflow/serving/classify"
+REGRESS = "tensorflow/serving/regress"
+
+# signature-def constructor (both spellings) -> (method name, parameter names)
+SIGNATURE_FUNCS: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+for _name, _method, _params in (
+    ("predict_signature_def", PREDICT, ("inputs", "outputs")),
+    ("classification_signature_def", CLASSIFY, ("examples", "classes", "scores")),
+    ("regression_signature_def", REGRESS, ("examples", "predictions")),
+    ("build_signature_def", None, ("inputs", "outputs", "method_name")),
+):
+    SIGNATURE_FUNCS[f"saved_model.signature_def_utils.{_name}"] = (_method, _params)
+    SIGNATURE_FUNCS[f"saved_model.{_name}"] = (_method, _params)
+
+CONSTANTS: dict[str, str] = {}
+for _prefix in ("saved_model.signature_constants.", "saved_model."):
+    CONSTANTS.update(
+        {
+            _prefix + "DEFAULT_SERVING_SIGNATURE_DEF_KEY": "serving_default",
+            _prefix + "PREDICT_METHOD_NAME": PREDICT,
+            _prefix + "CLASSIFY_METHOD_NAME": CLASSIFY,
+            _prefix + "REGRESS_METHOD_NAME": REGRESS,
+            _prefix + "CLASSIFY_INPUTS": "inputs",
+            _prefix + "CLASSIFY_OUTPUT_CLASSES": "classes",
+            _prefix + "CLASSIFY_OUTPUT_SCORES": "scores",
+            _prefix + "REGRESS_INPUTS": "inputs",
+            _prefix + "REGRESS_OUTPUTS": "outputs",
+            _prefix + "PREDICT_INPUTS": "inputs",
+            _prefix + "PREDICT_OUTPUTS": "outputs",
+        }
+    )
+for _prefix in ("saved_model.tag_constants.", "saved_model."):
+    CONSTANTS.update({_prefix + "SERVING": "serve", _prefix + "TRAINING": "train", _prefix + "GPU": "gpu", _prefix + "TPU": "tpu"})
+
+# Parameters of the export calls, for binding positional arguments.
+SIMPLE_SAVE_PARAMS = ("session", "export_dir", "inputs", "outputs", "legacy_init_op")
+ADD_META_GRAPH_PARAMS = (
+    "sess", "tags", "signature_def_map", "assets_collection", "legacy_init_op", "clear_devices",
+    "main_op", "strip_default_attrs", "saver", "init_op",
+)
+PLACEHOLDER_PARAMS = ("dtype", "shape", "name")

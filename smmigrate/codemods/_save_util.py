@@ -1,0 +1,180 @@
+"""Small libcst helpers for native-save: names a statement reads and binds, TF references, args."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+
+class Refused(Exception):
+    """The block cannot be migrated: report `code` with `message` at `node`."""
+
+    def __init__(self, node: cst.CSTNode, code: str, message: str) -> None:
+        super().__init__(message)
+        self.node, self.code, self.message = node, code, message
+
+
+class _Uses(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)  # a keyword's name is not a use
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+
+def names_used(node: cst.CSTNode) -> set[str]:
+    """Identifiers `node` reads (assignment targets included: harmless over-approximation)."""
+    v = _Uses()
+    node.visit(v)
+    if isinstance(node, cst.Assign):
+        v.names = set()
+        node.value.visit(v)
+    return v.names
+
+
+def identifiers(node: cst.CSTNode) -> set[str]:
+    """Every identifier `node` mentions, bound or read (attribute and keyword names excluded)."""
+    v = _Uses()
+    node.visit(v)
+    return v.names
+
+
+def assigned_names(small: cst.CSTNode) -> set[str]:
+    out: set[str] = set()
+    if isinstance(small, cst.Assign):
+        for t in small.targets:
+            if isinstance(t.target, cst.Name):
+                out.add(t.target.value)
+            elif isinstance(t.target, cst.Tuple):
+                out.update(e.value.value for e in t.target.elements if isinstance(e.value, cst.Name))
+    return out
+
+
+def is_method_call(node: cst.CSTNode, obj: str, method: str) -> bool:
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == method
+        and isinstance(node.func.value, cst.Name)
+        and node.func.value.value == obj
+    )
+
+
+class _TFRefs(cst.CSTVisitor):
+    def __init__(self, cm) -> None:
+        self.cm = cm
+        self.refs: list = []
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        resolved = self.cm.tf_symbol(node)
+        if resolved is not None:
+            self.refs.append((node, resolved))
+            return False
+        node.value.visit(self)
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        try:
+            resolved = self.cm.tf_symbol(node)
+        except Exception:  # a node without metadata (built by us) is never TensorFlow
+            resolved = None
+        if resolved is not None:
+            self.refs.append((node, resolved))
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+
+def tf_refs(cm, node: cst.CSTNode) -> list:
+    """(node, Resolved) for every outermost TensorFlow name in `node`."""
+    v = _TFRefs(cm)
+    node.visit(v)
+    return v.refs
+
+
+def bind_args(call: cst.Call, params: tuple[str, ...]) -> dict[str, cst.BaseExpression]:
+    """Map a call's arguments to parameter names; `*`/`**` arguments are refused (SM306)."""
+    out: dict[str, cst.BaseExpression] = {}
+    position = 0
+    for arg in call.args:
+        if arg.star:
+            raise Refused(arg, "SM306", f"`{arg.star}` arguments hide what the call passes, so the export cannot be read; spell the arguments out and rerun")
+        if arg.keyword is None:
+            if position >= len(params):
+                raise Refused(arg, "SM318", "more positional arguments than the TF1 API takes; check the call against the TF1 signature")
+            out[params[position]] = arg.value
+            position += 1
+        else:
+            out[arg.keyword.value] = arg.value
+    return out
+
+
+def literal_str(node: Optional[cst.CSTNode]) -> Optional[str]:
+    import ast
+
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        try:
+            value = ast.literal_eval(cst.Module([]).code_for_node(node))
+        except (ValueError, SyntaxError):
+            return None
+        return value if isinstance(value, str) else None
+    return None
+
+
+def feed_map(node, call) -> dict:
+    if node is None:
+        return {}
+    if not isinstance(node, cst.Dict):
+        raise Refused(call, "SM321", "the feed_dict is not a literal `{placeholder: value}` dict")
+    out = {}
+    for el in node.elements:
+        if not isinstance(el, cst.DictElement) or not isinstance(el.key, cst.Name):
+            raise Refused(call, "SM321", "the feed_dict is not a literal `{placeholder: value}` dict")
+        out[el.key.value] = el.value
+    return out
+
+
+class _RunFinder(cst.CSTVisitor):
+    def __init__(self, sess: str) -> None:
+        self.sess = sess
+        self.calls: list[cst.Call] = []
+        self.other = None
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if is_method_call(node, self.sess, "run"):
+            self.calls.append(node)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value == self.sess and self.other is None:
+            self.other = node
+
+
+def session_runs(stmt, sess: str) -> list[cst.Call]:
+    finder = _RunFinder(sess)
+    stmt.visit(finder)
+    runs = len(finder.calls)
+    uses = sum(1 for n in all_names(stmt) if n.value == sess)
+    if uses != runs:
+        raise Refused(stmt, "SM301", f"`{sess}` is used for something other than `{sess}.run(...)` here (a restored checkpoint? a graph built elsewhere?); use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+    return finder.calls
+
+
+def all_names(node) -> list[cst.Name]:
+    out: list[cst.Name] = []
+
+    class V(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            out.append(n)
+
+    node.visit(V())
+    return out

@@ -1,0 +1,268 @@
+"""native-save: TF1 export blocks (SavedModelBuilder / simple_save) become TF2 saving code.
+
+A ``with tf.Graph().as_default(): with tf.Session() as sess:`` block that builds its graph from
+placeholders and exports it turns into what the TF migration guide writes by hand
+(https://www.tensorflow.org/guide/migrate/saved_model): eager variables tracked by a
+`tf.Module`, one `tf.function` with an `input_signature` per signature, `tf.saved_model.save`
+with ``signatures={key: fn}``, and TF's own `MethodNameUpdater` to put back classify/regress
+method names. The block is read by `_save_plan`/`_save_sigs` and written by `_save_emit`; any
+block it cannot prove is left as it is (compat-names then renames it) with a diagnostic naming the
+reason and the way out (usually the session bridge, `smmigrate.export_session`).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+from libcst.metadata import ParentNodeProvider
+
+from . import _save_tables as T
+from ._base import SavedModelCodemod
+from ._facts import ExportFact, SignatureFact
+from ._save_emit import Emitter, Names, _blank_before
+from ._save_plan import analyze_block, block_root
+from ._save_util import Refused, bind_args, literal_str, tf_refs
+
+
+class NativeSave(SavedModelCodemod):
+    NAME = "native-save"
+    DESCRIPTION = "Rewrite TF1 Builder/simple_save export blocks into tf.Module + tf.function + tf.saved_model.save (method names kept)."
+    CODES = {
+        "SM301": "export of a graph/session not built in this block (session bridge or hand-written tf.Module)",
+        "SM302": "the export block restores a checkpoint (session bridge)",
+        "SM303": "the export block trains or runs other ops before exporting (session bridge)",
+        "SM304": "several MetaGraphs in one export (TF2 writes one, tagged serve)",
+        "SM305": "export tags other than exactly [SERVING]",
+        "SM306": "*args/**kwargs in an export call",
+        "SM307": "control flow in the export block",
+        "SM308": "signatures not written as literal signature-def calls",
+        "SM309": "a signature tensor not built from this block's placeholders",
+        "SM310": "graph code uses a TF symbol with no known TF2 equivalent",
+        "SM311": "a graph value used outside sess.run / a statement form that cannot move",
+        "SM312": "the module disables TF2 behaviour, so generated eager code would not run",
+        "SM313": "save(as_text=True) (TF2 writes only binary saved_model.pb)",
+        "SM314": "assets_collection (assets need tf.saved_model.Asset)",
+        "SM315": "a custom main_op/legacy_init_op",
+        "SM316": "a classify/regress signature breaking its contract",
+        "SM317": "a placeholder form native-save cannot read",
+        "SM318": "a Builder used in a way native-save cannot follow",
+        "SM319": "a variable definition or assign that cannot run eagerly",
+        "SM321": "a sess.run evaluation that cannot be expressed with the signature functions",
+        "SM322": "a signature key that is not a literal or TF constant",
+    }
+    ORDER = 20
+
+    def __init__(self, filename: str = "<string>", project_facts=()) -> None:
+        super().__init__(filename, project_facts)
+        self.facts: list[ExportFact] = []
+        self._replace: dict[int, list] = {}
+        self._remove: set[int] = set()
+        self.module_strings: dict[str, str] = {}
+
+    @classmethod
+    def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
+        code = module.code
+        if "simple_save" not in code and "Builder" not in code:
+            return []
+        codemod = cls(path)
+        codemod.analyze(module, shared)  # the facts come from the planning step; nothing is rewritten
+        return list(codemod.facts)
+
+    def code(self, node: Optional[cst.CSTNode]) -> str:
+        return self.source_module.code_for_node(node) if node is not None else "(missing)"
+
+    # -- planning, before any node is left ----------------------------------------------------
+    def visit_Module(self, node: cst.Module) -> None:
+        super().visit_Module(node)
+        self.source_module = node
+        scan = _Scan(self)
+        node.visit(scan)
+        self.module_strings = scan.module_strings
+        names = Names(scan.names)
+        disabled = scan.disables_v2
+        covered: set[int] = set()
+        for body in scan.suites:
+            for index, stmt in enumerate(body):
+                block = block_root(self, body, index) if isinstance(stmt, cst.With) else None
+                if block is None:
+                    continue
+                exports = [c for c in _calls_in(stmt) if id(c) in scan.exports and id(c) not in covered]
+                if not exports:
+                    continue
+                covered.update(id(c) for c in exports)
+                names.free = _names_only_in(stmt, scan.counts)
+                self._plan_block(block, body, exports, names, disabled)
+        for call in scan.export_calls:
+            if id(call) not in covered:
+                self._fact(call, None, False)
+                self.report(call, "SM301", "not migrated: this export is not inside a `with tf.Graph().as_default()` / `with tf.Session() as sess:` block that builds its graph (session passed in or created elsewhere, Builder created outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+
+    def _plan_block(self, block, body, exports, names: Names, disabled: Optional[cst.CSTNode]) -> None:
+        try:
+            if disabled is not None:
+                raise Refused(disabled, "SM312", "this module calls `disable_v2_behavior()`/`disable_eager_execution()`, so the TF2 code native-save generates would not run; remove that call once the module no longer needs TF1 graph mode, then rerun")
+            if len(exports) > 1:
+                raise Refused(exports[1], "SM318", "a second export in the same block; split it into one block per SavedModel")
+            analyze_block(self, block, body)
+            new = Emitter(self, block, names, top_level=body is self.source_module.body).emit()
+        except Refused as why:
+            self._fact(exports[0], block, False)
+            self.report(why.node if why.node is not None else block.root, why.code, "not migrated: " + why.message)
+            return
+        first = block.graph_stmt if block.graph_stmt is not None else block.root
+        new[0] = new[0].with_changes(leading_lines=[*first.leading_lines, *new[0].leading_lines])
+        if isinstance(new[0], cst.FunctionDef) and body[0] is not first:
+            new[0] = _blank_before(new[0], 2 if body is self.source_module.body else 1)
+        self._replace[id(block.root)] = new
+        if block.graph_stmt is not None:
+            self._remove.add(id(block.graph_stmt))
+        for part in [block.root.items, block.graph_stmt, *block.dropped, *(s for _, s in block.computations)]:
+            for item in part if isinstance(part, (list, tuple)) else [part]:
+                if item is not None:
+                    for ref, resolved in tf_refs(self, item):
+                        if resolved.base is None:
+                            self.drop_import_of(ref)
+        self._fact(exports[0], block, True)
+
+    def _fact(self, call: cst.Call, block, migrated: bool) -> None:
+        resolved = self.tf_symbol(call.func)
+        params = T.SIMPLE_SAVE_PARAMS if resolved and resolved.rel == T.SIMPLE_SAVE else ("export_dir",)
+        try:
+            export_dir = bind_args(call, params).get("export_dir")
+        except Refused:
+            export_dir = None
+        text = self.code(export_dir) if export_dir is not None else ""
+        value = literal_str(export_dir)
+        if value is None and isinstance(export_dir, cst.Name):
+            value = self.module_strings.get(export_dir.value)
+        sigs = ()
+        if block is not None and block.signatures_seen:
+            names = block.tensor_names
+            sigs = tuple(
+                SignatureFact(
+                    s.key,
+                    {k: names[n] for k, n in s.inputs if n in names},
+                    {k: names[n] for k, n in s.outputs if n in names},
+                    s.method,
+                )
+                for s in block.signatures_seen
+            )
+        self.facts.append(ExportFact(self.filename, text, value, migrated, sigs, _enclosing_function(self, call)))
+
+    # -- applying the plan ---------------------------------------------------------------------
+    def _rebuild(self, original_body, updated_body) -> Optional[list]:
+        if not any(id(s) in self._replace or id(s) in self._remove for s in original_body):
+            return None
+        out = []
+        for orig, new in zip(original_body, updated_body):
+            if id(orig) in self._remove:
+                continue
+            out.extend(self._replace.get(id(orig), [new]))
+        return out
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
+        body = self._rebuild(original_node.body, updated_node.body)
+        return updated_node if body is None else updated_node.with_changes(body=body)
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        body = self._rebuild(original_node.body, updated_node.body)
+        return updated_node if body is None else updated_node.with_changes(body=body)
+
+
+class _Scan(cst.CSTVisitor):
+    """Suites (pre-order), export calls, names in use, module string constants, v2 switches."""
+
+    def __init__(self, cm: NativeSave) -> None:
+        self.cm = cm
+        self.suites: list = []
+        self.export_calls: list[cst.Call] = []
+        self.exports: set[int] = set()
+        self.names: set[str] = set()
+        self.module_strings: dict[str, str] = {}
+        self.disables_v2: Optional[cst.CSTNode] = None
+        self._counts: dict[str, int] = {}
+        self.counts: dict[str, int] = {}  # every occurrence of each identifier
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.suites.append(node.body)
+        for stmt in node.body:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                        name = small.targets[0].target.value
+                        self._counts[name] = self._counts.get(name, 0) + 1
+                        value = literal_str(small.value)
+                        if value is not None:
+                            self.module_strings[name] = value
+        for name, count in self._counts.items():
+            if count > 1:
+                self.module_strings.pop(name, None)
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self.suites.append(node.body)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)  # `tf.nn.relu` does not take the name `relu`
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+        self.counts[node.value] = self.counts.get(node.value, 0) + 1
+
+    def visit_Call(self, node: cst.Call) -> None:
+        resolved = self.cm.tf_symbol(node.func)
+        if resolved is None:
+            return
+        if resolved.rel in T.BUILDERS or resolved.rel == T.SIMPLE_SAVE:
+            self.export_calls.append(node)
+            self.exports.add(id(node))
+        elif resolved.rel in ("disable_v2_behavior", "disable_eager_execution") and self.disables_v2 is None:
+            self.disables_v2 = node
+
+
+def _names_only_in(node: cst.CSTNode, counts: dict[str, int]) -> set[str]:
+    """Identifiers used nowhere but inside `node` (free for generated code replacing it)."""
+    inner: dict[str, int] = {}
+
+    class V(cst.CSTVisitor):
+        def visit_Attribute(self, n: cst.Attribute) -> bool:
+            n.value.visit(self)
+            return False
+
+        def visit_Name(self, n: cst.Name) -> None:
+            inner[n.value] = inner.get(n.value, 0) + 1
+
+    node.visit(V())
+    return {name for name, count in inner.items() if counts.get(name) == count}
+
+
+def _calls_in(node: cst.CSTNode) -> list[cst.Call]:
+    found: list[cst.Call] = []
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            found.append(n)
+
+    node.visit(V())
+    return found
+
+
+def _enclosing_function(cm: NativeSave, node: cst.CSTNode) -> Optional[str]:
+    while node is not None:
+        try:
+            node = cm.get_metadata(ParentNodeProvider, node)
+        except KeyError:
+            return None
+        if isinstance(node, cst.FunctionDef):
+            return node.name.value
+    return None
+
+
+def __getattr__(name: str):
+    # `python -m libcst.tool codemod native_save.NativeSaveCommand`
+    if name == "NativeSaveCommand":
+        from ._base import libcst_command
+
+        return libcst_command(NativeSave)
+    raise AttributeError(name)

@@ -1,0 +1,24 @@
+# codemods: native-save, compat-names
+# refused (SM310): tf.layers builds variables inside graph code (session bridge)
+import tensorflow as tf
+
+
+def export(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 4], name="x")
+        y = tf.layers.dense(x, 1, name="y")
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+# output
+# refused (SM310): tf.layers builds variables inside graph code (session bridge)
+import tensorflow as tf
+
+
+def export(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 4], name="x")
+        y = tf.layers.dense(x, 1, name="y")
+        sess.run(tf.global_variables_initializer())
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+# diagnostics
+# 8:13: SM310 not migrated: `tf.layers.dense` has no known TF2 equivalent for graph
