@@ -168,12 +168,14 @@ def transform_module_source(
     from .codemods._base import SharedMetadata
 
     shared = SharedMetadata()
+    code = module.code  # generated once per change: code generation is a large share of the cost
     if project_facts is None:
-        project_facts = _facts_of(module, path, classes, shared)
+        project_facts = _facts_of(module, path, classes, shared, code)
     diagnostics: list[Diagnostic] = []
     maps: list[_LineMap] = []
-    code = module.code  # generated once per change: code generation is a large share of the cost
     for cls in classes:
+        if not _triggered(cls, code):
+            continue
         codemod = cls(path, project_facts)
         before = module
         try:
@@ -222,9 +224,17 @@ def _too_deep() -> Diagnostic:
     )
 
 
-def _facts_of(module: cst.Module, path: str, classes, shared=None) -> list[object]:
+def _triggered(cls, code: str) -> bool:
+    """A codemod whose TRIGGERS words are all absent cannot apply: skip its analysis entirely."""
+    return not cls.TRIGGERS or any(word in code for word in cls.TRIGGERS)
+
+
+def _facts_of(module: cst.Module, path: str, classes, shared=None, code: Optional[str] = None) -> list[object]:
     facts: list[object] = []
+    code = module.code if code is None else code
     for cls in classes:
+        if not _triggered(cls, code):
+            continue
         try:
             facts.extend(cls.collect_facts(module, path, shared))
         except Exception:  # facts are an optimisation of precision; never fail a file over them

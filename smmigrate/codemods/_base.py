@@ -186,6 +186,9 @@ class SavedModelCodemod(cst.CSTTransformer):
     DESCRIPTION: ClassVar[str] = ""
     CODES: ClassVar[dict[str, str]] = {}
     ORDER: ClassVar[int] = 100  # run order within one rewrite (lower first)
+    # words at least one of which every file this codemod can change contains (empty: always run);
+    # the engine skips the codemod, analysis included, when none is in the source
+    TRIGGERS: ClassVar[tuple[str, ...]] = ()
 
     # Metadata is computed lazily (see `qualified`, `position`, `parent`): scope analysis is most
     # of a rewrite's cost and most files never need it. Subclasses may still declare providers.

@@ -67,6 +67,7 @@ class NativeLoad(SavedModelCodemod):
         "SM220": "rewritten with prune: needs a TF1-format SavedModel",
     }
     ORDER = 10  # before compat-names, which renames whatever this leaves in place
+    TRIGGERS = ("load",)  # loader.load, saved_model.load, compat.v1 ... load
 
     # -- planning (on the original tree, before any change) ----------------------------------
     def visit_Module(self, node: cst.Module) -> None:

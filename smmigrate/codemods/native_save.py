@@ -52,6 +52,7 @@ class NativeSave(SavedModelCodemod):
         "SM322": "a signature key that is not a literal or TF constant",
     }
     ORDER = 20
+    TRIGGERS = ("simple_save", "Builder")
 
     def __init__(self, filename: str = "<string>", project_facts=()) -> None:
         super().__init__(filename, project_facts)
@@ -62,9 +63,6 @@ class NativeSave(SavedModelCodemod):
 
     @classmethod
     def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
-        code = module.code
-        if "simple_save" not in code and "Builder" not in code:
-            return []
         codemod = cls(path)
         codemod.analyze(module, shared)  # the facts come from the planning step; nothing is rewritten
         return list(codemod.facts)
