@@ -168,6 +168,9 @@ class Analyzer(Scaffold, Checks):
             self.site.sig_stmts[stmt] = sig
             return True
         tensor = self.tensor_lookup(small.value)
+        if tensor is None and not isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString)):
+            # `input_name = sig.inputs["x"].name`, as in the TF migration guide's load example
+            tensor = self.tensor_ref(small.value)
         if tensor is not None:
             self.tensors[name.value] = tensor
             self.tracked[name.value] = "tensor"
