@@ -99,8 +99,13 @@ def block_root(cm, suite: Sequence[cst.BaseStatement], index: int) -> Optional[B
     if not isinstance(stmt, cst.With):
         return None
     graph_name, graph_stmt = _graph_binding(cm, suite, index)
+    as_graph = None  # `with tf.Graph().as_default() as g, tf.Session(graph=g) as sess:`
     for item in stmt.items:
-        if not (_graph_ctx(cm, item.item, graph_name) or _session_ctx(cm, item.item, graph_name)):
+        if _graph_ctx(cm, item.item, graph_name):
+            if item.asname is not None and isinstance(item.asname.name, cst.Name) and graph_name is None:
+                as_graph = item.asname.name.value
+            continue
+        if not (_session_ctx(cm, item.item, graph_name) or (as_graph and _session_ctx(cm, item.item, as_graph))):
             return None
     uses_graph = graph_name is not None and any(
         _graph_ctx(cm, item.item, graph_name) and not _call_rel(cm, item.item.func.value) for item in stmt.items

@@ -48,6 +48,14 @@ class _Analysis:
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
         for item in with_node.items:
+            if (
+                self.graph_name is None
+                and item.asname is not None
+                and isinstance(item.asname.name, cst.Name)
+                and _graph_ctx(self.cm, item.item, None)
+            ):
+                # `with tf.Graph().as_default() as g, tf.Session(graph=g) as sess:` names the graph here
+                self.graph_name = item.asname.name.value
             if _session_ctx(self.cm, item.item, self.graph_name):
                 if item.asname is None or not isinstance(item.asname.name, cst.Name) or self.b.sess:
                     raise Refused(item, "SM301", "the session is not bound by exactly one `with tf.Session() as sess` in this block; use one session bound with `as`, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)")
