@@ -76,9 +76,14 @@ class _LineMap:
     """Maps line numbers of a transformed text back to the text it was made from."""
 
     def __init__(self, before: str, after: str) -> None:
-        self._ops = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False).get_opcodes()
+        self._texts: Optional[tuple[str, str]] = (before, after)
+        self._ops: list = []
 
     def back(self, line: int) -> int:
+        if self._texts is not None:  # diffed only when a later codemod reports something
+            before, after = self._texts
+            self._ops = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False).get_opcodes()
+            self._texts = None
         idx = line - 1
         for tag, i1, i2, j1, j2 in self._ops:
             if j1 <= idx < j2 or (j1 == j2 == idx):

@@ -30,10 +30,11 @@ def _snapshot(tree: Path) -> dict[str, bytes]:
 def tree_states(tmp_path_factory):
     base = tmp_path_factory.mktemp("kill")
     before = base / "before"
-    generate(before, 160, 0.8, seed=3)
+    generate(before, 200, 0.8, seed=3)
     after = base / "after"
     shutil.copytree(before, after)
-    assert main(["rewrite", "-q", "-j", "2", str(after)]) in (0, 1)
+    # the engine's write path is what is under test; one fast codemod keeps each run short
+    assert main(["rewrite", "-q", "--only", "compat-names", "-j", "2", str(after)]) in (0, 1)
     return base, _snapshot(before), _snapshot(after)
 
 
@@ -41,12 +42,12 @@ def tree_states(tmp_path_factory):
 def test_killed_rewrite_leaves_files_whole(tree_states, seed):
     base, before, after = tree_states
     changed = [k for k in before if before[k] != after[k]]
-    assert len(changed) > 50
+    assert len(changed) > 100
     work = base / f"run{seed}"
     shutil.copytree(base / "before", work)
-    delay = random.Random(seed).uniform(0.35, 1.6)
+    delay = random.Random(seed).uniform(0.3, 1.5)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "smmigrate", "rewrite", "-q", "-j", "2", str(work)],
+        [sys.executable, "-m", "smmigrate", "rewrite", "-q", "--only", "compat-names", "-j", "2", str(work)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     time.sleep(delay)
@@ -57,19 +58,19 @@ def test_killed_rewrite_leaves_files_whole(tree_states, seed):
     for name, data in now.items():
         assert data in (before[name], after[name]), f"{name} is neither the original nor the rewrite"
     # a rerun finishes the job and agrees with an uninterrupted run
-    assert main(["rewrite", "-q", "-j", "2", str(work)]) in (0, 1)
+    assert main(["rewrite", "-q", "--only", "compat-names", "-j", "2", str(work)]) in (0, 1)
     assert _snapshot(work) == after
 
 
 def test_huge_single_file(tmp_path, capsys):
     body = "import tensorflow as tf\n" + "".join(
-        f"b{i} = tf.saved_model.builder.SavedModelBuilder(p{i})\n" for i in range(20000)
+        f"b{i} = tf.saved_model.builder.SavedModelBuilder(p{i})\n" for i in range(5000)
     )
     f = tmp_path / "huge.py"
     f.write_text(body)
     assert main(["rewrite", "--only", "compat-names", str(f)]) == 1
     text = f.read_text()
-    assert text.count("tf.compat.v1.saved_model.Builder(") == 20000
+    assert text.count("tf.compat.v1.saved_model.Builder(") == 5000
     assert "SavedModelBuilder" not in text
 
 

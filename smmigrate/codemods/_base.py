@@ -382,6 +382,13 @@ class SavedModelCodemod(cst.CSTTransformer):
         return f"{name}.{path}"
 
     def expr(self, dotted: str) -> cst.BaseExpression:
+        """A dotted name as a node, built directly (the parser costs ~0.5 ms a call)."""
+        parts = dotted.split(".")
+        if all(p.isidentifier() for p in parts):
+            node: cst.BaseExpression = cst.Name(parts[0])
+            for part in parts[1:]:
+                node = cst.Attribute(value=node, attr=cst.Name(part))
+            return node
         return cst.parse_expression(dotted)
 
     def drop_import_of(self, node: cst.CSTNode) -> None:
