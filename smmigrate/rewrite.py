@@ -13,6 +13,7 @@ import ast
 import difflib
 import fnmatch
 import os
+import re
 import sys
 import warnings
 from concurrent.futures import ProcessPoolExecutor
@@ -339,10 +340,16 @@ def process_bytes(
                 new, diagnostics, mapping = rewrite_notebook(data, path, transform)
             except NotebookError as exc:
                 raise RewriteFailure(Diagnostic("SM004", str(exc).split(": ", 1)[-1])) from None
+            def in_cells(match: "re.Match") -> str:
+                # messages may point at another line of the joined cells: say which cell it is in
+                cell, line = locate(mapping, int(match.group(1)))
+                return f"(cell {cell}, line {line})" if cell else match.group(0)
+
             for diag in diagnostics:
                 cell, line = locate(mapping, diag.line)
                 where = f"{path}:cell {cell}" if cell else path
-                result.diagnostics.append(Diagnostic(diag.code, diag.message, line, diag.col, where))
+                message = re.sub(r"\(line (\d+)\)", in_cells, diag.message)
+                result.diagnostics.append(Diagnostic(diag.code, message, line, diag.col, where))
         else:
             new, diagnostics = transform_module_source(data, classes, path, project_facts)
             result.diagnostics = [d.with_path(path) for d in diagnostics]

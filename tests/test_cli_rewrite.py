@@ -396,3 +396,17 @@ def test_notebook_python_cell_magics_are_rewritten_and_keep_imports(tmp_path, ca
     assert cells[0]["source"] == "import tensorflow as tf\n"  # tag_constants now unused everywhere
     assert cells[1]["source"] == "%%time\nmeta = tf.compat.v1.saved_model.load(sess, [tf.saved_model.SERVING], path)\n"
     assert cells[2]["source"] == "%%bash\necho tf.saved_model.tag_constants.SERVING\n"
+
+
+def test_notebook_messages_point_at_cells(tmp_path, capsys):
+    nb = _notebook([
+        _code("import tensorflow as tf\nimport numpy as np\n"),
+        _code("with tf.Session(graph=tf.Graph()) as sess:\n    tf.saved_model.loader.load(sess, ['serve'], path)\n"),
+        _code("print(sess.run('y:0'))\n"),
+    ])
+    f = write(tmp_path / "nb.ipynb", json.dumps(nb))
+    code, _, err = run(capsys, f, only="native-load")
+    lines = [l for l in err.splitlines() if " SM2" in l]
+    assert code == 1 and lines
+    assert all(l.startswith(f"{f}:cell ") for l in lines)
+    assert "(line " not in err and "(cell 2, line 2)" in err  # joined-module lines → cells
