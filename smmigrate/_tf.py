@@ -20,12 +20,17 @@ INSTALL_HINT = "install it with: pip install 'smmigrate[tf]'"
 
 
 def tensorflow_available() -> bool:
-    return "tensorflow" in sys.modules or importlib.util.find_spec("tensorflow") is not None
+    if sys.modules.get("tensorflow") is not None:
+        return True
+    try:
+        return importlib.util.find_spec("tensorflow") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def import_tensorflow():
     """Import and return the `tensorflow` module, or raise a one-line error saying how to get it."""
-    if "tensorflow" in sys.modules:
+    if sys.modules.get("tensorflow") is not None:
         return sys.modules["tensorflow"]
     if not tensorflow_available():
         raise TensorFlowMissing(f"this command needs TensorFlow, which is not installed; {INSTALL_HINT}")

@@ -65,3 +65,26 @@ def test_pre_commit_hooks_run_real_commands():
         args = parser.parse_args([*argv[1:], "some_file.py"])  # pre-commit appends the file names
         assert args.command == "rewrite"
         assert f"id: {hook['id']}" in README or hook["id"] in README
+
+
+def test_commands_needing_tensorflow_say_how_to_get_it(tmp_path):
+    # a Python where `tensorflow` cannot be found: commands that need it fail in one line, exit 2
+    code = (
+        "import importlib.util, sys\n"
+        "real = importlib.util.find_spec\n"
+        "importlib.util.find_spec = lambda name, *a: None if name.split('.')[0] == 'tensorflow' else real(name, *a)\n"
+        "class Block:\n"
+        "    def find_spec(self, name, *a):\n"
+        "        if name.split('.')[0] == 'tensorflow':\n"
+        "            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from smmigrate.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    graph = ROOT / "samples" / "guide_multiply" / "multiply.pb"
+    for argv in (["wrap-metagraph", str(graph), "--out", str(tmp_path / "out")], ["verify", str(graph), str(graph)]):
+        proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
+        assert proc.returncode == 2, proc.stderr
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and "pip install 'smmigrate[tf]'" in lines[0], proc.stderr
+        assert not (tmp_path / "out").exists()
