@@ -71,7 +71,7 @@ class TFBindings(cst.CSTVisitor):
     def __init__(self) -> None:
         self.roots: dict[str, str] = {}
         self.aliases: dict[str, str] = {}
-        self.unresolved: dict[str, str] = {}
+        self.unresolved: dict[str, tuple] = {}  # name -> (target, value) of its assignment
         self.bound_names: set[str] = set()
         self._depth = 0
 
@@ -128,8 +128,7 @@ class TFBindings(cst.CSTVisitor):
                 else:
                     self.roots.pop(name, None)
                     self.aliases.pop(name, None)
-                    source = cst.Module([]).code_for_node(node.value)
-                    self.unresolved[name] = f"`{name}` is bound by `{cst.Module([]).code_for_node(target.target)} = {source}`"
+                    self.unresolved[name] = (target.target, node.value)  # formatted only if reported
 
     def resolve_parts(self, parts: Sequence[str]) -> Optional[str]:
         head = parts[0]
@@ -200,6 +199,7 @@ class SavedModelCodemod(cst.CSTTransformer):
         # facts every codemod collected over all files of this run (see _facts.py)
         self.project_facts: tuple[object, ...] = tuple(project_facts)
         self.diagnostics: list[Diagnostic] = []
+        self._reported: set[Diagnostic] = set()
         self.bindings = TFBindings()
         self._added_tf_import: Optional[str] = None
         self._maybe_unused: set[str] = set()
@@ -297,7 +297,8 @@ class SavedModelCodemod(cst.CSTTransformer):
         assert code in self.CODES, f"{self.NAME}: undeclared diagnostic code {code}"
         line, col = self.position(node)
         diag = Diagnostic(code, message, line, col)
-        if diag not in self.diagnostics:
+        if diag not in self._reported:  # a set: files with thousands of sites stay linear
+            self._reported.add(diag)
             self.diagnostics.append(diag)
 
     # -- name resolution --------------------------------------------------------------------
@@ -355,7 +356,9 @@ class SavedModelCodemod(cst.CSTTransformer):
         names = self._qualified_names(head)
         if any(qn.source == QualifiedNameSource.IMPORT for qn in names):
             return None
-        return self.bindings.unresolved[head.value]
+        target, value = self.bindings.unresolved[head.value]
+        code = cst.Module([]).code_for_node
+        return f"`{head.value}` is bound by `{code(target)} = {code(value)}`"
 
     # -- spelling ---------------------------------------------------------------------------
     def tf_root(self, prefer: Optional[Resolved] = None) -> tuple[str, str]:
