@@ -223,7 +223,9 @@ def parse_saved_model_file(path: Path, text: bool):
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SmmigrateError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise SmmigrateError(f"{path}: cannot read ({exc.strerror or exc}); fix its permissions or copy the export again") from exc
+    if not data:
+        raise SmmigrateError(f"{path}: empty file; copy the export again or re-export the model")
     try:
         if text:
             text_format.Parse(data.decode("utf-8"), sm)
@@ -231,8 +233,15 @@ def parse_saved_model_file(path: Path, text: bool):
             sm.ParseFromString(data)
     except _decode_error_types() as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise SmmigrateError(f"{path}: not a valid SavedModel ({first}); is the file truncated?") from exc
+        raise SmmigrateError(
+            f"{path}: not a valid SavedModel ({first}); the file is truncated or corrupt: copy it again or re-export the model"
+        ) from exc
     return sm
+
+
+def _broken_link(path: Path) -> bool:
+    """A symlink that leads nowhere (dangling, or a loop: ``exists()`` is False for both)."""
+    return path.is_symlink() and not path.exists()
 
 
 def read_saved_model(export_dir) -> SavedModelFile:
@@ -241,13 +250,33 @@ def read_saved_model(export_dir) -> SavedModelFile:
     if not export_dir.is_dir():
         raise SmmigrateError(f"{export_dir}: not a folder; give the SavedModel export folder (the one holding saved_model.pb)")
     pb, pbtxt, cpb = export_dir / SAVED_MODEL_PB, export_dir / SAVED_MODEL_PBTXT, export_dir / SAVED_MODEL_CPB
+    for candidate in (pb, pbtxt):
+        if _broken_link(candidate):
+            raise SmmigrateError(f"{candidate}: a broken symlink (dangling or a loop); point it at the real file or copy the export again")
     if pb.exists():
-        return SavedModelFile(export_dir, parse_saved_model_file(pb, False), pb, False, also_text=pbtxt.exists())
-    if pbtxt.exists():
-        return SavedModelFile(export_dir, parse_saved_model_file(pbtxt, True), pbtxt, True)
+        found = SavedModelFile(export_dir, parse_saved_model_file(pb, False), pb, False, also_text=pbtxt.exists())
+    elif pbtxt.exists():
+        found = SavedModelFile(export_dir, parse_saved_model_file(pbtxt, True), pbtxt, True)
+    else:
+        found = None
+    if found is not None:
+        if not found.proto.meta_graphs:
+            # A file cut right after its first field parses as a SavedModel with no MetaGraph.
+            raise SmmigrateError(f"{found.path}: holds no MetaGraph (truncated, or not a SavedModel); copy the export again or re-export the model")
+        return found
     if cpb.exists():
         raise SmmigrateError(f"{cpb}: chunked SavedModels (> 2 GB) are not supported; load and re-export the model with TensorFlow")
     raise SmmigrateError(f"{export_dir}: no saved_model.pb or saved_model.pbtxt; is this an incomplete export or the wrong folder?")
+
+
+_VARIABLE_OPS = ("VariableV2", "Variable", "VarHandleOp")
+
+
+def has_variables(meta_graph) -> bool:
+    """Whether the MetaGraph keeps values in a checkpoint (TF2 object-graph or TF1 graph variables)."""
+    if any(n.WhichOneof("kind") == "variable" for n in meta_graph.object_graph_def.nodes):
+        return True
+    return any(n.op in _VARIABLE_OPS for n in meta_graph.graph_def.node)
 
 
 def tag_set(meta_graph) -> tuple:
@@ -297,7 +326,7 @@ def read_graph_file(path) -> tuple[str, object, bool]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SmmigrateError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise SmmigrateError(f"{path}: cannot read ({exc.strerror or exc}); fix its permissions or copy the export again") from exc
     if not data:
         raise SmmigrateError(f"{path}: empty file; expected a SavedModel, MetaGraphDef or GraphDef")
     s = schema()

@@ -60,6 +60,8 @@ def inspect(path, *, tags=None) -> dict:
             info["meta_graphs"] = [_describe_meta_graph(msg, s, export_dir=None)]
         else:
             info["meta_graphs"] = [_describe_graph_def(msg, s)]
+    elif path.is_symlink():
+        raise SmmigrateError(f"{path}: a broken symlink (dangling or a loop); point it at the model or pass the model itself")
     else:
         raise SmmigrateError(f"{path}: no such file or folder; give a SavedModel folder or a .pb/.pbtxt/.meta graph file")
     info["format"] = _overall_format(info)

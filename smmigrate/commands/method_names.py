@@ -57,6 +57,6 @@ def run(args) -> int:
         print(f"warning: {w}")
     if not result:
         print(f"{args.export_dir}: method names already as requested; nothing to change")
-        return 0
+        return 1 if getattr(result, "fingerprint_repaired", False) else 0
     print(f"{args.export_dir}: {verb} {len(result)} signature(s)" + ("" if args.dry_run else "; fingerprint.pb recomputed if present"))
     return 1

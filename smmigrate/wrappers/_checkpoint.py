@@ -113,7 +113,12 @@ def default_checkpoint(source: "GraphSource") -> Optional[str]:
         return None
     if source.export_dir is not None:
         v = source.export_dir / "variables" / "variables"
-        return resolve_checkpoint(v) if Path(f"{v}.index").is_file() else None
+        index = Path(f"{v}.index")
+        if index.is_file():
+            return resolve_checkpoint(v)
+        if index.exists() or index.is_symlink():  # a folder, a broken symlink
+            raise SmmigrateError(f"{index}: not a readable file; copy the export's variables/ folder again")
+        return None
     p = source.path
     candidates = [p.with_suffix("")] if p.suffix == ".meta" else []
     candidates.append(p.parent)

@@ -120,6 +120,10 @@ def read_graph(path, tags=None) -> GraphSource:
     export_dir = None
     if path.is_dir():
         for name in ("saved_model.pb", "saved_model.pbtxt"):
+            if (path / name).is_symlink() and not (path / name).exists():
+                raise SmmigrateError(
+                    f"{path / name}: a broken symlink (dangling or a loop); point it at the real file or copy the export again"
+                )
             if (path / name).is_file():
                 export_dir = path
                 path = path / name
@@ -134,7 +138,7 @@ def read_graph(path, tags=None) -> GraphSource:
     except FileNotFoundError:
         raise SmmigrateError(f"{path}: no such file; pass an existing graph file or SavedModel folder") from None
     except OSError as exc:
-        raise SmmigrateError(f"{path}: cannot read ({exc.strerror})") from None
+        raise SmmigrateError(f"{path}: cannot read ({exc.strerror}); fix its permissions or copy the file again") from None
     if not data:
         raise SmmigrateError(f"{path}: file is empty; re-export the graph")
     parsed = _parse_candidates(data, path)

@@ -30,6 +30,7 @@ class MethodNameChanges(dict):
     def __init__(self, changes=(), warnings=()):
         super().__init__(changes)
         self.warnings = list(warnings)
+        self.fingerprint_repaired = False  # a stale fingerprint.pb was recomputed, no name changed
 
 
 def resolve_method_name(value: str, key: str = "") -> str:
@@ -67,6 +68,27 @@ def _contract_hint(method_name: str) -> str:
     return "predict needs at least one input and one output"
 
 
+def _check_complete(tf, target, mg) -> None:
+    """Refuse an export whose checkpoint is missing or unreadable, before anything is written.
+
+    The method names live in saved_model.pb alone, but the fingerprint recomputed afterwards hashes
+    variables/variables.index, and a half-copied export is better reported than edited.
+    """
+    if not _proto.has_variables(mg):
+        return
+    prefix = target.export_dir / "variables" / "variables"
+    index = Path(f"{prefix}.index")
+    if not index.is_file():
+        what = "missing" if not (index.exists() or index.is_symlink()) else "not a readable file"
+        raise SmmigrateError(f"{index}: {what}, but the graph has variables: the export is incomplete; "
+                             "copy the whole export folder again (nothing changed)")
+    try:
+        tf.train.load_checkpoint(str(prefix))
+    except Exception as exc:  # noqa: BLE001 - TF raises several types for unreadable data
+        first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        raise SmmigrateError(f"{index}: checkpoint cannot be read ({first}); copy the export again (nothing changed)") from None
+
+
 def plan_method_names(export_dir, mapping: Optional[Mapping[str, str]] = None, *, like=None, auto: bool = False,
                       tags: Optional[Iterable[str]] = None) -> tuple[dict, list]:
     """Work out (changes, warnings) without writing: changes is key -> {old, new, reason}."""
@@ -77,6 +99,7 @@ def plan_method_names(export_dir, mapping: Optional[Mapping[str, str]] = None, *
     mg = _proto.select_meta_graph(target.proto, tags, str(target.path))
     keys = _public_keys(mg)
     tf = import_tensorflow()  # only now: bad paths and arguments fail fast, without TF's start-up
+    _check_complete(tf, target, mg)
 
     wanted: dict = {}  # key -> (method name, reason, source)
     warnings: list = []
@@ -174,6 +197,27 @@ def recompute_fingerprint(export_dir) -> Optional[str]:
     return f"{path}: recomputed"
 
 
+def _fingerprint_is_stale(export_dir: Path) -> bool:
+    """fingerprint.pb's signature hash disagrees with saved_model.pb (a run killed between the two writes).
+
+    Only `signature_def_hash` is compared: it is what a method-name edit changes, and it is stable
+    across TensorFlow versions (`saved_model_checksum` is not), so an untouched export never counts.
+    """
+    path, pb = export_dir / _proto.FINGERPRINT_PB, export_dir / _proto.SAVED_MODEL_PB
+    if not path.is_file() or not pb.is_file():
+        return False
+    import_tensorflow()
+    from tensorflow.python.saved_model.pywrap_saved_model import fingerprinting
+
+    cls = _proto.schema().FingerprintDef
+    try:
+        current = cls.FromString(path.read_bytes())
+        fresh = cls.FromString(fingerprinting.CreateFingerprintDef(str(export_dir)))
+    except Exception:  # noqa: BLE001 - an unreadable fingerprint is left alone; TF loads without it
+        return False
+    return current.signature_def_hash != fresh.signature_def_hash
+
+
 def update_method_names(export_dir, mapping: Optional[Mapping[str, str]] = None, *, like=None, auto: bool = False,
                         tags: Optional[Iterable[str]] = None, dry_run: bool = False) -> MethodNameChanges:
     """Set signature method names on the SavedModel in `export_dir`; return what changed.
@@ -191,7 +235,15 @@ def update_method_names(export_dir, mapping: Optional[Mapping[str, str]] = None,
     export_dir = Path(export_dir)
     changes, warnings = plan_method_names(export_dir, mapping, like=like, auto=auto, tags=tags)
     result = MethodNameChanges(changes, warnings)
-    if dry_run or not changes:
+    if dry_run:
+        return result
+    if not changes:
+        # Names are right but an interrupted earlier run may have left the old fingerprint.pb.
+        if _fingerprint_is_stale(export_dir):
+            recompute_fingerprint(export_dir)
+            result.fingerprint_repaired = True
+            result.warnings.append(f"{export_dir / _proto.FINGERPRINT_PB}: did not match the signatures "
+                                   "(an interrupted earlier run?); recomputed")
         return result
     result.warnings.extend(_write_method_names(export_dir, changes, tags))
     fingerprint = recompute_fingerprint(export_dir)

@@ -161,7 +161,8 @@ def _load(path, label: str, tags, checkpoint=None) -> _Model:
             try:
                 root = tf.saved_model.load(str(p), tags=list(_proto.tag_set(mg)) or None)
             except Exception as exc:  # noqa: BLE001 - TF raises many types; the message is what matters
-                raise SmmigrateError(f"{p}: TensorFlow could not load it ({_first_line(exc)})") from exc
+                raise SmmigrateError(f"{p}: TensorFlow could not load it ({_first_line(exc)}); check that the export is "
+                                     "complete and intact (saved_model.pb, variables/, assets/) or copy it again") from exc
         functions = {k: f for k, f in root.signatures.items()}
         methods = {k: mg.signature_def[k].method_name for k in mg.signature_def if k in functions}
         return _Model(label, str(p), functions, methods, mg, root)
