@@ -28,3 +28,4 @@ class ExportFact:
     migrated: bool  # True when native-save rewrites this export into tf.saved_model.save
     signatures: tuple[SignatureFact, ...] = ()
     function: str | None = None  # enclosing function name, if any
+    reason: str | None = None  # native-save's refusal code when not migrated ("SM301", ...)

@@ -57,6 +57,7 @@ class NativeSave(SavedModelCodemod):
     def __init__(self, filename: str = "<string>", project_facts=()) -> None:
         super().__init__(filename, project_facts)
         self.facts: list[ExportFact] = []
+        self.fact_nodes: list[cst.Call] = []  # the export call of each fact (the session bridge reads both)
         self._replace: dict[int, list] = {}
         self._remove: set[int] = set()
         self.module_strings: dict[str, str] = {}
@@ -93,7 +94,7 @@ class NativeSave(SavedModelCodemod):
                 self._plan_block(block, body, exports, names, disabled)
         for call in scan.export_calls:
             if id(call) not in covered:
-                self._fact(call, None, False)
+                self._fact(call, None, False, "SM301")
                 self.report(call, "SM301", "not migrated: this export is not inside a `with tf.Graph().as_default()` / `with tf.Session() as sess:` block that builds its graph (session passed in or created elsewhere, Builder created outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
 
     def _plan_block(self, block, body, exports, names: Names, disabled: Optional[cst.CSTNode]) -> None:
@@ -105,7 +106,7 @@ class NativeSave(SavedModelCodemod):
             analyze_block(self, block, body)
             new = Emitter(self, block, names, top_level=body is self.source_module.body).emit()
         except Refused as why:
-            self._fact(exports[0], block, False)
+            self._fact(exports[0], block, False, why.code)
             self.report(why.node if why.node is not None else block.root, why.code, "not migrated: " + why.message)
             return
         first = block.graph_stmt if block.graph_stmt is not None else block.root
@@ -123,7 +124,7 @@ class NativeSave(SavedModelCodemod):
                             self.drop_import_of(ref)
         self._fact(exports[0], block, True)
 
-    def _fact(self, call: cst.Call, block, migrated: bool) -> None:
+    def _fact(self, call: cst.Call, block, migrated: bool, reason: Optional[str] = None) -> None:
         resolved = self.tf_symbol(call.func)
         params = T.SIMPLE_SAVE_PARAMS if resolved and resolved.rel == T.SIMPLE_SAVE else ("export_dir",)
         try:
@@ -146,7 +147,8 @@ class NativeSave(SavedModelCodemod):
                 )
                 for s in block.signatures_seen
             )
-        self.facts.append(ExportFact(self.filename, text, value, migrated, sigs, _enclosing_function(self, call)))
+        self.facts.append(ExportFact(self.filename, text, value, migrated, sigs, _enclosing_function(self, call), reason))
+        self.fact_nodes.append(call)
 
     # -- applying the plan ---------------------------------------------------------------------
     def _rebuild(self, original_body, updated_body) -> Optional[list]:

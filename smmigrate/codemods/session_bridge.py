@@ -1,0 +1,419 @@
+"""session-bridge: exports native-save refuses because the graph comes from elsewhere call the bridge.
+
+native-save can only migrate an export block that builds its whole graph from placeholders. When
+the session is passed in, lives on ``self.sess``, was restored from a checkpoint or trained before
+the export (its refusals SM301, SM302, SM303), no static rewrite can rebuild the graph — but the
+session itself can be exported: `smmigrate.export_session(sess, export_dir, ...)` takes the same
+arguments as the TF1 call and writes a TF2 SavedModel from the live session. This codemod, run
+before native-save, asks native-save's own planning which exports it refuses and why, and rewrites
+those call sites:
+
+- ``simple_save(sess, dir, inputs=..., outputs=...)`` -> ``smmigrate.export_session(sess, dir, inputs=..., outputs=...)``
+- ``b = Builder(dir)`` / ``b.add_meta_graph_and_variables(sess, [SERVING], signature_def_map=..., ...)`` /
+  ``b.save()`` -> one ``smmigrate.export_session(sess, dir, tags=[SERVING], signature_def_map=..., ...)``
+
+adding ``import smmigrate``. The TF1 code around it keeps running as it did. Builders with a second
+MetaGraph, tags other than exactly [SERVING], or uses the codemod cannot follow are left alone with
+a diagnostic (native-save then reports its own). `collect_facts` tells native-load that a bridged
+export is a TF2 SavedModel (signature keys and method names, when written literally).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from . import _imports
+from . import _save_tables as T
+from ._base import SavedModelCodemod, dotted_name
+from ._facts import ExportFact, SignatureFact
+from ._save_sigs import constant_value
+from ._save_util import Refused, bind_args, literal_str
+
+BRIDGED = frozenset({"SM301", "SM302", "SM303"})
+_EXPORT_SESSION = "export_session"
+
+
+@dataclass
+class Site:
+    """One export call the bridge rewrites (or refuses, with `refusal` set)."""
+
+    call: cst.Call  # the export call native-save's fact names: simple_save(...) or Builder(...)
+    kind: str  # "simple_save" / "builder"
+    export_dir: Optional[cst.BaseExpression] = None
+    add_call: Optional[cst.Call] = None  # builder: add_meta_graph_and_variables(...)
+    args: dict = field(default_factory=dict)  # builder: bound add_meta_graph_and_variables arguments
+    remove: list = field(default_factory=list)  # statements to delete (Builder(...) and .save())
+    refusal: Optional[Refused] = None
+
+
+class SessionBridge(SavedModelCodemod):
+    NAME = "session-bridge"
+    DESCRIPTION = "Rewrite exports of sessions built elsewhere (passed in, self.sess, restored, trained) into smmigrate.export_session calls."
+    CODES = {
+        "SM401": "tags other than exactly [SERVING]: the bridge writes one MetaGraph tagged serve",
+        "SM402": "the Builder adds a second MetaGraph (add_meta_graph)",
+        "SM403": "a Builder sequence the bridge cannot follow (not Builder/add_meta_graph_and_variables/save in order, builder used elsewhere)",
+        "SM404": "the export directory is computed in Builder(...), or rebound before the export",
+        "SM405": "*args/**kwargs in an export call",
+    }
+    ORDER = 15
+    # export_session: an earlier run's bridged calls still give native-load its facts
+    TRIGGERS = ("simple_save", "Builder", _EXPORT_SESSION)
+
+    def __init__(self, filename: str = "<string>", project_facts=()) -> None:
+        super().__init__(filename, project_facts)
+        self._calls: dict[int, Site] = {}  # id(call to replace) -> site
+        self._remove: set[int] = set()
+        self._import_as: Optional[str] = None
+
+    # -- planning -------------------------------------------------------------------------------
+    @classmethod
+    def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
+        code = module.code
+        if "simple_save" not in code and "Builder" not in code and _EXPORT_SESSION not in code:
+            return []
+        from .native_save import NativeSave, _enclosing_function
+
+        ns = NativeSave(path)
+        ns.analyze(module, shared)
+        facts = []
+        for site in plan_sites(ns):
+            if site.refusal is not None:
+                continue
+            fact = next(f for f, n in zip(ns.facts, ns.fact_nodes) if n is site.call)
+            facts.append(ExportFact(fact.path, fact.export_dir, fact.export_dir_value, True, _signature_facts(ns, site), fact.function))
+        # Calls bridged by an earlier run write TF2 SavedModels too (a second run must agree).
+        for call in _export_session_calls(ns):
+            try:
+                args = bind_args(call, ("sess", "export_dir", "inputs", "outputs"))
+            except Refused:
+                continue
+            export_dir = args.get("export_dir")
+            if export_dir is None:
+                continue
+            value = literal_str(export_dir)
+            if value is None and isinstance(export_dir, cst.Name):
+                value = ns.module_strings.get(export_dir.value)
+            site = Site(call, "simple_save" if "inputs" in args or "outputs" in args else "builder", export_dir, args=args)
+            facts.append(ExportFact(path, ns.code(export_dir), value, True, _signature_facts(ns, site), _enclosing_function(ns, call)))
+        return facts
+
+    def visit_Module(self, node: cst.Module) -> None:
+        super().visit_Module(node)
+        if "simple_save" not in node.code and "Builder" not in node.code:
+            return
+        from .native_save import NativeSave
+
+        ns = NativeSave(self.filename)
+        ns._wrapper, ns._lazy = self._wrapper, self._lazy  # same tree, same metadata: node ids agree
+        ns.visit_Module(node)
+        for site in plan_sites(ns):
+            if site.refusal is not None:
+                why = site.refusal
+                self.report(why.node if why.node is not None else site.call, why.code, "not bridged: " + why.message)
+                continue
+            target = site.call if site.kind == "simple_save" else site.add_call
+            self._calls[id(target)] = site
+            self._remove.update(id(s) for s in site.remove)
+        if self._calls:
+            self._import_as = self._smmigrate_name()
+
+    def _smmigrate_name(self) -> str:
+        """`smmigrate` when it is imported as such or free; otherwise an unused alias."""
+        if self.names.imported_path("smmigrate") == "smmigrate":
+            return "smmigrate"
+        taken = self.bindings.bound_names | self.names.seen
+        return next(n for n in ("smmigrate", "smmigrate_", "_smmigrate") if n not in taken)
+
+    # -- rewriting ------------------------------------------------------------------------------
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        site = self._calls.get(id(original_node))
+        if site is None:
+            return updated_node
+        func = cst.parse_expression(f"{self._import_as}.{_EXPORT_SESSION}")
+        if site.kind == "simple_save":
+            # Same parameters in the same order; only simple_save's `session=` keyword differs.
+            args = [
+                a.with_changes(keyword=cst.Name("sess")) if a.keyword is not None and a.keyword.value == "session" else a
+                for a in updated_node.args
+            ]
+            return updated_node.with_changes(func=func, args=args)
+        return updated_node.with_changes(func=func, args=_builder_args(site, original_node, updated_node))
+
+    def _rebuild(self, original_body, updated_body):
+        if not any(id(s) in self._remove for s in original_body):
+            return None
+        return [new for orig, new in zip(original_body, updated_body) if id(orig) not in self._remove]
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
+        body = self._rebuild(original_node.body, updated_node.body)
+        return updated_node if body is None else updated_node.with_changes(body=body)
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        body = self._rebuild(original_node.body, updated_node.body)
+        if body is not None:
+            updated_node = updated_node.with_changes(body=body)
+        if self._calls and self.names.imported_path("smmigrate") != "smmigrate":
+            updated_node = _imports.add_import(updated_node, "smmigrate", self._import_as or "smmigrate")
+        return updated_node
+
+
+# ------------------------------------------------------------------------------------ planning
+def plan_sites(ns) -> list[Site]:
+    """The exports of an analyzed NativeSave (`ns`) that it refuses with SM301/302/303, planned
+    for the bridge (each with `refusal` set when the bridge cannot take it either)."""
+    sites = []
+    for fact, call in zip(ns.facts, ns.fact_nodes):
+        if fact.migrated or fact.reason not in BRIDGED:
+            continue
+        resolved = ns.tf_symbol(call.func)
+        if resolved is None:
+            continue
+        try:
+            if resolved.rel == T.SIMPLE_SAVE:
+                site = _plan_simple_save(ns, call)
+            elif resolved.rel in T.BUILDERS:
+                site = _plan_builder(ns, call)
+            else:
+                continue
+        except Refused as why:
+            site = Site(call, "simple_save" if resolved.rel == T.SIMPLE_SAVE else "builder", refusal=why)
+        sites.append(site)
+    return sites
+
+
+def _plan_simple_save(ns, call: cst.Call) -> Site:
+    try:
+        args = bind_args(call, T.SIMPLE_SAVE_PARAMS)
+    except Refused as why:
+        raise Refused(why.node, "SM405" if why.code == "SM306" else "SM403", why.message) from None
+    return Site(call, "simple_save", export_dir=args.get("export_dir"))
+
+
+def _statement_of(ns, node: cst.CSTNode):
+    """(statement, its suite body, index) for the simple statement holding `node`, or None."""
+    stmt = node
+    while stmt is not None and not isinstance(stmt, cst.SimpleStatementLine):
+        stmt = ns.parent(stmt)
+    if stmt is None:
+        return None
+    suite = ns.parent(stmt)
+    body = getattr(suite, "body", None)
+    if not isinstance(body, (list, tuple)):
+        return None
+    return stmt, body, list(body).index(stmt)
+
+
+def _method_call(stmt, name: str, method: str) -> Optional[cst.Call]:
+    """`name.method(...)` when `stmt` is exactly that expression statement."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or not isinstance(stmt.body[0], cst.Expr):
+        return None
+    call = stmt.body[0].value
+    if (
+        isinstance(call, cst.Call)
+        and isinstance(call.func, cst.Attribute)
+        and isinstance(call.func.value, cst.Name)
+        and call.func.value.value == name
+        and call.func.attr.value == method
+    ):
+        return call
+    return None
+
+
+class _Uses(cst.CSTVisitor):
+    """Every `name.attr` use, plain use and binding of one name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.methods: list[tuple[str, cst.Call]] = []  # (method, call) for name.method(...)
+        self.other = 0
+        self.bound: list[cst.CSTNode] = []
+
+    def visit_Call(self, node: cst.Call) -> Optional[bool]:
+        f = node.func
+        if isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name) and f.value.value == self.name:
+            self.methods.append((f.attr.value, node))
+            for arg in node.args:
+                arg.visit(self)
+            return False
+        return None
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value == self.name:
+            self.other += 1
+
+
+def _plan_builder(ns, call: cst.Call) -> Site:
+    where = _statement_of(ns, call)
+    assign = where[0].body[0] if where is not None and len(where[0].body) == 1 else None
+    if (
+        where is None
+        or not isinstance(assign, cst.Assign)
+        or assign.value is not call
+        or len(assign.targets) != 1
+        or not isinstance(assign.targets[0].target, cst.Name)
+    ):
+        raise Refused(call, "SM403", "the Builder is not assigned to a name in a statement of its own (`builder = Builder(export_dir)`); write it that way, then rerun")
+    stmt, body, index = where
+    name = assign.targets[0].target.value
+    try:
+        ctor = bind_args(call, ("export_dir",))
+    except Refused as why:
+        raise Refused(why.node, "SM405" if why.code == "SM306" else "SM403", why.message) from None
+    export_dir = ctor.get("export_dir")
+    if export_dir is None:
+        raise Refused(call, "SM403", "Builder(...) without an export directory")
+    if literal_str(export_dir) is None and dotted_name(export_dir) is None:
+        raise Refused(export_dir, "SM404", f"the export directory `{ns.code(export_dir)}` is computed inside Builder(...); bind it to a name first (`export_dir = ...`), then rerun")
+    # Every use of the builder in its function (or the module): this sequence and nothing else.
+    scope = ns.parent(stmt)
+    while scope is not None and not isinstance(scope, (cst.FunctionDef, cst.Module)):
+        scope = ns.parent(scope)
+    uses = _Uses(name)
+    (scope or ns.source_module).visit(uses)
+    methods = [m for m, _ in uses.methods]
+    if "add_meta_graph" in methods:
+        node = next(c for m, c in uses.methods if m == "add_meta_graph")
+        raise Refused(node, "SM402", f"`{name}.add_meta_graph` adds a second MetaGraph; a TF2 SavedModel holds one, tagged serve — export it separately or keep this export on TF1")
+    if sorted(methods) != ["add_meta_graph_and_variables", "save"] or uses.other != 1:
+        raise Refused(call, "SM403", f"`{name}` is used for more than Builder(...), one add_meta_graph_and_variables(...) and one save(); keep those three statements together, then rerun")
+    add_call = next(c for m, c in uses.methods if m == "add_meta_graph_and_variables")
+    save_call = next(c for m, c in uses.methods if m == "save")
+    add_where = _statement_of(ns, add_call)
+    save_where = _statement_of(ns, save_call)
+    if add_where is None or save_where is None or _method_call(add_where[0], name, "add_meta_graph_and_variables") is not add_call or _method_call(save_where[0], name, "save") is not save_call:
+        raise Refused(add_call, "SM403", f"`{name}.add_meta_graph_and_variables(...)` and `{name}.save()` must be statements of their own; write them that way, then rerun")
+    if add_where[1] is not save_where[1] or save_where[2] <= add_where[2]:
+        raise Refused(save_call, "SM403", f"`{name}.save()` does not follow `{name}.add_meta_graph_and_variables(...)` in the same block; move it right after, then rerun")
+    # The add statement is in the Builder's suite after it, or nested in a later statement of it.
+    holder = add_where[0]
+    while holder is not None and not (holder in body and list(body).index(holder) > index):
+        holder = ns.parent(holder)
+    if holder is None:
+        raise Refused(add_call, "SM403", f"`{name}.add_meta_graph_and_variables(...)` is not in the block that creates the Builder; keep the Builder sequence in one block, then rerun")
+    try:
+        args = bind_args(add_call, T.ADD_META_GRAPH_PARAMS)
+    except Refused as why:
+        raise Refused(why.node, "SM405" if why.code == "SM306" else "SM403", why.message) from None
+    tags = args.get("tags")
+    values = [constant_value(ns, e.value) for e in tags.elements] if isinstance(tags, (cst.List, cst.Tuple, cst.Set)) else None
+    if values != ["serve"]:
+        shown = ns.code(tags) if tags is not None else "none"
+        raise Refused(tags or add_call, "SM401", f"tags {shown} are not exactly [SERVING]; the bridge writes a TF2 SavedModel with one MetaGraph tagged serve — keep this export on TF1 or re-tag it for serving")
+    # The directory moves from Builder(...) to the export call: its name must not change between.
+    dotted = dotted_name(export_dir)
+    if dotted is not None:
+        head = dotted.split(".")[0]
+        span = list(body)[index + 1 : list(body).index(holder) + 1]
+        if any(_binds(s, head, dotted) for s in span):
+            raise Refused(export_dir, "SM404", f"`{dotted}` is assigned again between Builder(...) and add_meta_graph_and_variables(...); pass the directory the Builder got, then rerun")
+    return Site(call, "builder", export_dir=export_dir, add_call=add_call, args=args, remove=[stmt, save_where[0]])
+
+
+def _binds(stmt: cst.CSTNode, head: str, dotted: str) -> bool:
+    """Whether `stmt` assigns `head` (or the dotted target) anywhere inside it."""
+    found = []
+
+    class V(cst.CSTVisitor):
+        def _target(self, t) -> None:
+            text = dotted_name(t)
+            if text is not None and (text == head or text == dotted or dotted.startswith(text + ".")):
+                found.append(t)
+            if isinstance(t, (cst.Tuple, cst.List)):
+                for e in t.elements:
+                    self._target(e.value)
+
+        def visit_AssignTarget(self, n: cst.AssignTarget) -> None:
+            self._target(n.target)
+
+        def visit_AugAssign(self, n: cst.AugAssign) -> None:
+            self._target(n.target)
+
+        def visit_AnnAssign(self, n: cst.AnnAssign) -> None:
+            self._target(n.target)
+
+        def visit_For(self, n: cst.For) -> None:
+            self._target(n.target)
+
+        def visit_AsName(self, n: cst.AsName) -> None:
+            self._target(n.name)
+
+    stmt.visit(V())
+    return bool(found)
+
+
+def _builder_args(site: Site, original: cst.Call, updated: cst.Call) -> list[cst.Arg]:
+    """`sess, export_dir, tags=..., signature_def_map=..., ...` from add_meta_graph_and_variables."""
+    params = T.ADD_META_GRAPH_PARAMS
+    out: list[cst.Arg] = []
+    position = 0
+    comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    for orig, arg in zip(original.args, updated.args):
+        if arg.keyword is None:
+            param = params[position]
+            position += 1
+            if param == "sess":
+                out.append(arg)
+                out.append(cst.Arg(site.export_dir.deep_clone(), comma=arg.comma if arg.comma is not cst.MaybeSentinel.DEFAULT else comma))
+                continue
+            arg = arg.with_changes(keyword=cst.Name(param), equal=cst.AssignEqual(
+                whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))
+        elif arg.keyword.value == "sess":
+            out.insert(0, arg.with_changes(keyword=None, equal=cst.MaybeSentinel.DEFAULT, comma=comma))
+            out.insert(1, cst.Arg(site.export_dir.deep_clone(), comma=comma))
+            continue
+        out.append(arg)
+    # Keep the call's trailing-comma style: the last argument keeps whatever comma it had.
+    return out
+
+
+def _export_session_calls(ns) -> list[cst.Call]:
+    """`smmigrate.export_session(...)` calls in the analyzed module (resolved by import)."""
+    found: list[cst.Call] = []
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            if f"smmigrate.{_EXPORT_SESSION}" in ns.qualified(n.func):
+                found.append(n)
+
+    ns.source_module.visit(V())
+    return found
+
+
+def _signature_facts(ns, site: Site) -> tuple:
+    if site.kind == "simple_save":
+        return (SignatureFact("serving_default"),)
+    sig_map = site.args.get("signature_def_map")
+    if not isinstance(sig_map, cst.Dict):
+        return ()
+    out = []
+    for el in sig_map.elements:
+        if not isinstance(el, cst.DictElement):
+            return ()
+        key = constant_value(ns, el.key)
+        if key is None:
+            return ()
+        method = T.PREDICT
+        value = el.value
+        if isinstance(value, cst.Call):
+            resolved = ns.tf_symbol(value.func)
+            if resolved is not None and resolved.rel in T.SIGNATURE_FUNCS:
+                method = T.SIGNATURE_FUNCS[resolved.rel][0] or T.PREDICT
+        out.append(SignatureFact(key, {}, {}, method))
+    return tuple(out)
+
+
+def __getattr__(name: str):
+    # `python -m libcst.tool codemod session_bridge.SessionBridgeCommand`
+    if name == "SessionBridgeCommand":
+        from ._base import libcst_command
+
+        return libcst_command(SessionBridge)
+    raise AttributeError(name)

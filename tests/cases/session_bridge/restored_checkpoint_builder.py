@@ -1,0 +1,28 @@
+# bridged (was SM302): a checkpoint restored into the session, exported with a Builder
+import tensorflow as tf
+
+
+def export(checkpoint, export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        y = x * w
+        saver = tf.train.Saver()
+        saver.restore(sess, checkpoint)
+        b = tf.saved_model.Builder(export_dir)
+        b.add_meta_graph_and_variables(sess, ["serve"], {"serving_default": tf.saved_model.predict_signature_def({"x": x}, {"y": y})})
+        b.save()
+# output
+# bridged (was SM302): a checkpoint restored into the session, exported with a Builder
+import tensorflow as tf
+import smmigrate
+
+
+def export(checkpoint, export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        y = x * w
+        saver = tf.train.Saver()
+        saver.restore(sess, checkpoint)
+        smmigrate.export_session(sess, export_dir, tags=["serve"], signature_def_map={"serving_default": tf.saved_model.predict_signature_def({"x": x}, {"y": y})})
