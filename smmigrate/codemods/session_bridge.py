@@ -224,18 +224,19 @@ def _method_call(stmt, name: str, method: str) -> Optional[cst.Call]:
 
 
 class _Uses(cst.CSTVisitor):
-    """Every `name.attr` use, plain use and binding of one name."""
+    """For every name in a scope: its `name.method(...)` calls and how often it is used otherwise.
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.methods: list[tuple[str, cst.Call]] = []  # (method, call) for name.method(...)
-        self.other = 0
-        self.bound: list[cst.CSTNode] = []
+    Collected once per scope (not once per Builder), so a module with many module-level
+    Builders stays linear."""
+
+    def __init__(self) -> None:
+        self.methods: dict[str, list[tuple[str, cst.Call]]] = {}  # name -> (method, call)
+        self.other: dict[str, int] = {}
 
     def visit_Call(self, node: cst.Call) -> Optional[bool]:
         f = node.func
-        if isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name) and f.value.value == self.name:
-            self.methods.append((f.attr.value, node))
+        if isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name):
+            self.methods.setdefault(f.value.value, []).append((f.attr.value, node))
             for arg in node.args:
                 arg.visit(self)
             return False
@@ -246,8 +247,16 @@ class _Uses(cst.CSTVisitor):
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
-        if node.value == self.name:
-            self.other += 1
+        self.other[node.value] = self.other.get(node.value, 0) + 1
+
+
+def _uses_in(ns, scope: cst.CSTNode) -> _Uses:
+    cache = ns.__dict__.setdefault("_uses_cache", {})
+    if id(scope) not in cache:
+        uses = _Uses()
+        scope.visit(uses)
+        cache[id(scope)] = (scope, uses)  # the scope is kept alive so its id stays unique
+    return cache[id(scope)][1]
 
 
 def _plan_builder(ns, call: cst.Call) -> Site:
@@ -276,16 +285,16 @@ def _plan_builder(ns, call: cst.Call) -> Site:
     scope = ns.parent(stmt)
     while scope is not None and not isinstance(scope, (cst.FunctionDef, cst.Module)):
         scope = ns.parent(scope)
-    uses = _Uses(name)
-    (scope or ns.source_module).visit(uses)
-    methods = [m for m, _ in uses.methods]
+    all_uses = _uses_in(ns, scope or ns.source_module)
+    name_methods = all_uses.methods.get(name, [])
+    methods = [m for m, _ in name_methods]
     if "add_meta_graph" in methods:
-        node = next(c for m, c in uses.methods if m == "add_meta_graph")
+        node = next(c for m, c in name_methods if m == "add_meta_graph")
         raise Refused(node, "SM402", f"`{name}.add_meta_graph` adds a second MetaGraph; a TF2 SavedModel holds one, tagged serve — export it separately or keep this export on TF1")
-    if sorted(methods) != ["add_meta_graph_and_variables", "save"] or uses.other != 1:
+    if sorted(methods) != ["add_meta_graph_and_variables", "save"] or all_uses.other.get(name, 0) != 1:
         raise Refused(call, "SM403", f"`{name}` is used for more than Builder(...), one add_meta_graph_and_variables(...) and one save(); keep those three statements together, then rerun")
-    add_call = next(c for m, c in uses.methods if m == "add_meta_graph_and_variables")
-    save_call = next(c for m, c in uses.methods if m == "save")
+    add_call = next(c for m, c in name_methods if m == "add_meta_graph_and_variables")
+    save_call = next(c for m, c in name_methods if m == "save")
     add_where = _statement_of(ns, add_call)
     save_where = _statement_of(ns, save_call)
     if add_where is None or save_where is None or _method_call(add_where[0], name, "add_meta_graph_and_variables") is not add_call or _method_call(save_where[0], name, "save") is not save_call:
