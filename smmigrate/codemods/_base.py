@@ -169,12 +169,15 @@ class SharedMetadata:
         self.module: Optional[cst.Module] = None
         self.wrapper: Optional[MetadataWrapper] = None
         self.lazy: dict[type, object] = {}
+        # planning results keyed by codemod name, valid for this tree only (see NativeSave)
+        self.plans: dict[str, object] = {}
 
     def get(self, module: cst.Module, fresh: bool) -> tuple[MetadataWrapper, dict]:
         if self.module is not module or self.wrapper is None:
             self.module = module
             self.wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
             self.lazy = {}
+            self.plans = {}
         return self.wrapper, self.lazy
 
 
@@ -205,6 +208,7 @@ class SavedModelCodemod(cst.CSTTransformer):
         self._maybe_unused: set[str] = set()
         self._wrapper: Optional[MetadataWrapper] = None
         self._lazy: dict[type, object] = {}
+        self.shared: Optional[SharedMetadata] = None
         self.names = NameIndex()
 
     # -- life cycle -------------------------------------------------------------------------
@@ -225,6 +229,7 @@ class SavedModelCodemod(cst.CSTTransformer):
         shared = shared or SharedMetadata()
         wrapper, self._lazy = shared.get(module, fresh)
         self._wrapper = wrapper
+        self.shared = shared
         new = wrapper.visit(self)
         if self._maybe_unused:
             new = _imports.remove_unused_imports(new, self._maybe_unused)
@@ -238,6 +243,7 @@ class SavedModelCodemod(cst.CSTTransformer):
         For `collect_facts`: no defensive copy and no rewrite pass; `module` is not modified."""
         shared = shared or SharedMetadata()
         self._wrapper, self._lazy = shared.get(module, True)
+        self.shared = shared
         self.visit_Module(self._wrapper.module)
 
     def visit_Module(self, node: cst.Module) -> None:

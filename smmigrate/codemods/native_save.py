@@ -72,7 +72,25 @@ class NativeSave(SavedModelCodemod):
         return self.source_module.code_for_node(node) if node is not None else "(missing)"
 
     # -- planning, before any node is left ----------------------------------------------------
+    # what planning decides; the facts pre-pass, the session bridge and the rewrite itself all
+    # need it for the same tree, so it is computed once per tree (SharedMetadata.plans)
+    _PLAN_STATE = (
+        "facts", "fact_nodes", "_replace", "_remove", "module_strings", "source_module",
+        "diagnostics", "_reported", "bindings", "names", "_maybe_unused", "_added_tf_import",
+    )
+
     def visit_Module(self, node: cst.Module) -> None:
+        cached = self.shared.plans.get(self.NAME) if self.shared is not None else None
+        if cached is not None and cached["tree"] is node:
+            for attr in self._PLAN_STATE:
+                value = cached[attr]
+                setattr(self, attr, value.copy() if isinstance(value, (list, dict, set)) else value)
+            return
+        self._plan(node)
+        if self.shared is not None:
+            self.shared.plans[self.NAME] = {"tree": node, **{a: getattr(self, a) for a in self._PLAN_STATE}}
+
+    def _plan(self, node: cst.Module) -> None:
         super().visit_Module(node)
         self.source_module = node
         scan = _Scan(self)

@@ -72,9 +72,7 @@ class SessionBridge(SavedModelCodemod):
     # -- planning -------------------------------------------------------------------------------
     @classmethod
     def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
-        code = module.code
-        if "simple_save" not in code and "Builder" not in code and _EXPORT_SESSION not in code:
-            return []
+        # (the engine only calls this when TRIGGERS words occur in the file)
         from .native_save import NativeSave, _enclosing_function
 
         ns = NativeSave(path)
@@ -103,12 +101,13 @@ class SessionBridge(SavedModelCodemod):
 
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
-        if "simple_save" not in node.code and "Builder" not in node.code:
-            return
+        if not {"simple_save", "Builder", "SavedModelBuilder"} & self.names.seen:
+            return  # only calls an earlier run bridged: nothing to plan
         from .native_save import NativeSave
 
         ns = NativeSave(self.filename)
         ns._wrapper, ns._lazy = self._wrapper, self._lazy  # same tree, same metadata: node ids agree
+        ns.shared = self.shared  # and native-save's plan of this tree, when already made
         ns.visit_Module(node)
         for site in plan_sites(ns):
             if site.refusal is not None:
