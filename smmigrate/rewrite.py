@@ -257,7 +257,11 @@ def collect_file_facts(path: str, options: "RewriteOptions") -> list[object]:
             data = fh.read()
         if MARKER not in data:
             return []
-        return _facts_of(cst.parse_module(data), path, _codemods(options))
+        classes = [c for c in _codemods(options) if c.collect_facts.__func__ is not _BASE_COLLECT]
+        words = {w.encode() for c in classes for w in c.TRIGGERS}
+        if not classes or (words and not any(w in data for w in words)):
+            return []  # nothing here any codemod has facts about: not worth a parse
+        return _facts_of(cst.parse_module(data), path, classes)
     except Exception:
         return []
 
