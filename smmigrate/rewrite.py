@@ -392,6 +392,19 @@ def _process_star(args) -> FileResult:
     return process_file(*args)
 
 
+_WORKER_FACTS: Optional[list] = None
+
+
+def _set_worker_facts(facts) -> None:
+    global _WORKER_FACTS
+    _WORKER_FACTS = facts
+
+
+def _process_with_worker_facts(args) -> FileResult:
+    path, options = args
+    return process_file(path, options, _WORKER_FACTS)
+
+
 def _facts_star(args) -> list[object]:
     return collect_file_facts(*args)
 
@@ -416,8 +429,11 @@ def rewrite_paths(paths: Sequence[str], options: RewriteOptions = RewriteOptions
 
     ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     chunk = max(1, min(32, len(files) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=ctx) as pool:
-        facts = None
-        if wants:
+    workers = min(jobs, len(files))
+    facts = None
+    if wants:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
             facts = [f for fs in pool.map(_facts_star, [(p, options) for p in files], chunksize=chunk) for f in fs]
-        yield from pool.map(_process_star, [(p, options, facts) for p in files], chunksize=chunk)
+    # the project's facts go to each worker once (initializer), not once per file
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_set_worker_facts, initargs=(facts,)) as pool:
+        yield from pool.map(_process_with_worker_facts, [(p, options) for p in files], chunksize=chunk)
