@@ -16,7 +16,6 @@ import os
 import re
 import sys
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
@@ -426,6 +425,7 @@ def rewrite_paths(paths: Sequence[str], options: RewriteOptions = RewriteOptions
             yield process_file(path, options, facts)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # only for several files: start-up matters
 
     ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     chunk = max(1, min(32, len(files) // (jobs * 4) or 1))
