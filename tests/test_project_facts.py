@@ -1,0 +1,60 @@
+"""Facts across files in one `rewrite` run: a load by hard-coded tensor names in one file is mapped
+to signature keys when another file's export of the same directory is migrated to TF2 in the same
+run, and uses `.prune` (with SM220) when that export stays TF1 — with one process or several."""
+
+from __future__ import annotations
+
+import pytest
+
+from smmigrate.cli import main
+
+TRAIN = '''import tensorflow as tf
+
+EXPORT_DIR = "/models/linear"
+
+
+def export():
+    with tf.Graph().as_default():
+        with tf.Session() as sess:
+            x = tf.placeholder(tf.float32, [None, 2], name="x")
+            w = tf.Variable([[1.0], [2.0]], name="w")
+            y = tf.identity(tf.matmul(x, w), name="y")
+            sess.run(tf.global_variables_initializer())
+            tf.saved_model.simple_save(sess, EXPORT_DIR, inputs={"x": x}, outputs={"y": y})
+'''
+
+
+SERVE = '''import tensorflow as tf
+
+
+def predict(batch):
+    with tf.Session(graph=tf.Graph()) as sess:
+        tf.saved_model.loader.load(sess, ["serve"], "/models/linear")
+        return sess.run("y:0", feed_dict={"x:0": batch})
+'''
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_load_follows_an_export_migrated_in_another_file(tmp_path, capsys, jobs):
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / "serve.py").write_text(SERVE)
+    (tmp_path / "other.py").write_text("import tensorflow as tf\nT = tf.saved_model.tag_constants.SERVING\n")
+    assert main(["rewrite", "-j", jobs, str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    serve = (tmp_path / "serve.py").read_text()
+    assert "tf.saved_model.save(" in (tmp_path / "train.py").read_text()
+    assert ".signatures[" in serve and ".prune(" not in serve, serve
+    assert "SM220" not in err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_load_of_an_export_that_stays_tf1_uses_prune(tmp_path, capsys, jobs):
+    (tmp_path / "train.py").write_text(TRAIN.replace(
+        "tf.saved_model.simple_save(sess, EXPORT_DIR,", "tf.saved_model.simple_save(sess, EXPORT_DIR, legacy_init_op=tf.no_op(),"
+    ))
+    (tmp_path / "serve.py").write_text(SERVE)
+    assert main(["rewrite", "-j", jobs, str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    serve = (tmp_path / "serve.py").read_text()
+    assert "tf.saved_model.save(" not in (tmp_path / "train.py").read_text()
+    assert ".prune(" in serve and "SM220" in err
