@@ -52,6 +52,7 @@ class FileResult:
     error: Optional[str] = None
     diff: Optional[str] = None
     parsed: bool = False  # False when the file was skipped by the cheap `saved_model` filter
+    facts: list = field(default_factory=list)  # this file's own facts, when it was rewritten alone
 
     def to_json(self) -> dict:
         return {
@@ -103,7 +104,11 @@ def _codemods(options: RewriteOptions):
 
 
 def transform_module_source(
-    source: bytes | str, classes, path: str = "<string>", project_facts: Optional[Sequence[object]] = None
+    source: bytes | str,
+    classes,
+    path: str = "<string>",
+    project_facts: Optional[Sequence[object]] = None,
+    facts_out: Optional[list] = None,
 ) -> tuple[bytes | str, list[Diagnostic]]:
     """Run `classes` over `source`; returns (new source of the same type, diagnostics).
 
@@ -176,6 +181,8 @@ def transform_module_source(
     code = module.code  # generated once per change: code generation is a large share of the cost
     if project_facts is None:
         project_facts = _facts_of(module, path, classes, shared, code)
+        if facts_out is not None:  # the file's own facts, for the files rewritten after it
+            facts_out.extend(project_facts)
     diagnostics: list[Diagnostic] = []
     maps: list[_LineMap] = []
     for cls in classes:
@@ -354,7 +361,7 @@ def process_bytes(
                 message = re.sub(r"\(line (\d+)\)", in_cells, diag.message)
                 result.diagnostics.append(Diagnostic(diag.code, message, line, diag.col, where))
         else:
-            new, diagnostics = transform_module_source(data, classes, path, project_facts)
+            new, diagnostics = transform_module_source(data, classes, path, project_facts, result.facts)
             result.diagnostics = [d.with_path(path) for d in diagnostics]
     except RewriteFailure as exc:
         result.status = FAILED
@@ -387,10 +394,6 @@ def process_file(path: str, options: RewriteOptions, project_facts: Optional[Seq
     return result
 
 
-def _process_star(args) -> FileResult:
-    return process_file(*args)
-
-
 _WORKER_FACTS: Optional[list] = None
 
 
@@ -414,26 +417,73 @@ _BASE_COLLECT = _Base.collect_facts.__func__
 
 
 def rewrite_paths(paths: Sequence[str], options: RewriteOptions = RewriteOptions(), jobs: Optional[int] = None) -> Iterator[FileResult]:
-    """Rewrite every file under `paths`; yields one `FileResult` per file, in path order."""
+    """Rewrite every file under `paths`; yields one `FileResult` per file.
+
+    Codemods that use facts about other files (native-load asks whether an export elsewhere is
+    migrated to TF2) need those facts before they run, so files are taken in two groups, each in
+    path order: first the files no such codemod reacts to — they are rewritten alone and report
+    their own facts — then the rest, with the facts of the whole run. Only files that both write
+    SavedModels and may read them are parsed twice (once for their facts beforehand).
+    """
     files = list(iter_files(paths, options.exclude))
     classes = _codemods(options)  # fail fast on unknown --only/--skip names, before forking
-    wants = any(cls.collect_facts.__func__ is not _BASE_COLLECT for cls in classes)
+    producers = [c for c in classes if c.collect_facts.__func__ is not _BASE_COLLECT]
+    consumers = [c for c in classes if c.USES_FACTS]
     jobs = jobs or os.cpu_count() or 1
+    if len(files) <= 1 or not producers or not consumers:
+        yield from _run(files, options, jobs, None)
+        return
+
+    def mentions(path: str, group) -> bool:
+        words = {w.encode() for c in group for w in c.TRIGGERS}
+        if not words:
+            return True
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return False
+        return MARKER in data and any(w in data for w in words)
+
+    consuming = {p for p in files if mentions(p, consumers)}
+    first = [p for p in files if p not in consuming]
+    second = [p for p in files if p in consuming]
+    both = [p for p in second if not p.endswith(".ipynb") and mentions(p, producers)]
+    facts: list = []
+    for result in _run(first, options, jobs, None):
+        facts.extend(result.facts)
+        yield result
+    if both:
+        facts.extend(_collect(both, options, jobs))
+    yield from _run(second, options, jobs, facts)
+
+
+def _collect(files: list[str], options: RewriteOptions, jobs: int) -> list:
     if jobs <= 1 or len(files) <= 1:
-        facts = [f for p in files for f in collect_file_facts(p, options)] if wants and len(files) > 1 else None
+        return [f for p in files for f in collect_file_facts(p, options)]
+    with _pool(files, jobs, None) as pool:
+        return [f for fs in pool.map(_facts_star, [(p, options) for p in files], chunksize=_chunk(files, jobs)) for f in fs]
+
+
+def _run(files: list[str], options: RewriteOptions, jobs: int, facts: Optional[list]) -> Iterator[FileResult]:
+    if jobs <= 1 or len(files) <= 1:
         for path in files:
             yield process_file(path, options, facts)
         return
+    # the project's facts go to each worker once (initializer), not once per file
+    with _pool(files, jobs, facts) as pool:
+        yield from pool.map(_process_with_worker_facts, [(p, options) for p in files], chunksize=_chunk(files, jobs))
+
+
+def _chunk(files: list[str], jobs: int) -> int:
+    return max(1, min(32, len(files) // (jobs * 4) or 1))
+
+
+def _pool(files: list[str], jobs: int, facts: Optional[list]):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # only for several files: start-up matters
 
     ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    chunk = max(1, min(32, len(files) // (jobs * 4) or 1))
-    workers = min(jobs, len(files))
-    facts = None
-    if wants:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            facts = [f for fs in pool.map(_facts_star, [(p, options) for p in files], chunksize=chunk) for f in fs]
-    # the project's facts go to each worker once (initializer), not once per file
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_set_worker_facts, initargs=(facts,)) as pool:
-        yield from pool.map(_process_with_worker_facts, [(p, options) for p in files], chunksize=chunk)
+    return ProcessPoolExecutor(
+        max_workers=min(jobs, len(files)), mp_context=ctx, initializer=_set_worker_facts, initargs=(facts,)
+    )

@@ -191,6 +191,8 @@ class SavedModelCodemod(cst.CSTTransformer):
     # words at least one of which every file this codemod can change contains (empty: always run);
     # the engine skips the codemod, analysis included, when none is in the source
     TRIGGERS: ClassVar[tuple[str, ...]] = ()
+    # True when the rewrite depends on `project_facts` (facts other files' codemods collected)
+    USES_FACTS: ClassVar[bool] = False
 
     # Metadata is computed lazily (see `qualified`, `position`, `parent`): scope analysis is most
     # of a rewrite's cost and most files never need it. Subclasses may still declare providers.
