@@ -20,6 +20,7 @@ import ast
 import functools
 import importlib
 import importlib.util
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -283,8 +284,12 @@ def tag_set(meta_graph) -> tuple:
     return tuple(sorted(meta_graph.meta_info_def.tags))
 
 
-def select_meta_graph(saved_model, tags: Optional[Iterable[str]] = None, where: str = "SavedModel"):
-    """The MetaGraphDef with exactly `tags`; without tags, the only one, else the `serve` one."""
+def select_meta_graph(
+    saved_model, tags: Optional[Iterable[str]] = None, where: str = "SavedModel", *, prefer_serve: bool = True
+):
+    """The MetaGraphDef with exactly `tags`; without tags, the only one, else (with `prefer_serve`)
+    the `serve` one. Commands that convert a model (`wrap-metagraph`, `upgrade`) pass
+    ``prefer_serve=False``: with several MetaGraphs they want the user to say which."""
     graphs = list(saved_model.meta_graphs)
     available = "; ".join(",".join(tag_set(m)) or "(no tags)" for m in graphs) or "none"
     if not graphs:
@@ -297,6 +302,8 @@ def select_meta_graph(saved_model, tags: Optional[Iterable[str]] = None, where: 
         raise SmmigrateError(f"{where}: no MetaGraph tagged {','.join(wanted)}; available tag sets: {available} (use --tags)")
     if len(graphs) == 1:
         return graphs[0]
+    if not prefer_serve:
+        raise SmmigrateError(f"{where}: holds {len(graphs)} MetaGraphs (tag sets {available}); pick one with --tags")
     for m in graphs:
         if tag_set(m) == ("serve",):
             return m
@@ -323,10 +330,14 @@ def read_graph_file(path) -> tuple[str, object, bool]:
     from google.protobuf import text_format
 
     path = Path(path)
+    if _broken_link(path):
+        raise SmmigrateError(f"{path}: a broken symlink (dangling or a loop); point it at the real file or copy it again")
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise SmmigrateError(f"{path}: no such file; pass an existing graph file or SavedModel folder") from None
     except OSError as exc:
-        raise SmmigrateError(f"{path}: cannot read ({exc.strerror or exc}); fix its permissions or copy the export again") from exc
+        raise SmmigrateError(f"{path}: cannot read ({exc.strerror or exc}); fix its permissions or copy the file again") from None
     if not data:
         raise SmmigrateError(f"{path}: empty file; expected a SavedModel, MetaGraphDef or GraphDef")
     s = schema()
@@ -334,10 +345,10 @@ def read_graph_file(path) -> tuple[str, object, bool]:
 
     def plausible(kind, msg) -> bool:
         if kind == "saved_model":
-            return len(msg.meta_graphs) > 0
+            return len(msg.meta_graphs) > 0 and all(_graph_looks_valid(m.graph_def) for m in msg.meta_graphs)
         if kind == "meta_graph":
-            return msg.HasField("graph_def") or len(msg.signature_def) > 0
-        return len(msg.node) > 0 or len(msg.library.function) > 0
+            return (msg.HasField("graph_def") or len(msg.signature_def) > 0) and _graph_looks_valid(msg.graph_def)
+        return (len(msg.node) > 0 or len(msg.library.function) > 0) and _graph_looks_valid(msg)
 
     text = None
     try:
@@ -373,8 +384,19 @@ def read_graph_file(path) -> tuple[str, object, bool]:
     if best is not None:
         return best[1], best[2], False
     raise SmmigrateError(
-        f"{path}: not a SavedModel, MetaGraphDef or GraphDef (binary or text), or the file is truncated"
+        f"{path}: not a TensorFlow graph (no SavedModel, MetaGraphDef or GraphDef, binary or text, parses "
+        "from it); the file may be truncated or of another kind"
     )
+
+
+# TensorFlow's own rule for node and op names (framework/node_def_util.cc): bytes parsed as the
+# wrong message type give garbage names, which tells the types apart where sizes cannot.
+_NODE_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\-/>]*$")
+_OP_NAME = re.compile(r"^[A-Za-z0-9_.>\-]+$")
+
+
+def _graph_looks_valid(graph_def) -> bool:
+    return all(_NODE_NAME.match(n.name) and _OP_NAME.match(n.op) for n in graph_def.node)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -168,7 +168,7 @@ def test_cli_text_json_and_errors(tf_serving, tmp_path, capsys):
     garbage = tmp_path / "garbage.pb"
     garbage.write_bytes(b"\xff\xfe not a protobuf \x00\x01" * 10)
     assert main(["inspect", str(garbage)]) == 2
-    assert "garbage.pb: not a SavedModel, MetaGraphDef or GraphDef" in capsys.readouterr().err
+    assert "garbage.pb: not a TensorFlow graph" in capsys.readouterr().err
 
     truncated = tmp_path / "truncated"
     truncated.mkdir()

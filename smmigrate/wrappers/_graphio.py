@@ -11,20 +11,12 @@ which asset paths to feed. Only protobuf is used here; TensorFlow's own proto cl
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from google.protobuf import message as pb_message
-from google.protobuf import text_format
-
+from .. import _proto
 from ..errors import SmmigrateError
-
-# TensorFlow's own rule for node and op names (framework/node_def_util.cc); a binary proto parsed
-# as the wrong message type yields garbage names, which is how we tell the types apart.
-_NODE_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\-/>]*$")
-_OP_NAME = re.compile(r"^[A-Za-z0-9_.>\-]+$")
 
 @dataclass
 class GraphSource:
@@ -44,111 +36,30 @@ def _pb():
     return graph_pb2, meta_graph_pb2, saved_model_pb2
 
 
-def _graph_looks_valid(graph_def) -> bool:
-    if not graph_def.node:
-        return False
-    for node in graph_def.node:
-        if not _NODE_NAME.match(node.name) or not _OP_NAME.match(node.op):
-            return False
-    return True
-
-
-def _parse_candidates(data: bytes, path: Path):
-    """Return (kind, message) for the first message type the bytes parse as, or None."""
-    graph_pb2, meta_graph_pb2, saved_model_pb2 = _pb()
-    candidates = [
-        ("saved_model", saved_model_pb2.SavedModel),
-        ("meta_graph", meta_graph_pb2.MetaGraphDef),
-        ("graph_def", graph_pb2.GraphDef),
-    ]
-
-    def valid(kind, msg):
-        if kind == "saved_model":
-            return bool(msg.meta_graphs) and all(_graph_looks_valid(m.graph_def) for m in msg.meta_graphs)
-        if kind == "meta_graph":
-            return _graph_looks_valid(msg.graph_def)
-        return _graph_looks_valid(msg)
-
-    text = None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if text is not None and text.strip():
-        # Text format parsing is strict about field names, so the wrong type fails outright.
-        for kind, cls in candidates:
-            msg = cls()
-            try:
-                text_format.Parse(text, msg, allow_unknown_extension=True)
-            except (text_format.ParseError, pb_message.DecodeError, UnicodeError, ValueError):
-                continue
-            if valid(kind, msg):
-                return kind, msg
-    for kind, cls in candidates:
-        msg = cls()
-        try:
-            msg.ParseFromString(data)
-        except (pb_message.DecodeError, RuntimeError, ValueError):
-            continue
-        if valid(kind, msg):
-            return kind, msg
-    return None
-
-
 def _pick_meta_graph(saved_model, path: Path, tags):
-    metas = list(saved_model.meta_graphs)
-    if tags is None:
-        if len(metas) == 1:
-            return metas[0]
-        sets = [",".join(m.meta_info_def.tags) or "(none)" for m in metas]
-        raise SmmigrateError(
-            f"{path}: holds {len(metas)} MetaGraphs (tag sets {'; '.join(sets)}); pick one with --tags"
-        )
-    want = set(tags)
-    for m in metas:
-        if set(m.meta_info_def.tags) == want:
-            return m
-    sets = [",".join(m.meta_info_def.tags) or "(none)" for m in metas]
-    raise SmmigrateError(
-        f"{path}: no MetaGraph tagged {','.join(sorted(want))}; available tag sets: {'; '.join(sets)}"
-    )
+    # converting a model: with several MetaGraphs the user says which (no silent `serve` default)
+    return _proto.select_meta_graph(saved_model, tags, str(path), prefer_serve=False)
 
 
 def read_graph(path, tags=None) -> GraphSource:
-    """Read a SavedModel folder or a graph file; raise SmmigrateError naming the file otherwise."""
+    """Read a SavedModel folder or a graph file; raise SmmigrateError naming the file otherwise.
+
+    Detection by content and the file checks are `smmigrate._proto`'s, shared with `inspect` and
+    `verify`; this adds what the adapter needs (the MetaGraph to import, the export folder)."""
     path = Path(path)
     export_dir = None
     if path.is_dir():
-        for name in ("saved_model.pb", "saved_model.pbtxt"):
-            if (path / name).is_symlink() and not (path / name).exists():
-                raise SmmigrateError(
-                    f"{path / name}: a broken symlink (dangling or a loop); point it at the real file or copy the export again"
-                )
-            if (path / name).is_file():
-                export_dir = path
-                path = path / name
-                break
-        else:
-            raise SmmigrateError(
-                f"{path}: folder holds no saved_model.pb or saved_model.pbtxt; pass a SavedModel "
-                "folder or a .meta/.pb/.pbtxt graph file"
-            )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SmmigrateError(f"{path}: no such file; pass an existing graph file or SavedModel folder") from None
-    except OSError as exc:
-        raise SmmigrateError(f"{path}: cannot read ({exc.strerror}); fix its permissions or copy the file again") from None
-    if not data:
-        raise SmmigrateError(f"{path}: file is empty; re-export the graph")
-    parsed = _parse_candidates(data, path)
-    if parsed is None:
-        raise SmmigrateError(
-            f"{path}: not a TensorFlow graph (no SavedModel, MetaGraphDef or GraphDef, binary or text, "
-            "parses from it); the file may be truncated or of another kind"
-        )
-    kind, msg = parsed
-    _, meta_graph_pb2, _ = _pb()
+        sm = _proto.read_saved_model(path)
+        export_dir, path = sm.export_dir, sm.path
+        kind, msg = "saved_model", sm.proto
+    else:
+        kind, msg, _ = _proto.read_graph_file(path)
+    graph_pb2, meta_graph_pb2, saved_model_pb2 = _pb()
+    # `_proto` may have built its classes before TensorFlow was imported (a private descriptor
+    # pool); TensorFlow's importers need its own classes, so cross over by bytes when they differ
+    cls = {"saved_model": saved_model_pb2.SavedModel, "meta_graph": meta_graph_pb2.MetaGraphDef, "graph_def": graph_pb2.GraphDef}[kind]
+    if not isinstance(msg, cls):
+        msg = cls.FromString(msg.SerializeToString())
     if kind == "saved_model":
         meta = meta_graph_pb2.MetaGraphDef()
         meta.CopyFrom(_pick_meta_graph(msg, path, tags))
