@@ -27,22 +27,10 @@ from libcst.metadata import (
 
 from ..diagnostics import Diagnostic
 from . import _imports, symbols
-from ._names import NameIndex
+from ._names import NameIndex, dotted_name, dotted_parts, import_module_path
 from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 Expr = Union[cst.Name, cst.Attribute]
-
-
-def dotted_parts(node: cst.BaseExpression) -> Optional[list[str]]:
-    """``a.b.c`` -> ["a", "b", "c"]; None for anything that is not a plain dotted name."""
-    parts: list[str] = []
-    while isinstance(node, cst.Attribute):
-        parts.append(node.attr.value)
-        node = node.value
-    if not isinstance(node, cst.Name):
-        return None
-    parts.append(node.value)
-    return parts[::-1]
 
 
 def base_name(node: cst.BaseExpression) -> Optional[cst.Name]:
@@ -51,13 +39,13 @@ def base_name(node: cst.BaseExpression) -> Optional[cst.Name]:
     return node if isinstance(node, cst.Name) else None
 
 
-def dotted_name(node: cst.BaseExpression) -> Optional[str]:
-    parts = dotted_parts(node)
-    return ".".join(parts) if parts else None
-
-
-def import_module_path(node: Union[cst.Attribute, cst.Name]) -> str:
-    return dotted_name(node) or ""
+def literal_str(node: Optional[cst.CSTNode]) -> Optional[str]:
+    """The value of a plain string literal (implicit concatenation too); None for anything else
+    (bytes, f-strings, names, calls)."""
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
 
 
 class TFBindings(cst.CSTVisitor):

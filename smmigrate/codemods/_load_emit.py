@@ -15,7 +15,7 @@ from typing import Callable, Optional
 import libcst as cst
 
 from ._facts import ExportFact
-from ._load_model import Refusal, Run, SigRef, Site, code_of, string_value
+from ._load_model import Refusal, Run, SigRef, Site, code_of, literal_str
 
 
 def _identifier_key(value: Optional[str]) -> bool:
@@ -65,7 +65,7 @@ class Resolver:
         self.site = site
         self.analyzer = analyzer
         self.taken = taken
-        value = string_value(site.export_dir)
+        value = literal_str(site.export_dir)
         if value is None and isinstance(site.export_dir, cst.Name):
             value = module_strings.get(site.export_dir.value)
         self.exports = matching_exports(facts, site.export_dir, value, filename)

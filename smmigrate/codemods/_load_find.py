@@ -15,7 +15,7 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from ._load_checks import Checks
-from ._load_model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of, string_value
+from ._load_model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of, literal_str
 from ._load_scaffold import Scaffold
 
 LOAD_RELS = ("saved_model.loader.load", "saved_model.load")
@@ -191,7 +191,7 @@ class Analyzer(Scaffold, Checks):
         return SigRef(key=key, key_value=self.key_value(key))
 
     def key_value(self, key: cst.BaseExpression) -> Optional[str]:
-        value = string_value(key)
+        value = literal_str(key)
         if value is not None:
             return value
         rel = self.rel(key)
@@ -201,7 +201,7 @@ class Analyzer(Scaffold, Checks):
 
     def tensor_ref(self, node: cst.BaseExpression) -> Optional[Tensor]:
         """`sig.outputs[k].name` / `sig.inputs[k].name` / `mg.signature_def[s].outputs[k].name` / "y:0"."""
-        text = string_value(node)
+        text = literal_str(node)
         if text is not None:
             return Tensor(name=text)
         if not (isinstance(node, cst.Attribute) and node.attr.value == "name"):
@@ -261,12 +261,15 @@ class Analyzer(Scaffold, Checks):
         stmt.visit(Finder())
         return found
 
-    def fetch(self, node: cst.BaseExpression) -> Tensor:
+    def tensor_of(self, node: cst.BaseExpression) -> Optional[Tensor]:
+        """A name bound to a tensor earlier in the block, or a tensor reference written in place."""
         if isinstance(node, cst.Name) and node.value in self.tensors:
             self.use(node)
-            tensor = self.tensors[node.value]
-        else:
-            tensor = self.tensor_ref(node)
+            return self.tensors[node.value]
+        return self.tensor_ref(node)
+
+    def fetch(self, node: cst.BaseExpression) -> Tensor:
+        tensor = self.tensor_of(node)
         if tensor is None:
             self.check_derived(node)
             if isinstance(node, cst.Call):
@@ -311,11 +314,7 @@ class Analyzer(Scaffold, Checks):
         return run
 
     def feed_key(self, node: cst.BaseExpression) -> Tensor:
-        if isinstance(node, cst.Name) and node.value in self.tensors:
-            self.use(node)
-            tensor = self.tensors[node.value]
-        else:
-            tensor = self.tensor_ref(node)
+        tensor = self.tensor_of(node)
         if tensor is None:
             raise Refusal(node, "SM203", f"the feed key `{code_of(node)}` is computed at run time, so the signature input it means is unknown")
         if tensor.sig is not None and not tensor.is_input:

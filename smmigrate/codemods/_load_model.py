@@ -4,16 +4,17 @@ A `Site` is one TF1 load block understood end to end: the `loader.load` call, th
 graph scaffolding to drop, the `signature_def` lookups, and every `sess.run` over the loaded
 graph (`Run`), each fetch and feed resolved to a `Tensor` (a signature input/output key, or a
 hard-coded TF1 tensor name). Anything the analysis cannot account for raises `Refusal`. Also the
-small libcst helpers every `_load_*` module shares (`code_of`, `string_value`, `Names`).
+small libcst helpers every `_load_*` module shares (`code_of`, `literal_str`, `Names`).
 """
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass, field
 from typing import Optional
 
 import libcst as cst
+
+from ._base import literal_str  # noqa: F401 - re-exported for the _load_* modules
 
 # The TF1 SignatureDef keys the constants stand for, so `sig.inputs[REGRESS_INPUTS]` can become a
 # keyword argument `inputs=...` of the TF2 signature function.
@@ -101,13 +102,6 @@ class Site:
 
 def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
-
-
-def string_value(node: cst.BaseExpression) -> Optional[str]:
-    if isinstance(node, cst.SimpleString):
-        value = ast.literal_eval(node.value)
-        return value if isinstance(value, str) else None
-    return None
 
 
 class _Bound(cst.CSTVisitor):

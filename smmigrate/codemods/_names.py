@@ -14,13 +14,26 @@ from typing import Optional, Union
 import libcst as cst
 
 
-def _import_path(node: Union[cst.Attribute, cst.Name]) -> str:
-    parts = []
+def dotted_parts(node: cst.BaseExpression) -> Optional[list[str]]:
+    """``a.b.c`` -> ["a", "b", "c"]; None for anything that is not a plain dotted name."""
+    parts: list[str] = []
     while isinstance(node, cst.Attribute):
         parts.append(node.attr.value)
         node = node.value
-    parts.append(node.value)  # type: ignore[union-attr]
-    return ".".join(reversed(parts))
+    if not isinstance(node, cst.Name):
+        return None
+    parts.append(node.value)
+    return parts[::-1]
+
+
+def dotted_name(node: cst.BaseExpression) -> Optional[str]:
+    parts = dotted_parts(node)
+    return ".".join(parts) if parts else None
+
+
+def import_module_path(node: Union[cst.Attribute, cst.Name]) -> str:
+    """The dotted path an `import` statement names (always a plain dotted name there)."""
+    return dotted_name(node) or ""
 
 
 class NameIndex(cst.CSTVisitor):
@@ -61,8 +74,8 @@ class NameIndex(cst.CSTVisitor):
     # imports
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
-            self.seen.add(_import_path(alias.name).split(".")[0])
-            path = _import_path(alias.name)
+            self.seen.add(import_module_path(alias.name).split(".")[0])
+            path = import_module_path(alias.name)
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 self._bind(alias.asname.name.value, path)
             else:
@@ -74,9 +87,9 @@ class NameIndex(cst.CSTVisitor):
         if isinstance(node.names, cst.ImportStar):
             self.uncertain = True
             return False
-        module = "." * len(node.relative) + (_import_path(node.module) if node.module else "")
+        module = "." * len(node.relative) + (import_module_path(node.module) if node.module else "")
         for alias in node.names:
-            obj = _import_path(alias.name)
+            obj = import_module_path(alias.name)
             name = alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name) else obj
             self._bind(name, None if node.relative else f"{module}.{obj}")
         return False

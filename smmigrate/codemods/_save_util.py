@@ -6,6 +6,8 @@ from typing import Optional
 
 import libcst as cst
 
+from ._base import literal_str  # noqa: F401 - re-exported for the _save_* modules
+
 
 class Refused(Exception):
     """The block cannot be migrated: report `code` with `message` at `node`."""
@@ -117,18 +119,6 @@ def bind_args(call: cst.Call, params: tuple[str, ...]) -> dict[str, cst.BaseExpr
         else:
             out[arg.keyword.value] = arg.value
     return out
-
-
-def literal_str(node: Optional[cst.CSTNode]) -> Optional[str]:
-    import ast
-
-    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-        try:
-            value = ast.literal_eval(cst.Module([]).code_for_node(node))
-        except (ValueError, SyntaxError):
-            return None
-        return value if isinstance(value, str) else None
-    return None
 
 
 def feed_map(node, call) -> dict:

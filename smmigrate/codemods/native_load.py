@@ -21,7 +21,7 @@ from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from ._base import SavedModelCodemod, looks_like_tf1_load
 from ._load_emit import Resolver, call_code, load_code, result_code
-from ._load_find import LOAD_RELS, Analyzer, code_of, string_value
+from ._load_find import LOAD_RELS, Analyzer, code_of, literal_str
 from ._load_model import Refusal, Site
 from .symbols import ROOT_MODULE, V1_MODULE, V2
 
@@ -214,7 +214,7 @@ def _module_strings(module: cst.Module) -> dict[str, str]:
             for small in stmt.body:
                 if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
                     name = small.targets[0].target.value
-                    found[name] = string_value(small.value) if name not in found else None
+                    found[name] = literal_str(small.value) if name not in found else None
     return {k: v for k, v in found.items() if v is not None}
 
 
