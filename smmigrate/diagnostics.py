@@ -46,6 +46,3 @@ class Diagnostic:
 
     def to_json(self) -> dict:
         return asdict(self)
-
-    def shifted(self, line_offset: int) -> "Diagnostic":
-        return Diagnostic(self.code, self.message, self.line + line_offset, self.col, self.path)

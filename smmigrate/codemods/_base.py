@@ -13,7 +13,7 @@ such as ``tf = try_import_tf()``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Optional, Sequence, Union
+from typing import ClassVar, Optional, Sequence
 
 import libcst as cst
 from libcst.metadata import (
@@ -29,9 +29,6 @@ from ..diagnostics import Diagnostic
 from . import _imports, symbols
 from ._names import NameIndex, dotted_name, dotted_parts, import_module_path
 from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
-
-Expr = Union[cst.Name, cst.Attribute]
-
 
 def base_name(node: cst.BaseExpression) -> Optional[cst.Name]:
     while isinstance(node, cst.Attribute):
@@ -415,10 +412,6 @@ def libcst_command(cls: type[SavedModelCodemod]):
     return Command
 
 
-def is_call_to(codemod: SavedModelCodemod, node: cst.CSTNode, rel: str) -> bool:
-    return isinstance(node, cst.Call) and (r := codemod.tf_symbol(node.func)) is not None and r.rel == rel
-
-
 def looks_like_tf1_load(call: cst.Call) -> bool:
     """True when a ``saved_model.load(...)`` call uses the TF1 (sess, tags, export_dir) signature."""
     positional = [a for a in call.args if a.keyword is None and not a.star]
@@ -435,7 +428,8 @@ __all__ = [
     "dotted_parts",
     "dotted_name",
     "base_name",
-    "is_call_to",
+    "literal_str",
+    "SharedMetadata",
     "looks_like_tf1_load",
     "libcst_command",
 ]

@@ -15,7 +15,8 @@ from typing import Callable, Optional
 import libcst as cst
 
 from ._facts import ExportFact
-from ._load_model import Refusal, Run, SigRef, Site, code_of, literal_str
+from ._base import literal_str
+from ._load_model import Refusal, Run, SigRef, Site, code_of
 
 
 def _identifier_key(value: Optional[str]) -> bool:

@@ -15,7 +15,8 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from ._load_checks import Checks
-from ._load_model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of, literal_str
+from ._base import literal_str
+from ._load_model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of
 from ._load_scaffold import Scaffold
 
 LOAD_RELS = ("saved_model.loader.load", "saved_model.load")

@@ -14,8 +14,6 @@ from typing import Optional
 
 import libcst as cst
 
-from ._base import literal_str  # noqa: F401 - re-exported for the _load_* modules
-
 # The TF1 SignatureDef keys the constants stand for, so `sig.inputs[REGRESS_INPUTS]` can become a
 # keyword argument `inputs=...` of the TF2 signature function.
 KEY_CONSTANTS = {

@@ -17,10 +17,11 @@ from typing import Optional, Sequence
 import libcst as cst
 
 from . import _save_tables as T
+from ._base import literal_str
 from ._save_block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
 from ._save_sigs import ExportSpec, SignatureSpec, parse_export_parts
 from ._save_util import (
-    Refused, assigned_names, bind_args, feed_map, identifiers, is_method_call, literal_str, names_used, session_runs, tf_refs,
+    Refused, assigned_names, bind_args, feed_map, identifiers, is_method_call, names_used, session_runs, tf_refs,
 )
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]

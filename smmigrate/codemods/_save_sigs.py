@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from . import _save_tables as T
-from ._save_util import Refused, bind_args, literal_str
+from ._base import literal_str
+from ._save_util import Refused, bind_args
 
 
 @dataclass

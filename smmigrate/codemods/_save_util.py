@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import libcst as cst
-
-from ._base import literal_str  # noqa: F401 - re-exported for the _save_* modules
 
 
 class Refused(Exception):

@@ -19,9 +19,9 @@ from typing import Optional
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider
 
-from ._base import SavedModelCodemod, looks_like_tf1_load
+from ._base import SavedModelCodemod, literal_str, looks_like_tf1_load
 from ._load_emit import Resolver, call_code, load_code, result_code
-from ._load_find import LOAD_RELS, Analyzer, code_of, literal_str
+from ._load_find import LOAD_RELS, Analyzer, code_of
 from ._load_model import Refusal, Site
 from .symbols import ROOT_MODULE, V1_MODULE, V2
 

@@ -18,11 +18,11 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
 from . import _save_tables as T
-from ._base import SavedModelCodemod
+from ._base import SavedModelCodemod, literal_str
 from ._facts import ExportFact, SignatureFact
 from ._save_emit import Emitter, Names, _blank_before
 from ._save_plan import analyze_block, block_root
-from ._save_util import Refused, bind_args, literal_str, tf_refs
+from ._save_util import Refused, bind_args, tf_refs
 
 
 class NativeSave(SavedModelCodemod):

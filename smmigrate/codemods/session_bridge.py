@@ -27,10 +27,10 @@ import libcst as cst
 
 from . import _imports
 from . import _save_tables as T
-from ._base import SavedModelCodemod, dotted_name
+from ._base import SavedModelCodemod, dotted_name, literal_str
 from ._facts import ExportFact, SignatureFact
 from ._save_sigs import constant_value
-from ._save_util import Refused, bind_args, literal_str
+from ._save_util import Refused, bind_args
 
 BRIDGED = frozenset({"SM301", "SM302", "SM303"})
 _EXPORT_SESSION = "export_session"

@@ -137,7 +137,3 @@ def canonical(qualified: str) -> str | None:
     if qualified.startswith(ROOT_MODULE + "."):
         return qualified[len(ROOT_MODULE) + 1 :]
     return None
-
-
-def is_saved_model_path(rel: str | None) -> bool:
-    return bool(rel) and (rel == "saved_model" or rel.startswith("saved_model."))

@@ -17,9 +17,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..errors import SmmigrateError
+from ._graphio import input_parts
+
+if TYPE_CHECKING:
+    from ._graphio import GraphSource
 
 _SHARD = re.compile(r"^(?P<base>.*)-(?P<i>\d{5})-of-(?P<n>\d{5})$")
 _DATA = re.compile(r"^(?P<base>.*)\.data-\d{5}-of-\d{5}$")
@@ -156,14 +160,6 @@ def plan_from_saver(graph_def, restore_op_name: str) -> list[RestoreItem]:
     """
     nodes = {n.name: n for n in graph_def.node}
 
-    def parts(inp):
-        if inp.startswith("^"):
-            return inp[1:], -1
-        if ":" in inp:
-            a, b = inp.rsplit(":", 1)
-            return a, int(b)
-        return inp, 0
-
     # Nodes reachable from the restore op (data and control), i.e. the restore closure.
     seen, stack = set(), [restore_op_name]
     while stack:
@@ -171,22 +167,22 @@ def plan_from_saver(graph_def, restore_op_name: str) -> list[RestoreItem]:
         if name in seen or name not in nodes:
             continue
         seen.add(name)
-        stack.extend(parts(i)[0] for i in nodes[name].input)
+        stack.extend(input_parts(i)[0] for i in nodes[name].input)
     items = []
     for name in seen:
         node = nodes[name]
         if node.op not in ("Assign", "AssignVariableOp"):
             continue
-        var, _ = parts(node.input[0])
-        src, idx = parts(node.input[1])
+        var, _ = input_parts(node.input[0])
+        src, idx = input_parts(node.input[1])
         while src in nodes and nodes[src].op == "Identity":
-            src, idx = parts(nodes[src].input[0])
+            src, idx = input_parts(nodes[src].input[0])
         restore = nodes.get(src)
         if restore is None or var not in nodes:
             continue
         if restore.op in ("RestoreV2", "RestoreSlice"):
-            names_node = nodes.get(parts(restore.input[1])[0])
-            slices_node = nodes.get(parts(restore.input[2])[0])
+            names_node = nodes.get(input_parts(restore.input[1])[0])
+            slices_node = nodes.get(input_parts(restore.input[2])[0])
             if not names_node or names_node.op != "Const" or not slices_node or slices_node.op != "Const":
                 continue
             keys, slices = _const_strings(names_node), _const_strings(slices_node)

@@ -125,6 +125,16 @@ def sanitize(meta_graph, clear_devices: bool = True):
     return meta
 
 
+def input_parts(inp: str) -> tuple[str, int]:
+    """NodeDef input string -> (node name, output index or -1 for a control input)."""
+    if inp.startswith("^"):
+        return inp[1:], -1
+    if ":" in inp:
+        node, idx = inp.rsplit(":", 1)
+        return node, int(idx)
+    return inp, 0
+
+
 def tensor_name(name: str) -> str:
     """'x' / 'x:0' / '^x' -> 'x:0' (a graph element name normalised to a tensor)."""
     name = name.strip()

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ._graphio import input_parts
+
 REF_VARIABLE_OPS = {"Variable", "VariableV2"}
 RESOURCE_VARIABLE_OPS = {"VarHandleOp"}
 # Ops creating lookup tables. The V2 ones become captured resources owned by the adapter (like
@@ -39,15 +41,6 @@ _REF_TO_RESOURCE = {
     "CountUpTo": "ResourceCountUpTo",
 }
 
-
-def _input_parts(inp: str):
-    """NodeDef input string -> (node name, output index or -1 for a control input)."""
-    if inp.startswith("^"):
-        return inp[1:], -1
-    if ":" in inp:
-        node, idx = inp.rsplit(":", 1)
-        return node, int(idx)
-    return inp, 0
 
 
 @dataclass
@@ -131,7 +124,7 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
         # control input on a placeholder would fail at run time.
         inputs = []
         for inp in node.input:
-            src, idx = _input_parts(inp)
+            src, idx = input_parts(inp)
             if idx == -1 and src in captured:
                 continue
             inputs.append(inp)
@@ -139,12 +132,12 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
         new.input.extend(inputs)
         ref_positions = [
             i for i, inp in enumerate(new.input)
-            if _input_parts(inp)[1] == 0 and _input_parts(inp)[0] in ref_vars
+            if input_parts(inp)[1] == 0 and input_parts(inp)[0] in ref_vars
         ]
         if not ref_positions:
             new_nodes.append(new)
             continue
-        var = _input_parts(new.input[ref_positions[0]])[0]
+        var = input_parts(new.input[ref_positions[0]])[0]
         dtype = result.variables[var].dtype
         if node.op == "Identity" and len(ref_positions) == 1 and ref_positions[0] == 0:
             new.op = "ReadVariableOp"
@@ -177,7 +170,7 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
                 if op_has_ref_input(node.op, i):
                     converted = False
                     break
-                new.input[i] = read_node_for(_input_parts(new.input[i])[0])
+                new.input[i] = read_node_for(input_parts(new.input[i])[0])
             if not converted:
                 result.dropped[node.name] = f"op {node.op} updates reference variable {var} in place"
                 continue
@@ -187,7 +180,7 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
     alias_reads = {}
     by_name = {n.name: n for n in new_nodes}
     for key, assign in value_aliases.items():
-        var = _input_parts(by_name[assign].input[0])[0]
+        var = input_parts(by_name[assign].input[0])[0]
         name = f"{assign}/_smm_value"
         r = node_def_pb2.NodeDef(name=name, op="ReadVariableOp", input=[var, f"^{assign}"])
         r.attr["dtype"].type = result.variables[var].dtype
@@ -195,7 +188,7 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
     used_alias = set()
     for n in new_nodes:
         for i, inp in enumerate(n.input):
-            src, idx = _input_parts(inp)
+            src, idx = input_parts(inp)
             key = f"{src}:{idx}"
             if idx == 0 and key in alias_reads:
                 n.input[i] = alias_reads[key].name
@@ -210,7 +203,7 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
                 if n.name in result.dropped:
                     continue
                 for inp in n.input:
-                    src = _input_parts(inp)[0]
+                    src = input_parts(inp)[0]
                     if src in result.dropped:
                         result.dropped[n.name] = f"depends on {src}, which was dropped ({result.dropped[src]})"
                         changed = True
