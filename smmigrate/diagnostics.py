@@ -6,7 +6,8 @@ to do next. The codes are listed once here so the CLI, the docs and the codemods
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from typing import Optional
 
 # code -> (short title, what the user should do). Codemods add their own codes to this table
 # through ``register_codes`` so that ``--list-codemods`` and the docs can show them.
@@ -37,12 +38,23 @@ class Diagnostic:
     line: int = 1
     col: int = 1  # 1-based, like compilers print it
     path: str = ""
+    # another place the message is about (native-load: the load call a later use blocks); the
+    # engine maps it like `line` (through earlier rewrites, into notebook cells)
+    related_line: Optional[int] = None
+    related_cell: Optional[int] = None
 
     def format(self, path: str | None = None) -> str:
-        return f"{path or self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        return f"{path or self.path}:{self.line}:{self.col}: {self.code} {self.message}{self._related()}"
+
+    def _related(self) -> str:
+        if self.related_line is None:
+            return ""
+        if self.related_cell is not None:
+            return f" (see cell {self.related_cell}, line {self.related_line})"
+        return f" (see line {self.related_line})"
 
     def with_path(self, path: str) -> "Diagnostic":
-        return Diagnostic(self.code, self.message, self.line, self.col, path)
+        return replace(self, path=path)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -13,10 +13,9 @@ import ast
 import difflib
 import fnmatch
 import os
-import re
 import sys
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
 
@@ -201,10 +200,11 @@ def transform_module_source(
                 Diagnostic("SM005", f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); file left unchanged, please report it")
             ) from None
         for diag in codemod.diagnostics:
-            line = diag.line
+            line, related = diag.line, diag.related_line
             for line_map in reversed(maps):
                 line = line_map.back(line)
-            diagnostics.append(Diagnostic(diag.code, diag.message, line, diag.col))
+                related = line_map.back(related) if related is not None else None
+            diagnostics.append(replace(diag, line=line, related_line=related))
         if module is not before:
             new_code = module.code
             if new_code != code:
@@ -350,16 +350,15 @@ def process_bytes(
                 new, diagnostics, mapping = rewrite_notebook(data, path, transform)
             except NotebookError as exc:
                 raise RewriteFailure(Diagnostic("SM004", str(exc).split(": ", 1)[-1])) from None
-            def in_cells(match: "re.Match") -> str:
-                # messages may point at another line of the joined cells: say which cell it is in
-                cell, line = locate(mapping, int(match.group(1)))
-                return f"(cell {cell}, line {line})" if cell else match.group(0)
-
             for diag in diagnostics:
                 cell, line = locate(mapping, diag.line)
+                related_cell, related_line = (
+                    locate(mapping, diag.related_line) if diag.related_line is not None else (None, None)
+                )
                 where = f"{path}:cell {cell}" if cell else path
-                message = re.sub(r"\(line (\d+)\)", in_cells, diag.message)
-                result.diagnostics.append(Diagnostic(diag.code, message, line, diag.col, where))
+                result.diagnostics.append(
+                    replace(diag, line=line, path=where, related_line=related_line, related_cell=related_cell)
+                )
         else:
             new, diagnostics = transform_module_source(data, classes, path, project_facts, result.facts)
             result.diagnostics = [d.with_path(path) for d in diagnostics]

@@ -409,4 +409,20 @@ def test_notebook_messages_point_at_cells(tmp_path, capsys):
     lines = [l for l in err.splitlines() if " SM2" in l]
     assert code == 1 and lines
     assert all(l.startswith(f"{f}:cell ") for l in lines)
-    assert "(line " not in err and "(cell 2, line 2)" in err  # joined-module lines → cells
+    assert "(line " not in err and "(see cell 2, line 2)" in err  # joined-module lines → cells
+
+
+def test_diagnostics_name_the_related_line(tmp_path, capsys):
+    # the refusal shows where the session is misused and points back at the load it blocks
+    src = (
+        "import tensorflow as tf\n"
+        "\n"
+        "def f(path):\n"
+        "    with tf.Session(graph=tf.Graph()) as sess:\n"
+        "        tf.saved_model.loader.load(sess, ['serve'], path)\n"
+        "        keep(sess)\n"
+    )
+    f = write(tmp_path / "m.py", src)
+    code, _, err = run(capsys, "--diff", f, only="native-load")
+    assert code == 1
+    assert f"{f}:6:" in err and " SM202 " in err and err.rstrip().splitlines()[0].endswith("(see line 5)")

@@ -286,10 +286,12 @@ class SavedModelCodemod(cst.CSTTransformer):
         return set(scope.get_qualified_names_for(name))
 
     # -- diagnostics ------------------------------------------------------------------------
-    def report(self, node: cst.CSTNode, code: str, message: str) -> None:
+    def report(self, node: cst.CSTNode, code: str, message: str, related: Optional[cst.CSTNode] = None) -> None:
+        """A diagnostic at `node`; `related` is another node the message is about (shown as a line)."""
         assert code in self.CODES, f"{self.NAME}: undeclared diagnostic code {code}"
         line, col = self.position(node)
-        diag = Diagnostic(code, message, line, col)
+        related_line = self.position(related)[0] if related is not None else None
+        diag = Diagnostic(code, message, line, col, related_line=related_line)
         if diag not in self._reported:  # a set: files with thousands of sites stay linear
             self._reported.add(diag)
             self.diagnostics.append(diag)

@@ -29,13 +29,15 @@ KEY_CONSTANTS = {
 
 
 class Refusal(Exception):
-    """The block cannot be migrated safely; `node` is where the reason shows."""
+    """The block cannot be migrated safely; `node` is where the reason shows, `related` another
+    place the reason is about (reported as a line: see Diagnostic.related_line)."""
 
-    def __init__(self, node: cst.CSTNode, code: str, reason: str) -> None:
+    def __init__(self, node: cst.CSTNode, code: str, reason: str, related: Optional[cst.CSTNode] = None) -> None:
         super().__init__(reason)
         self.node = node
         self.code = code
         self.reason = reason
+        self.related = related
 
 
 @dataclass

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Optional
 
 import libcst as cst
-from libcst.metadata import ParentNodeProvider, PositionProvider
+from libcst.metadata import ParentNodeProvider
 
 from ._base import SavedModelCodemod, literal_str, looks_like_tf1_load
 from ._load_emit import Resolver, call_code, load_code, result_code
@@ -103,8 +103,11 @@ class NativeLoad(SavedModelCodemod):
 
     def _plan(self, call: cst.Call, graph_mode: list, strings: dict[str, str]) -> None:
         if graph_mode:
-            line = self.get_metadata(PositionProvider, graph_mode[0]).start.line
-            raise Refusal(call, "SM215", f"the module switches TensorFlow to graph mode (`{code_of(graph_mode[0].func)}()` at line {line}), where the eager TF2 form cannot run")
+            raise Refusal(
+                call, "SM215",
+                f"the module switches TensorFlow to graph mode (`{code_of(graph_mode[0].func)}()`), where the eager TF2 form cannot run",
+                related=graph_mode[0],
+            )
         roots = {mod for mod in self.bindings.roots.values() if mod}
         if V1_MODULE in roots and ROOT_MODULE not in roots:
             raise Refusal(call, "SM215", "the module imports TensorFlow only as `tensorflow.compat.v1`, whose `saved_model.load` is the TF1 loader")
@@ -125,10 +128,10 @@ class NativeLoad(SavedModelCodemod):
         self._record(site)
 
     def _refuse(self, call: cst.Call, refusal: Refusal) -> None:
-        line = self.get_metadata(PositionProvider, call).start.line
         self.report(
             refusal.node, refusal.code,
-            f"`{code_of(call.func)}(...)` (line {line}) left as TF1 code: {refusal.reason}; {HINTS[refusal.code]}",
+            f"`{code_of(call.func)}(...)` left as TF1 code: {refusal.reason}; {HINTS[refusal.code]}",
+            related=refusal.related or (call if refusal.node is not call else None),
         )
 
     def _spell(self, path: str) -> str:

@@ -45,4 +45,4 @@ def load_and_print(path, input):
         print(output_name)
         return sess.run(output_name, feed_dict={sig_def.inputs['input'].name: input})
 # diagnostics
-# 23:15: SM209 `tf1.saved_model.load(...)` (line 20) left as TF1 code: the 
+# 23:15: SM209 `tf1.saved_model.load(...)` left as TF1 code: the 

@@ -43,4 +43,4 @@ def predict_by_name(value):
         tf.compat.v1.saved_model.load(sess, [tf.saved_model.SERVING], EXPORT_DIR)
         return sess.run("y:0", feed_dict={"x:0": value})
 # diagnostics
-# 21:16: SM213 `tf.saved_model.loader.load(...)` (line 20) left as TF1 code
+# 21:16: SM213 `tf.saved_model.loader.load(...)` left as TF1 code
