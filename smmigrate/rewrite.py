@@ -433,21 +433,26 @@ def rewrite_paths(paths: Sequence[str], options: RewriteOptions = RewriteOptions
         yield from _run(files, options, jobs, None)
         return
 
-    def mentions(path: str, group) -> bool:
-        words = {w.encode() for c in group for w in c.TRIGGERS}
-        if not words:
-            return True
+    consume_words = {w.encode() for c in consumers for w in c.TRIGGERS}
+    produce_words = {w.encode() for c in producers for w in c.TRIGGERS}
+
+    def roles(path: str) -> tuple[bool, bool]:
+        """(may use facts, may produce them), from the bytes alone; read once per file."""
         try:
             with open(path, "rb") as fh:
                 data = fh.read()
         except OSError:
-            return False
-        return MARKER in data and any(w in data for w in words)
+            return False, False  # reported when it is processed
+        if MARKER not in data:
+            return False, False
+        consumes = not consume_words or any(w in data for w in consume_words)
+        produces = not produce_words or any(w in data for w in produce_words)
+        return consumes, produces and not path.endswith(".ipynb")
 
-    consuming = {p for p in files if mentions(p, consumers)}
-    first = [p for p in files if p not in consuming]
-    second = [p for p in files if p in consuming]
-    both = [p for p in second if not p.endswith(".ipynb") and mentions(p, producers)]
+    classified = {p: roles(p) for p in files}
+    first = [p for p in files if not classified[p][0]]
+    second = [p for p in files if classified[p][0]]
+    both = [p for p in second if classified[p][1]]
     facts: list = []
     for result in _run(first, options, jobs, None):
         facts.extend(result.facts)
