@@ -154,7 +154,9 @@ def _schema_from_descriptors(tf_root: Path) -> Schema:
 
 
 def _schema_from_tensorflow() -> Schema:
-    _quiet_tf_env()
+    from ._tf import import_tensorflow
+
+    import_tensorflow()  # the quiet import (its pb2 modules would otherwise run tensorflow/__init__ loudly)
     modules = {
         "tensorflow.core.protobuf.saved_model_pb2": ("SavedModel",),
         "tensorflow.core.protobuf.meta_graph_pb2": ("MetaGraphDef", "SignatureDef", "TensorInfo", "AssetFileDef"),
@@ -171,12 +173,6 @@ def _schema_from_tensorflow() -> Schema:
             classes[n] = getattr(module, n)
     types_pb2 = importlib.import_module("tensorflow.core.framework.types_pb2")
     return Schema(classes, types_pb2.DataType.DESCRIPTOR, "tensorflow")
-
-
-def _quiet_tf_env() -> None:
-    import os
-
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 
 @functools.lru_cache(maxsize=None)
