@@ -49,7 +49,9 @@ def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
         "w = time.perf_counter() - t;"
         "print(json.dumps([p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, w]))"
     )
-    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, cwd=cwd, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *cmd], capture_output=True, text=True, cwd=cwd, env=env, check=True
+    )
     rc, rss_kib, wall = json.loads(out.stdout)
     if rc not in (0, 1, 2):  # 2: the generated tree has no errors, but tf_upgrade_v2 may warn
         raise RuntimeError(f"{cmd} exited {rc}")
@@ -93,7 +95,15 @@ def main() -> int:
             return lambda work, tmpdir: [*SMMIGRATE, "rewrite", *extra, str(work)]
 
         def tfu(work, tmpdir):
-            return [TF_UPGRADE, "--intree", str(work), "--outtree", str(tmpdir / "out"), "--reportfile", str(tmpdir / "r.txt")]
+            return [
+                TF_UPGRADE,
+                "--intree",
+                str(work),
+                "--outtree",
+                str(tmpdir / "out"),
+                "--reportfile",
+                str(tmpdir / "r.txt"),
+            ]
 
         rows = {}
         rows["tree: smmigrate rewrite (default -j)"] = median_run(sm(), mixed, args.repeat)
@@ -106,8 +116,17 @@ def main() -> int:
             lambda w, t: [*SMMIGRATE, "rewrite", str(w / one.relative_to(heavy))], heavy, args.repeat
         )
         rows["start-up: tf_upgrade_v2 --infile one_file.py"] = median_run(
-            lambda w, t: [TF_UPGRADE, "--infile", str(w / one.relative_to(heavy)), "--outfile", str(t / "o.py"), "--reportfile", str(t / "r.txt")],
-            heavy, args.repeat,
+            lambda w, t: [
+                TF_UPGRADE,
+                "--infile",
+                str(w / one.relative_to(heavy)),
+                "--outfile",
+                str(t / "o.py"),
+                "--reportfile",
+                str(t / "r.txt"),
+            ],
+            heavy,
+            args.repeat,
         )
 
     n = args.files
@@ -118,7 +137,11 @@ def main() -> int:
     j2_fps = n / rows["heavy: smmigrate rewrite -j 2"][0]
     results["derived"] = {
         "tree_speedup_vs_tf_upgrade_v2": round(tree_ratio, 1),
-        "heavy_files_per_s": {"tf_upgrade_v2": round(tfu_fps, 1), "smmigrate_j1": round(j1_fps, 1), "smmigrate_j2": round(j2_fps, 1)},
+        "heavy_files_per_s": {
+            "tf_upgrade_v2": round(tfu_fps, 1),
+            "smmigrate_j1": round(j1_fps, 1),
+            "smmigrate_j2": round(j2_fps, 1),
+        },
         "heavy_per_core_speedup_vs_tf_upgrade_v2": round(j1_fps / tfu_fps, 1),
         "j2_scaling": round(j2_fps / j1_fps, 2),
     }

@@ -39,7 +39,7 @@ def child_measure(path: str, calls: int, batch: int) -> dict:
     loaded = tf.saved_model.load(path)
     load = time.perf_counter() - t0
     fn = loaded.signatures["serving_default"]
-    (name, spec), = fn.structured_input_signature[1].items()
+    ((name, spec),) = fn.structured_input_signature[1].items()
     shape = [batch if d is None else d for d in spec.shape.as_list()]
     x = tf.constant(np.random.default_rng(0).normal(size=shape).astype(spec.dtype.as_numpy_dtype))
     out = fn(**{name: x})  # warm-up
@@ -68,14 +68,18 @@ def child_make_mlp(out: str, megabytes: int) -> dict:
         x = tf1.placeholder(tf.float32, [None, width], name="x")
         h = x
         for i in range(layers):
-            w = tf1.Variable(rng.normal(scale=width ** -0.5, size=(width, width)).astype(np.float32), name=f"w{i}", use_resource=False)
+            w = tf1.Variable(
+                rng.normal(scale=width**-0.5, size=(width, width)).astype(np.float32), name=f"w{i}", use_resource=False
+            )
             b = tf1.Variable(np.zeros(width, np.float32), name=f"b{i}", use_resource=False)
             h = tf.nn.relu(tf.matmul(h, w) + b)
         y = tf.identity(h, name="y")
         sess.run(tf1.global_variables_initializer())
         builder = tf1.saved_model.Builder(out)
         builder.add_meta_graph_and_variables(
-            sess, ["serve"], signature_def_map={"serving_default": tf1.saved_model.predict_signature_def({"x": x}, {"y": y})}
+            sess,
+            ["serve"],
+            signature_def_map={"serving_default": tf1.saved_model.predict_signature_def({"x": x}, {"y": y})},
         )
         builder.save()
     return {"layers": layers}
@@ -107,11 +111,18 @@ def prepare(work: Path, mlp_mb: int) -> dict:
         up = src.parent / f"{src.name}_tf2"
         if not up.exists():
             t = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "smmigrate", "upgrade", os.fspath(src), os.fspath(up)],
-                                  capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.fspath(ROOT)})
+            proc = subprocess.run(
+                [sys.executable, "-m", "smmigrate", "upgrade", os.fspath(src), os.fspath(up)],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PYTHONPATH": os.fspath(ROOT)},
+            )
             if proc.returncode != 0:
                 raise SystemExit(f"upgrade {src} failed: {proc.stderr}")
-            print(f"upgraded {src.name} in {time.perf_counter() - t:.1f} s (CLI, incl. TF start-up and verify)", file=sys.stderr)
+            print(
+                f"upgraded {src.name} in {time.perf_counter() - t:.1f} s (CLI, incl. TF start-up and verify)",
+                file=sys.stderr,
+            )
         pairs[label] = (src, up)
     return pairs
 
@@ -150,12 +161,16 @@ def main(argv=None) -> int:
         a, b = best["tf1"], best["tf2"]
         same = abs(a["checksum"] - b["checksum"]) <= 1e-4 * max(1.0, abs(a["checksum"]))
         rows.append((label, a, b, same))
-    print("| model | TF1 original load s | upgraded load s | load ratio (≤ 0.5) | TF1 call ms | upgraded call ms | latency ratio (≤ 1.0) | outputs |")
+    print(
+        "| model | TF1 original load s | upgraded load s | load ratio (≤ 0.5) | TF1 call ms | upgraded call ms | latency ratio (≤ 1.0) | outputs |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for label, a, b, same in rows:
         lr, cr = b["load_s"] / a["load_s"], b["call_ms"] / a["call_ms"]
-        print(f"| {label} | {a['load_s']:.3f} | {b['load_s']:.3f} | {lr:.2f}× {'met' if lr <= 0.5 else 'MISSED'} | "
-              f"{a['call_ms']:.3f} | {b['call_ms']:.3f} | {cr:.2f}× {'met' if cr <= 1.0 else 'MISSED'} | {'equal' if same else 'DIFFER'} |")
+        print(
+            f"| {label} | {a['load_s']:.3f} | {b['load_s']:.3f} | {lr:.2f}× {'met' if lr <= 0.5 else 'MISSED'} | "
+            f"{a['call_ms']:.3f} | {b['call_ms']:.3f} | {cr:.2f}× {'met' if cr <= 1.0 else 'MISSED'} | {'equal' if same else 'DIFFER'} |"
+        )
     return 0
 
 

@@ -66,6 +66,7 @@ def child(mode: str, meta: str, ckpt: str, calls: int, batch: int) -> dict:
 
         def run(x):
             return fn(x=x)["y"].numpy()
+
     load = time.perf_counter() - t0
     x = np.random.default_rng(0).normal(size=(batch, width)).astype(np.float32)
     out = run(x)  # warm-up (first call builds kernels)
@@ -75,8 +76,14 @@ def child(mode: str, meta: str, ckpt: str, calls: int, batch: int) -> dict:
         run(x)
         times.append(time.perf_counter() - t)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"mode": mode, "load_s": load, "call_ms": 1000 * statistics.median(times), "peak_mb": peak,
-            "tf_import_rss_mb": base_rss, "checksum": float(np.abs(out).sum())}
+    return {
+        "mode": mode,
+        "load_s": load,
+        "call_ms": 1000 * statistics.median(times),
+        "peak_mb": peak,
+        "tf_import_rss_mb": base_rss,
+        "checksum": float(np.abs(out).sum()),
+    }
 
 
 def generate(size_mb: int, work: Path) -> dict:
@@ -95,7 +102,9 @@ def generate(size_mb: int, work: Path) -> dict:
 def measure(mode, files, calls, batch) -> dict:
     proc = subprocess.run(
         [sys.executable, __file__, "--child", mode, files["meta"], files["ckpt"], str(calls), str(batch)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode != 0:
         raise RuntimeError(f"{mode} child failed:\n{proc.stderr[-3000:]}")
@@ -114,8 +123,10 @@ def main(argv=None) -> int:
     ap.add_argument("--calls", type=int, default=50)
     ap.add_argument("--batch", type=int, default=32)
     args = ap.parse_args(argv)
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average at start "
-          f"{os.getloadavg()[0]:.1f} (other work on the machine skews timings; rerun when idle)")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average at start "
+        f"{os.getloadavg()[0]:.1f} (other work on the machine skews timings; rerun when idle)"
+    )
     rows = []
     for size in args.sizes:
         files = generate(size, args.work)
@@ -135,19 +146,31 @@ def main(argv=None) -> int:
         s, a = best["session"], best["adapter"]
         same = abs(s["checksum"] - a["checksum"]) <= 1e-4 * max(1.0, abs(s["checksum"]))
         rows.append((size, files["data_mb"], s, a, same))
-        print(json.dumps({"size_mb": size, "data_mb": files["data_mb"], "loadavg_end": os.getloadavg()[0],
-                          "session": results["session"],
-                          "adapter": results["adapter"]}))
+        print(
+            json.dumps(
+                {
+                    "size_mb": size,
+                    "data_mb": files["data_mb"],
+                    "loadavg_end": os.getloadavg()[0],
+                    "session": results["session"],
+                    "adapter": results["adapter"],
+                }
+            )
+        )
     print()
     print("| checkpoint | path | load+restore s | call ms (median) | peak RSS MB | RSS after TF import MB |")
     print("|---|---|---|---|---|---|")
     for size, data_mb, s, a, same in rows:
         for name, r in (("TF1 Session", s), ("wrap_metagraph", a)):
-            print(f"| {data_mb:.0f} MB | {name} | {r['load_s']:.2f} | {r['call_ms']:.2f} | {r['peak_mb']:.0f} | "
-                  f"{r['tf_import_rss_mb']:.0f} |")
-        print(f"| {data_mb:.0f} MB | ratio adapter/session | {a['load_s'] / s['load_s']:.2f}× (target ≤ 1.10) | "
-              f"{a['call_ms'] / s['call_ms']:.2f}× (target ≤ 1.00) | {a['peak_mb'] / s['peak_mb']:.2f}× (target ≤ 1.10) | "
-              f"outputs equal: {same} |")
+            print(
+                f"| {data_mb:.0f} MB | {name} | {r['load_s']:.2f} | {r['call_ms']:.2f} | {r['peak_mb']:.0f} | "
+                f"{r['tf_import_rss_mb']:.0f} |"
+            )
+        print(
+            f"| {data_mb:.0f} MB | ratio adapter/session | {a['load_s'] / s['load_s']:.2f}× (target ≤ 1.10) | "
+            f"{a['call_ms'] / s['call_ms']:.2f}× (target ≤ 1.00) | {a['peak_mb'] / s['peak_mb']:.2f}× (target ≤ 1.10) | "
+            f"outputs equal: {same} |"
+        )
     return 0
 
 

@@ -52,7 +52,9 @@ def render() -> str:
         else:
             out.append("becomes\n\n```python\n" + _strip_title(case.expected, case.title) + "```\n")
         if case.diagnostics:
-            out.append("\n" + "".join(f"- `{line}:{col}: {code}` {text}…\n" for line, col, code, text in case.diagnostics))
+            out.append(
+                "\n" + "".join(f"- `{line}:{col}: {code}` {text}…\n" for line, col, code, text in case.diagnostics)
+            )
     return "".join(out)
 
 

@@ -58,13 +58,26 @@ _MESSAGES = {
 
 # DataType enum name -> (numpy-style name, bytes per element or None)
 _DTYPES = {
-    "DT_FLOAT": ("float32", 4), "DT_DOUBLE": ("float64", 8), "DT_HALF": ("float16", 2),
-    "DT_BFLOAT16": ("bfloat16", 2), "DT_INT8": ("int8", 1), "DT_INT16": ("int16", 2),
-    "DT_INT32": ("int32", 4), "DT_INT64": ("int64", 8), "DT_UINT8": ("uint8", 1),
-    "DT_UINT16": ("uint16", 2), "DT_UINT32": ("uint32", 4), "DT_UINT64": ("uint64", 8),
-    "DT_BOOL": ("bool", 1), "DT_STRING": ("string", None), "DT_COMPLEX64": ("complex64", 8),
-    "DT_COMPLEX128": ("complex128", 16), "DT_RESOURCE": ("resource", None),
-    "DT_VARIANT": ("variant", None), "DT_QINT8": ("qint8", 1), "DT_QUINT8": ("quint8", 1),
+    "DT_FLOAT": ("float32", 4),
+    "DT_DOUBLE": ("float64", 8),
+    "DT_HALF": ("float16", 2),
+    "DT_BFLOAT16": ("bfloat16", 2),
+    "DT_INT8": ("int8", 1),
+    "DT_INT16": ("int16", 2),
+    "DT_INT32": ("int32", 4),
+    "DT_INT64": ("int64", 8),
+    "DT_UINT8": ("uint8", 1),
+    "DT_UINT16": ("uint16", 2),
+    "DT_UINT32": ("uint32", 4),
+    "DT_UINT64": ("uint64", 8),
+    "DT_BOOL": ("bool", 1),
+    "DT_STRING": ("string", None),
+    "DT_COMPLEX64": ("complex64", 8),
+    "DT_COMPLEX128": ("complex128", 16),
+    "DT_RESOURCE": ("resource", None),
+    "DT_VARIANT": ("variant", None),
+    "DT_QINT8": ("qint8", 1),
+    "DT_QUINT8": ("quint8", 1),
     "DT_QINT32": ("qint32", 4),
 }
 
@@ -140,7 +153,7 @@ def _schema_from_descriptors(tf_root: Path) -> Schema:
         else:
             if not proto_name.startswith("tensorflow/"):
                 raise LookupError(f"unexpected proto dependency {proto_name}")
-            rel = proto_name[len("tensorflow/"):-len(".proto")] + "_pb2.py"
+            rel = proto_name[len("tensorflow/") : -len(".proto")] + "_pb2.py"
             fdp = descriptor_pb2.FileDescriptorProto.FromString(_serialized_descriptor(tf_root / rel))
         for dep in fdp.dependency:  # dependencies must be in the pool first
             add(dep)
@@ -149,7 +162,9 @@ def _schema_from_descriptors(tf_root: Path) -> Schema:
 
     for name in _ROOT_PROTOS:
         add(name)
-    classes = {short: message_factory.GetMessageClass(pool.FindMessageTypeByName(full)) for short, full in _MESSAGES.items()}
+    classes = {
+        short: message_factory.GetMessageClass(pool.FindMessageTypeByName(full)) for short, full in _MESSAGES.items()
+    }
     return Schema(classes, pool.FindEnumTypeByName("tensorflow.DataType"), "descriptors")
 
 
@@ -220,7 +235,9 @@ def parse_saved_model_file(path: Path, text: bool):
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SmmigrateError(f"{path}: cannot read ({exc.strerror or exc}); fix its permissions or copy the export again") from exc
+        raise SmmigrateError(
+            f"{path}: cannot read ({exc.strerror or exc}); fix its permissions or copy the export again"
+        ) from exc
     if not data:
         raise SmmigrateError(f"{path}: empty file; copy the export again or re-export the model")
     try:
@@ -245,11 +262,15 @@ def read_saved_model(export_dir) -> SavedModelFile:
     """Parse the SavedModel in `export_dir` the way TensorFlow's loader picks the file."""
     export_dir = Path(export_dir)
     if not export_dir.is_dir():
-        raise SmmigrateError(f"{export_dir}: not a folder; give the SavedModel export folder (the one holding saved_model.pb)")
+        raise SmmigrateError(
+            f"{export_dir}: not a folder; give the SavedModel export folder (the one holding saved_model.pb)"
+        )
     pb, pbtxt, cpb = export_dir / SAVED_MODEL_PB, export_dir / SAVED_MODEL_PBTXT, export_dir / SAVED_MODEL_CPB
     for candidate in (pb, pbtxt):
         if _broken_link(candidate):
-            raise SmmigrateError(f"{candidate}: a broken symlink (dangling or a loop); point it at the real file or copy the export again")
+            raise SmmigrateError(
+                f"{candidate}: a broken symlink (dangling or a loop); point it at the real file or copy the export again"
+            )
     if pb.exists():
         found = SavedModelFile(export_dir, parse_saved_model_file(pb, False), pb, False, also_text=pbtxt.exists())
     elif pbtxt.exists():
@@ -259,11 +280,17 @@ def read_saved_model(export_dir) -> SavedModelFile:
     if found is not None:
         if not found.proto.meta_graphs:
             # A file cut right after its first field parses as a SavedModel with no MetaGraph.
-            raise SmmigrateError(f"{found.path}: holds no MetaGraph (truncated, or not a SavedModel); copy the export again or re-export the model")
+            raise SmmigrateError(
+                f"{found.path}: holds no MetaGraph (truncated, or not a SavedModel); copy the export again or re-export the model"
+            )
         return found
     if cpb.exists():
-        raise SmmigrateError(f"{cpb}: chunked SavedModels (> 2 GB) are not supported; load and re-export the model with TensorFlow")
-    raise SmmigrateError(f"{export_dir}: no saved_model.pb or saved_model.pbtxt; is this an incomplete export or the wrong folder?")
+        raise SmmigrateError(
+            f"{cpb}: chunked SavedModels (> 2 GB) are not supported; load and re-export the model with TensorFlow"
+        )
+    raise SmmigrateError(
+        f"{export_dir}: no saved_model.pb or saved_model.pbtxt; is this an incomplete export or the wrong folder?"
+    )
 
 
 _VARIABLE_OPS = ("VariableV2", "Variable", "VarHandleOp")
@@ -295,7 +322,9 @@ def select_meta_graph(
         for m in graphs:
             if tag_set(m) == wanted:
                 return m
-        raise SmmigrateError(f"{where}: no MetaGraph tagged {','.join(wanted)}; available tag sets: {available} (use --tags)")
+        raise SmmigrateError(
+            f"{where}: no MetaGraph tagged {','.join(wanted)}; available tag sets: {available} (use --tags)"
+        )
     if len(graphs) == 1:
         return graphs[0]
     if not prefer_serve:
@@ -303,7 +332,9 @@ def select_meta_graph(
     for m in graphs:
         if tag_set(m) == ("serve",):
             return m
-    raise SmmigrateError(f"{where}: holds several MetaGraphs and none is tagged only 'serve'; pick one with --tags (available: {available})")
+    raise SmmigrateError(
+        f"{where}: holds several MetaGraphs and none is tagged only 'serve'; pick one with --tags (available: {available})"
+    )
 
 
 def parse_tags(value: Optional[str | Sequence[str]]) -> Optional[tuple]:
@@ -327,13 +358,17 @@ def read_graph_file(path) -> tuple[str, object, bool]:
 
     path = Path(path)
     if _broken_link(path):
-        raise SmmigrateError(f"{path}: a broken symlink (dangling or a loop); point it at the real file or copy it again")
+        raise SmmigrateError(
+            f"{path}: a broken symlink (dangling or a loop); point it at the real file or copy it again"
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise SmmigrateError(f"{path}: no such file; pass an existing graph file or SavedModel folder") from None
     except OSError as exc:
-        raise SmmigrateError(f"{path}: cannot read ({exc.strerror or exc}); fix its permissions or copy the file again") from None
+        raise SmmigrateError(
+            f"{path}: cannot read ({exc.strerror or exc}); fix its permissions or copy the file again"
+        ) from None
     if not data:
         raise SmmigrateError(f"{path}: empty file; expected a SavedModel, MetaGraphDef or GraphDef")
     s = schema()

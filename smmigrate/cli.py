@@ -41,8 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="smmigrate",
         description="Migrate TensorFlow 1 SavedModel code and artifacts to TensorFlow 2.",
-        epilog="Exit codes: 0 nothing to change / equivalent, 1 changes or manual work / not "
-        "equivalent, 2 error.",
+        epilog="Exit codes: 0 nothing to change / equivalent, 1 changes or manual work / not equivalent, 2 error.",
     )
     parser.add_argument("--version", action="version", version=f"smmigrate {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

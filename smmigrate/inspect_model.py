@@ -39,8 +39,7 @@ def inspect(path, *, tags=None) -> dict:
             "notes": [],
         }
         if sm_file.also_text:
-            info["notes"].append(
-                "both saved_model.pb and saved_model.pbtxt exist; TensorFlow loads saved_model.pb")
+            info["notes"].append("both saved_model.pb and saved_model.pbtxt exist; TensorFlow loads saved_model.pb")
         info["fingerprint"] = (path / _proto.FINGERPRINT_PB).exists()
         info["variables_folder"] = (path / "variables").is_dir()
         graphs = list(sm_file.proto.meta_graphs)
@@ -49,7 +48,13 @@ def inspect(path, *, tags=None) -> dict:
         info["meta_graphs"] = [_describe_meta_graph(mg, s, export_dir=path) for mg in graphs]
     elif path.is_file():
         kind, msg, text = _proto.read_graph_file(path)
-        info = {"path": str(path), "kind": kind, "file": path.name, "encoding": "text" if text else "binary", "notes": []}
+        info = {
+            "path": str(path),
+            "kind": kind,
+            "file": path.name,
+            "encoding": "text" if text else "binary",
+            "notes": [],
+        }
         if kind == "saved_model":
             info["saved_model_schema_version"] = int(msg.saved_model_schema_version)
             graphs = list(msg.meta_graphs)
@@ -61,9 +66,13 @@ def inspect(path, *, tags=None) -> dict:
         else:
             info["meta_graphs"] = [_describe_graph_def(msg, s)]
     elif path.is_symlink():
-        raise SmmigrateError(f"{path}: a broken symlink (dangling or a loop); point it at the model or pass the model itself")
+        raise SmmigrateError(
+            f"{path}: a broken symlink (dangling or a loop); point it at the model or pass the model itself"
+        )
     else:
-        raise SmmigrateError(f"{path}: no such file or folder; give a SavedModel folder or a .pb/.pbtxt/.meta graph file")
+        raise SmmigrateError(
+            f"{path}: no such file or folder; give a SavedModel folder or a .pb/.pbtxt/.meta graph file"
+        )
     info["format"] = _overall_format(info)
     info["advice"] = _advice(info)
     return info
@@ -86,7 +95,9 @@ def _tensor_info(ti, s) -> dict:
     if encoding == "name":
         out["name"] = ti.name
     elif encoding == "coo_sparse":
-        out["name"] = f"sparse({ti.coo_sparse.values_tensor_name}, {ti.coo_sparse.indices_tensor_name}, {ti.coo_sparse.dense_shape_tensor_name})"
+        out["name"] = (
+            f"sparse({ti.coo_sparse.values_tensor_name}, {ti.coo_sparse.indices_tensor_name}, {ti.coo_sparse.dense_shape_tensor_name})"
+        )
     elif encoding == "composite_tensor":
         out["name"] = "composite tensor"
     return out
@@ -151,15 +162,17 @@ def _variables_from_graph(mg_graph, s, trainable_names: Optional[set]) -> list:
             trainable = False
         else:
             trainable = node.name in trainable_names if trainable_names is not None else None
-        items.append({
-            "name": node.name,
-            "kind": kind,
-            "dtype": s.dtype_name(dtype) if dtype else "unknown",
-            "shape": shape,
-            "bytes": _size(shape, s.dtype_size(dtype)) if dtype else None,
-            "trainable_after_tf2_load": trainable,
-            "device": node.device or None,
-        })
+        items.append(
+            {
+                "name": node.name,
+                "kind": kind,
+                "dtype": s.dtype_name(dtype) if dtype else "unknown",
+                "shape": shape,
+                "bytes": _size(shape, s.dtype_size(dtype)) if dtype else None,
+                "trainable_after_tf2_load": trainable,
+                "device": node.device or None,
+            }
+        )
     return items
 
 
@@ -170,15 +183,17 @@ def _variables_from_object_graph(mg, s) -> list:
             continue
         v = node.variable
         shape = _shape(v.shape)
-        items.append({
-            "name": v.name,
-            "kind": "resource",
-            "dtype": s.dtype_name(v.dtype),
-            "shape": shape,
-            "bytes": _size(shape, s.dtype_size(v.dtype)),
-            "trainable_after_tf2_load": bool(v.trainable),
-            "device": v.device or None,
-        })
+        items.append(
+            {
+                "name": v.name,
+                "kind": "resource",
+                "dtype": s.dtype_name(v.dtype),
+                "shape": shape,
+                "bytes": _size(shape, s.dtype_size(v.dtype)),
+                "trainable_after_tf2_load": bool(v.trainable),
+                "device": v.device or None,
+            }
+        )
     return items
 
 
@@ -296,7 +311,11 @@ def _overall_format(info: dict) -> str:
     kind = info["kind"]
     graphs = info.get("meta_graphs", [])
     if kind == "graph_def":
-        return "frozen GraphDef" if graphs and graphs[0]["variables"]["count"] == 0 else "GraphDef with variables (not frozen)"
+        return (
+            "frozen GraphDef"
+            if graphs and graphs[0]["variables"]["count"] == 0
+            else "GraphDef with variables (not frozen)"
+        )
     if kind == "meta_graph":
         return "TF1 MetaGraphDef (graph only, no SavedModel)"
     if any(g["graph_format"] == "tf2_object_graph" for g in graphs):
@@ -311,7 +330,12 @@ def _version_parses(version: Optional[str]) -> bool:
 
     if not version:
         return True
-    return re.fullmatch(r"v?\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[a-z0-9.]+)?", version.replace("-", ""), re.I) is not None
+    return (
+        re.fullmatch(
+            r"v?\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[a-z0-9.]+)?", version.replace("-", ""), re.I
+        )
+        is not None
+    )
 
 
 def _advice(info: dict) -> list:
@@ -323,33 +347,52 @@ def _advice(info: dict) -> list:
             if v["reference"]:
                 out.append(
                     f"TF1 SavedModel with {v['reference']} reference variable(s): tf.saved_model.load works but they are not "
-                    f"trainable and .variables is empty; `smmigrate upgrade {path} OUT` writes a TF2 SavedModel with resource variables")
+                    f"trainable and .variables is empty; `smmigrate upgrade {path} OUT` writes a TF2 SavedModel with resource variables"
+                )
             else:
-                out.append(f"TF1 SavedModel: tf.saved_model.load loads it (TF1-in-TF2); `smmigrate upgrade {path} OUT` writes a native TF2 export")
+                out.append(
+                    f"TF1 SavedModel: tf.saved_model.load loads it (TF1-in-TF2); `smmigrate upgrade {path} OUT` writes a native TF2 export"
+                )
         looks = {k: sig["looks_like"] for k, sig in g["signatures"].items() if "looks_like" in sig}
         if looks:
             names = ", ".join(f"{k} -> {m.rsplit('/', 1)[-1]}" for k, m in sorted(looks.items()))
-            out.append(f"signatures shaped like classify/regress but not named so ({names}): "
-                       f"`smmigrate method-names {path} --auto` or `--like ORIGINAL_EXPORT`")
+            out.append(
+                f"signatures shaped like classify/regress but not named so ({names}): "
+                f"`smmigrate method-names {path} --auto` or `--like ORIGINAL_EXPORT`"
+            )
         pinned = [d for d in g["devices"] if "CPU" not in d.upper()]
         if pinned:
-            out.append(f"ops pinned to {', '.join(pinned)}: importing on a machine without them fails unless devices are "
-                       "cleared (`smmigrate wrap-metagraph` clears them by default)")
+            out.append(
+                f"ops pinned to {', '.join(pinned)}: importing on a machine without them fails unless devices are "
+                "cleared (`smmigrate wrap-metagraph` clears them by default)"
+            )
         if not _version_parses(g["tensorflow_version"]):
-            out.append(f"recorded TensorFlow version {g['tensorflow_version']!r} makes TF 2.x import_meta_graph crash; "
-                       "`smmigrate wrap-metagraph` imports it")
+            out.append(
+                f"recorded TensorFlow version {g['tensorflow_version']!r} makes TF 2.x import_meta_graph crash; "
+                "`smmigrate wrap-metagraph` imports it"
+            )
         if any(a.get("present") is False for a in g["assets"]):
             missing = ", ".join(a["filename"] for a in g["assets"] if a.get("present") is False)
             out.append(f"asset file(s) missing from assets/: {missing}; loading will fail")
-    if info["kind"] == "saved_model" and info.get("variables_folder") is False and any(g["variables"]["count"] for g in info.get("meta_graphs", [])):
+    if (
+        info["kind"] == "saved_model"
+        and info.get("variables_folder") is False
+        and any(g["variables"]["count"] for g in info.get("meta_graphs", []))
+    ):
         out.append("the graph has variables but there is no variables/ folder: the export is incomplete")
     if info["kind"] == "meta_graph":
-        out.append(f"`smmigrate wrap-metagraph {path} CHECKPOINT` turns graph + checkpoint into TF2 functions and a TF2 SavedModel")
+        out.append(
+            f"`smmigrate wrap-metagraph {path} CHECKPOINT` turns graph + checkpoint into TF2 functions and a TF2 SavedModel"
+        )
     if info["kind"] == "graph_def":
         if info["meta_graphs"][0]["variables"]["count"]:
-            out.append(f"GraphDef with variables: it needs its checkpoint: `smmigrate wrap-metagraph {path} CHECKPOINT`")
+            out.append(
+                f"GraphDef with variables: it needs its checkpoint: `smmigrate wrap-metagraph {path} CHECKPOINT`"
+            )
         else:
-            out.append(f"`smmigrate wrap-metagraph {path}` wraps the frozen graph as TF2 functions (no checkpoint needed)")
+            out.append(
+                f"`smmigrate wrap-metagraph {path}` wraps the frozen graph as TF2 functions (no checkpoint needed)"
+            )
     return out
 
 
@@ -384,7 +427,9 @@ def format_report(info: dict, *, show_variables: bool = False) -> str:
         tags = ",".join(g["tags"]) or "(no tags)"
         version = g["tensorflow_version"] or "not recorded"
         lines.append("")
-        lines.append(f"MetaGraph tags: {tags}   written by TensorFlow {version}   nodes: {g['nodes']}, functions: {g['functions']}")
+        lines.append(
+            f"MetaGraph tags: {tags}   written by TensorFlow {version}   nodes: {g['nodes']}, functions: {g['functions']}"
+        )
         sigs = g["signatures"]
         lines.append(f"  signatures ({len(sigs)}):" if sigs else "  signatures: none")
         for key, sig in sigs.items():
@@ -393,11 +438,15 @@ def format_report(info: dict, *, show_variables: bool = False) -> str:
             for direction in ("inputs", "outputs"):
                 for k, t in sig[direction].items():
                     arrow = "in " if direction == "inputs" else "out"
-                    lines.append(f"      {arrow} {k}: {t['dtype']} {_fmt_shape(t['shape'])}  {t.get('name', '')}".rstrip())
+                    lines.append(
+                        f"      {arrow} {k}: {t['dtype']} {_fmt_shape(t['shape'])}  {t.get('name', '')}".rstrip()
+                    )
         v = g["variables"]
         size = _fmt_bytes(v["total_bytes"]) + (f" (+{v['unknown_size']} of unknown size)" if v["unknown_size"] else "")
-        lines.append(f"  variables: {v['count']}, {size}; reference {v['reference']}, resource {v['resource']}; "
-                     f"trainable after a TF2 load: {v['trainable_after_tf2_load']}")
+        lines.append(
+            f"  variables: {v['count']}, {size}; reference {v['reference']}, resource {v['resource']}; "
+            f"trainable after a TF2 load: {v['trainable_after_tf2_load']}"
+        )
         if show_variables:
             for item in v["items"]:
                 b = "?" if item["bytes"] is None else str(item["bytes"])

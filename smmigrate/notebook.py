@@ -72,7 +72,9 @@ def rewrite_notebook(
         if not isinstance(cells, list):
             raise TypeError("cells is not a list")
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise NotebookError(f"{path}: not a valid notebook ({exc.__class__.__name__}: {exc}); fix or exclude it") from None
+        raise NotebookError(
+            f"{path}: not a valid notebook ({exc.__class__.__name__}: {exc}); fix or exclude it"
+        ) from None
 
     ipython_lines: list[str] = []
     chunks: list[str] = []

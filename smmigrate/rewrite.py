@@ -26,8 +26,22 @@ from .fsutil import atomic_write_bytes
 
 MARKER = b"saved_model"
 SKIP_DIRS = {
-    ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", ".eggs", "__pycache__", "build", "dist",
-    "node_modules", ".ipynb_checkpoints", ".mypy_cache", ".pytest_cache", "site-packages",
+    ".git",
+    ".hg",
+    ".svn",
+    ".tox",
+    ".nox",
+    ".venv",
+    "venv",
+    ".eggs",
+    "__pycache__",
+    "build",
+    "dist",
+    "node_modules",
+    ".ipynb_checkpoints",
+    ".mypy_cache",
+    ".pytest_cache",
+    "site-packages",
 }
 SUFFIXES = (".py", ".ipynb")
 
@@ -82,7 +96,9 @@ class _LineMap:
     def back(self, line: int) -> int:
         if self._texts is not None:  # diffed only when a later codemod reports something
             before, after = self._texts
-            self._ops = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False).get_opcodes()
+            self._ops = difflib.SequenceMatcher(
+                None, before.splitlines(), after.splitlines(), autojunk=False
+            ).get_opcodes()
             self._texts = None
         idx = line - 1
         for tag, i1, i2, j1, j2 in self._ops:
@@ -124,7 +140,10 @@ def transform_module_source(
             source.decode(encoding)
         except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
             raise RewriteFailure(
-                Diagnostic("SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding")
+                Diagnostic(
+                    "SM001",
+                    f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding",
+                )
             ) from None
     try:
         # CPython's parser first: it is fast, its messages are the ones users know, and it rejects
@@ -144,7 +163,9 @@ def transform_module_source(
         raise RewriteFailure(_too_deep()) from None
     except (UnicodeDecodeError, LookupError, ValueError) as exc:
         raise RewriteFailure(
-            Diagnostic("SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding")
+            Diagnostic(
+                "SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding"
+            )
         ) from None
     try:
         module = cst.parse_module(source)
@@ -171,7 +192,9 @@ def transform_module_source(
         ) from None
     except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
         raise RewriteFailure(
-            Diagnostic("SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding")
+            Diagnostic(
+                "SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding"
+            )
         ) from None
 
     from .codemods._base import SharedMetadata
@@ -197,7 +220,10 @@ def transform_module_source(
             raise RewriteFailure(_too_deep()) from None
         except Exception as exc:  # a bug in a codemod must not take the whole run down
             raise RewriteFailure(
-                Diagnostic("SM005", f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); file left unchanged, please report it")
+                Diagnostic(
+                    "SM005",
+                    f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); file left unchanged, please report it",
+                )
             ) from None
         for diag in codemod.diagnostics:
             line, related = diag.line, diag.related_line
@@ -221,7 +247,10 @@ def transform_module_source(
         ast.parse(new_code)
     except SyntaxError as exc:
         raise RewriteFailure(
-            Diagnostic("SM003", f"the rewritten code would not parse ({exc.msg} at line {exc.lineno}); file left unchanged, please report it")
+            Diagnostic(
+                "SM003",
+                f"the rewritten code would not parse ({exc.msg} at line {exc.lineno}); file left unchanged, please report it",
+            )
         ) from None
     if original_code is not None:
         return new_code, diagnostics
@@ -325,7 +354,9 @@ def _unified_diff(path: str, before: bytes, after: bytes) -> str:
     def lines(data: bytes) -> list[str]:
         return data.decode("utf-8", "replace").splitlines(keepends=True)
 
-    diff = difflib.unified_diff(lines(before), lines(after), fromfile=f"{path}\t(original)", tofile=f"{path}\t(rewritten)")
+    diff = difflib.unified_diff(
+        lines(before), lines(after), fromfile=f"{path}\t(original)", tofile=f"{path}\t(rewritten)"
+    )
     text = "".join(d if d.endswith("\n") else d + "\n\\ No newline at end of file\n" for d in diff)
     return text
 
@@ -381,7 +412,12 @@ def process_file(path: str, options: RewriteOptions, project_facts: Optional[Seq
             data = fh.read()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return FileResult(path, FAILED, [Diagnostic("SM001", f"cannot be read ({reason}); check the path and permissions", path=path)], reason)
+        return FileResult(
+            path,
+            FAILED,
+            [Diagnostic("SM001", f"cannot be read ({reason}); check the path and permissions", path=path)],
+            reason,
+        )
     new, result = process_bytes(data, path, options, project_facts)
     if result.status == CHANGED and options.write:
         try:
@@ -415,7 +451,9 @@ from .codemods._base import SavedModelCodemod as _Base  # noqa: E402
 _BASE_COLLECT = _Base.collect_facts.__func__
 
 
-def rewrite_paths(paths: Sequence[str], options: RewriteOptions = RewriteOptions(), jobs: Optional[int] = None) -> Iterator[FileResult]:
+def rewrite_paths(
+    paths: Sequence[str], options: RewriteOptions = RewriteOptions(), jobs: Optional[int] = None
+) -> Iterator[FileResult]:
     """Rewrite every file under `paths`; yields one `FileResult` per file.
 
     Codemods that use facts about other files (native-load asks whether an export elsewhere is
@@ -466,7 +504,9 @@ def _collect(files: list[str], options: RewriteOptions, jobs: int) -> list:
     if jobs <= 1 or len(files) <= 1:
         return [f for p in files for f in collect_file_facts(p, options)]
     with _pool(files, jobs, None) as pool:
-        return [f for fs in pool.map(_facts_star, [(p, options) for p in files], chunksize=_chunk(files, jobs)) for f in fs]
+        return [
+            f for fs in pool.map(_facts_star, [(p, options) for p in files], chunksize=_chunk(files, jobs)) for f in fs
+        ]
 
 
 def _run(files: list[str], options: RewriteOptions, jobs: int, facts: Optional[list]) -> Iterator[FileResult]:

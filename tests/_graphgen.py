@@ -61,7 +61,9 @@ def vocab_table_saved_model(out: Path) -> dict:
             builder = tf1.saved_model.Builder(os.fspath(export))
             sig = tf1.saved_model.predict_signature_def({"words": words}, {"ids": ids})
             builder.add_meta_graph_and_variables(
-                sess, ["serve"], signature_def_map={"serving_default": sig},
+                sess,
+                ["serve"],
+                signature_def_map={"serving_default": sig},
                 assets_collection=tf1.get_collection(tf1.GraphKeys.ASSET_FILEPATHS),
                 main_op=tf1.tables_initializer(),
             )
@@ -120,8 +122,11 @@ def partitioned_graph(out: Path) -> dict:
     with tf.Graph().as_default():
         x = tf1.placeholder(tf.float32, [None, 6], name="x")
         w = tf1.get_variable(
-            "w", [6, 2], initializer=tf1.random_normal_initializer(seed=1),
-            partitioner=tf1.fixed_size_partitioner(3), use_resource=False,
+            "w",
+            [6, 2],
+            initializer=tf1.random_normal_initializer(seed=1),
+            partitioner=tf1.fixed_size_partitioner(3),
+            use_resource=False,
         )
         tf.matmul(x, w, name="y")
         with tf1.Session() as sess:
@@ -165,8 +170,12 @@ def mlp_graph(out: Path, *, megabytes: int, width: int = 2048, name: str = "mlp"
         x = tf1.placeholder(tf.float32, [None, width], name="x")
         h = x
         for i in range(layers):
-            w = tf1.get_variable(f"dense{i}/kernel", [width, width], use_resource=False,
-                                 initializer=tf1.random_normal_initializer(stddev=1.0 / width**0.5, seed=i))
+            w = tf1.get_variable(
+                f"dense{i}/kernel",
+                [width, width],
+                use_resource=False,
+                initializer=tf1.random_normal_initializer(stddev=1.0 / width**0.5, seed=i),
+            )
             b = tf1.get_variable(f"dense{i}/bias", [width], use_resource=False, initializer=tf1.zeros_initializer())
             h = tf.nn.relu(tf.matmul(h, w) + b)
         tf.identity(h, name="y")

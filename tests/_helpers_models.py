@@ -12,8 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def export_affine(tf, path: Path, *, a: float = 0.5, b: float = 2.0, dtype=None,
-                  keys=("serving_default", "double"), input_name: str = "x", output_name: str = "y") -> Path:
+def export_affine(
+    tf,
+    path: Path,
+    *,
+    a: float = 0.5,
+    b: float = 2.0,
+    dtype=None,
+    keys=("serving_default", "double"),
+    input_name: str = "x",
+    output_name: str = "y",
+) -> Path:
     dtype = dtype or tf.float32
     module = tf.Module()
     module.a = tf.Variable(a, dtype=dtype, name="a")

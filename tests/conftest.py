@@ -26,7 +26,9 @@ def fixtures_root() -> Path:
 def tf_serving() -> Path:
     path = fixtures_root() / "tf-serving"
     if not path.is_dir():
-        pytest.skip(f"TF Serving fixtures not found at {path} (set SMMIGRATE_FIXTURES to the folder holding tf-serving/)")
+        pytest.skip(
+            f"TF Serving fixtures not found at {path} (set SMMIGRATE_FIXTURES to the folder holding tf-serving/)"
+        )
     return path
 
 

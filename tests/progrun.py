@@ -106,7 +106,10 @@ def run_programs(mode: str, programs: list[dict], timeout: float = 600) -> list[
         spec = fh.name
     try:
         proc = subprocess.run(
-            [sys.executable, __file__, mode, spec], capture_output=True, text=True, timeout=timeout,
+            [sys.executable, __file__, mode, spec],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
             env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"},
         )
     finally:

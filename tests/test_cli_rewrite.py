@@ -41,7 +41,9 @@ def write(path: Path, text: str | bytes) -> Path:
 def run(capsys, *argv, only="compat-names"):
     # These tests are about the engine and the CLI, so they pin the codemod whose behaviour they
     # spell out; codemod behaviour itself is covered by the case files.
-    pinned = [] if (only is None or "--only" in argv or "--skip" in argv or "--list-codemods" in argv) else ["--only", only]
+    pinned = (
+        [] if (only is None or "--only" in argv or "--skip" in argv or "--list-codemods" in argv) else ["--only", only]
+    )
     code = main(["rewrite", *pinned, *map(str, argv)])
     out, err = capsys.readouterr()
     return code, out, err
@@ -193,7 +195,11 @@ def test_bad_arguments(tmp_path, capsys):
     [
         ("py2.py", b"import tensorflow as tf\nprint 'exporting', tf.saved_model.tag_constants.SERVING\n", "SM002"),
         ("syntax.py", b"import tensorflow as tf\ndef f(:\n    tf.saved_model.loader.load()\n", "SM002"),
-        ("undecodable.py", b"import tensorflow as tf\ns = '\xe9\xff'\nx = tf.saved_model.tag_constants.SERVING\n", "SM001"),
+        (
+            "undecodable.py",
+            b"import tensorflow as tf\ns = '\xe9\xff'\nx = tf.saved_model.tag_constants.SERVING\n",
+            "SM001",
+        ),
     ],
 )
 def test_bad_files_are_reported_and_left_identical(tmp_path, capsys, name, content, code):
@@ -208,13 +214,17 @@ def test_bad_files_are_reported_and_left_identical(tmp_path, capsys, name, conte
 def test_latin1_cookie_crlf_and_mode_are_kept(tmp_path, capsys):
     latin = write(
         tmp_path / "latin.py",
-        "# -*- coding: latin-1 -*-\nimport tensorflow as tf\nNAME = 'caf\xe9'\nT = tf.saved_model.tag_constants.SERVING\n".encode("latin-1"),
+        "# -*- coding: latin-1 -*-\nimport tensorflow as tf\nNAME = 'caf\xe9'\nT = tf.saved_model.tag_constants.SERVING\n".encode(
+            "latin-1"
+        ),
     )
     crlf = write(tmp_path / "crlf.py", TF1.replace("\n", "\r\n"))
     crlf.chmod(0o755)
     assert run(capsys, latin, crlf)[0] == 1
     assert latin.read_bytes() == (
-        "# -*- coding: latin-1 -*-\nimport tensorflow as tf\nNAME = 'caf\xe9'\nT = tf.saved_model.SERVING\n".encode("latin-1")
+        "# -*- coding: latin-1 -*-\nimport tensorflow as tf\nNAME = 'caf\xe9'\nT = tf.saved_model.SERVING\n".encode(
+            "latin-1"
+        )
     )
     assert crlf.read_bytes() == TF1_OUT.replace("\n", "\r\n").encode()
     assert stat.S_IMODE(crlf.stat().st_mode) == 0o755
@@ -265,7 +275,14 @@ def _notebook(cells):
 
 
 def _code(source, outputs=None):
-    return {"cell_type": "code", "execution_count": 1, "id": "x", "metadata": {}, "outputs": outputs or [], "source": source}
+    return {
+        "cell_type": "code",
+        "execution_count": 1,
+        "id": "x",
+        "metadata": {},
+        "outputs": outputs or [],
+        "source": source,
+    }
 
 
 def test_notebook_code_cells_only(tmp_path, capsys):
@@ -283,7 +300,11 @@ def test_notebook_code_cells_only(tmp_path, capsys):
     code, _, err = run(capsys, f)
     assert code == 1, err
     new = json.loads(f.read_text())
-    assert new["cells"][3]["source"] == ["files = !ls\n", "tf.saved_model.loader.load?\n", "tags = [tf.saved_model.SERVING]"]
+    assert new["cells"][3]["source"] == [
+        "files = !ls\n",
+        "tf.saved_model.loader.load?\n",
+        "tags = [tf.saved_model.SERVING]",
+    ]
     expected = json.loads(json.dumps(nb))
     expected["cells"][3]["source"] = new["cells"][3]["source"]
     assert new == expected  # markdown, the %%bash cell, outputs and metadata untouched
@@ -323,7 +344,9 @@ def test_rewrite_never_imports_tensorflow(tmp_path):
 
 def test_python_dash_m_and_console_script(tmp_path):
     f = write(tmp_path / "m.py", TF1)
-    proc = subprocess.run([sys.executable, "-m", "smmigrate", "rewrite", "--check", str(f)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "smmigrate", "rewrite", "--check", str(f)], capture_output=True, text=True
+    )
     assert proc.returncode == 1 and "would rewrite" in proc.stderr
     exe = Path(sys.executable).with_name("smmigrate")
     if exe.exists():
@@ -336,7 +359,10 @@ def test_libcst_tool_runs_our_codemod(tmp_path):
     root = Path(__file__).resolve().parent.parent
     proc = subprocess.run(
         [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "compat_names.CompatNamesCommand", str(f)],
-        capture_output=True, text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
     )
     assert proc.returncode == 0, proc.stderr
     assert f.read_text() == TF1_OUT
@@ -377,7 +403,9 @@ def test_terminal_gets_progress_and_colour_pipes_stay_plain(tmp_path):
     assert "+builder = tf.compat.v1.saved_model.Builder(path)" in out
     piped = subprocess.run(
         [sys.executable, "-m", "smmigrate", "rewrite", "--only", "compat-names", "--diff", str(tmp_path)],
-        capture_output=True, text=True, env=env,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert piped.returncode == 1 and "\x1b[" not in piped.stdout + piped.stderr
     code, out = _run_in_pty(["rewrite", "--only", "compat-names", "--diff", str(tmp_path)], {**env, "CI": "true"})
@@ -385,11 +413,13 @@ def test_terminal_gets_progress_and_colour_pipes_stay_plain(tmp_path):
 
 
 def test_notebook_python_cell_magics_are_rewritten_and_keep_imports(tmp_path, capsys):
-    nb = _notebook([
-        _code("import tensorflow as tf\nfrom tensorflow.saved_model import tag_constants\n"),
-        _code("%%time\nmeta = tf.saved_model.loader.load(sess, [tag_constants.SERVING], path)\n"),
-        _code("%%bash\necho tf.saved_model.tag_constants.SERVING\n"),
-    ])
+    nb = _notebook(
+        [
+            _code("import tensorflow as tf\nfrom tensorflow.saved_model import tag_constants\n"),
+            _code("%%time\nmeta = tf.saved_model.loader.load(sess, [tag_constants.SERVING], path)\n"),
+            _code("%%bash\necho tf.saved_model.tag_constants.SERVING\n"),
+        ]
+    )
     f = write(tmp_path / "nb.ipynb", json.dumps(nb, indent=1))
     assert run(capsys, f)[0] == 1
     cells = json.loads(f.read_text())["cells"]
@@ -399,11 +429,15 @@ def test_notebook_python_cell_magics_are_rewritten_and_keep_imports(tmp_path, ca
 
 
 def test_notebook_messages_point_at_cells(tmp_path, capsys):
-    nb = _notebook([
-        _code("import tensorflow as tf\nimport numpy as np\n"),
-        _code("with tf.Session(graph=tf.Graph()) as sess:\n    tf.saved_model.loader.load(sess, ['serve'], path)\n"),
-        _code("print(sess.run('y:0'))\n"),
-    ])
+    nb = _notebook(
+        [
+            _code("import tensorflow as tf\nimport numpy as np\n"),
+            _code(
+                "with tf.Session(graph=tf.Graph()) as sess:\n    tf.saved_model.loader.load(sess, ['serve'], path)\n"
+            ),
+            _code("print(sess.run('y:0'))\n"),
+        ]
+    )
     f = write(tmp_path / "nb.ipynb", json.dumps(nb))
     code, _, err = run(capsys, f, only="native-load")
     lines = [l for l in err.splitlines() if " SM2" in l]

@@ -33,7 +33,9 @@ def test_symbol_table_entry_exists(tf, tf1_path):
         if isinstance(original, (str, bytes, int)):
             assert value == original, (tf1_path, target)
         else:
-            assert callable(value) and (value is original or value.__name__ == original.__name__ or "contains" in target)
+            assert callable(value) and (
+                value is original or value.__name__ == original.__name__ or "contains" in target
+            )
 
 
 @pytest.mark.parametrize("module", sorted(symbols.PRIVATE_MODULES))

@@ -25,8 +25,23 @@ IMPORTS = [
     "import os, sys",
     "tf = try_import_tf()",
 ]
-NAMES = ["tf", "tf1", "saved_model", "tag_constants", "signature_constants", "saved_model_builder",
-         "signature_def_utils", "utils", "np", "sess", "x", "y", "path", "builder", "meta"]
+NAMES = [
+    "tf",
+    "tf1",
+    "saved_model",
+    "tag_constants",
+    "signature_constants",
+    "saved_model_builder",
+    "signature_def_utils",
+    "utils",
+    "np",
+    "sess",
+    "x",
+    "y",
+    "path",
+    "builder",
+    "meta",
+]
 SM_EXPRS = [
     "{b}.saved_model.builder.SavedModelBuilder({a})",
     "{b}.saved_model.Builder({a})",
@@ -44,7 +59,16 @@ SM_EXPRS = [
     "saved_model.loader.load(sess, ['serve'], {a})",
     "signature_def_utils.build_signature_def(inputs={{'x': utils.build_tensor_info({a})}})",
 ]
-PLAIN_EXPRS = ["{a} + 1", "f({a})", "[{a}, {a}]", "{{'k': {a}}}", "'saved_model'", "({a}).save(path)", "np.zeros(3)", "lambda q: q"]
+PLAIN_EXPRS = [
+    "{a} + 1",
+    "f({a})",
+    "[{a}, {a}]",
+    "{{'k': {a}}}",
+    "'saved_model'",
+    "({a}).save(path)",
+    "np.zeros(3)",
+    "lambda q: q",
+]
 
 name = st.sampled_from(NAMES)
 atom = st.one_of(name, st.integers(0, 9).map(str), st.just("'/tmp/model'"))
@@ -61,7 +85,11 @@ def expression(draw, saved_model: bool):
 def statements(draw, saved_model: bool, depth: int = 0):
     out = []
     for _ in range(draw(st.integers(1, 4))):
-        kind = draw(st.sampled_from(["assign", "expr", "with", "def", "if", "comment", "import"] if depth < 2 else ["assign", "expr"]))
+        kind = draw(
+            st.sampled_from(
+                ["assign", "expr", "with", "def", "if", "comment", "import"] if depth < 2 else ["assign", "expr"]
+            )
+        )
         expr = draw(expression(saved_model))
         if kind == "assign":
             out.append(f"{draw(name)} = {expr}")

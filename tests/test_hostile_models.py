@@ -83,6 +83,7 @@ def _pb_cut(cut):
         data = (d / "saved_model.pb").read_bytes()
         (d / "saved_model.pb").write_bytes(data[: len(data) // 2] if cut == "half" else data[:cut])
         return d / "saved_model.pb"
+
     return make
 
 
@@ -230,8 +231,9 @@ def test_broken_saved_model(tf, work, capfd, case, command):
 def test_broken_original_for_method_names_like(tf, work, capfd):
     original = copy_model(work / "tf1", work / "original")
     _pb_cut("half")(original)
-    assert_one_line_error(capfd, work, ["method-names", work / "tf2", "--like", original],
-                          names=str(original / "saved_model.pb"))
+    assert_one_line_error(
+        capfd, work, ["method-names", work / "tf2", "--like", original], names=str(original / "saved_model.pb")
+    )
 
 
 def test_broken_b_for_verify(tf, work, capfd):
@@ -277,6 +279,7 @@ def _meta_cut(cut):
         p = g / "bad" / f"cut{cut}.meta"
         p.write_bytes(data[:cut])
         return p
+
     return make
 
 
@@ -288,6 +291,7 @@ def _garbage_graph(suffix):
         else:
             p.write_bytes(random.Random(11).randbytes(4000))
         return p
+
     return make
 
 
@@ -333,9 +337,11 @@ def test_broken_graph_file(tf, graph, capfd, case, command):
 def test_checkpoint_of_another_graph(tf, graph, capfd):
     meta, out = graph / "bad" / META[1], graph.parent / "out"
     other = graph / "multiply" / "multiply_values.ckpt"
-    for argv in (["wrap-metagraph", meta, other, "--out", out],
-                 ["verify", meta, graph / "tf2", "--a-checkpoint", other],
-                 ["verify", graph / "tf2", meta, "--b-checkpoint", other]):
+    for argv in (
+        ["wrap-metagraph", meta, other, "--out", out],
+        ["verify", meta, graph / "tf2", "--a-checkpoint", other],
+        ["verify", graph / "tf2", meta, "--b-checkpoint", other],
+    ):
         line = assert_one_line_error(capfd, graph, argv, names=[str(other), "does not match graph"], out_dir=out)
         assert "pass the checkpoint saved with this graph" in line
 
@@ -344,8 +350,10 @@ def test_garbage_checkpoint_index(tf, graph, capfd):
     ckpt = graph / "multiply" / "multiply_values.ckpt"
     Path(f"{ckpt}.index").write_bytes(random.Random(5).randbytes(300))
     out = graph.parent / "out"
-    for argv in (["wrap-metagraph", graph / "multiply" / "multiply.pb", ckpt, "--out", out],
-                 ["verify", graph / "multiply" / "multiply.pb", graph / "tf2", "--a-checkpoint", ckpt]):
+    for argv in (
+        ["wrap-metagraph", graph / "multiply" / "multiply.pb", ckpt, "--out", out],
+        ["verify", graph / "multiply" / "multiply.pb", graph / "tf2", "--a-checkpoint", ckpt],
+    ):
         assert_one_line_error(capfd, graph, argv, names=[str(ckpt), "checkpoint cannot be read"], out_dir=out)
 
 
@@ -374,8 +382,9 @@ def test_real_process_prints_one_line(tf_serving, tmp_path, command):
         argv = ["method-names", target, "--like", tf_serving / TF1]
         named = str(target / "variables" / "variables.index")
     before = snapshot(inputs)
-    proc = subprocess.run([sys.executable, "-m", "smmigrate", *map(str, argv)], capture_output=True, text=True,
-                          timeout=120, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "smmigrate", *map(str, argv)], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
     ours = [line for line in proc.stderr.splitlines() if line.startswith("smmigrate:")]
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr and len(ours) == 1 and named in ours[0], proc.stderr

@@ -27,9 +27,18 @@ def test_tf1_savedmodel(tf_serving):
     (g,) = info["meta_graphs"]
     assert g["tags"] == ["serve"] and g["tensorflow_version"] == "1.14.0"
     methods = {k: s["method_name"] for k, s in g["signatures"].items()}
-    assert methods == {"serving_default": PREDICT, "classify_x_to_y": CLASSIFY, "regress_x_to_y": REGRESS,
-                       "regress_x_to_y2": REGRESS, "regress_x2_to_y3": REGRESS}
-    assert g["signatures"]["classify_x_to_y"]["inputs"]["inputs"] == {"dtype": "string", "shape": None, "name": "tf_example:0"}
+    assert methods == {
+        "serving_default": PREDICT,
+        "classify_x_to_y": CLASSIFY,
+        "regress_x_to_y": REGRESS,
+        "regress_x_to_y2": REGRESS,
+        "regress_x2_to_y3": REGRESS,
+    }
+    assert g["signatures"]["classify_x_to_y"]["inputs"]["inputs"] == {
+        "dtype": "string",
+        "shape": None,
+        "name": "tf_example:0",
+    }
     assert g["signatures"]["serving_default"]["outputs"]["y"] == {"dtype": "float32", "shape": [-1, 1], "name": "y:0"}
     v = g["variables"]
     names = {i["name"] for i in v["items"]}
@@ -53,7 +62,13 @@ def test_tf2_savedmodel_suggests_method_names(tf_serving):
     # only the signatures with a serialized-Example input keyed `inputs` qualify
     assert looks == {"classify_x_to_y": CLASSIFY, "regress_x_to_y": REGRESS, "regress_x_to_y2": REGRESS}
     v = g["variables"]
-    assert (v["count"], v["resource"], v["reference"], v["trainable_after_tf2_load"], v["total_bytes"]) == (3, 3, 0, 3, 12)
+    assert (v["count"], v["resource"], v["reference"], v["trainable_after_tf2_load"], v["total_bytes"]) == (
+        3,
+        3,
+        0,
+        3,
+        12,
+    )
     assert any("signature __saved_model_init_op" in op for op in g["init_ops"])
     assert any("method-names" in a and "--auto" in a for a in info["advice"])
     text = format_report(info)
@@ -135,8 +150,12 @@ def test_text_metagraph_and_text_savedmodel(tf_serving, tmp_path):
 def test_matches_tensorflows_own_parser(tf, tf_serving):
     from tensorflow.python.saved_model import loader_impl
 
-    for name in ("saved_model_half_plus_two_cpu", "saved_model_half_plus_two_tf2_cpu",
-                 "saved_model_half_plus_two_mkl", "matrix_half_plus_two"):
+    for name in (
+        "saved_model_half_plus_two_cpu",
+        "saved_model_half_plus_two_tf2_cpu",
+        "saved_model_half_plus_two_mkl",
+        "matrix_half_plus_two",
+    ):
         ours = inspect(tf_serving / name)
         theirs = loader_impl.parse_saved_model(str(tf_serving / name))
         assert len(ours["meta_graphs"]) == len(theirs.meta_graphs)
@@ -197,8 +216,13 @@ def test_inspect_never_imports_tensorflow(tf_serving):
         "assert rc == 0, rc\n"
         "assert 'tensorflow' not in sys.modules, 'inspect imported TensorFlow'\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).resolve().parent.parent)
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["format"] == "TF2 SavedModel (object graph)"
 

@@ -82,8 +82,9 @@ def _run_and_kill(argv, *, watch: Path, seed: int, duration: float) -> str:
     on_write = seed % 2 == 1
     deadline = time.monotonic() + (duration * 1.5 if on_write else rng.uniform(0.25, 0.75) * duration)
     initial = _state(watch)
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                            cwd=ROOT, env=_env())
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, cwd=ROOT, env=_env()
+    )
     when = "at the deadline"
     while time.monotonic() < deadline and proc.poll() is None:
         if on_write and _state(watch) != initial:
@@ -131,18 +132,27 @@ def method_names_states(tf_serving, tmp_path_factory):
 def test_killed_method_names_leaves_old_or_new_bytes(tf, tf_serving, method_names_states, seed):
     base, old, new, duration = method_names_states
     target = _copy(base / "before", base / f"run{seed}")
-    when = _run_and_kill(_cli("method-names", target, "--like", tf_serving / TF1), watch=target, seed=seed,
-                         duration=duration)
+    when = _run_and_kill(
+        _cli("method-names", target, "--like", tf_serving / TF1), watch=target, seed=seed, duration=duration
+    )
     now = {k: v for k, v in _files(target).items() if ".smmigrate-" not in k}
     assert set(now) == set(old), when
-    assert now["saved_model.pb"] in (old["saved_model.pb"], new["saved_model.pb"]), \
+    assert now["saved_model.pb"] in (old["saved_model.pb"], new["saved_model.pb"]), (
         f"saved_model.pb is neither old nor new (killed {when})"
-    assert _fingerprint(now["fingerprint.pb"]) in (_fingerprint(old["fingerprint.pb"]), _fingerprint(new["fingerprint.pb"])), \
-        f"fingerprint.pb is neither old nor new (killed {when})"
-    assert {k: v for k, v in now.items() if k not in ("saved_model.pb", "fingerprint.pb")} == \
-        {k: v for k, v in old.items() if k not in ("saved_model.pb", "fingerprint.pb")}
-    print("saved_model.pb is", "new" if now["saved_model.pb"] == new["saved_model.pb"] else "old",
-          "; fingerprint.pb is", "new" if _fingerprint(now["fingerprint.pb"]) == _fingerprint(new["fingerprint.pb"]) else "old")
+    )
+    assert _fingerprint(now["fingerprint.pb"]) in (
+        _fingerprint(old["fingerprint.pb"]),
+        _fingerprint(new["fingerprint.pb"]),
+    ), f"fingerprint.pb is neither old nor new (killed {when})"
+    assert {k: v for k, v in now.items() if k not in ("saved_model.pb", "fingerprint.pb")} == {
+        k: v for k, v in old.items() if k not in ("saved_model.pb", "fingerprint.pb")
+    }
+    print(
+        "saved_model.pb is",
+        "new" if now["saved_model.pb"] == new["saved_model.pb"] else "old",
+        "; fingerprint.pb is",
+        "new" if _fingerprint(now["fingerprint.pb"]) == _fingerprint(new["fingerprint.pb"]) else "old",
+    )
     loaded = tf.saved_model.load(str(target))
     assert "classify_x_to_y" in loaded.signatures
     from smmigrate import _proto
@@ -186,8 +196,10 @@ def wrap_reference(tf_serving, tmp_path_factory):
 
 def _assert_complete_or_absent(tf, out: Path, when: str) -> bool:
     leftovers = [p.name for p in out.parent.iterdir() if p.name != out.name]
-    assert all(n.startswith(f".{out.name}.") and n.endswith((".smmigrate-tmp", ".smmigrate-old")) for n in leftovers), \
-        (leftovers, when)
+    assert all(n.startswith(f".{out.name}.") and n.endswith((".smmigrate-tmp", ".smmigrate-old")) for n in leftovers), (
+        leftovers,
+        when,
+    )
     if not out.exists():
         return False
     assert (out / "saved_model.pb").is_file(), f"{out} exists without saved_model.pb (killed {when})"

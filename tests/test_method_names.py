@@ -27,8 +27,11 @@ def _methods(tf, export_dir) -> dict:
 
 
 def _snapshot(folder: Path) -> dict:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _example(tf, x: float) -> bytes:
@@ -118,9 +121,13 @@ def test_auto_infers_from_signature_shape(tf, fixture_copy, capsys):
     out = capsys.readouterr().out
     assert "classify_x_to_y: tensorflow/serving/predict -> tensorflow/serving/classify   (auto:" in out
     assert _methods(tf, target) == {
-        "classify_x_to_y": CLASSIFY, "regress_x_to_y": REGRESS, "regress_x_to_y2": REGRESS,
+        "classify_x_to_y": CLASSIFY,
+        "regress_x_to_y": REGRESS,
+        "regress_x_to_y2": REGRESS,
         # float inputs: not classify/regress-shaped, left alone
-        "classify_x2_to_y3": PREDICT, "regress_x2_to_y3": PREDICT, "serving_default": PREDICT,
+        "classify_x2_to_y3": PREDICT,
+        "regress_x2_to_y3": PREDICT,
+        "serving_default": PREDICT,
     }
 
 

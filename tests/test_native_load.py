@@ -28,14 +28,14 @@ PROGRAMS = Path(__file__).resolve().parent / "programs" / "native_load"
 SAMPLES = ROOT / "samples"
 PIPELINE = ("native-load", "compat-names")
 
-HARDCODED = '''import tensorflow as tf
+HARDCODED = """import tensorflow as tf
 
 
 def serve(export_dir, batch):
     with tf.Session(graph=tf.Graph()) as sess:
         tf.saved_model.loader.load(sess, ["serve"], export_dir)
         return sess.run(["y:0", "z:0"], feed_dict={"x:0": batch})
-'''
+"""
 LINEAR_SIGNATURE = SignatureFact("serving_default", {"x": "x:0"}, {"y": "y:0", "z": "z:0"})
 
 
@@ -44,7 +44,9 @@ def rewrite_with(source: str, facts, path: str = "serve.py"):
     return out, [d.code for d in diagnostics]
 
 
-def export(migrated: bool, path: str = "serve.py", text: str = "export_dir", value=None, signatures=(LINEAR_SIGNATURE,)):
+def export(
+    migrated: bool, path: str = "serve.py", text: str = "export_dir", value=None, signatures=(LINEAR_SIGNATURE,)
+):
     return ExportFact(path, text, value, migrated, tuple(signatures), "export")
 
 
@@ -60,7 +62,13 @@ def test_registered_first_with_its_own_codes():
 
 def test_every_code_is_shown_by_a_case_or_a_unit_test():
     mine = REGISTRY["native-load"].CODES
-    shown = {code for case in all_cases() if case.path.parent.name == "native_load" for _, _, code, _ in case.diagnostics if code in mine}
+    shown = {
+        code
+        for case in all_cases()
+        if case.path.parent.name == "native_load"
+        for _, _, code, _ in case.diagnostics
+        if code in mine
+    }
     shown |= {"SM213", "SM214"}  # need facts from another file: test_facts_* below
     assert set(mine) == shown
 
@@ -161,7 +169,11 @@ def rewrite_file(src: Path, dest: Path, facts=None) -> str:
 
 def without_docstring(code: str) -> str:
     tree = ast.parse(code)
-    return "\n".join(ast.get_source_segment(code, n) for n in tree.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)))
+    return "\n".join(
+        ast.get_source_segment(code, n)
+        for n in tree.body
+        if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))
+    )
 
 
 def function_source(code: str, name: str) -> str:

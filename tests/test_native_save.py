@@ -68,7 +68,7 @@ def runs(tmp_path_factory):
     check = res2[-1]
     assert check["error"] is None, check["error"]
     line = next(l for l in check["stdout"].splitlines() if l.startswith("REPORT "))
-    report = {e["name"]: e for e in json.loads(line[len("REPORT "):])}
+    report = {e["name"]: e for e in json.loads(line[len("REPORT ") :])}
     return {"rewritten": rewritten, "report": report, "stdout": dict(zip(CASES, zip(res1, res2)))}
 
 
@@ -101,7 +101,9 @@ def test_same_outputs(runs, name):
             if a and isinstance(np.ravel(a)[0], str):
                 assert a == b, (sig, key)
             else:
-                np.testing.assert_allclose(np.array(a, dtype=float), np.array(b, dtype=float), rtol=1e-6, err_msg=f"{sig}/{key}")
+                np.testing.assert_allclose(
+                    np.array(a, dtype=float), np.array(b, dtype=float), rtol=1e-6, err_msg=f"{sig}/{key}"
+                )
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -8,7 +8,7 @@ import pytest
 
 from smmigrate.cli import main
 
-TRAIN = '''import tensorflow as tf
+TRAIN = """import tensorflow as tf
 
 EXPORT_DIR = "/models/linear"
 
@@ -21,17 +21,17 @@ def export():
             y = tf.identity(tf.matmul(x, w), name="y")
             sess.run(tf.global_variables_initializer())
             tf.saved_model.simple_save(sess, EXPORT_DIR, inputs={"x": x}, outputs={"y": y})
-'''
+"""
 
 
-SERVE = '''import tensorflow as tf
+SERVE = """import tensorflow as tf
 
 
 def predict(batch):
     with tf.Session(graph=tf.Graph()) as sess:
         tf.saved_model.loader.load(sess, ["serve"], "/models/linear")
         return sess.run("y:0", feed_dict={"x:0": batch})
-'''
+"""
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -49,9 +49,12 @@ def test_load_follows_an_export_migrated_in_another_file(tmp_path, capsys, jobs)
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_load_of_an_export_that_stays_tf1_uses_prune(tmp_path, capsys, jobs):
-    (tmp_path / "train.py").write_text(TRAIN.replace(
-        "tf.saved_model.simple_save(sess, EXPORT_DIR,", "tf.saved_model.simple_save(sess, EXPORT_DIR, legacy_init_op=tf.no_op(),"
-    ))
+    (tmp_path / "train.py").write_text(
+        TRAIN.replace(
+            "tf.saved_model.simple_save(sess, EXPORT_DIR,",
+            "tf.saved_model.simple_save(sess, EXPORT_DIR, legacy_init_op=tf.no_op(),",
+        )
+    )
     (tmp_path / "serve.py").write_text(SERVE)
     assert main(["rewrite", "-j", jobs, str(tmp_path)]) == 1
     err = capsys.readouterr().err

@@ -52,7 +52,12 @@ def test_rewrite_realistic_tree(tmp_path, capsys):
         assert after[name] == before[name], f"{name} should be left byte-identical"
     changed = {name for name in before if after[name] != before[name]}
     assert changed == {name for name, f in results.items() if f["changed"]}
-    assert changed >= {"serving/mnist_saved_model.py", "utils/io.py", "client/predict_client.py", "notebooks/inspect_model.ipynb"}
+    assert changed >= {
+        "serving/mnist_saved_model.py",
+        "utils/io.py",
+        "client/predict_client.py",
+        "notebooks/inspect_model.ipynb",
+    }
 
     for name, data_bytes in after.items():
         if name.endswith(".py") and name not in EXPECTED_FAILED:
@@ -65,7 +70,11 @@ def test_rewrite_realistic_tree(tmp_path, capsys):
                     lines = [l for l in source.splitlines() if not l.lstrip().startswith(("%", "!"))]
                     ast.parse("\n".join(lines))
 
-    got = {name: [d["code"] for d in f["diagnostics"]] for name, f in results.items() if f["status"] != "failed" and f["diagnostics"]}
+    got = {
+        name: [d["code"] for d in f["diagnostics"]]
+        for name, f in results.items()
+        if f["status"] != "failed" and f["diagnostics"]
+    }
     assert got == EXPECTED_DIAGNOSTICS, json.dumps(got, indent=1)
     assert data["summary"]["manual"] == sum(len(v) for v in EXPECTED_DIAGNOSTICS.values())
 

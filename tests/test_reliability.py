@@ -48,7 +48,9 @@ def test_killed_rewrite_leaves_files_whole(tree_states, seed):
     delay = random.Random(seed).uniform(0.3, 1.5)
     proc = subprocess.Popen(
         [sys.executable, "-m", "smmigrate", "rewrite", "-q", "--only", "compat-names", "-j", "2", str(work)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     time.sleep(delay)
     os.killpg(proc.pid, signal.SIGKILL)  # the parent and its worker processes, mid-flight

@@ -49,5 +49,14 @@ def test_rewritten_sample_prints_the_same(runs, name):
         tree = ast.parse(rewritten[name])
         used = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
         used |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-        for tf1_api in ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save", "loader", "compat", "run"):
+        for tf1_api in (
+            "Session",
+            "placeholder",
+            "SavedModelBuilder",
+            "Builder",
+            "simple_save",
+            "loader",
+            "compat",
+            "run",
+        ):
             assert tf1_api not in used, f"{tf1_api} left in rewritten {name}"

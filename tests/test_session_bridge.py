@@ -23,10 +23,14 @@ NAMES = ("train_predict", "train_classify", "train_table")
 
 
 def _examples(tf, rows):
-    return tf.constant([
-        tf.train.Example(features=tf.train.Features(feature={"x": tf.train.Feature(float_list=tf.train.FloatList(value=r))})).SerializeToString()
-        for r in rows
-    ])
+    return tf.constant(
+        [
+            tf.train.Example(
+                features=tf.train.Features(feature={"x": tf.train.Feature(float_list=tf.train.FloatList(value=r))})
+            ).SerializeToString()
+            for r in rows
+        ]
+    )
 
 
 def _feeds(tf):
@@ -124,7 +128,11 @@ def test_gradient_step_on_a_loaded_bridged_variable(runs, tf):
 
 def test_bridged_table_export_carries_its_vocabulary_asset(runs):
     tmp, _ = runs
-    assert (tmp / "bridged" / "train_table" / "export" / "assets" / "vocab.txt").read_text().split() == ["apple", "banana", "cherry"]
+    assert (tmp / "bridged" / "train_table" / "export" / "assets" / "vocab.txt").read_text().split() == [
+        "apple",
+        "banana",
+        "cherry",
+    ]
 
 
 # --------------------------------------------------------------- eager TF2 caller, direct calls

@@ -146,8 +146,9 @@ def test_errors_exit_2(tf, tf_serving, tmp_path, capsys):
     bad.write_bytes(b"not an npz")
     assert main(["verify", str(tf_serving / TF1), str(tf_serving / TF2), "--inputs", str(bad)]) == 2
     assert "bad.npz: cannot read inputs" in capsys.readouterr().err
-    report = smmigrate.verify(tf_serving / TF1, tf_serving / TF2, signatures=["serving_default"],
-                              inputs={"x": np.array([["a"]])})
+    report = smmigrate.verify(
+        tf_serving / TF1, tf_serving / TF2, signatures=["serving_default"], inputs={"x": np.array([["a"]])}
+    )
     assert report.exit_code == 2 and "does not convert to float32" in report["serving_default"].problems[0]
     typo = tmp_path / "typo.npz"
     np.savez(typo, xx=np.zeros((1, 1), np.float32))
@@ -166,8 +167,9 @@ def test_graph_and_checkpoint_through_the_adapter(tf, tf_serving, tmp_path, caps
     graph = tf_serving / "bad_half_plus_two" / "export.meta"  # y = 0.5 x + 2, V1 checkpoint beside it
     # the adapter names the discovered signature's keys after the tensors: Placeholder -> Add
     same = export_affine(tf, tmp_path / "same", keys=("serving_default",), input_name="Placeholder", output_name="Add")
-    other = export_affine(tf, tmp_path / "other", b=2.25, keys=("serving_default",), input_name="Placeholder",
-                          output_name="Add")
+    other = export_affine(
+        tf, tmp_path / "other", b=2.25, keys=("serving_default",), input_name="Placeholder", output_name="Add"
+    )
     ckpt = str(tf_serving / "bad_half_plus_two")
     assert main(["verify", str(graph), str(same), "--a-checkpoint", ckpt]) == 0
     assert "equivalent on 1 signature(s)" in capsys.readouterr().out
@@ -186,9 +188,20 @@ def test_cli_subprocess_smoke(tf_serving):
     import json
 
     proc = subprocess.run(
-        [sys.executable, "-m", "smmigrate", "verify", str(tf_serving / "matrix_half_plus_two"),
-         str(tf_serving / "matrix_half_plus_two"), "--json"],
-        capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+        [
+            sys.executable,
+            "-m",
+            "smmigrate",
+            "verify",
+            str(tf_serving / "matrix_half_plus_two"),
+            str(tf_serving / "matrix_half_plus_two"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["equivalent"] is True and [s["key"] for s in data["signatures"]] == ["serving_default"]

@@ -58,8 +58,10 @@ def tf1_run(tf, *, fetches, feeds, saved_model=None, tags=("serve",), meta=None,
                 sess.run(op)
         else:
             tf.graph_util.import_graph_def(graph_def, name="")
-        return sess.run({k: g.get_tensor_by_name(v) for k, v in fetches.items()},
-                        {g.get_tensor_by_name(k): v for k, v in feeds.items()})
+        return sess.run(
+            {k: g.get_tensor_by_name(v) for k, v in fetches.items()},
+            {g.get_tensor_by_name(k): v for k, v in feeds.items()},
+        )
 
 
 def assert_outputs(got, want):
@@ -129,7 +131,9 @@ def test_bad_half_plus_two_reference_variables_v1_checkpoint_foreign_state_file(
     src = fixture_copy("bad_half_plus_two")
     assert "/tmp/bad_half_plus_two" in (src / "checkpoint").read_text()
     x = np.array([0.0, 1.0, 3.0], np.float32)
-    want = tf1_run(tf, meta=src / "export.meta", ckpt=src / "export", fetches={"Add": "Add:0"}, feeds={"Placeholder:0": x})
+    want = tf1_run(
+        tf, meta=src / "export.meta", ckpt=src / "export", fetches={"Add": "Add:0"}, feeds={"Placeholder:0": x}
+    )
     np.testing.assert_allclose(want["Add"], 0.5 * x + 2)
 
     w = smm.wrap_metagraph(src / "export.meta", src, feeds=["Placeholder:0"], fetches=["Add:0"])
@@ -149,8 +153,13 @@ def test_session_bundle_legacy_version_sharded_v1(tf, smm, tf_serving, tmp_path)
     """`tensorflow_version: "0.12.head"`, no tags, sharded V1 checkpoint, tf.Example input."""
     src = tf_serving / "session_bundle_half_plus_two"
     ser = examples(tf, [1.0, 2.0, 5.0])
-    want = tf1_run(tf, meta=src / "export.meta", ckpt=src / "export-?????-of-00001",
-                   fetches={"y": "y:0"}, feeds={"tf_example:0": ser})
+    want = tf1_run(
+        tf,
+        meta=src / "export.meta",
+        ckpt=src / "export-?????-of-00001",
+        fetches={"y": "y:0"},
+        feeds={"tf_example:0": ser},
+    )
     np.testing.assert_allclose(want["y"].ravel(), [2.5, 3.0, 4.5])
 
     w = smm.wrap_metagraph(src / "export.meta", feeds=["tf_example:0"], fetches=["y:0"])
@@ -180,9 +189,15 @@ def test_tf1_saved_models_all_signatures(tf, smm, tf_serving, tmp_path, name):
     loaded = save_and_reload(tf, w, tmp_path)
     for key in keys:
         sig = sigs[key]
-        (in_key, info), = sig.inputs.items()
-        value = examples(tf, batch) if info.dtype == tf.string.as_datatype_enum else np.array([[b] for b in batch], np.float32)
-        want = tf1_run(tf, saved_model=src, fetches={k: o.name for k, o in sig.outputs.items()}, feeds={info.name: value})
+        ((in_key, info),) = sig.inputs.items()
+        value = (
+            examples(tf, batch)
+            if info.dtype == tf.string.as_datatype_enum
+            else np.array([[b] for b in batch], np.float32)
+        )
+        want = tf1_run(
+            tf, saved_model=src, fetches={k: o.name for k, o in sig.outputs.items()}, feeds={info.name: value}
+        )
         assert_outputs(call(w.functions[key], **{in_key: value}), want)
         assert_outputs(call(loaded.signatures[key], **{in_key: tf.constant(value)}), want)
 
@@ -272,13 +287,18 @@ def test_multiply_sample_is_what_the_script_writes(tf, tmp_path):
         assert r.get_variable_to_shape_map() == {"v": []}, hint
         assert r.get_tensor("v") == 3.0, hint
     assert sorted(p.name for p in SAMPLE.iterdir() if p.name.startswith("multiply")) == [
-        "multiply.pb", "multiply_values.ckpt.data-00000-of-00001", "multiply_values.ckpt.index"], hint
+        "multiply.pb",
+        "multiply_values.ckpt.data-00000-of-00001",
+        "multiply_values.ckpt.index",
+    ], hint
 
 
 def test_cli_multiply_card(tf, capsys, tmp_path):
     """`smmigrate wrap-metagraph multiply.pb multiply_values.ckpt` prints x -> y and saves y = 3x."""
     out = tmp_path / "multiply_tf2"
-    rc, stdout, err = run_cli(capsys, "wrap-metagraph", SAMPLE / "multiply.pb", SAMPLE / "multiply_values.ckpt", "--out", out)
+    rc, stdout, err = run_cli(
+        capsys, "wrap-metagraph", SAMPLE / "multiply.pb", SAMPLE / "multiply_values.ckpt", "--out", out
+    )
     assert rc == 0, err
     assert "serving_default" in stdout
     assert "in  x: float32 []" in stdout and "out y: float32 []" in stdout
@@ -298,9 +318,19 @@ def test_cli_subprocess_smoke_and_lazy_import(tmp_path):
     exe = Path(sys.executable).parent / "smmigrate"
     cmd = [os.fspath(exe)] if exe.exists() else [sys.executable, "-m", "smmigrate"]
     out = tmp_path / "m"
-    proc = subprocess.run(cmd + ["wrap-metagraph", os.fspath(SAMPLE / "multiply.pb"),
-                                 os.fspath(SAMPLE / "multiply_values.ckpt"), "--out", os.fspath(out)],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        cmd
+        + [
+            "wrap-metagraph",
+            os.fspath(SAMPLE / "multiply.pb"),
+            os.fspath(SAMPLE / "multiply_values.ckpt"),
+            "--out",
+            os.fspath(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     assert (out / "saved_model.pb").is_file()
     probe = "import sys, smmigrate.commands.wrap_metagraph as m; print('tensorflow' in sys.modules)"
@@ -346,8 +376,9 @@ def test_ref_typed_v1_table_and_table_initializer_collection(tf, smm, tmp_path):
     tf1 = tf.compat.v1
     with tf.Graph().as_default():
         t = tf.raw_ops.HashTable(key_dtype=tf.string, value_dtype=tf.int64, name="table")
-        init = tf.raw_ops.InitializeTable(table_handle=t, keys=tf.constant(["a", "b"]),
-                                          values=tf.constant([1, 2], tf.int64), name="table_init")
+        init = tf.raw_ops.InitializeTable(
+            table_handle=t, keys=tf.constant(["a", "b"]), values=tf.constant([1, 2], tf.int64), name="table_init"
+        )
         tf1.add_to_collection(tf1.GraphKeys.TABLE_INITIALIZERS, init)
         k = tf1.placeholder(tf.string, [None], name="k")
         tf.raw_ops.LookupTableFind(table_handle=t, keys=k, default_value=tf.constant(-1, tf.int64), name="out")
@@ -446,35 +477,83 @@ def test_cli_errors_are_one_line_exit_2_and_leave_nothing(tf, capsys, gen, tf_se
     notes.write_text("hello, this is not a graph\n")
     assert_cli_error(capsys, out, "wrap-metagraph", notes, expect="notes.pbtxt: not a TensorFlow graph")
 
-    assert_cli_error(capsys, out, "wrap-metagraph", SAMPLE / "multiply.pb", tf_serving / "bad_half_plus_two" / "export",
-                     expect="checkpoint does not match graph")
-    assert_cli_error(capsys, out, "wrap-metagraph", gen["ab"]["meta"], gen["a_only"]["ckpt"],
-                     expect="variable b (checkpoint key 'b') is missing from the checkpoint")
-    assert_cli_error(capsys, out, "wrap-metagraph", gen["ab"]["meta"], gen["a3"]["ckpt"],
-                     expect="has shape [3] in the checkpoint but [2] in the graph")
+    assert_cli_error(
+        capsys,
+        out,
+        "wrap-metagraph",
+        SAMPLE / "multiply.pb",
+        tf_serving / "bad_half_plus_two" / "export",
+        expect="checkpoint does not match graph",
+    )
+    assert_cli_error(
+        capsys,
+        out,
+        "wrap-metagraph",
+        gen["ab"]["meta"],
+        gen["a_only"]["ckpt"],
+        expect="variable b (checkpoint key 'b') is missing from the checkpoint",
+    )
+    assert_cli_error(
+        capsys,
+        out,
+        "wrap-metagraph",
+        gen["ab"]["meta"],
+        gen["a3"]["ckpt"],
+        expect="has shape [3] in the checkpoint but [2] in the graph",
+    )
 
     bad_data = tmp_path / "bad_ckpt"
     bad_data.mkdir()
     for p in SAMPLE.glob("multiply_values.ckpt.*"):
         data = p.read_bytes()
         (bad_data / p.name).write_bytes(data[:2] if ".data-" in p.name else data)
-    assert_cli_error(capsys, out, "wrap-metagraph", SAMPLE / "multiply.pb", bad_data / "multiply_values.ckpt",
-                     expect="multiply_values.ckpt")
+    assert_cli_error(
+        capsys,
+        out,
+        "wrap-metagraph",
+        SAMPLE / "multiply.pb",
+        bad_data / "multiply_values.ckpt",
+        expect="multiply_values.ckpt",
+    )
 
-    assert_cli_error(capsys, out, "wrap-metagraph", SAMPLE / "multiply.pb", tmp_path / "nockpt",
-                     expect="nockpt: no checkpoint there")
+    assert_cli_error(
+        capsys, out, "wrap-metagraph", SAMPLE / "multiply.pb", tmp_path / "nockpt", expect="nockpt: no checkpoint there"
+    )
     assert_cli_error(capsys, out, "wrap-metagraph", cpu, "--tags", "gpu", expect="no MetaGraph tagged gpu")
-    assert_cli_error(capsys, out, "wrap-metagraph", cpu, "--signature", "nope",
-                     expect="no signature 'nope' (available: classify_x_to_y")
+    assert_cli_error(
+        capsys,
+        out,
+        "wrap-metagraph",
+        cpu,
+        "--signature",
+        "nope",
+        expect="no signature 'nope' (available: classify_x_to_y",
+    )
     assert_cli_error(capsys, out, "wrap-metagraph", cpu, "--fetches", "nope:0", expect="no tensor named 'nope:0'")
-    assert_cli_error(capsys, out, "wrap-metagraph", gen["train"]["meta"], "--feeds", "x:0", "--fetches", "loss_value:0",
-                     expect="needs placeholder label:0, which is not fed")
+    assert_cli_error(
+        capsys,
+        out,
+        "wrap-metagraph",
+        gen["train"]["meta"],
+        "--feeds",
+        "x:0",
+        "--fetches",
+        "loss_value:0",
+        expect="needs placeholder label:0, which is not fed",
+    )
     # A variable without a value is an error naming it (it would otherwise read as an empty tensor).
     lonely = tmp_path / "lonely"
     lonely.mkdir()
     (lonely / "g.meta").write_bytes(gen["ab"]["meta"].read_bytes())
-    assert_cli_error(capsys, out, "wrap-metagraph", lonely / "g.meta", "--fetches", "y:0",
-                     expect="reads variable(s) a, b, which have no value (no checkpoint was given")
+    assert_cli_error(
+        capsys,
+        out,
+        "wrap-metagraph",
+        lonely / "g.meta",
+        "--fetches",
+        "y:0",
+        expect="reads variable(s) a, b, which have no value (no checkpoint was given",
+    )
 
 
 def test_device_pins_are_cleared(tf, smm, tmp_path):

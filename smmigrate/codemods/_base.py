@@ -30,6 +30,7 @@ from . import _imports, symbols
 from ._names import NameIndex, dotted_name, dotted_parts, import_module_path
 from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
+
 def base_name(node: cst.BaseExpression) -> Optional[cst.Name]:
     while isinstance(node, cst.Attribute):
         node = node.value
@@ -106,7 +107,11 @@ class TFBindings(cst.CSTVisitor):
                 self.bound_names.add(name)
                 parts = dotted_parts(node.value) if len(names) == 1 else None
                 resolved = self.resolve_parts(parts) if parts else None
-                if resolved is not None and resolved.startswith(ROOT_MODULE) and symbols.canonical(resolved) not in symbols.SYMBOLS:
+                if (
+                    resolved is not None
+                    and resolved.startswith(ROOT_MODULE)
+                    and symbols.canonical(resolved) not in symbols.SYMBOLS
+                ):
                     self.aliases[name] = resolved
                     if resolved in (ROOT_MODULE, V1_MODULE):
                         self.roots[name] = resolved
@@ -252,7 +257,11 @@ class SavedModelCodemod(cst.CSTTransformer):
     def get_metadata(self, key, node, default=_MISSING):
         """libcst's `get_metadata`, but providers not declared up front are computed on first use."""
         if key in self.metadata:
-            return super().get_metadata(key, node) if default is self._MISSING else super().get_metadata(key, node, default)
+            return (
+                super().get_metadata(key, node)
+                if default is self._MISSING
+                else super().get_metadata(key, node, default)
+            )
         table = self._metadata(key)
         if node in table:
             return table[node]
@@ -275,7 +284,12 @@ class SavedModelCodemod(cst.CSTTransformer):
         if path is not None:
             return {QualifiedName(path, QualifiedNameSource.IMPORT)}
         found = self.names.bindings.get(name.value, ())
-        if found and not self.names.uncertain and all(p is None for p in found) and name.value not in self.bindings.aliases:
+        if (
+            found
+            and not self.names.uncertain
+            and all(p is None for p in found)
+            and name.value not in self.bindings.aliases
+        ):
             # bound here, never by an import nor as a TF module alias: a plain local value
             return {QualifiedName(name.value, QualifiedNameSource.LOCAL)}
         if self.names.binding_count(name.value) == 0 and not self.names.uncertain:
@@ -331,7 +345,7 @@ class SavedModelCodemod(cst.CSTTransformer):
         return Resolved(rel, head.value if base_module else None, base_module, frozenset(qualified))
 
     def _root_of(self, head: cst.Name) -> Optional[str]:
-        """"tensorflow" / "tensorflow.compat.v1" when `head` is bound to one of them, else None."""
+        """ "tensorflow" / "tensorflow.compat.v1" when `head` is bound to one of them, else None."""
         names = self._qualified_names(head)
         found = set()
         for qn in names:

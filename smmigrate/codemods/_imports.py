@@ -93,7 +93,9 @@ def remove_unused_imports(module: cst.Module, candidates: set[str]) -> cst.Modul
 
 
 def _is_import(stmt: cst.CSTNode) -> bool:
-    return isinstance(stmt, cst.SimpleStatementLine) and all(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body)
+    return isinstance(stmt, cst.SimpleStatementLine) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body
+    )
 
 
 def _is_docstring(stmt: cst.CSTNode) -> bool:

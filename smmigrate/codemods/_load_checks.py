@@ -17,10 +17,28 @@ from ._load_model import Names, Refusal, code_of
 # TF APIs a statement inside the removed session block may use without building graph ops:
 # protos, constants and dtypes (exact names), and whole namespaces of constants (prefixes).
 SAFE_TF = {
-    "train.Example", "train.Features", "train.Feature", "train.FeatureList", "train.FeatureLists",
-    "train.FloatList", "train.Int64List", "train.BytesList", "train.SequenceExample",
-    "compat.as_bytes", "compat.as_text", "compat.as_str", "float16", "float32", "float64",
-    "int8", "int16", "int32", "int64", "uint8", "string", "bool",
+    "train.Example",
+    "train.Features",
+    "train.Feature",
+    "train.FeatureList",
+    "train.FeatureLists",
+    "train.FloatList",
+    "train.Int64List",
+    "train.BytesList",
+    "train.SequenceExample",
+    "compat.as_bytes",
+    "compat.as_text",
+    "compat.as_str",
+    "float16",
+    "float32",
+    "float64",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "string",
+    "bool",
 }
 SAFE_TF_PREFIXES = ("saved_model.", "dtypes.")
 
@@ -42,7 +60,11 @@ class Checks:
                 assign.value.visit(names)
                 for used in names.found:
                     if binder.tracked.get(used.value) == "tensor":
-                        raise Refusal(used, "SM209", f"the tensor `{used.value}` is used to build `{node.value}`, a new op the TF2 signature does not have")
+                        raise Refusal(
+                            used,
+                            "SM209",
+                            f"the tensor `{used.value}` is used to build `{node.value}`, a new op the TF2 signature does not have",
+                        )
 
         self.scope.visit(Finder())
 
@@ -65,7 +87,9 @@ class Checks:
                     return
                 rel = analyzer.rel(node) or ""
                 if rel and rel not in SAFE_TF and not rel.startswith(SAFE_TF_PREFIXES):
-                    raise Refusal(node, "SM209", f"`{code_of(node)}` builds or reads graph state inside the session block")
+                    raise Refusal(
+                        node, "SM209", f"`{code_of(node)}` builds or reads graph state inside the session block"
+                    )
 
         stmt.visit(Finder())
 
@@ -77,7 +101,9 @@ class Checks:
         bound = set()
         for node in names.found:
             parent = self.parent(node)
-            if isinstance(parent, cst.AssignTarget) or (isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node):
+            if isinstance(parent, cst.AssignTarget) or (
+                isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node
+            ):
                 bound.add(node.value)
         if uses_session and bound & load_names:
             which = ", ".join(sorted(bound & load_names))
@@ -136,13 +162,23 @@ class Checks:
         grand = self.parent(parent)
         nested = self.nested_function(name)
         if nested is not None:
-            return Refusal(name, "SM202", f"the {role.replace('_', ' ')} `{name.value}` is used inside `{nested}`, which may run at any time")
+            return Refusal(
+                name,
+                "SM202",
+                f"the {role.replace('_', ' ')} `{name.value}` is used inside `{nested}`, which may run at any time",
+            )
         if role == "session":
             if isinstance(parent, cst.Arg):
-                return Refusal(name, "SM202", f"the session `{name.value}` is passed to `{code_of(grand.func)}(...)`, which may run anything in it")
+                return Refusal(
+                    name,
+                    "SM202",
+                    f"the session `{name.value}` is passed to `{code_of(grand.func)}(...)`, which may run anything in it",
+                )
             if isinstance(parent, cst.Assign) and parent.value is name:
                 target = code_of(parent.targets[0].target)
-                return Refusal(name, "SM202", f"the session `{name.value}` is stored in `{target}`, so other code may use it")
+                return Refusal(
+                    name, "SM202", f"the session `{name.value}` is stored in `{target}`, so other code may use it"
+                )
             if isinstance(parent, (cst.Return, cst.Yield)):
                 return Refusal(name, "SM202", f"the session `{name.value}` is returned to the caller")
             if isinstance(parent, cst.Attribute):
@@ -151,7 +187,17 @@ class Checks:
         if role == "graph":
             return Refusal(name, "SM209", f"the graph `{name.value}` is used for something else here")
         if role == "tensor":
-            return Refusal(name, "SM209", f"the tensor `{name.value}` is used outside `sess.run` (new ops or inspection need the TF1 graph)")
+            return Refusal(
+                name,
+                "SM209",
+                f"the tensor `{name.value}` is used outside `sess.run` (new ops or inspection need the TF1 graph)",
+            )
         if role == "meta_graph":
-            return Refusal(name, "SM211", f"the MetaGraphDef `{name.value}` is used for more than `signature_def[key]` lookups")
-        return Refusal(name, "SM211", f"the SignatureDef `{name.value}` is used for more than `.inputs[key].name` / `.outputs[key].name`")
+            return Refusal(
+                name, "SM211", f"the MetaGraphDef `{name.value}` is used for more than `signature_def[key]` lookups"
+            )
+        return Refusal(
+            name,
+            "SM211",
+            f"the SignatureDef `{name.value}` is used for more than `.inputs[key].name` / `.outputs[key].name`",
+        )

@@ -47,6 +47,7 @@ def matching_exports(facts, export_dir: cst.BaseExpression, value: Optional[str]
 
 def _signature_for_names(export: ExportFact, feeds: list[str], fetches: list[str]):
     """The signature of a migrated export whose inputs/outputs carry all these TF1 names."""
+
     def norm(name: str) -> str:
         return name if ":" in name else f"{name}:0"
 
@@ -55,14 +56,23 @@ def _signature_for_names(export: ExportFact, feeds: list[str], fetches: list[str
         inputs = {norm(n): k for k, n in sig.inputs.items()}
         outputs = {norm(n): k for k, n in sig.outputs.items()}
         if all(norm(f) in inputs for f in feeds) and all(norm(f) in outputs for f in fetches):
-            candidates.append((sig.key != "serving_default", sig.key, [inputs[norm(f)] for f in feeds], [outputs[norm(f)] for f in fetches]))
+            candidates.append(
+                (
+                    sig.key != "serving_default",
+                    sig.key,
+                    [inputs[norm(f)] for f in feeds],
+                    [outputs[norm(f)] for f in fetches],
+                )
+            )
     return min(candidates) if candidates else None
 
 
 class Resolver:
     """Chooses signature calls or `prune` per run and allocates readable, unused variable names."""
 
-    def __init__(self, site: Site, analyzer, facts, filename: str, taken: set[str], module_strings: dict[str, str]) -> None:
+    def __init__(
+        self, site: Site, analyzer, facts, filename: str, taken: set[str], module_strings: dict[str, str]
+    ) -> None:
         self.site = site
         self.analyzer = analyzer
         self.taken = taken
@@ -118,7 +128,11 @@ class Resolver:
         fetches = [self.analyzer.valid_name(t, run.call) for t in run.fetches]
         migrated = [e for e in self.exports if e.migrated]
         if migrated and len(migrated) != len(self.exports):
-            raise Refusal(run.call, "SM213", "this export directory is written both by code migrated to TF2 and by code that stays TF1")
+            raise Refusal(
+                run.call,
+                "SM213",
+                "this export directory is written both by code migrated to TF2 and by code that stays TF1",
+            )
         if migrated:
             found = set()
             for export in migrated:
@@ -126,7 +140,11 @@ class Resolver:
                 found.add(None if match is None else (match[1], tuple(match[2]), tuple(match[3])))
             if len(found) != 1 or None in found:
                 where = ", ".join(sorted({e.path for e in migrated}))
-                raise Refusal(run.call, "SM214", f"the export ({where}) is migrated to tf.saved_model.save, which keeps signature keys only, and no single signature has the tensors {', '.join(feeds + fetches)}")
+                raise Refusal(
+                    run.call,
+                    "SM214",
+                    f"the export ({where}) is migrated to tf.saved_model.save, which keeps signature keys only, and no single signature has the tensors {', '.join(feeds + fetches)}",
+                )
             key, in_keys, out_keys = found.pop()
             run.mode = "signature"
             run.sig = self.sig_for_key(key)
@@ -197,7 +215,11 @@ def result_code(run: Run, spell: Callable[[str], str]) -> str:
         index = f"[{run.output_keys[0]}]" if run.mode == "signature" else ""
         return f"{call_code(run, spell)}{index}.numpy()"
     out = run.outputs_var
-    items = [f"{out}[{k}].numpy()" for k in run.output_keys] if run.mode == "signature" else [f"{out}[{i}].numpy()" for i in range(len(run.fetches))]
+    items = (
+        [f"{out}[{k}].numpy()" for k in run.output_keys]
+        if run.mode == "signature"
+        else [f"{out}[{i}].numpy()" for i in range(len(run.fetches))]
+    )
     if run.shape == "list":
         return "[" + ", ".join(items) + "]"
     if run.shape == "tuple":

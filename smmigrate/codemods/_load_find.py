@@ -46,7 +46,7 @@ class Analyzer(Scaffold, Checks):
         for q in self.cm.qualified(node):
             for root in ("tensorflow.compat.v1.", "tensorflow."):
                 if q.startswith(root):
-                    return q[len(root):]
+                    return q[len(root) :]
         return None
 
     def is_call(self, node: cst.CSTNode, rel: str) -> bool:
@@ -80,7 +80,9 @@ class Analyzer(Scaffold, Checks):
         self.site = site
         self.use(sess)
         if not isinstance(sess, cst.Name):
-            raise Refusal(call, "SM202", f"the session `{code_of(sess)}` is stored on an object, so other code may use it")
+            raise Refusal(
+                call, "SM202", f"the session `{code_of(sess)}` is stored on an object, so other code may use it"
+            )
         self.tracked[sess.value] = "session"
         if mg_var:
             self.tracked[mg_var] = "meta_graph"
@@ -105,7 +107,9 @@ class Analyzer(Scaffold, Checks):
         found: dict[str, cst.BaseExpression] = {}
         for i, arg in enumerate(call.args):
             if arg.star:
-                raise Refusal(arg, "SM204", f"the load call passes `{arg.star}{code_of(arg.value)}`, so its arguments are unknown")
+                raise Refusal(
+                    arg, "SM204", f"the load call passes `{arg.star}{code_of(arg.value)}`, so its arguments are unknown"
+                )
             if arg.keyword is None:
                 if i >= 3:
                     raise Refusal(arg, "SM210", "the load call has extra positional arguments")
@@ -113,7 +117,11 @@ class Analyzer(Scaffold, Checks):
             elif arg.keyword.value in names:
                 found[arg.keyword.value] = arg.value
             else:
-                raise Refusal(arg, "SM210", f"the load call passes `{arg.keyword.value}=` (import_scope and saver options change tensor names and restore behaviour)")
+                raise Refusal(
+                    arg,
+                    "SM210",
+                    f"the load call passes `{arg.keyword.value}=` (import_scope and saver options change tensor names and restore behaviour)",
+                )
         if "sess" not in found or "export_dir" not in found:
             raise Refusal(call, "SM210", "the load call lacks its session or export directory")
         return found["sess"], found.get("tags"), found["export_dir"]
@@ -151,11 +159,17 @@ class Analyzer(Scaffold, Checks):
         small = stmt.body[0]
         if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and not small.value.args:
             func = small.value.func
-            if isinstance(func, cst.Attribute) and func.attr.value == "close" and self.is_tracked(func.value, "session"):
+            if (
+                isinstance(func, cst.Attribute)
+                and func.attr.value == "close"
+                and self.is_tracked(func.value, "session")
+            ):
                 self.use(func.value)
                 self.site.remove.add(stmt)
                 return True
-        if not (isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name)):
+        if not (
+            isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name)
+        ):
             return False
         name = small.targets[0].target
         if name.value in self.tracked:
@@ -182,10 +196,16 @@ class Analyzer(Scaffold, Checks):
 
     def signature_lookup(self, node: cst.BaseExpression) -> Optional[SigRef]:
         """`mg.signature_def[key]` -> a new SigRef (None when `node` is something else)."""
-        if not (isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index)):
+        if not (
+            isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index)
+        ):
             return None
         value = node.value
-        if not (isinstance(value, cst.Attribute) and value.attr.value == "signature_def" and self.is_tracked(value.value, "meta_graph")):
+        if not (
+            isinstance(value, cst.Attribute)
+            and value.attr.value == "signature_def"
+            and self.is_tracked(value.value, "meta_graph")
+        ):
             return None
         self.use(value.value)
         key = node.slice[0].slice.value
@@ -228,7 +248,11 @@ class Analyzer(Scaffold, Checks):
 
     def tensor_lookup(self, node: cst.BaseExpression) -> Optional[Tensor]:
         """`<graph>.get_tensor_by_name(ref)` for the session's graph."""
-        if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get_tensor_by_name"):
+        if not (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "get_tensor_by_name"
+        ):
             return None
         if len(node.args) != 1 or node.args[0].keyword is not None or node.args[0].star:
             return None
@@ -256,7 +280,11 @@ class Analyzer(Scaffold, Checks):
 
             def visit_Call(self, node: cst.Call) -> None:
                 func = node.func
-                if isinstance(func, cst.Attribute) and func.attr.value == "run" and analyzer.is_tracked(func.value, "session"):
+                if (
+                    isinstance(func, cst.Attribute)
+                    and func.attr.value == "run"
+                    and analyzer.is_tracked(func.value, "session")
+                ):
                     found.append(node)
 
         stmt.visit(Finder())
@@ -274,8 +302,16 @@ class Analyzer(Scaffold, Checks):
         if tensor is None:
             self.check_derived(node)
             if isinstance(node, cst.Call):
-                raise Refusal(node, "SM201", f"the session also runs `{code_of(node)}`, an op that is not part of the loaded signatures")
-            raise Refusal(node, "SM203", f"the fetch `{code_of(node)}` is computed at run time, so the signature output it means is unknown")
+                raise Refusal(
+                    node,
+                    "SM201",
+                    f"the session also runs `{code_of(node)}`, an op that is not part of the loaded signatures",
+                )
+            raise Refusal(
+                node,
+                "SM203",
+                f"the fetch `{code_of(node)}` is computed at run time, so the signature output it means is unknown",
+            )
         if tensor.is_input:
             raise Refusal(node, "SM203", f"the fetch `{code_of(node)}` is a signature input")
         return tensor
@@ -285,20 +321,32 @@ class Analyzer(Scaffold, Checks):
         fetches = feed = None
         for i, arg in enumerate(call.args):
             if arg.star:
-                raise Refusal(arg, "SM204", f"`sess.run` gets `{arg.star}{code_of(arg.value)}`, so its fetches and feeds are unknown")
+                raise Refusal(
+                    arg,
+                    "SM204",
+                    f"`sess.run` gets `{arg.star}{code_of(arg.value)}`, so its fetches and feeds are unknown",
+                )
             key = arg.keyword.value if arg.keyword else ("fetches", "feed_dict")[i] if i < 2 else "extra"
             if key == "fetches":
                 fetches = arg.value
             elif key == "feed_dict":
                 feed = arg.value
             else:
-                raise Refusal(arg, "SM207", f"`sess.run` is given `{code_of(arg).strip().rstrip(',')}` (run options and metadata have no signature-call equivalent)")
+                raise Refusal(
+                    arg,
+                    "SM207",
+                    f"`sess.run` is given `{code_of(arg).strip().rstrip(',')}` (run options and metadata have no signature-call equivalent)",
+                )
         if fetches is None:
             raise Refusal(call, "SM203", "`sess.run` has no fetches")
         if isinstance(fetches, (cst.List, cst.Tuple)):
             if any(isinstance(e, cst.StarredElement) for e in fetches.elements) or not fetches.elements:
                 raise Refusal(fetches, "SM203", f"the fetches `{code_of(fetches)}` are built at run time")
-            run = Run(call, "list" if isinstance(fetches, cst.List) else "tuple", [self.fetch(e.value) for e in fetches.elements])
+            run = Run(
+                call,
+                "list" if isinstance(fetches, cst.List) else "tuple",
+                [self.fetch(e.value) for e in fetches.elements],
+            )
         elif isinstance(fetches, cst.Dict):
             if any(not isinstance(e, cst.DictElement) for e in fetches.elements) or not fetches.elements:
                 raise Refusal(fetches, "SM203", f"the fetches `{code_of(fetches)}` are built at run time")
@@ -307,7 +355,11 @@ class Analyzer(Scaffold, Checks):
             run = Run(call, "single", [self.fetch(fetches)])
         if feed is not None:
             if not isinstance(feed, cst.Dict) or any(not isinstance(e, cst.DictElement) for e in feed.elements):
-                raise Refusal(feed, "SM203", f"the feeds `{code_of(feed)}` are built at run time, so the signature inputs they mean are unknown")
+                raise Refusal(
+                    feed,
+                    "SM203",
+                    f"the feeds `{code_of(feed)}` are built at run time, so the signature inputs they mean are unknown",
+                )
             for element in feed.elements:
                 run.feeds.append((self.feed_key(element.key), element.value))
         if run.shape != "single":
@@ -317,7 +369,11 @@ class Analyzer(Scaffold, Checks):
     def feed_key(self, node: cst.BaseExpression) -> Tensor:
         tensor = self.tensor_of(node)
         if tensor is None:
-            raise Refusal(node, "SM203", f"the feed key `{code_of(node)}` is computed at run time, so the signature input it means is unknown")
+            raise Refusal(
+                node,
+                "SM203",
+                f"the feed key `{code_of(node)}` is computed at run time, so the signature input it means is unknown",
+            )
         if tensor.sig is not None and not tensor.is_input:
             raise Refusal(node, "SM203", f"the feed key `{code_of(node)}` overrides a signature output")
         return tensor
@@ -333,5 +389,9 @@ class Analyzer(Scaffold, Checks):
 
     def valid_name(self, tensor: Tensor, node: cst.CSTNode) -> str:
         if not _TENSOR_NAME.match(tensor.name or ""):
-            raise Refusal(node, "SM203", f"`{tensor.name}` is not a tensor name of the form `op:index` (an operation fetch has no TF2 result)")
+            raise Refusal(
+                node,
+                "SM203",
+                f"`{tensor.name}` is not a tensor name of the form `op:index` (an operation fetch has no TF2 result)",
+            )
         return tensor.name

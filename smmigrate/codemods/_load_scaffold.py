@@ -55,10 +55,18 @@ class Scaffold:
             if isinstance(node, (cst.IndentedBlock, cst.Module)):
                 body = list(node.body)
                 for prior in body[: body.index(child)] if child in body else []:
-                    if isinstance(prior, cst.SimpleStatementLine) and len(prior.body) == 1 and isinstance(prior.body[0], cst.Assign):
+                    if (
+                        isinstance(prior, cst.SimpleStatementLine)
+                        and len(prior.body) == 1
+                        and isinstance(prior.body[0], cst.Assign)
+                    ):
                         assign = prior.body[0]
                         target = assign.targets[0].target if len(assign.targets) == 1 else None
-                        if isinstance(target, cst.Name) and self.is_call(assign.value, "Graph") and not assign.value.args:
+                        if (
+                            isinstance(target, cst.Name)
+                            and self.is_call(assign.value, "Graph")
+                            and not assign.value.args
+                        ):
                             self.graph_candidates.setdefault(target.value, (prior, target, assign.value.func))
             if node is self.scope:
                 break
@@ -89,19 +97,31 @@ class Scaffold:
         index = body.index(stmt)
         for i in range(index - 1, -1, -1):
             prior = body[i]
-            if not (isinstance(prior, cst.SimpleStatementLine) and len(prior.body) == 1 and isinstance(prior.body[0], cst.Assign)):
+            if not (
+                isinstance(prior, cst.SimpleStatementLine)
+                and len(prior.body) == 1
+                and isinstance(prior.body[0], cst.Assign)
+            ):
                 continue
             assign = prior.body[0]
             targets = [t.target for t in assign.targets]
             if len(targets) == 1 and isinstance(targets[0], cst.Name) and targets[0].value == sess:
                 session = self.session_call(assign.value)
                 if session is None:
-                    raise Refusal(assign.value, "SM202", f"the session `{sess}` comes from `{code_of(assign.value)}`, not from tf.Session()")
+                    raise Refusal(
+                        assign.value,
+                        "SM202",
+                        f"the session `{sess}` comes from `{code_of(assign.value)}`, not from tf.Session()",
+                    )
                 self.check_session_args(session)
                 self.use(targets[0])
                 self.site.remove.add(prior)
                 return body[i:]
-        raise Refusal(self.call, "SM202", f"the session `{sess}` is created outside this block (a parameter, a global or an enclosing block)")
+        raise Refusal(
+            self.call,
+            "SM202",
+            f"the session `{sess}` is created outside this block (a parameter, a global or an enclosing block)",
+        )
 
     def with_items(self, owner: cst.With, sess: str) -> bool:
         """True when `owner` creates `sess`; records which of its items are scaffolding."""

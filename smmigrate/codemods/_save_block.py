@@ -57,7 +57,9 @@ def _call_rel(cm, node) -> Optional[str]:
 
 def _graph_ctx(cm, expr, graph_name) -> bool:
     """`tf.Graph().as_default()` or `<graph>.as_default()` for the block's graph variable."""
-    if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default"):
+    if not (
+        isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default"
+    ):
         return False
     base = expr.func.value
     if _call_rel(cm, base) == T.GRAPH and not base.args:
@@ -81,7 +83,9 @@ def _session_ctx(cm, expr, graph_name) -> bool:
     return True
 
 
-def _graph_binding(cm, suite: Sequence[cst.BaseStatement], index: int) -> tuple[Optional[str], Optional[cst.BaseStatement]]:
+def _graph_binding(
+    cm, suite: Sequence[cst.BaseStatement], index: int
+) -> tuple[Optional[str], Optional[cst.BaseStatement]]:
     """The `graph = tf.Graph()` statement right before `suite[index]` (only blank/other lines between)."""
     for stmt in reversed(suite[:index]):
         if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign):

@@ -22,7 +22,15 @@ from .symbols import V1, V2
 from ._save_util import Refused, assigned_names, identifiers, names_used, tf_refs
 
 # tf.Module attributes a variable must not shadow
-_MODULE_ATTRS = {"name", "name_scope", "variables", "trainable_variables", "non_trainable_variables", "submodules", "with_name_scope"}
+_MODULE_ATTRS = {
+    "name",
+    "name_scope",
+    "variables",
+    "trainable_variables",
+    "non_trainable_variables",
+    "submodules",
+    "with_name_scope",
+}
 
 
 class Names:
@@ -78,11 +86,23 @@ class Emitter:
             if rel in T.GRAPH_RENAME:
                 mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))
             elif rel.startswith(("train.Saver", "train.import_meta_graph", "train.init_from_checkpoint")):
-                raise Refused(ref, "SM302", f"`{self.code(ref)}` restores a checkpoint into the graph; export the restored session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+                raise Refused(
+                    ref,
+                    "SM302",
+                    f"`{self.code(ref)}` restores a checkpoint into the graph; export the restored session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                )
             elif rel.startswith("train."):
-                raise Refused(ref, "SM303", f"`{self.code(ref)}` is training code; export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) after training, or write the tf.Module by hand")
+                raise Refused(
+                    ref,
+                    "SM303",
+                    f"`{self.code(ref)}` is training code; export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) after training, or write the tf.Module by hand",
+                )
             else:
-                raise Refused(ref, "SM310", f"`{self.code(ref)}` has no known TF2 equivalent for graph code moved into a tf.function (stateful, graph-only or not yet in smmigrate's table); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+                raise Refused(
+                    ref,
+                    "SM310",
+                    f"`{self.code(ref)}` has no known TF2 equivalent for graph code moved into a tf.function (stateful, graph-only or not yet in smmigrate's table); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                )
         return mapping
 
     def variable_renames(self, node) -> dict:
@@ -96,7 +116,11 @@ class Emitter:
             elif rel.startswith(T.EAGER_V1_PREFIXES) or rel.endswith(T.EAGER_V1_SUFFIX):
                 mapping[id(ref)] = cst.parse_expression(self.cm.spell((V1, rel), resolved))
             else:
-                raise Refused(ref, "SM319", f"`{self.code(ref)}` in a variable definition has no known eager TF2 equivalent; compute the initial value in Python, or use the session bridge")
+                raise Refused(
+                    ref,
+                    "SM319",
+                    f"`{self.code(ref)}` in a variable definition has no known eager TF2 equivalent; compute the initial value in Python, or use the session bridge",
+                )
         return mapping
 
     # -- signatures ------------------------------------------------------------------------------
@@ -113,7 +137,11 @@ class Emitter:
         inputs = {name for _, name in sig.inputs}
         missing = sorted((needed & set(self.b.placeholders)) - inputs)
         if missing:
-            raise Refused(sig.node, "SM309", f"signature `{sig.key}` computes its outputs from placeholder `{missing[0]}`, which is not one of its inputs; add it to the inputs")
+            raise Refused(
+                sig.node,
+                "SM309",
+                f"signature `{sig.key}` computes its outputs from placeholder `{missing[0]}`, which is not one of its inputs; add it to the inputs",
+            )
         return chosen[::-1]
 
     def function_def(self, sig, fn: str, renames: dict) -> str:
@@ -146,7 +174,10 @@ class Emitter:
             renames.update(self.graph_renames(small))
         # a generated name may reuse one that only the dropped TF1 statements bound (`classify = ...`)
         dropped = set().union(*(assigned_names(s) for s in b.dropped)) - set(b.placeholders)
-        kept = set().union(*(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var")), *(identifiers(s) for _, s in b.computations))
+        kept = set().union(
+            *(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var")),
+            *(identifiers(s) for _, s in b.computations),
+        )
         self.names.free &= dropped - kept
         fns = {sig.key: self.names.fresh(sig.key) for sig in sigs}
         out: list = []
@@ -166,7 +197,11 @@ class Emitter:
             elif step.kind == "var":
                 small, line = step.node
                 if defined:
-                    raise Refused(small, "SM319", "a variable is created after the block first evaluates or exports the graph; create variables first")
+                    raise Refused(
+                        small,
+                        "SM319",
+                        "a variable is created after the block first evaluates or exports the graph; create variables first",
+                    )
                 out.append(self._line(small.visit(_Replace(self.variable_renames(small))), line))
             elif step.kind == "assign":
                 var, method, value = step.node
@@ -201,7 +236,11 @@ class Emitter:
                 if name == fetch and set(feeds) == inputs:
                     args = ", ".join(f"{p}={self.code(v)}" for p, v in feeds.items())
                     return f"{fns[sig.key]}({args})[{_q(key)}].numpy()"
-        raise Refused(call, "SM321", f"`sess.run({fetch}, ...)` is not a signature output fed with exactly that signature's inputs; compute it after the migration by calling the signature function")
+        raise Refused(
+            call,
+            "SM321",
+            f"`sess.run({fetch}, ...)` is not a signature output fed with exactly that signature's inputs; compute it after the migration by calling the signature function",
+        )
 
     def export(self, fns) -> list:
         b, tf = self.b, self.tf
@@ -224,7 +263,11 @@ class Emitter:
             text.append(f"{tf('saved_model.save')}({module}, {path}, signatures={{{entries[0]}}})\n")
         else:
             i = self.indent
-            text.append(f"{tf('saved_model.save')}(\n{i}{module},\n{i}{path},\n{i}signatures={{\n" + "".join(f"{i}{i}{e},\n" for e in entries) + f"{i}}},\n)\n")
+            text.append(
+                f"{tf('saved_model.save')}(\n{i}{module},\n{i}{path},\n{i}signatures={{\n"
+                + "".join(f"{i}{i}{e},\n" for e in entries)
+                + f"{i}}},\n)\n"
+            )
         special = [s for s in b.export.signatures if s.method != T.PREDICT]
         if special:
             updater = self.names.fresh("method_names")
@@ -233,13 +276,15 @@ class Emitter:
                 f"{updater} = {tf('saved_model.signature_def_utils.MethodNameUpdater', V1)}({path})\n"
             )
             for s in special:
-                text.append(f"{updater}.replace_method_name({_q(s.key)}, {_q(s.method)}, tags=[{tf('saved_model.SERVING')}])\n")
+                text.append(
+                    f"{updater}.replace_method_name({_q(s.key)}, {_q(s.method)}, tags=[{tf('saved_model.SERVING')}])\n"
+                )
             fingerprint = self.names.fresh("fingerprint")
             text.append(
                 f"{updater}.save()\n"
                 "# fingerprint.pb still describes the file before the method names changed; TF reads it\n"
                 "# only for telemetry and loads fine without it, so remove it rather than keep a stale one\n"
-                f"{fingerprint} = {tf('io.gfile.join')}({path}, \"fingerprint.pb\")\n"
+                f'{fingerprint} = {tf("io.gfile.join")}({path}, "fingerprint.pb")\n'
                 f"if {tf('io.gfile.exists')}({fingerprint}):\n{self.indent}{tf('io.gfile.remove')}({fingerprint})\n"
             )
         return self.parse("".join(text))

@@ -21,7 +21,15 @@ from ._base import literal_str
 from ._save_block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
 from ._save_sigs import ExportSpec, SignatureSpec, parse_export_parts
 from ._save_util import (
-    Refused, assigned_names, bind_args, feed_map, identifiers, is_method_call, names_used, session_runs, tf_refs,
+    Refused,
+    assigned_names,
+    bind_args,
+    feed_map,
+    identifiers,
+    is_method_call,
+    names_used,
+    session_runs,
+    tf_refs,
 )
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
@@ -59,7 +67,11 @@ class _Analysis:
                 self.graph_name = item.asname.name.value
             if _session_ctx(self.cm, item.item, self.graph_name):
                 if item.asname is None or not isinstance(item.asname.name, cst.Name) or self.b.sess:
-                    raise Refused(item, "SM301", "the session is not bound by exactly one `with tf.Session() as sess` in this block; use one session bound with `as`, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)")
+                    raise Refused(
+                        item,
+                        "SM301",
+                        "the session is not bound by exactly one `with tf.Session() as sess` in this block; use one session bound with `as`, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+                    )
                 self.b.sess = item.asname.name.value
             elif item.asname is not None:
                 if not isinstance(item.asname.name, cst.Name):
@@ -68,7 +80,9 @@ class _Analysis:
         body = with_node.body.body
         for stmt in body:
             if isinstance(stmt, cst.With) and all(
-                _graph_ctx(self.cm, i.item, self.graph_name) or _session_ctx(self.cm, i.item, self.graph_name) or self.session_graph(i.item)
+                _graph_ctx(self.cm, i.item, self.graph_name)
+                or _session_ctx(self.cm, i.item, self.graph_name)
+                or self.session_graph(i.item)
                 for i in stmt.items
             ):
                 self.flatten(stmt)
@@ -94,8 +108,15 @@ class _Analysis:
     def graph_names(self) -> set[str]:
         b = self.b
         return (
-            set(b.placeholders) | set(b.variables) | {n for _, s in b.computations for n in assigned_names(s)}
-            | set(self.init_ops) | set(self.assign_ops) | self.graph_handles | set(self.builders) | set(self.sigs) | set(self.infos)
+            set(b.placeholders)
+            | set(b.variables)
+            | {n for _, s in b.computations for n in assigned_names(s)}
+            | set(self.init_ops)
+            | set(self.assign_ops)
+            | self.graph_handles
+            | set(self.builders)
+            | set(self.sigs)
+            | set(self.infos)
         )
 
     # -- statements -----------------------------------------------------------------------------
@@ -107,12 +128,20 @@ class _Analysis:
             if any(self.graph_name in identifiers(s) for s in others):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
         if not self.b.sess:
-            raise Refused(self.b.root, "SM301", "the block has no `with tf.Session() as sess`, so the export's session comes from elsewhere; use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+            raise Refused(
+                self.b.root,
+                "SM301",
+                "the block has no `with tf.Session() as sess`, so the export's session comes from elsewhere; use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+            )
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
             self.statement(position, small, line)
         if self.b.export is None:
-            raise Refused(self.b.root, "SM318", "the export is not a complete `builder.add_meta_graph_and_variables(...)` + `builder.save()` pair in this block; keep both calls (and the Builder) in the block that builds the graph")
+            raise Refused(
+                self.b.root,
+                "SM318",
+                "the export is not a complete `builder.add_meta_graph_and_variables(...)` + `builder.save()` pair in this block; keep both calls (and the Builder) in the block that builds the graph",
+            )
         return self.b
 
     def statement(self, position: int, small, line) -> None:
@@ -160,10 +189,18 @@ class _Analysis:
                 return
             for builder in self.builders:
                 if is_method_call(call, builder, "add_meta_graph"):
-                    raise Refused(call, "SM304", "`add_meta_graph` adds a second MetaGraph; TF2's tf.saved_model.save writes exactly one MetaGraph tagged `serve`: export the other tag set as its own SavedModel, or keep this export on TF1 (compat renames applied)")
+                    raise Refused(
+                        call,
+                        "SM304",
+                        "`add_meta_graph` adds a second MetaGraph; TF2's tf.saved_model.save writes exactly one MetaGraph tagged `serve`: export the other tag set as its own SavedModel, or keep this export on TF1 (compat renames applied)",
+                    )
                 if is_method_call(call, builder, "add_meta_graph_and_variables"):
                     if self.add_meta is not None:
-                        raise Refused(call, "SM304", "`add_meta_graph_and_variables` is called twice; TF2 writes one MetaGraph per SavedModel")
+                        raise Refused(
+                            call,
+                            "SM304",
+                            "`add_meta_graph_and_variables` is called twice; TF2 writes one MetaGraph per SavedModel",
+                        )
                     self.add_meta = call
                     self.assigned_since_meta = False
                     b.dropped.append(small)
@@ -176,32 +213,61 @@ class _Analysis:
                 self.set_export(parse_export_parts(cm, self, "simple_save", call, None))
                 b.dropped.append(small)
                 return
-            if isinstance(call.func, cst.Attribute) and call.func.attr.value == "load" and isinstance(call.func.value, cst.Name) and call.func.value.value in b.variables:
+            if (
+                isinstance(call.func, cst.Attribute)
+                and call.func.attr.value == "load"
+                and isinstance(call.func.value, cst.Name)
+                and call.func.value.value in b.variables
+            ):
                 args = bind_args(call, ("value", "session"))
                 self.emit_assign(call.func.value.value, "assign", args["value"], call, {})
                 b.dropped.append(small)
                 return
         used = names_used(small)
-        if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and isinstance(small.value.func, cst.Attribute):
+        if (
+            isinstance(small, cst.Expr)
+            and isinstance(small.value, cst.Call)
+            and isinstance(small.value.func, cst.Attribute)
+        ):
             if small.value.func.attr.value == "restore" and sess in used:
-                raise Refused(small, "SM302", f"the block restores a checkpoint into `{sess}`; the values live only in that session, so export it with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+                raise Refused(
+                    small,
+                    "SM302",
+                    f"the block restores a checkpoint into `{sess}`; the values live only in that session, so export it with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                )
         if sess in used:
             self.keep(small, line)
         elif isinstance(small, cst.Assign) and (used & self.graph_names() or tf_refs(cm, small)):
             self.computation(position, small)
         elif used & self.graph_names():
-            raise Refused(small, "SM311", "this statement uses graph values outside `sess.run`, which has no eager equivalent; move it after the migration or write the tf.Module by hand")
+            raise Refused(
+                small,
+                "SM311",
+                "this statement uses graph values outside `sess.run`, which has no eager equivalent; move it after the migration or write the tf.Module by hand",
+            )
         else:
             self.keep(small, line)
 
     def compound(self, stmt) -> None:
         used = names_used(stmt)
         if isinstance(stmt, cst.With) and (self.b.sess in used or used & self.graph_names() or tf_refs(self.cm, stmt)):
-            raise Refused(stmt, "SM307", "a `with` statement inside the export block (name_scope, device, variable_scope, control_dependencies...) changes how the graph is built; native-save only migrates plain blocks — remove it if it does not matter for serving, or export with `smmigrate.export_session(sess, export_dir, ...)`")
+            raise Refused(
+                stmt,
+                "SM307",
+                "a `with` statement inside the export block (name_scope, device, variable_scope, control_dependencies...) changes how the graph is built; native-save only migrates plain blocks — remove it if it does not matter for serving, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+            )
         if self.b.sess in used:
-            raise Refused(stmt, "SM303", f"`{self.b.sess}` is used inside a loop or other control flow (training before the export?); export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+            raise Refused(
+                stmt,
+                "SM303",
+                f"`{self.b.sess}` is used inside a loop or other control flow (training before the export?); export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+            )
         if used & self.graph_names() or tf_refs(self.cm, stmt):
-            raise Refused(stmt, "SM307", "control flow inside the export block decides what the graph or its signatures are; native-save only migrates straight-line blocks — unroll it, or export with `smmigrate.export_session(sess, export_dir, ...)`")
+            raise Refused(
+                stmt,
+                "SM307",
+                "control flow inside the export block decides what the graph or its signatures are; native-save only migrates straight-line blocks — unroll it, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+            )
         self.b.steps.append(Step("keep", (stmt, stmt)))
 
     def keep(self, small, line) -> None:
@@ -214,35 +280,63 @@ class _Analysis:
     def placeholder(self, name: str, call: cst.Call) -> None:
         args = bind_args(call, T.PLACEHOLDER_PARAMS)
         if "dtype" not in args:
-            raise Refused(call, "SM317", "the placeholder has no dtype, so no TensorSpec can be written; pass the dtype and rerun")
+            raise Refused(
+                call, "SM317", "the placeholder has no dtype, so no TensorSpec can be written; pass the dtype and rerun"
+            )
         tensor = literal_str(args.get("name"))
         self.b.placeholders[name] = Placeholder(name, args["dtype"], args.get("shape"), tensor and tensor + ":0", call)
         self.tensor_name(name, args.get("name"))
 
     def variable(self, name, call, small, line) -> None:
-        if names_used(call) & (set(self.b.placeholders) | {n for _, s in self.b.computations for n in assigned_names(s)}):
-            raise Refused(call, "SM319", "the variable's initial value depends on graph tensors; compute it in Python (or with eager ops) first, or use the session bridge")
+        if names_used(call) & (
+            set(self.b.placeholders) | {n for _, s in self.b.computations for n in assigned_names(s)}
+        ):
+            raise Refused(
+                call,
+                "SM319",
+                "the variable's initial value depends on graph tensors; compute it in Python (or with eager ops) first, or use the session bridge",
+            )
         for arg in call.args:
             if arg.star:
                 raise Refused(arg, "SM306", "`*args`/`**kwargs` in a variable definition cannot be checked")
             if arg.keyword and arg.keyword.value in T.TF1_ONLY_VARIABLE_KWARGS:
-                raise Refused(arg, "SM319", f"`{arg.keyword.value}=` has no TF2 equivalent on tf.Variable; drop it and rerun, or use the session bridge")
+                raise Refused(
+                    arg,
+                    "SM319",
+                    f"`{arg.keyword.value}=` has no TF2 equivalent on tf.Variable; drop it and rerun, or use the session bridge",
+                )
         self.b.variables.append(name)
         params = ("initial_value", "trainable", "collections", "validate_shape", "caching_device", "name")
-        self.tensor_name(name, bind_args(call, params if _call_rel(self.cm, call) == T.VARIABLE else ("name",)).get("name"))
+        self.tensor_name(
+            name, bind_args(call, params if _call_rel(self.cm, call) == T.VARIABLE else ("name",)).get("name")
+        )
         self.b.steps.append(Step("var", (small, line)))
 
     def computation(self, position, small) -> None:
         if not isinstance(small, cst.Assign) or not all(
             isinstance(t.target, (cst.Name, cst.Tuple)) for t in small.targets
         ):
-            raise Refused(small, "SM311", "only plain `name = <graph expression>` statements can move into a tf.function")
-        if any(isinstance(t.target, cst.Tuple) and not all(isinstance(e.value, cst.Name) for e in t.target.elements) for t in small.targets):
-            raise Refused(small, "SM311", "only plain `name = <graph expression>` statements can move into a tf.function")
+            raise Refused(
+                small, "SM311", "only plain `name = <graph expression>` statements can move into a tf.function"
+            )
+        if any(
+            isinstance(t.target, cst.Tuple) and not all(isinstance(e.value, cst.Name) for e in t.target.elements)
+            for t in small.targets
+        ):
+            raise Refused(
+                small, "SM311", "only plain `name = <graph expression>` statements can move into a tf.function"
+            )
         self.b.computations.append((position, small))
-        if isinstance(small.value, cst.Call) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+        if (
+            isinstance(small.value, cst.Call)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+        ):
             if _call_rel(self.cm, small.value) is not None:  # `name=` of a TF op names its tensor
-                self.tensor_name(small.targets[0].target.value, next((a.value for a in small.value.args if a.keyword and a.keyword.value == "name"), None))
+                self.tensor_name(
+                    small.targets[0].target.value,
+                    next((a.value for a in small.value.args if a.keyword and a.keyword.value == "name"), None),
+                )
 
     def tensor_name(self, name: str, node) -> None:
         """Record the TF1 tensor name `<name=>:0`; a name TF1 would uniquify (`y_1`) is not guessed."""
@@ -277,30 +371,55 @@ class _Analysis:
             raise Refused(call, "SM303", "`sess.run` with options/run_metadata is not an export step")
         feeds = feed_map(args.get("feed_dict"), call)
         fetches = args.get("fetches")
-        items = [e.value for e in fetches.elements] if isinstance(fetches, (cst.List, cst.Tuple)) and standalone else [fetches]
+        items = (
+            [e.value for e in fetches.elements]
+            if isinstance(fetches, (cst.List, cst.Tuple)) and standalone
+            else [fetches]
+        )
         if not standalone:
             fetch = items[0]
             if not isinstance(fetch, cst.Name) or fetch.value not in self.graph_names() - set(self.b.placeholders):
-                raise Refused(call, "SM321", "only `sess.run(<one tensor>, feed_dict)` of a signature output or a variable can be evaluated eagerly; compute it after the export instead")
+                raise Refused(
+                    call,
+                    "SM321",
+                    "only `sess.run(<one tensor>, feed_dict)` of a signature output or a variable can be evaluated eagerly; compute it after the export instead",
+                )
             return (call, fetch.value, feeds)
         for item in items:
             self.run_one(item, feeds, call)
         if len(items) > 1 and self.mixed_run(items):
-            raise Refused(call, "SM319", "one `sess.run([...])` runs initializers and assign ops together, which TF1 executes in no fixed order; run the initializer first, then the assigns")
+            raise Refused(
+                call,
+                "SM319",
+                "one `sess.run([...])` runs initializers and assign ops together, which TF1 executes in no fixed order; run the initializer first, then the assigns",
+            )
         return None
 
     def mixed_run(self, items) -> bool:
-        inits = [i for i in items if _call_rel(self.cm, i) in T.INITIALIZERS or (isinstance(i, cst.Name) and i.value in self.init_ops)]
+        inits = [
+            i
+            for i in items
+            if _call_rel(self.cm, i) in T.INITIALIZERS or (isinstance(i, cst.Name) and i.value in self.init_ops)
+        ]
         return bool(inits) and len(inits) < len(items)
 
     def run_one(self, item, feeds, call) -> None:
         rel = _call_rel(self.cm, item)
-        is_init = rel in T.INITIALIZERS or (isinstance(item, cst.Name) and item.value in self.init_ops) or (
-            isinstance(item, cst.Attribute) and item.attr.value == "initializer" and isinstance(item.value, cst.Name) and item.value.value in self.b.variables
+        is_init = (
+            rel in T.INITIALIZERS
+            or (isinstance(item, cst.Name) and item.value in self.init_ops)
+            or (
+                isinstance(item, cst.Attribute)
+                and item.attr.value == "initializer"
+                and isinstance(item.value, cst.Name)
+                and item.value.value in self.b.variables
+            )
         )
         if is_init:
             if self.ran_assign:
-                raise Refused(call, "SM303", "variables are re-initialized after an assign; the values to export are ambiguous")
+                raise Refused(
+                    call, "SM303", "variables are re-initialized after an assign; the values to export are ambiguous"
+                )
             return
         form = self.assign_form(item) or (self.assign_ops.get(item.value) if isinstance(item, cst.Name) else None)
         if form is not None:
@@ -308,7 +427,11 @@ class _Analysis:
             return
         if isinstance(item, cst.Name) and item.value in self.graph_names():
             return  # evaluating a tensor for nothing: no effect on the export
-        raise Refused(call, "SM303", "`sess.run` runs something other than initializers or assign ops (training before the export?); export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+        raise Refused(
+            call,
+            "SM303",
+            "`sess.run` runs something other than initializers or assign ops (training before the export?); export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+        )
 
     def emit_assign(self, var, method, value, call, feeds) -> None:
         if value is None:
@@ -319,7 +442,11 @@ class _Analysis:
         elif self.b.sess in names_used(value):
             evals = [self.session_run(run, standalone=False) for run in session_runs(value, self.b.sess)]
         elif names_used(value) & (self.graph_names() - set(self.b.variables)):
-            raise Refused(call, "SM319", "the assigned value is computed in the graph; compute it in Python first, or use the session bridge")
+            raise Refused(
+                call,
+                "SM319",
+                "the assigned value is computed in the graph; compute it in Python first, or use the session bridge",
+            )
         self.ran_assign = True
         self.assigned_since_meta = True
         self.b.steps.append(Step("assign", (var, method, value), evals))
@@ -329,20 +456,29 @@ class _Analysis:
         if self.add_meta is None:
             raise Refused(call, "SM318", "`builder.save()` comes before `add_meta_graph_and_variables`")
         if self.assigned_since_meta:
-            raise Refused(call, "SM318", "variables are assigned between `add_meta_graph_and_variables` (which writes them) and `save()`")
+            raise Refused(
+                call,
+                "SM318",
+                "variables are assigned between `add_meta_graph_and_variables` (which writes them) and `save()`",
+            )
         args = bind_args(call, ("as_text",))
         as_text = args.get("as_text")
         if as_text is not None and not (isinstance(as_text, cst.Name) and as_text.value == "False"):
-            raise Refused(call, "SM313", "`save(as_text=True)` asks for saved_model.pbtxt; tf.saved_model.save writes only the binary saved_model.pb — drop as_text and rerun")
+            raise Refused(
+                call,
+                "SM313",
+                "`save(as_text=True)` asks for saved_model.pbtxt; tf.saved_model.save writes only the binary saved_model.pb — drop as_text and rerun",
+            )
         self.set_export(parse_export_parts(self.cm, self, "builder", self.add_meta, self.builders[builder]))
 
     def set_export(self, spec: ExportSpec) -> None:
         if self.b.export is not None:
-            raise Refused(spec.node, "SM318", "a second export in the same block; split it into one block per SavedModel")
+            raise Refused(
+                spec.node, "SM318", "a second export in the same block; split it into one block per SavedModel"
+            )
         self.b.export = spec
         self.b.export_position = self.position
         self.b.steps.append(Step("export", spec))
-
 
 
 def analyze_block(cm, block: Block, suite) -> Block:

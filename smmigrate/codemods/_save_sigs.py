@@ -66,14 +66,22 @@ def _init_like(cm, a, node) -> bool:
 
 def _tensor_dict(cm, a, node, what: str, inputs: bool, infos: bool) -> list:
     if not isinstance(node, cst.Dict):
-        raise Refused(node, "SM308", f"the signature's {what} are not a literal dict; write `{{'key': tensor, ...}}` in the call so the TF2 signature can be generated")
+        raise Refused(
+            node,
+            "SM308",
+            f"the signature's {what} are not a literal dict; write `{{'key': tensor, ...}}` in the call so the TF2 signature can be generated",
+        )
     out = []
     for el in node.elements:
         if not isinstance(el, cst.DictElement):
             raise Refused(el, "SM308", f"`**` in the signature's {what} hides its keys; write the keys out")
         key = constant_value(cm, el.key)
         if key is None:
-            raise Refused(el.key, "SM322", f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a string literal (or a module-level string constant) so the TF2 signature can be named")
+            raise Refused(
+                el.key,
+                "SM322",
+                f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a string literal (or a module-level string constant) so the TF2 signature can be named",
+            )
         out.append((key, _tensor(cm, a, el.value, key, inputs, infos)))
     return out
 
@@ -89,10 +97,18 @@ def _tensor(cm, a, node, key: str, inputs: bool, infos: bool) -> str:
     if isinstance(node, cst.Name):
         if inputs and node.value in a.b.placeholders:
             return node.value
-        if not inputs and node.value in a.graph_names() and node.value not in set(a.init_ops) | set(a.assign_ops) | set(a.sigs):
+        if (
+            not inputs
+            and node.value in a.graph_names()
+            and node.value not in set(a.init_ops) | set(a.assign_ops) | set(a.sigs)
+        ):
             return node.value
     kind = "a tf.placeholder created in this block" if inputs else "a tensor computed in this block"
-    raise Refused(node, "SM309", f"signature {'input' if inputs else 'output'} `{key}` is `{cm.code(node)}`, which is not {kind} (graph built elsewhere?); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+    raise Refused(
+        node,
+        "SM309",
+        f"signature {'input' if inputs else 'output'} `{key}` is `{cm.code(node)}`, which is not {kind} (graph built elsewhere?); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+    )
 
 
 def parse_signature(cm, a, key: str, node) -> SignatureSpec:
@@ -100,7 +116,11 @@ def parse_signature(cm, a, key: str, node) -> SignatureSpec:
         node = a.sigs[node.value]
     resolved = cm.tf_symbol(node.func) if isinstance(node, cst.Call) else None
     if resolved is None or resolved.rel not in T.SIGNATURE_FUNCS:
-        raise Refused(node, "SM308", f"signature `{key}` is not a signature-def call of this block (predict/classification/regression/build_signature_def)")
+        raise Refused(
+            node,
+            "SM308",
+            f"signature `{key}` is not a signature-def call of this block (predict/classification/regression/build_signature_def)",
+        )
     method, params = T.SIGNATURE_FUNCS[resolved.rel]
     args = bind_args(node, params)
     sig = SignatureSpec(key, method or "", node=node)
@@ -119,7 +139,9 @@ def parse_signature(cm, a, key: str, node) -> SignatureSpec:
         sig.outputs = _tensor_dict(cm, a, args.get("outputs"), "outputs", False, True)
         sig.method = constant_value(cm, args.get("method_name")) or ""
         if not sig.method:
-            raise Refused(node, "SM308", f"signature `{key}`'s method_name is not a literal or signature_constants.*_METHOD_NAME")
+            raise Refused(
+                node, "SM308", f"signature `{key}`'s method_name is not a literal or signature_constants.*_METHOD_NAME"
+            )
     _check_inputs(sig)
     _check_contract(cm, a, sig)
     return sig
@@ -128,7 +150,11 @@ def parse_signature(cm, a, key: str, node) -> SignatureSpec:
 def _check_inputs(sig: SignatureSpec) -> None:
     names = [name for _, name in sig.inputs]
     if len(set(names)) != len(names):
-        raise Refused(sig.node, "SM317", f"signature `{sig.key}` feeds one placeholder under two input keys; a tf.function cannot take the same argument twice — keep one key")
+        raise Refused(
+            sig.node,
+            "SM317",
+            f"signature `{sig.key}` feeds one placeholder under two input keys; a tf.function cannot take the same argument twice — keep one key",
+        )
 
 
 def _check_contract(cm, a, sig: SignatureSpec) -> None:
@@ -142,7 +168,11 @@ def _check_contract(cm, a, sig: SignatureSpec) -> None:
         ok = (resolved is not None and resolved.rel in ("string", "dtypes.string")) or literal_str(dtype) == "string"
     if not ok:
         kind = "classify" if sig.method == T.CLASSIFY else "regress"
-        raise Refused(sig.node, "SM316", f"signature `{sig.key}` declares method {sig.method} but breaks the {kind} contract (one tf.string input keyed `inputs` holding serialized tf.Example; outputs {sorted(wanted)}); TensorFlow Serving would reject it — fix the signature or declare it as predict")
+        raise Refused(
+            sig.node,
+            "SM316",
+            f"signature `{sig.key}` declares method {sig.method} but breaks the {kind} contract (one tf.string input keyed `inputs` holding serialized tf.Example; outputs {sorted(wanted)}); TensorFlow Serving would reject it — fix the signature or declare it as predict",
+        )
 
 
 def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSpec:
@@ -164,35 +194,65 @@ def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSp
         sigs = [sig]
     a.b.signatures_seen = sigs  # facts for native-load, even if a later check refuses
     if not (isinstance(session, cst.Name) and session.value == a.b.sess):
-        raise Refused(call, "SM301", "the export does not use the session of this block; use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+        raise Refused(
+            call,
+            "SM301",
+            "the export does not use the session of this block; use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+        )
     for name, value in init.items():
         if not _init_like(cm, a, value):
-            raise Refused(value, "SM315", f"`{name}=` runs `{cm.code(value)}` at load time, which TF2's tf.saved_model.save has no hook for (and `main_op()` or a global initializer there re-initializes the variables after restore, so this TF1 model serves initial values); use `tf.tables_initializer()` or None if nothing needs to run on load, or write the tf.Module by hand")
+            raise Refused(
+                value,
+                "SM315",
+                f"`{name}=` runs `{cm.code(value)}` at load time, which TF2's tf.saved_model.save has no hook for (and `main_op()` or a global initializer there re-initializes the variables after restore, so this TF1 model serves initial values); use `tf.tables_initializer()` or None if nothing needs to run on load, or write the tf.Module by hand",
+            )
     if kind == "simple_save":
         return ExportSpec(kind, export_dir, sigs, call)
     assets = args.get("assets_collection")
     if assets is not None and not (isinstance(assets, cst.Name) and assets.value == "None"):
-        raise Refused(assets, "SM314", "`assets_collection=` exports asset files; in TF2 they must be tracked as `tf.saved_model.Asset` on the module — add them by hand (or use the session bridge)")
+        raise Refused(
+            assets,
+            "SM314",
+            "`assets_collection=` exports asset files; in TF2 they must be tracked as `tf.saved_model.Asset` on the module — add them by hand (or use the session bridge)",
+        )
     if args.get("saver") is not None:
-        raise Refused(args["saver"], "SM318", "a custom `saver=` decides which variables are written; write the tf.Module by hand")
+        raise Refused(
+            args["saver"], "SM318", "a custom `saver=` decides which variables are written; write the tf.Module by hand"
+        )
     tags = args.get("tags")
-    values = [constant_value(cm, e.value) for e in tags.elements] if isinstance(tags, (cst.List, cst.Tuple, cst.Set)) else None
+    values = (
+        [constant_value(cm, e.value) for e in tags.elements]
+        if isinstance(tags, (cst.List, cst.Tuple, cst.Set))
+        else None
+    )
     if values != ["serve"]:
         shown = cm.code(tags) if tags is not None else "none"
-        raise Refused(tags or call, "SM305", f"tags {shown} are not exactly [SERVING]; tf.saved_model.save writes one MetaGraph tagged `serve` only — keep this export on TF1 (compat renames applied) or re-tag it for serving")
+        raise Refused(
+            tags or call,
+            "SM305",
+            f"tags {shown} are not exactly [SERVING]; tf.saved_model.save writes one MetaGraph tagged `serve` only — keep this export on TF1 (compat renames applied) or re-tag it for serving",
+        )
     return ExportSpec(kind, export_dir, sigs, call)
 
 
 def _signature_map(cm, a, sig_map, call) -> list:
     if not isinstance(sig_map, cst.Dict):
-        raise Refused(sig_map or call, "SM308", "signature_def_map is not a literal dict in the call (built elsewhere or decided by control flow); write `{key: signature_def, ...}` inline so the signatures are known")
+        raise Refused(
+            sig_map or call,
+            "SM308",
+            "signature_def_map is not a literal dict in the call (built elsewhere or decided by control flow); write `{key: signature_def, ...}` inline so the signatures are known",
+        )
     sigs = []
     for el in sig_map.elements:
         if not isinstance(el, cst.DictElement):
             raise Refused(el, "SM308", "`**` in signature_def_map hides its keys; write the keys out")
         key = constant_value(cm, el.key)
         if key is None:
-            raise Refused(el.key, "SM322", f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a string literal (or a module-level string constant) so the TF2 signature can be named")
+            raise Refused(
+                el.key,
+                "SM322",
+                f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a string literal (or a module-level string constant) so the TF2 signature can be named",
+            )
         sigs.append(parse_signature(cm, a, key, el.value))
     if not sigs:
         raise Refused(call, "SM308", "the export has no signatures; a TF2 SavedModel without signatures serves nothing")

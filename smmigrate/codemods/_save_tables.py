@@ -160,12 +160,22 @@ for _prefix in ("saved_model.signature_constants.", "saved_model."):
         }
     )
 for _prefix in ("saved_model.tag_constants.", "saved_model."):
-    CONSTANTS.update({_prefix + "SERVING": "serve", _prefix + "TRAINING": "train", _prefix + "GPU": "gpu", _prefix + "TPU": "tpu"})
+    CONSTANTS.update(
+        {_prefix + "SERVING": "serve", _prefix + "TRAINING": "train", _prefix + "GPU": "gpu", _prefix + "TPU": "tpu"}
+    )
 
 # Parameters of the export calls, for binding positional arguments.
 SIMPLE_SAVE_PARAMS = ("session", "export_dir", "inputs", "outputs", "legacy_init_op")
 ADD_META_GRAPH_PARAMS = (
-    "sess", "tags", "signature_def_map", "assets_collection", "legacy_init_op", "clear_devices",
-    "main_op", "strip_default_attrs", "saver", "init_op",
+    "sess",
+    "tags",
+    "signature_def_map",
+    "assets_collection",
+    "legacy_init_op",
+    "clear_devices",
+    "main_op",
+    "strip_default_attrs",
+    "saver",
+    "init_op",
 )
 PLACEHOLDER_PARAMS = ("dtype", "shape", "name")

@@ -106,10 +106,18 @@ def bind_args(call: cst.Call, params: tuple[str, ...]) -> dict[str, cst.BaseExpr
     position = 0
     for arg in call.args:
         if arg.star:
-            raise Refused(arg, "SM306", f"`{arg.star}` arguments hide what the call passes, so the export cannot be read; spell the arguments out and rerun")
+            raise Refused(
+                arg,
+                "SM306",
+                f"`{arg.star}` arguments hide what the call passes, so the export cannot be read; spell the arguments out and rerun",
+            )
         if arg.keyword is None:
             if position >= len(params):
-                raise Refused(arg, "SM318", "more positional arguments than the TF1 API takes; check the call against the TF1 signature")
+                raise Refused(
+                    arg,
+                    "SM318",
+                    "more positional arguments than the TF1 API takes; check the call against the TF1 signature",
+                )
             out[params[position]] = arg.value
             position += 1
         else:
@@ -151,7 +159,11 @@ def session_runs(stmt, sess: str) -> list[cst.Call]:
     runs = len(finder.calls)
     uses = sum(1 for n in all_names(stmt) if n.value == sess)
     if uses != runs:
-        raise Refused(stmt, "SM301", f"`{sess}` is used for something other than `{sess}.run(...)` here (a restored checkpoint? a graph built elsewhere?); use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+        raise Refused(
+            stmt,
+            "SM301",
+            f"`{sess}` is used for something other than `{sess}.run(...)` here (a restored checkpoint? a graph built elsewhere?); use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+        )
     return finder.calls
 
 

@@ -23,7 +23,9 @@ from ._base import SavedModelCodemod, dotted_parts, looks_like_tf1_load
 
 class CompatNames(SavedModelCodemod):
     NAME = "compat-names"
-    DESCRIPTION = "Rename TF1 SavedModel symbols to their TF 2.21 spellings (tf.saved_model.* / tf.compat.v1.saved_model.*)."
+    DESCRIPTION = (
+        "Rename TF1 SavedModel symbols to their TF 2.21 spellings (tf.saved_model.* / tf.compat.v1.saved_model.*)."
+    )
     CODES = {
         "SM101": "a name that looks like TensorFlow is bound to something smmigrate cannot follow",
     }

@@ -104,13 +104,18 @@ class NativeLoad(SavedModelCodemod):
     def _plan(self, call: cst.Call, graph_mode: list, strings: dict[str, str]) -> None:
         if graph_mode:
             raise Refusal(
-                call, "SM215",
+                call,
+                "SM215",
                 f"the module switches TensorFlow to graph mode (`{code_of(graph_mode[0].func)}()`), where the eager TF2 form cannot run",
                 related=graph_mode[0],
             )
         roots = {mod for mod in self.bindings.roots.values() if mod}
         if V1_MODULE in roots and ROOT_MODULE not in roots:
-            raise Refusal(call, "SM215", "the module imports TensorFlow only as `tensorflow.compat.v1`, whose `saved_model.load` is the TF1 loader")
+            raise Refusal(
+                call,
+                "SM215",
+                "the module imports TensorFlow only as `tensorflow.compat.v1`, whose `saved_model.load` is the TF1 loader",
+            )
         analyzer = Analyzer(self, call)
         site = analyzer.run()
         taken = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
@@ -120,7 +125,8 @@ class NativeLoad(SavedModelCodemod):
         taken |= trial
         for node, names in resolver.notes:
             self.report(
-                node, "SM220",
+                node,
+                "SM220",
                 f"hard-coded tensor names ({names}) are fetched with `.prune`, which exists only on SavedModels "
                 "written by TF1 code; if that export is re-saved with tf.saved_model.save, call "
                 "`loaded.signatures[key](**inputs)[output_key]` instead",
@@ -129,7 +135,8 @@ class NativeLoad(SavedModelCodemod):
 
     def _refuse(self, call: cst.Call, refusal: Refusal) -> None:
         self.report(
-            refusal.node, refusal.code,
+            refusal.node,
+            refusal.code,
             f"`{code_of(call.func)}(...)` left as TF1 code: {refusal.reason}; {HINTS[refusal.code]}",
             related=refusal.related or (call if refusal.node is not call else None),
         )
@@ -159,7 +166,9 @@ class NativeLoad(SavedModelCodemod):
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         if original_node in self._hoist:
-            first = cst.parse_statement(self._hoist[original_node] + "\n").with_changes(leading_lines=updated_node.leading_lines)
+            first = cst.parse_statement(self._hoist[original_node] + "\n").with_changes(
+                leading_lines=updated_node.leading_lines
+            )
             return cst.FlattenSentinel([first, updated_node.with_changes(leading_lines=())])
         if original_node not in self._stmts:
             return updated_node
@@ -215,7 +224,11 @@ def _module_strings(module: cst.Module) -> dict[str, str]:
     for stmt in module.body:
         if isinstance(stmt, cst.SimpleStatementLine):
             for small in stmt.body:
-                if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                if (
+                    isinstance(small, cst.Assign)
+                    and len(small.targets) == 1
+                    and isinstance(small.targets[0].target, cst.Name)
+                ):
                     name = small.targets[0].target.value
                     found[name] = literal_str(small.value) if name not in found else None
     return {k: v for k, v in found.items() if v is not None}

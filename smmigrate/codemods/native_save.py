@@ -75,8 +75,18 @@ class NativeSave(SavedModelCodemod):
     # what planning decides; the facts pre-pass, the session bridge and the rewrite itself all
     # need it for the same tree, so it is computed once per tree (SharedMetadata.plans)
     _PLAN_STATE = (
-        "facts", "fact_nodes", "_replace", "_remove", "module_strings", "source_module",
-        "diagnostics", "_reported", "bindings", "names", "_maybe_unused", "_added_tf_import",
+        "facts",
+        "fact_nodes",
+        "_replace",
+        "_remove",
+        "module_strings",
+        "source_module",
+        "diagnostics",
+        "_reported",
+        "bindings",
+        "names",
+        "_maybe_unused",
+        "_added_tf_import",
     )
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -113,14 +123,24 @@ class NativeSave(SavedModelCodemod):
         for call in scan.export_calls:
             if id(call) not in covered:
                 self._fact(call, None, False, "SM301")
-                self.report(call, "SM301", "not migrated: this export is not inside a `with tf.Graph().as_default()` / `with tf.Session() as sess:` block that builds its graph (session passed in or created elsewhere, Builder created outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand")
+                self.report(
+                    call,
+                    "SM301",
+                    "not migrated: this export is not inside a `with tf.Graph().as_default()` / `with tf.Session() as sess:` block that builds its graph (session passed in or created elsewhere, Builder created outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                )
 
     def _plan_block(self, block, body, exports, names: Names, disabled: Optional[cst.CSTNode]) -> None:
         try:
             if disabled is not None:
-                raise Refused(disabled, "SM312", "this module calls `disable_v2_behavior()`/`disable_eager_execution()`, so the TF2 code native-save generates would not run; remove that call once the module no longer needs TF1 graph mode, then rerun")
+                raise Refused(
+                    disabled,
+                    "SM312",
+                    "this module calls `disable_v2_behavior()`/`disable_eager_execution()`, so the TF2 code native-save generates would not run; remove that call once the module no longer needs TF1 graph mode, then rerun",
+                )
             if len(exports) > 1:
-                raise Refused(exports[1], "SM318", "a second export in the same block; split it into one block per SavedModel")
+                raise Refused(
+                    exports[1], "SM318", "a second export in the same block; split it into one block per SavedModel"
+                )
             analyze_block(self, block, body)
             new = Emitter(self, block, names, top_level=body is self.source_module.body).emit()
         except Refused as why:
@@ -165,7 +185,9 @@ class NativeSave(SavedModelCodemod):
                 )
                 for s in block.signatures_seen
             )
-        self.facts.append(ExportFact(self.filename, text, value, migrated, sigs, _enclosing_function(self, call), reason))
+        self.facts.append(
+            ExportFact(self.filename, text, value, migrated, sigs, _enclosing_function(self, call), reason)
+        )
         self.fact_nodes.append(call)
 
     # -- applying the plan ---------------------------------------------------------------------
@@ -179,7 +201,9 @@ class NativeSave(SavedModelCodemod):
             out.extend(self._replace.get(id(orig), [new]))
         return out
 
-    def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
         body = self._rebuild(original_node.body, updated_node.body)
         return updated_node if body is None else updated_node.with_changes(body=body)
 
@@ -207,7 +231,11 @@ class _Scan(cst.CSTVisitor):
         for stmt in node.body:
             if isinstance(stmt, cst.SimpleStatementLine):
                 for small in stmt.body:
-                    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                    if (
+                        isinstance(small, cst.Assign)
+                        and len(small.targets) == 1
+                        and isinstance(small.targets[0].target, cst.Name)
+                    ):
                         name = small.targets[0].target.value
                         self._counts[name] = self._counts.get(name, 0) + 1
                         value = literal_str(small.value)

@@ -82,7 +82,11 @@ class SessionBridge(SavedModelCodemod):
             if site.refusal is not None:
                 continue
             fact = next(f for f, n in zip(ns.facts, ns.fact_nodes) if n is site.call)
-            facts.append(ExportFact(fact.path, fact.export_dir, fact.export_dir_value, True, _signature_facts(ns, site), fact.function))
+            facts.append(
+                ExportFact(
+                    fact.path, fact.export_dir, fact.export_dir_value, True, _signature_facts(ns, site), fact.function
+                )
+            )
         # Calls bridged by an earlier run write TF2 SavedModels too (a second run must agree).
         for call in _export_session_calls(ns):
             try:
@@ -95,8 +99,14 @@ class SessionBridge(SavedModelCodemod):
             value = literal_str(export_dir)
             if value is None and isinstance(export_dir, cst.Name):
                 value = ns.module_strings.get(export_dir.value)
-            site = Site(call, "simple_save" if "inputs" in args or "outputs" in args else "builder", export_dir, args=args)
-            facts.append(ExportFact(path, ns.code(export_dir), value, True, _signature_facts(ns, site), _enclosing_function(ns, call)))
+            site = Site(
+                call, "simple_save" if "inputs" in args or "outputs" in args else "builder", export_dir, args=args
+            )
+            facts.append(
+                ExportFact(
+                    path, ns.code(export_dir), value, True, _signature_facts(ns, site), _enclosing_function(ns, call)
+                )
+            )
         return facts
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -136,7 +146,9 @@ class SessionBridge(SavedModelCodemod):
         if site.kind == "simple_save":
             # Same parameters in the same order; only simple_save's `session=` keyword differs.
             args = [
-                a.with_changes(keyword=cst.Name("sess")) if a.keyword is not None and a.keyword.value == "session" else a
+                a.with_changes(keyword=cst.Name("sess"))
+                if a.keyword is not None and a.keyword.value == "session"
+                else a
                 for a in updated_node.args
             ]
             return updated_node.with_changes(func=func, args=args)
@@ -147,7 +159,9 @@ class SessionBridge(SavedModelCodemod):
             return None
         return [new for orig, new in zip(original_body, updated_body) if id(orig) not in self._remove]
 
-    def leave_IndentedBlock(self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
+    def leave_IndentedBlock(
+        self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
         body = self._rebuild(original_node.body, updated_node.body)
         return updated_node if body is None else updated_node.with_changes(body=body)
 
@@ -268,7 +282,11 @@ def _plan_builder(ns, call: cst.Call) -> Site:
         or len(assign.targets) != 1
         or not isinstance(assign.targets[0].target, cst.Name)
     ):
-        raise Refused(call, "SM403", "the Builder is not assigned to a name in a statement of its own (`builder = Builder(export_dir)`); write it that way, then rerun")
+        raise Refused(
+            call,
+            "SM403",
+            "the Builder is not assigned to a name in a statement of its own (`builder = Builder(export_dir)`); write it that way, then rerun",
+        )
     stmt, body, index = where
     name = assign.targets[0].target.value
     try:
@@ -279,7 +297,11 @@ def _plan_builder(ns, call: cst.Call) -> Site:
     if export_dir is None:
         raise Refused(call, "SM403", "Builder(...) without an export directory")
     if literal_str(export_dir) is None and dotted_name(export_dir) is None:
-        raise Refused(export_dir, "SM404", f"the export directory `{ns.code(export_dir)}` is computed inside Builder(...); bind it to a name first (`export_dir = ...`), then rerun")
+        raise Refused(
+            export_dir,
+            "SM404",
+            f"the export directory `{ns.code(export_dir)}` is computed inside Builder(...); bind it to a name first (`export_dir = ...`), then rerun",
+        )
     # Every use of the builder in its function (or the module): this sequence and nothing else.
     scope = ns.parent(stmt)
     while scope is not None and not isinstance(scope, (cst.FunctionDef, cst.Module)):
@@ -289,39 +311,76 @@ def _plan_builder(ns, call: cst.Call) -> Site:
     methods = [m for m, _ in name_methods]
     if "add_meta_graph" in methods:
         node = next(c for m, c in name_methods if m == "add_meta_graph")
-        raise Refused(node, "SM402", f"`{name}.add_meta_graph` adds a second MetaGraph; a TF2 SavedModel holds one, tagged serve — export it separately or keep this export on TF1")
+        raise Refused(
+            node,
+            "SM402",
+            f"`{name}.add_meta_graph` adds a second MetaGraph; a TF2 SavedModel holds one, tagged serve — export it separately or keep this export on TF1",
+        )
     if sorted(methods) != ["add_meta_graph_and_variables", "save"] or all_uses.other.get(name, 0) != 1:
-        raise Refused(call, "SM403", f"`{name}` is used for more than Builder(...), one add_meta_graph_and_variables(...) and one save(); keep those three statements together, then rerun")
+        raise Refused(
+            call,
+            "SM403",
+            f"`{name}` is used for more than Builder(...), one add_meta_graph_and_variables(...) and one save(); keep those three statements together, then rerun",
+        )
     add_call = next(c for m, c in name_methods if m == "add_meta_graph_and_variables")
     save_call = next(c for m, c in name_methods if m == "save")
     add_where = _statement_of(ns, add_call)
     save_where = _statement_of(ns, save_call)
-    if add_where is None or save_where is None or _method_call(add_where[0], name, "add_meta_graph_and_variables") is not add_call or _method_call(save_where[0], name, "save") is not save_call:
-        raise Refused(add_call, "SM403", f"`{name}.add_meta_graph_and_variables(...)` and `{name}.save()` must be statements of their own; write them that way, then rerun")
+    if (
+        add_where is None
+        or save_where is None
+        or _method_call(add_where[0], name, "add_meta_graph_and_variables") is not add_call
+        or _method_call(save_where[0], name, "save") is not save_call
+    ):
+        raise Refused(
+            add_call,
+            "SM403",
+            f"`{name}.add_meta_graph_and_variables(...)` and `{name}.save()` must be statements of their own; write them that way, then rerun",
+        )
     if add_where[1] is not save_where[1] or save_where[2] <= add_where[2]:
-        raise Refused(save_call, "SM403", f"`{name}.save()` does not follow `{name}.add_meta_graph_and_variables(...)` in the same block; move it right after, then rerun")
+        raise Refused(
+            save_call,
+            "SM403",
+            f"`{name}.save()` does not follow `{name}.add_meta_graph_and_variables(...)` in the same block; move it right after, then rerun",
+        )
     # The add statement is in the Builder's suite after it, or nested in a later statement of it.
     holder = add_where[0]
     while holder is not None and not (holder in body and list(body).index(holder) > index):
         holder = ns.parent(holder)
     if holder is None:
-        raise Refused(add_call, "SM403", f"`{name}.add_meta_graph_and_variables(...)` is not in the block that creates the Builder; keep the Builder sequence in one block, then rerun")
+        raise Refused(
+            add_call,
+            "SM403",
+            f"`{name}.add_meta_graph_and_variables(...)` is not in the block that creates the Builder; keep the Builder sequence in one block, then rerun",
+        )
     try:
         args = bind_args(add_call, T.ADD_META_GRAPH_PARAMS)
     except Refused as why:
         raise Refused(why.node, "SM405" if why.code == "SM306" else "SM403", why.message) from None
     tags = args.get("tags")
-    values = [constant_value(ns, e.value) for e in tags.elements] if isinstance(tags, (cst.List, cst.Tuple, cst.Set)) else None
+    values = (
+        [constant_value(ns, e.value) for e in tags.elements]
+        if isinstance(tags, (cst.List, cst.Tuple, cst.Set))
+        else None
+    )
     if values != ["serve"]:
         shown = ns.code(tags) if tags is not None else "none"
-        raise Refused(tags or add_call, "SM401", f"tags {shown} are not exactly [SERVING]; the bridge writes a TF2 SavedModel with one MetaGraph tagged serve — keep this export on TF1 or re-tag it for serving")
+        raise Refused(
+            tags or add_call,
+            "SM401",
+            f"tags {shown} are not exactly [SERVING]; the bridge writes a TF2 SavedModel with one MetaGraph tagged serve — keep this export on TF1 or re-tag it for serving",
+        )
     # The directory moves from Builder(...) to the export call: its name must not change between.
     dotted = dotted_name(export_dir)
     if dotted is not None:
         head = dotted.split(".")[0]
         span = list(body)[index + 1 : list(body).index(holder) + 1]
         if any(_binds(s, head, dotted) for s in span):
-            raise Refused(export_dir, "SM404", f"`{dotted}` is assigned again between Builder(...) and add_meta_graph_and_variables(...); pass the directory the Builder got, then rerun")
+            raise Refused(
+                export_dir,
+                "SM404",
+                f"`{dotted}` is assigned again between Builder(...) and add_meta_graph_and_variables(...); pass the directory the Builder got, then rerun",
+            )
     return Site(call, "builder", export_dir=export_dir, add_call=add_call, args=args, remove=[stmt, save_where[0]])
 
 
@@ -369,10 +428,19 @@ def _builder_args(site: Site, original: cst.Call, updated: cst.Call) -> list[cst
             position += 1
             if param == "sess":
                 out.append(arg)
-                out.append(cst.Arg(site.export_dir.deep_clone(), comma=arg.comma if arg.comma is not cst.MaybeSentinel.DEFAULT else comma))
+                out.append(
+                    cst.Arg(
+                        site.export_dir.deep_clone(),
+                        comma=arg.comma if arg.comma is not cst.MaybeSentinel.DEFAULT else comma,
+                    )
+                )
                 continue
-            arg = arg.with_changes(keyword=cst.Name(param), equal=cst.AssignEqual(
-                whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))
+            arg = arg.with_changes(
+                keyword=cst.Name(param),
+                equal=cst.AssignEqual(
+                    whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+                ),
+            )
         elif arg.keyword.value == "sess":
             out.insert(0, arg.with_changes(keyword=None, equal=cst.MaybeSentinel.DEFAULT, comma=comma))
             out.insert(1, cst.Arg(site.export_dir.deep_clone(), comma=comma))

@@ -31,12 +31,23 @@ def _key_value(text: str):
 
 def add_arguments(parser) -> None:
     parser.add_argument("export_dir", metavar="EXPORT_DIR", help="SavedModel folder to update in place")
-    parser.add_argument("--set", dest="set_", metavar="KEY=METHOD", action="append", type=_key_value, default=[],
-                        help="set one signature's method: classify, regress, predict or a full name (repeatable)")
-    parser.add_argument("--like", metavar="ORIGINAL_DIR",
-                        help="copy the method name of every signature key shared with this SavedModel")
-    parser.add_argument("--auto", action="store_true",
-                        help="infer classify/regress from the signature's inputs/outputs and report the choice")
+    parser.add_argument(
+        "--set",
+        dest="set_",
+        metavar="KEY=METHOD",
+        action="append",
+        type=_key_value,
+        default=[],
+        help="set one signature's method: classify, regress, predict or a full name (repeatable)",
+    )
+    parser.add_argument(
+        "--like", metavar="ORIGINAL_DIR", help="copy the method name of every signature key shared with this SavedModel"
+    )
+    parser.add_argument(
+        "--auto",
+        action="store_true",
+        help="infer classify/regress from the signature's inputs/outputs and report the choice",
+    )
     parser.add_argument("--tags", help="MetaGraph tag set, comma-separated (default: the only one, else serve)")
     parser.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
 
@@ -47,8 +58,9 @@ def run(args) -> int:
     mapping = {}
     for key, value in args.set_:
         mapping[key] = value
-    result = update_method_names(args.export_dir, mapping or None, like=args.like, auto=args.auto,
-                                 tags=args.tags, dry_run=args.dry_run)
+    result = update_method_names(
+        args.export_dir, mapping or None, like=args.like, auto=args.auto, tags=args.tags, dry_run=args.dry_run
+    )
     warnings = result.warnings
     verb = "would change" if args.dry_run else "changed"
     for key, change in result.items():
@@ -58,5 +70,8 @@ def run(args) -> int:
     if not result:
         print(f"{args.export_dir}: method names already as requested; nothing to change")
         return 1 if getattr(result, "fingerprint_repaired", False) else 0
-    print(f"{args.export_dir}: {verb} {len(result)} signature(s)" + ("" if args.dry_run else "; fingerprint.pb recomputed if present"))
+    print(
+        f"{args.export_dir}: {verb} {len(result)} signature(s)"
+        + ("" if args.dry_run else "; fingerprint.pb recomputed if present")
+    )
     return 1

@@ -32,11 +32,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     mode.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
     mode.add_argument("--check", action="store_true", help="write nothing; exit 1 if anything would change")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="processes to use (default: CPU count)")
-    p.add_argument("--only", action="append", metavar="NAME", help="run only these codemods (repeatable, comma-separated)")
-    p.add_argument("--skip", action="append", metavar="NAME", help="do not run these codemods (repeatable, comma-separated)")
-    p.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files/folders matching GLOB (repeatable)")
-    p.add_argument("--report-json", metavar="FILE", help="write every result (per file: changed, diagnostics, error) as JSON")
-    p.add_argument("--list-codemods", action="store_true", help="list the codemods and their diagnostic codes, then exit")
+    p.add_argument(
+        "--only", action="append", metavar="NAME", help="run only these codemods (repeatable, comma-separated)"
+    )
+    p.add_argument(
+        "--skip", action="append", metavar="NAME", help="do not run these codemods (repeatable, comma-separated)"
+    )
+    p.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="skip files/folders matching GLOB (repeatable)"
+    )
+    p.add_argument(
+        "--report-json", metavar="FILE", help="write every result (per file: changed, diagnostics, error) as JSON"
+    )
+    p.add_argument(
+        "--list-codemods", action="store_true", help="list the codemods and their diagnostic codes, then exit"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="only diagnostics, errors and the summary on stderr")
 
 
@@ -61,7 +71,10 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("rewrite: --jobs must be at least 1")
     options = RewriteOptions(
-        only=_names(args.only), skip=_names(args.skip), write=not (args.diff or args.check), diff=args.diff,
+        only=_names(args.only),
+        skip=_names(args.skip),
+        write=not (args.diff or args.check),
+        diff=args.diff,
         exclude=tuple(args.exclude),
     )
     from ..codemods import REGISTRY
@@ -160,8 +173,12 @@ class _Output:
             self.err_console = Console(file=sys.stderr, highlight=False)
             if total > 1:
                 self.progress = Progress(
-                    TextColumn("smmigrate rewrite"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=self.err_console, transient=True,
+                    TextColumn("smmigrate rewrite"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeElapsedColumn(),
+                    console=self.err_console,
+                    transient=True,
                 )
                 self.task = self.progress.add_task("files", total=total)
                 self.progress.start()
@@ -185,7 +202,15 @@ class _Output:
                 from rich.text import Text
 
                 for line in result.diff.splitlines():
-                    style = "green" if line.startswith("+") else "red" if line.startswith("-") else "cyan" if line.startswith("@@") else None
+                    style = (
+                        "green"
+                        if line.startswith("+")
+                        else "red"
+                        if line.startswith("-")
+                        else "cyan"
+                        if line.startswith("@@")
+                        else None
+                    )
                     if line.startswith(("+++", "---")):
                         style = "bold"
                     self.diff_console.print(Text(line, style=style or ""), soft_wrap=True)

@@ -25,11 +25,19 @@ DESCRIPTION = (
 def add_arguments(parser) -> None:
     parser.add_argument("src", metavar="SRC", help="TF1 SavedModel folder")
     parser.add_argument("dst", metavar="DST", help="output folder for the TF2 SavedModel (must not exist)")
-    parser.add_argument("--tags", metavar="serve", help="MetaGraph tag set to convert when SRC has several (comma-separated)")
-    parser.add_argument("--overwrite", action="store_true", help="replace DST if it exists (only once the new export is complete)")
+    parser.add_argument(
+        "--tags", metavar="serve", help="MetaGraph tag set to convert when SRC has several (comma-separated)"
+    )
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace DST if it exists (only once the new export is complete)"
+    )
     parser.add_argument("--no-verify", dest="verify", action="store_false", help="skip comparing DST with SRC")
-    parser.add_argument("--rtol", type=float, default=1e-5, help="relative tolerance of the verification (default 1e-5)")
-    parser.add_argument("--atol", type=float, default=1e-6, help="absolute tolerance of the verification (default 1e-6)")
+    parser.add_argument(
+        "--rtol", type=float, default=1e-5, help="relative tolerance of the verification (default 1e-5)"
+    )
+    parser.add_argument(
+        "--atol", type=float, default=1e-6, help="absolute tolerance of the verification (default 1e-6)"
+    )
 
 
 def run(args) -> int:
@@ -44,8 +52,9 @@ def run(args) -> int:
 
     from ..wrappers.upgrade import upgrade  # imports TensorFlow
 
-    result = upgrade(src, dst, tags=args.tags, overwrite=args.overwrite, verify=args.verify,
-                     rtol=args.rtol, atol=args.atol)
+    result = upgrade(
+        src, dst, tags=args.tags, overwrite=args.overwrite, verify=args.verify, rtol=args.rtol, atol=args.atol
+    )
     for note in result.notes:
         print(f"note: {note}")
     print(f"{len(result.signatures)} signature(s), {result.variables} variable(s): {', '.join(result.signatures)}")

@@ -23,16 +23,26 @@ DESCRIPTION = (
 def add_arguments(parser) -> None:
     parser.add_argument("a", metavar="A", help="first model: SavedModel folder (or graph file with --a-checkpoint)")
     parser.add_argument("b", metavar="B", help="second model")
-    parser.add_argument("--signature", action="append", default=[], metavar="KEY",
-                        help="compare only this signature key (repeatable; default: all keys of both)")
+    parser.add_argument(
+        "--signature",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="compare only this signature key (repeatable; default: all keys of both)",
+    )
     parser.add_argument("--rtol", type=float, default=1e-5, help="relative tolerance (default 1e-5)")
     parser.add_argument("--atol", type=float, default=1e-6, help="absolute tolerance (default 1e-6)")
-    parser.add_argument("--inputs", metavar="FILE.npz",
-                        help="inputs to feed: arrays named INPUT or SIGNATURE/INPUT (others are generated)")
+    parser.add_argument(
+        "--inputs",
+        metavar="FILE.npz",
+        help="inputs to feed: arrays named INPUT or SIGNATURE/INPUT (others are generated)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed for generated inputs (default 0)")
     parser.add_argument("--batch", type=int, default=2, help="size used for unknown dimensions (default 2)")
     parser.add_argument("--strict-method-names", action="store_true", help="fail when method names differ")
-    parser.add_argument("--tags", help="MetaGraph tag set for both models, comma-separated (default: only one, else serve)")
+    parser.add_argument(
+        "--tags", help="MetaGraph tag set for both models, comma-separated (default: only one, else serve)"
+    )
     parser.add_argument("--a-checkpoint", metavar="CKPT", help="checkpoint for A when A is a graph file")
     parser.add_argument("--b-checkpoint", metavar="CKPT", help="checkpoint for B when B is a graph file")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -47,10 +57,20 @@ def run(args) -> int:
         raise UsageError("--batch must be at least 1")
     from ..wrappers.verify import verify
 
-    report = verify(args.a, args.b, signatures=args.signature or None, rtol=args.rtol, atol=args.atol,
-                    inputs=args.inputs, seed=args.seed, batch=args.batch,
-                    strict_method_names=args.strict_method_names, tags=args.tags,
-                    checkpoint_a=args.a_checkpoint, checkpoint_b=args.b_checkpoint)
+    report = verify(
+        args.a,
+        args.b,
+        signatures=args.signature or None,
+        rtol=args.rtol,
+        atol=args.atol,
+        inputs=args.inputs,
+        seed=args.seed,
+        batch=args.batch,
+        strict_method_names=args.strict_method_names,
+        tags=args.tags,
+        checkpoint_a=args.a_checkpoint,
+        checkpoint_b=args.b_checkpoint,
+    )
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:

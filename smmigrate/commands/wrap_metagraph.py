@@ -30,19 +30,33 @@ def _names(value: str) -> list[str]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("graph", metavar="GRAPH", help="graph file (.meta, .pb, .pbtxt; binary or text) or SavedModel folder")
     parser.add_argument(
-        "checkpoint", metavar="CHECKPOINT", nargs="?",
+        "graph", metavar="GRAPH", help="graph file (.meta, .pb, .pbtxt; binary or text) or SavedModel folder"
+    )
+    parser.add_argument(
+        "checkpoint",
+        metavar="CHECKPOINT",
+        nargs="?",
         help="checkpoint prefix, .index/.data/.meta path, V1 file, or folder with a 'checkpoint' file "
         "(default: the one beside GRAPH)",
     )
-    parser.add_argument("--out", metavar="DIR", help="output SavedModel folder (default: <graph stem>_tf2 beside GRAPH)")
-    parser.add_argument("--feeds", type=_names, metavar="A:0,B:0", help="input tensors (default: the signatures' inputs)")
-    parser.add_argument("--fetches", type=_names, metavar="Y:0", help="output tensors (default: the signatures' outputs)")
+    parser.add_argument(
+        "--out", metavar="DIR", help="output SavedModel folder (default: <graph stem>_tf2 beside GRAPH)"
+    )
+    parser.add_argument(
+        "--feeds", type=_names, metavar="A:0,B:0", help="input tensors (default: the signatures' inputs)"
+    )
+    parser.add_argument(
+        "--fetches", type=_names, metavar="Y:0", help="output tensors (default: the signatures' outputs)"
+    )
     parser.add_argument("--signature", metavar="NAME", help="only this signature (or the key for --feeds/--fetches)")
-    parser.add_argument("--tags", type=_names, metavar="serve", help="MetaGraph tags to pick in a SavedModel with several")
+    parser.add_argument(
+        "--tags", type=_names, metavar="serve", help="MetaGraph tags to pick in a SavedModel with several"
+    )
     parser.add_argument("--keep-devices", action="store_true", help="keep device pins recorded in the graph")
-    parser.add_argument("--overwrite", action="store_true", help="replace --out if it exists (only once the new export is complete)")
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace --out if it exists (only once the new export is complete)"
+    )
 
 
 def default_out(graph: Path) -> Path:
@@ -81,6 +95,7 @@ def run(args) -> int:
         raise UsageError(f"{out}: already exists; pass --out to choose another folder or --overwrite")
 
     from ..wrappers.graph_adapter import wrap_metagraph  # imports TensorFlow
+
     wrapped = wrap_metagraph(
         graph,
         args.checkpoint,

@@ -48,7 +48,9 @@ def _read_state_file(folder: Path) -> Optional[Path]:
     try:
         text_format.Parse(state.read_text(), msg)
     except Exception:  # noqa: BLE001 - any parse failure is the same user error
-        raise SmmigrateError(f"{state}: not a valid checkpoint state file; pass the checkpoint prefix instead") from None
+        raise SmmigrateError(
+            f"{state}: not a valid checkpoint state file; pass the checkpoint prefix instead"
+        ) from None
     if not msg.model_checkpoint_path:
         raise SmmigrateError(f"{state}: names no checkpoint; pass the checkpoint prefix instead")
     recorded = Path(msg.model_checkpoint_path)
@@ -188,14 +190,26 @@ def plan_from_saver(graph_def, restore_op_name: str) -> list[RestoreItem]:
             keys, slices = _const_strings(names_node), _const_strings(slices_node)
             i = idx if restore.op == "RestoreV2" else 0
             if i < len(keys):
-                items.append(RestoreItem(var, keys[i], slices[i] if i < len(slices) else "", nodes[var].attr["dtype"].type))
+                items.append(
+                    RestoreItem(var, keys[i], slices[i] if i < len(slices) else "", nodes[var].attr["dtype"].type)
+                )
     items.sort(key=lambda it: it.variable)
     return items
 
 
 _RESTORE_SUBGRAPH_OPS = {
-    "NoOp", "Const", "Identity", "RestoreV2", "RestoreSlice", "Assign", "AssignVariableOp",
-    "Variable", "VariableV2", "VarHandleOp", "Placeholder", "PlaceholderWithDefault",
+    "NoOp",
+    "Const",
+    "Identity",
+    "RestoreV2",
+    "RestoreSlice",
+    "Assign",
+    "AssignVariableOp",
+    "Variable",
+    "VariableV2",
+    "VarHandleOp",
+    "Placeholder",
+    "PlaceholderWithDefault",
 }
 
 

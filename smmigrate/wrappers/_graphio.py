@@ -18,6 +18,7 @@ from typing import Optional
 from .. import _proto
 from ..errors import SmmigrateError
 
+
 @dataclass
 class GraphSource:
     """A graph as read from disk, before import."""
@@ -57,7 +58,11 @@ def read_graph(path, tags=None) -> GraphSource:
     graph_pb2, meta_graph_pb2, saved_model_pb2 = _pb()
     # `_proto` may have built its classes before TensorFlow was imported (a private descriptor
     # pool); TensorFlow's importers need its own classes, so cross over by bytes when they differ
-    cls = {"saved_model": saved_model_pb2.SavedModel, "meta_graph": meta_graph_pb2.MetaGraphDef, "graph_def": graph_pb2.GraphDef}[kind]
+    cls = {
+        "saved_model": saved_model_pb2.SavedModel,
+        "meta_graph": meta_graph_pb2.MetaGraphDef,
+        "graph_def": graph_pb2.GraphDef,
+    }[kind]
     if not isinstance(msg, cls):
         msg = cls.FromString(msg.SerializeToString())
     if kind == "saved_model":

@@ -22,15 +22,24 @@ RESOURCE_VARIABLE_OPS = {"VarHandleOp"}
 # be empty in the serving functions. Tables we cannot create eagerly keep a unique shared name.
 CAPTURED_TABLE_OPS = {"HashTableV2", "MutableHashTableV2", "MutableHashTableOfTensorsV2"}
 TABLE_OPS = CAPTURED_TABLE_OPS | {
-    "HashTable", "MutableHashTable", "MutableHashTableOfTensors", "MutableDenseHashTable", "MutableDenseHashTableV2",
+    "HashTable",
+    "MutableHashTable",
+    "MutableHashTableOfTensors",
+    "MutableDenseHashTable",
+    "MutableDenseHashTableV2",
 }
 # Old graphs use ref-typed (V1) tables; their V2 twins take a resource handle and the same inputs.
 _V1_TABLE_OPS = {
-    "HashTable": "HashTableV2", "MutableHashTable": "MutableHashTableV2",
-    "MutableHashTableOfTensors": "MutableHashTableOfTensorsV2", "LookupTableFind": "LookupTableFindV2",
-    "LookupTableInsert": "LookupTableInsertV2", "LookupTableSize": "LookupTableSizeV2",
-    "LookupTableExport": "LookupTableExportV2", "LookupTableImport": "LookupTableImportV2",
-    "InitializeTable": "InitializeTableV2", "InitializeTableFromTextFile": "InitializeTableFromTextFileV2",
+    "HashTable": "HashTableV2",
+    "MutableHashTable": "MutableHashTableV2",
+    "MutableHashTableOfTensors": "MutableHashTableOfTensorsV2",
+    "LookupTableFind": "LookupTableFindV2",
+    "LookupTableInsert": "LookupTableInsertV2",
+    "LookupTableSize": "LookupTableSizeV2",
+    "LookupTableExport": "LookupTableExportV2",
+    "LookupTableImport": "LookupTableImportV2",
+    "InitializeTable": "InitializeTableV2",
+    "InitializeTableFromTextFile": "InitializeTableFromTextFileV2",
 }
 # Reference-variable ops that have a resource-variable counterpart with the same inputs.
 _REF_TO_RESOURCE = {
@@ -40,7 +49,6 @@ _REF_TO_RESOURCE = {
     "IsVariableInitialized": "VarIsInitializedOp",
     "CountUpTo": "ResourceCountUpTo",
 }
-
 
 
 @dataclass
@@ -131,8 +139,7 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
         del new.input[:]
         new.input.extend(inputs)
         ref_positions = [
-            i for i, inp in enumerate(new.input)
-            if input_parts(inp)[1] == 0 and input_parts(inp)[0] in ref_vars
+            i for i, inp in enumerate(new.input) if input_parts(inp)[1] == 0 and input_parts(inp)[0] in ref_vars
         ]
         if not ref_positions:
             new_nodes.append(new)
@@ -157,8 +164,11 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
             if new.op in ("AssignVariableOp", "AssignAddVariableOp", "AssignSubVariableOp"):
                 # These have no output; readers of the old output ref read the variable after it.
                 value_aliases[f"{node.name}:0"] = node.name
-        elif ref_positions == [0] and (node.op.startswith("Apply") or node.op.startswith("Scatter")) and \
-                op_has_ref_input("Resource" + node.op, None):
+        elif (
+            ref_positions == [0]
+            and (node.op.startswith("Apply") or node.op.startswith("Scatter"))
+            and op_has_ref_input("Resource" + node.op, None)
+        ):
             new.op = "Resource" + node.op
             if "T" in node.attr and node.op.startswith("Scatter"):
                 new.attr["dtype"].CopyFrom(node.attr["T"])

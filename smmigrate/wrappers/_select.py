@@ -55,7 +55,8 @@ def check_closure(w, feeds, fetches, label: str) -> None:
     if missing:
         hint = (
             "not in the checkpoint and not set by the graph's init op"
-            if w._restored else "no checkpoint was given or found beside the graph"
+            if w._restored
+            else "no checkpoint was given or found beside the graph"
         )
         raise SmmigrateError(
             f"{w.source.path}: {label} reads variable(s) {', '.join(sorted(missing))}, which have no value "
@@ -90,15 +91,31 @@ def discover(w) -> tuple[list[str], list[str]]:
     for op in w.graph.get_operations():
         consumed.update(t.op.name for t in op.inputs)
         consumed.update(o.name for o in op.control_inputs)
-    skip_types = {"Const", "Placeholder", "PlaceholderWithDefault", "NoOp", "VarIsInitializedOp",
-                  "IsVariableInitialized", "ReadVariableOp", "Shape", "ShapeN", "Size", "Rank"}
+    skip_types = {
+        "Const",
+        "Placeholder",
+        "PlaceholderWithDefault",
+        "NoOp",
+        "VarIsInitializedOp",
+        "IsVariableInitialized",
+        "ReadVariableOp",
+        "Shape",
+        "ShapeN",
+        "Size",
+        "Rank",
+    }
     captures = {id(c) for c in w.graph.internal_captures}
     fetches = []
     for op in w.graph.get_operations():
-        if (op.name in book or op.name in consumed or op.type in skip_types or not op.outputs
-                or op.name.startswith(("smmigrate_", "gradients/"))
-                or re.match(r"save(_\d+)?/", op.name)
-                or any(id(o) in captures for o in op.outputs)):
+        if (
+            op.name in book
+            or op.name in consumed
+            or op.type in skip_types
+            or not op.outputs
+            or op.name.startswith(("smmigrate_", "gradients/"))
+            or re.match(r"save(_\d+)?/", op.name)
+            or any(id(o) in captures for o in op.outputs)
+        ):
             continue
         if _has_side_effects(op, updates):
             continue  # e.g. an Identity after a SaveV2: running it would write a checkpoint
@@ -107,9 +124,7 @@ def discover(w) -> tuple[list[str], list[str]]:
         raise SmmigrateError(f"{w.source.path}: graph has no signatures and no output could be found; pass --fetches")
     needed = placeholders_needed(w, [w.graph.get_tensor_by_name(f) for f in fetches])
     feeds = sorted(needed)
-    note = (
-        f"no signatures in the graph: chose feeds {', '.join(feeds) or '(none)'} and fetches {', '.join(fetches)}"
-    )
+    note = f"no signatures in the graph: chose feeds {', '.join(feeds) or '(none)'} and fetches {', '.join(fetches)}"
     if note not in w.notes:  # discover() runs again when the graph is re-imported
         w.notes.append(note)
     return feeds, fetches

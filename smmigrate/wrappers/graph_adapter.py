@@ -152,7 +152,9 @@ class WrappedGraph:
             tf.graph_util.import_graph_def(self._rewrite.graph_def, input_map=input_map, name="")
         except (ValueError, tf.errors.OpError) as exc:
             msg = str(exc).strip().splitlines()[0][:300]
-            raise SmmigrateError(f"{self.source.path}: graph does not import on TensorFlow {tf.__version__} ({msg})") from None
+            raise SmmigrateError(
+                f"{self.source.path}: graph does not import on TensorFlow {tf.__version__} ({msg})"
+            ) from None
         names = {op.name for op in g.get_operations()}
         missing = [n.name for n in self._rewrite.graph_def.node if n.name not in names]
         if missing:  # the importer renamed a clashing node; lookups by name would be wrong
@@ -195,7 +197,9 @@ class WrappedGraph:
     def _operation(self, name: str, what: str):
         op_name = name.lstrip("^").split(":")[0]
         if op_name in self._rewrite.dropped:
-            raise SmmigrateError(f"{self.source.path}: {what} {op_name} cannot run in TF2: {self._rewrite.dropped[op_name]}")
+            raise SmmigrateError(
+                f"{self.source.path}: {what} {op_name} cannot run in TF2: {self._rewrite.dropped[op_name]}"
+            )
         try:
             return self.graph.get_operation_by_name(op_name)
         except (KeyError, ValueError):
@@ -230,18 +234,20 @@ class WrappedGraph:
             plan = _checkpoint.plan_from_saver(original, restore_op)
             _checkpoint.check_plan(plan, self._rewrite.variables, reader, prefix, self.source.path)
             if _checkpoint.plan_is_complete(original, restore_op, saver_def.filename_tensor_name, plan):
-                self.notes.append(f"restored {len(plan)} variable(s) from {prefix} as the graph's saver does ({restore_op})")
+                self.notes.append(
+                    f"restored {len(plan)} variable(s) from {prefix} as the graph's saver does ({restore_op})"
+                )
                 return _start(lambda: self._restore_plan(prefix, plan), background)
             if restore_op in self._rewrite.dropped:
-                raise SmmigrateError(f"{self.source.path}: saver restore op cannot run: {self._rewrite.dropped[restore_op]}")
+                raise SmmigrateError(
+                    f"{self.source.path}: saver restore op cannot run: {self._rewrite.dropped[restore_op]}"
+                )
             if not self._ready.is_set():
                 self._create_resources()
             if self._wrapped is None:
                 self._make_wrapped()
             filename = self._element(saver_def.filename_tensor_name, "saver filename tensor")
-            fn = self._wrapped.prune(
-                feeds=[filename], fetches=[filename, self.graph.get_operation_by_name(restore_op)]
-            )
+            fn = self._wrapped.prune(feeds=[filename], fetches=[filename, self.graph.get_operation_by_name(restore_op)])
             fn._smm_owner = self
             self._run(lambda: fn(tf.constant(prefix)), f"restoring {prefix}")
             self.notes.append(f"restored {len(plan)} variable(s) from {prefix} with the graph's saver ({restore_op})")
@@ -367,7 +373,9 @@ class WrappedGraph:
                 feeds=feed_t, fetches=fetch_t, input_signature=((), spec), are_keyword_args_also_positional=True
             )
         except lift_to_graph.UnliftableError as exc:
-            raise SmmigrateError(f"{self.source.path}: {label} cannot be pruned: {str(exc).splitlines()[-1][:200]}") from None
+            raise SmmigrateError(
+                f"{self.source.path}: {label} cannot be pruned: {str(exc).splitlines()[-1][:200]}"
+            ) from None
         fn._arg_keywords = keys
         fn._num_positional_args = 1 if len(keys) == 1 else 0
         fn._smm_owner = self  # keep variables alive while the function is (tensorflow#46708)
@@ -420,7 +428,9 @@ class WrappedGraph:
                     msg = str(exc).strip().splitlines()[0][:300]
                     raise SmmigrateError(f"{export_dir}: export failed ({msg})") from None
         except OSError as exc:
-            raise SmmigrateError(f"{export_dir}: cannot write the export ({exc.strerror}); choose another --out") from None
+            raise SmmigrateError(
+                f"{export_dir}: cannot write the export ({exc.strerror}); choose another --out"
+            ) from None
         return export_dir
 
 
@@ -497,7 +507,9 @@ def _build_functions(w: WrappedGraph, feeds, fetches, signature) -> None:
         w.add_signatures(signature)
     else:
         if signature is not None:
-            raise SmmigrateError(f"{source.path}: graph has no signatures, so there is no {signature!r}; pass --feeds/--fetches")
+            raise SmmigrateError(
+                f"{source.path}: graph has no signatures, so there is no {signature!r}; pass --feeds/--fetches"
+            )
         d_feeds, d_fetches = _select.discover(w)
         w.functions["serving_default"] = w.prune(d_feeds, d_fetches, label="function")
 

@@ -42,7 +42,8 @@ def resolve_method_name(value: str, key: str = "") -> str:
         return value
     where = f" for signature {key!r}" if key else ""
     raise SmmigrateError(
-        f"unknown method name {value!r}{where}; use classify, regress, predict or a full name like tensorflow/serving/classify")
+        f"unknown method name {value!r}{where}; use classify, regress, predict or a full name like tensorflow/serving/classify"
+    )
 
 
 def _public_keys(mg) -> list:
@@ -80,17 +81,27 @@ def _check_complete(tf, target, mg) -> None:
     index = Path(f"{prefix}.index")
     if not index.is_file():
         what = "missing" if not (index.exists() or index.is_symlink()) else "not a readable file"
-        raise SmmigrateError(f"{index}: {what}, but the graph has variables: the export is incomplete; "
-                             "copy the whole export folder again (nothing changed)")
+        raise SmmigrateError(
+            f"{index}: {what}, but the graph has variables: the export is incomplete; "
+            "copy the whole export folder again (nothing changed)"
+        )
     try:
         tf.train.load_checkpoint(str(prefix))
     except Exception as exc:  # noqa: BLE001 - TF raises several types for unreadable data
         first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-        raise SmmigrateError(f"{index}: checkpoint cannot be read ({first}); copy the export again (nothing changed)") from None
+        raise SmmigrateError(
+            f"{index}: checkpoint cannot be read ({first}); copy the export again (nothing changed)"
+        ) from None
 
 
-def plan_method_names(export_dir, mapping: Optional[Mapping[str, str]] = None, *, like=None, auto: bool = False,
-                      tags: Optional[Iterable[str]] = None) -> tuple[dict, list]:
+def plan_method_names(
+    export_dir,
+    mapping: Optional[Mapping[str, str]] = None,
+    *,
+    like=None,
+    auto: bool = False,
+    tags: Optional[Iterable[str]] = None,
+) -> tuple[dict, list]:
     """Work out (changes, warnings) without writing: changes is key -> {old, new, reason}."""
     if not mapping and like is None and not auto:
         raise SmmigrateError(f"{export_dir}: nothing to do; give --set KEY=METHOD, --like ORIGINAL_DIR or --auto")
@@ -123,7 +134,8 @@ def plan_method_names(export_dir, mapping: Optional[Mapping[str, str]] = None, *
         if key not in mg.signature_def:
             raise SmmigrateError(
                 f"{target.path}: no signature {key!r} in MetaGraph {','.join(_proto.tag_set(mg)) or '(no tags)'}; "
-                f"available: {', '.join(keys) or 'none'}")
+                f"available: {', '.join(keys) or 'none'}"
+            )
         wanted[key] = (resolve_method_name(value, key), "--set", "set")
 
     changes: dict = {}
@@ -137,8 +149,10 @@ def plan_method_names(export_dir, mapping: Optional[Mapping[str, str]] = None, *
             if source == "like" and not _contract_ok(tf, original_sigs[key], new):
                 # The original breaks the contract the same way (the TF Serving fixture's
                 # regress_x2_to_y3 has a float input): copying keeps the two exports alike.
-                warnings.append(f"{key}: the original's {SHORT[new]} signature does not meet the {SHORT[new]} contract "
-                                f"either ({_contract_hint(new)}); copied as-is")
+                warnings.append(
+                    f"{key}: the original's {SHORT[new]} signature does not meet the {SHORT[new]} contract "
+                    f"either ({_contract_hint(new)}); copied as-is"
+                )
             else:
                 refused.append(f"{key} cannot be {SHORT[new]}: {_contract_hint(new)}")
                 continue
@@ -185,14 +199,18 @@ def recompute_fingerprint(export_dir) -> Optional[str]:
         # TensorFlow fingerprints only the binary saved_model.pb (for a text export its hashes come
         # out empty), and a stale fingerprint claims a checksum that no longer holds: remove it.
         path.unlink()
-        return f"{path}: removed; TensorFlow fingerprints only a binary saved_model.pb and the old one no longer matched"
+        return (
+            f"{path}: removed; TensorFlow fingerprints only a binary saved_model.pb and the old one no longer matched"
+        )
     import_tensorflow()
     from tensorflow.python.saved_model.pywrap_saved_model import fingerprinting
 
     try:
         data = fingerprinting.CreateFingerprintDef(str(export_dir))
     except Exception as exc:  # noqa: BLE001 - pywrap raises its own exception types
-        raise SmmigrateError(f"{path}: could not recompute the fingerprint ({exc}); delete fingerprint.pb or re-export") from exc
+        raise SmmigrateError(
+            f"{path}: could not recompute the fingerprint ({exc}); delete fingerprint.pb or re-export"
+        ) from exc
     atomic_write_bytes(path, data)
     return f"{path}: recomputed"
 
@@ -218,8 +236,15 @@ def _fingerprint_is_stale(export_dir: Path) -> bool:
     return current.signature_def_hash != fresh.signature_def_hash
 
 
-def update_method_names(export_dir, mapping: Optional[Mapping[str, str]] = None, *, like=None, auto: bool = False,
-                        tags: Optional[Iterable[str]] = None, dry_run: bool = False) -> MethodNameChanges:
+def update_method_names(
+    export_dir,
+    mapping: Optional[Mapping[str, str]] = None,
+    *,
+    like=None,
+    auto: bool = False,
+    tags: Optional[Iterable[str]] = None,
+    dry_run: bool = False,
+) -> MethodNameChanges:
     """Set signature method names on the SavedModel in `export_dir`; return what changed.
 
     `mapping` maps signature keys to `classify`, `regress`, `predict` or a full method name;
@@ -242,8 +267,10 @@ def update_method_names(export_dir, mapping: Optional[Mapping[str, str]] = None,
         if _fingerprint_is_stale(export_dir):
             recompute_fingerprint(export_dir)
             result.fingerprint_repaired = True
-            result.warnings.append(f"{export_dir / _proto.FINGERPRINT_PB}: did not match the signatures "
-                                   "(an interrupted earlier run?); recomputed")
+            result.warnings.append(
+                f"{export_dir / _proto.FINGERPRINT_PB}: did not match the signatures "
+                "(an interrupted earlier run?); recomputed"
+            )
         return result
     result.warnings.extend(_write_method_names(export_dir, changes, tags))
     fingerprint = recompute_fingerprint(export_dir)

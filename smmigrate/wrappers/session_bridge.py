@@ -77,7 +77,9 @@ def _tensor_name(value, where: str) -> str:
         return value if ":" in value else f"{value}:0"
     name = getattr(value, "name", None)
     if not isinstance(name, str) or getattr(value, "op", None) is None:
-        raise SmmigrateError(f"{where}: expected a tf.Tensor of the session's graph or a tensor name, got {type(value).__name__}")
+        raise SmmigrateError(
+            f"{where}: expected a tf.Tensor of the session's graph or a tensor name, got {type(value).__name__}"
+        )
     if getattr(value, "dtype", None) is not None and hasattr(value, "indices") and hasattr(value, "dense_shape"):
         raise SmmigrateError(f"{where}: sparse tensors are not supported by the session bridge; pass dense tensors")
     return name
@@ -98,8 +100,15 @@ def _signature_from_proto(key: str, sig) -> tuple[dict, dict, str]:
 
 def signature_specs(inputs, outputs, signature_def_map, signatures) -> dict:
     """{key: (inputs {arg: tensor name}, outputs {key: tensor name}, method name)}."""
-    given = [n for n, v in (("inputs/outputs", inputs or outputs), ("signature_def_map", signature_def_map),
-                            ("signatures", signatures)) if v]
+    given = [
+        n
+        for n, v in (
+            ("inputs/outputs", inputs or outputs),
+            ("signature_def_map", signature_def_map),
+            ("signatures", signatures),
+        )
+        if v
+    ]
     if len(given) != 1:
         raise SmmigrateError(
             "export_session: pass exactly one of inputs=/outputs= (simple_save), signature_def_map= (Builder) "

@@ -56,7 +56,9 @@ def check_source(src, tags: Optional[Iterable[str]] = None):
     tags = _proto.parse_tags(tags)
     if len(graphs) > 1 and not tags:
         sets = "; ".join(",".join(_proto.tag_set(m)) or "(no tags)" for m in graphs)
-        raise SmmigrateError(f"{src}: holds {len(graphs)} MetaGraphs (tag sets {sets}); a TF2 SavedModel has one, pick it with --tags")
+        raise SmmigrateError(
+            f"{src}: holds {len(graphs)} MetaGraphs (tag sets {sets}); a TF2 SavedModel has one, pick it with --tags"
+        )
     mg = _proto.select_meta_graph(sm.proto, tags, str(sm.path))
     return sm, mg
 
@@ -74,8 +76,16 @@ def _copy_tree_missing(src: Path, dst: Path) -> int:
     return count
 
 
-def upgrade(src, dst, *, tags: Optional[Iterable[str]] = None, overwrite: bool = False, verify: bool = True,
-            rtol: float = 1e-5, atol: float = 1e-6) -> UpgradeResult:
+def upgrade(
+    src,
+    dst,
+    *,
+    tags: Optional[Iterable[str]] = None,
+    overwrite: bool = False,
+    verify: bool = True,
+    rtol: float = 1e-5,
+    atol: float = 1e-6,
+) -> UpgradeResult:
     """Convert the TF1 SavedModel `src` into a native TF2 SavedModel `dst`; see the module docstring.
 
     `tags` picks the MetaGraph when SRC has several (required then). With `verify` (default) the
@@ -119,7 +129,9 @@ def upgrade(src, dst, *, tags: Optional[Iterable[str]] = None, overwrite: bool =
             if not verify:
                 return
             if verify_tags is False:
-                result.notes.append("not verified: SRC's chosen MetaGraph is not tagged serve, so verify cannot pick it beside the TF2 export")
+                result.notes.append(
+                    "not verified: SRC's chosen MetaGraph is not tagged serve, so verify cannot pick it beside the TF2 export"
+                )
                 return
             from .verify import verify as verify_models
 

@@ -58,9 +58,14 @@ class SignatureResult:
 
     def to_json(self) -> dict:
         return {
-            "key": self.key, "status": self.status, "method_a": self.method_a, "method_b": self.method_b,
-            "max_abs_diff": self.max_abs_diff, "worst_output": self.worst_output,
-            "problems": list(self.problems), "notes": list(self.notes),
+            "key": self.key,
+            "status": self.status,
+            "method_a": self.method_a,
+            "method_b": self.method_b,
+            "max_abs_diff": self.max_abs_diff,
+            "worst_output": self.worst_output,
+            "problems": list(self.problems),
+            "notes": list(self.notes),
         }
 
 
@@ -93,8 +98,13 @@ class Report:
 
     def to_json(self) -> dict:
         return {
-            "a": self.a, "b": self.b, "rtol": self.rtol, "atol": self.atol, "seed": self.seed,
-            "equivalent": self.equivalent, "signatures": [s.to_json() for s in self.signatures],
+            "a": self.a,
+            "b": self.b,
+            "rtol": self.rtol,
+            "atol": self.atol,
+            "seed": self.seed,
+            "equivalent": self.equivalent,
+            "signatures": [s.to_json() for s in self.signatures],
         }
 
     def format_table(self) -> str:
@@ -122,7 +132,9 @@ class Report:
             compared = sum(1 for s in self.signatures if s.status == "equal")
             lines.append(f"equivalent on {compared} signature(s)")
         else:
-            lines.append(f"NOT EQUIVALENT: {len(bad)} of {len(self.signatures)} signature(s) differ or failed: {', '.join(bad)}")
+            lines.append(
+                f"NOT EQUIVALENT: {len(bad)} of {len(self.signatures)} signature(s) differ or failed: {', '.join(bad)}"
+            )
         return "\n".join(lines)
 
 
@@ -161,19 +173,24 @@ def _load(path, label: str, tags, checkpoint=None) -> _Model:
             try:
                 root = tf.saved_model.load(str(p), tags=list(_proto.tag_set(mg)) or None)
             except Exception as exc:  # noqa: BLE001 - TF raises many types; the message is what matters
-                raise SmmigrateError(f"{p}: TensorFlow could not load it ({_first_line(exc)}); check that the export is "
-                                     "complete and intact (saved_model.pb, variables/, assets/) or copy it again") from exc
+                raise SmmigrateError(
+                    f"{p}: TensorFlow could not load it ({_first_line(exc)}); check that the export is "
+                    "complete and intact (saved_model.pb, variables/, assets/) or copy it again"
+                ) from exc
         functions = {k: f for k, f in root.signatures.items()}
         methods = {k: mg.signature_def[k].method_name for k in mg.signature_def if k in functions}
         return _Model(label, str(p), functions, methods, mg, root)
     if not p.exists():
-        raise SmmigrateError(f"{p}: no such file or folder; give a SavedModel folder or a graph file plus its checkpoint")
+        raise SmmigrateError(
+            f"{p}: no such file or folder; give a SavedModel folder or a graph file plus its checkpoint"
+        )
     try:
         from .graph_adapter import wrap_metagraph
     except ImportError as exc:
         raise SmmigrateError(
             f"{p}: graph files need the graph adapter (`smmigrate wrap-metagraph`), which this installation lacks; "
-            "wrap it into a SavedModel first") from exc
+            "wrap it into a SavedModel first"
+        ) from exc
     kind, msg, _ = _proto.read_graph_file(p)
     mg = None
     if kind == "saved_model":
@@ -186,7 +203,9 @@ def _load(path, label: str, tags, checkpoint=None) -> _Model:
     with _quiet_tf_logs():
         wrapped = wrap_metagraph(str(p), checkpoint, tags=tags)
     functions = dict(wrapped.functions)
-    methods = {k: mg.signature_def[k].method_name for k in (mg.signature_def if mg is not None else {}) if k in functions}
+    methods = {
+        k: mg.signature_def[k].method_name for k in (mg.signature_def if mg is not None else {}) if k in functions
+    }
     return _Model(label, str(p), functions, methods, mg, wrapped)
 
 
@@ -197,7 +216,9 @@ def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     lines = [ln.strip() for ln in text.splitlines()]
     skip = ("Graph execution error", "Detected at node", "File ", "[[")
-    useful = [ln for ln in lines if ln and not ln.startswith(skip) and not re.match(r"^\w.*\(most recent call last\):$", ln)]
+    useful = [
+        ln for ln in lines if ln and not ln.startswith(skip) and not re.match(r"^\w.*\(most recent call last\):$", ln)
+    ]
     line = useful[0] if useful else (lines[0] if lines else type(exc).__name__)
     node = re.search(r"\{\{node ([^}]+)\}\}", text)
     line = re.sub(r"\s*\[Op:[^\]]*\]$", "", line)
@@ -229,8 +250,8 @@ def _features_of(node, nodes: dict) -> dict:
     ins = [_node_name(i) for i in node.input if not i.startswith("^")]
     if node.op == "ParseExample":
         ns, nd = attr["Nsparse"].i, attr["Ndense"].i
-        sparse_keys = [k for n in ins[2:2 + ns] for k in _const_strings(nodes.get(n))]
-        dense_keys = [k for n in ins[2 + ns:2 + ns + nd] for k in _const_strings(nodes.get(n))]
+        sparse_keys = [k for n in ins[2 : 2 + ns] for k in _const_strings(nodes.get(n))]
+        dense_keys = [k for n in ins[2 + ns : 2 + ns + nd] for k in _const_strings(nodes.get(n))]
         sparse_types = list(attr["sparse_types"].list.type)
         ragged = []
     elif node.op == "ParseExampleV2":
@@ -269,7 +290,9 @@ def _parse_features(mg, signature_key: str, input_key: str) -> dict:
         # No SignatureDefs (legacy exports, bare graphs): the adapter discovered the feeds, so
         # start from every string placeholder; a graph parsing Examples has one such input.
         string = _proto.schema().dtype_value("DT_STRING")
-        starts = [n.name for n in graph.node if n.op == "Placeholder" and "dtype" in n.attr and n.attr["dtype"].type == string]
+        starts = [
+            n.name for n in graph.node if n.op == "Placeholder" and "dtype" in n.attr and n.attr["dtype"].type == string
+        ]
     else:
         return {}
     nodes = {n.name: n for n in graph.node}
@@ -405,8 +428,10 @@ def _load_inputs(inputs) -> dict:
         with np.load(path, allow_pickle=False) as data:
             return {k: data[k] for k in data.files}
     except (OSError, ValueError) as exc:
-        raise SmmigrateError(f"{path}: cannot read inputs ({_first_line(exc)}); give an .npz from numpy.savez with "
-                             "arrays named INPUT or SIGNATURE/INPUT (strings as fixed-width bytes, not objects)") from exc
+        raise SmmigrateError(
+            f"{path}: cannot read inputs ({_first_line(exc)}); give an .npz from numpy.savez with "
+            "arrays named INPUT or SIGNATURE/INPUT (strings as fixed-width bytes, not objects)"
+        ) from exc
 
 
 # ---------------------------------------------------------------------------------------------
@@ -422,11 +447,14 @@ def _specs(fn) -> tuple[dict, dict]:
 def _fmt_shape(shape: tf.TensorShape) -> str:
     if shape.rank is None:
         return "<unknown rank>"
-    return "(" + ", ".join("?" if d is None else str(d) for d in shape.as_list()) + ("," if shape.rank == 1 else "") + ")"
+    return (
+        "(" + ", ".join("?" if d is None else str(d) for d in shape.as_list()) + ("," if shape.rank == 1 else "") + ")"
+    )
 
 
-def _compare_signature(key: str, ma: _Model, mb: _Model, given: dict, *, rtol, atol, seed, batch,
-                       strict_method_names) -> SignatureResult:
+def _compare_signature(
+    key: str, ma: _Model, mb: _Model, given: dict, *, rtol, atol, seed, batch, strict_method_names
+) -> SignatureResult:
     res = SignatureResult(key, "equal", ma.method_names.get(key), mb.method_names.get(key))
     if res.method_a != res.method_b:
         msg = f"method names differ: {res.method_a or '(none)'} vs {res.method_b or '(none)'}"
@@ -460,24 +488,32 @@ def _compare_signature(key: str, ma: _Model, mb: _Model, given: dict, *, rtol, a
                     shape = _generation_shape(shape_a, shape_b, batch)
                     count = int(np.prod(shape, dtype=np.int64))
                     value = np.array(_example_batch(rng, features, count), dtype=object).reshape(shape)
-                    res.notes.append(f"input {name!r}: {count} serialized tf.Example(s) with features {', '.join(sorted(features))}")
+                    res.notes.append(
+                        f"input {name!r}: {count} serialized tf.Example(s) with features {', '.join(sorted(features))}"
+                    )
             if value is None:
                 value = _random_values(rng, spec_a.dtype, _generation_shape(shape_a, shape_b, batch))
         value = np.asarray(value)
         va, vb = _fit(value, shape_a), _fit(value, shape_b)
         if va is None or vb is None:
             bad = "A" if va is None else "B"
-            res.problems.append(f"input {name!r}: shapes {_fmt_shape(shape_a)} vs {_fmt_shape(shape_b)} cannot take the same "
-                                f"values ({value.shape} does not fit {bad})")
+            res.problems.append(
+                f"input {name!r}: shapes {_fmt_shape(shape_a)} vs {_fmt_shape(shape_b)} cannot take the same "
+                f"values ({value.shape} does not fit {bad})"
+            )
             continue
         if va.shape != vb.shape:
-            res.notes.append(f"input {name!r}: shapes differ, {_fmt_shape(shape_a)} vs {_fmt_shape(shape_b)}; same values fed reshaped")
+            res.notes.append(
+                f"input {name!r}: shapes differ, {_fmt_shape(shape_a)} vs {_fmt_shape(shape_b)}; same values fed reshaped"
+            )
         try:
             feeds_a[name] = tf.constant(va, dtype=spec_a.dtype)
             feeds_b[name] = tf.constant(vb, dtype=spec_b.dtype)
         except (TypeError, ValueError) as exc:  # e.g. an --inputs array of the wrong kind
-            res.problems.append(f"input {name!r}: the given {value.dtype} array does not convert to "
-                                f"{spec_a.dtype.name} ({_first_line(exc)})")
+            res.problems.append(
+                f"input {name!r}: the given {value.dtype} array does not convert to "
+                f"{spec_a.dtype.name} ({_first_line(exc)})"
+            )
             res.status = "error"  # bad input data, not a difference between the models
     if res.problems and len(feeds_a) != len(ins_a):
         if res.status != "error":
@@ -505,14 +541,23 @@ def _compare_signature(key: str, ma: _Model, mb: _Model, given: dict, *, rtol, a
             res.notes.append(f"output {name!r}: shapes differ, {a.shape} vs {b.shape}; compared element by element")
             b = b.reshape(a.shape)
         if a.dtype.kind in "fciu" and b.dtype.kind in "fciu":
-            a64, b64 = a.astype(np.complex128 if a.dtype.kind == "c" else np.float64), b.astype(np.complex128 if b.dtype.kind == "c" else np.float64)
+            a64, b64 = (
+                a.astype(np.complex128 if a.dtype.kind == "c" else np.float64),
+                b.astype(np.complex128 if b.dtype.kind == "c" else np.float64),
+            )
             diff = float(np.max(np.abs(a64 - b64), initial=0.0)) if a.size else 0.0
             if math.isnan(diff):
-                diff = float("inf") if not np.array_equal(np.isnan(a64), np.isnan(b64)) else float(np.nanmax(np.abs(a64 - b64), initial=0.0))
+                diff = (
+                    float("inf")
+                    if not np.array_equal(np.isnan(a64), np.isnan(b64))
+                    else float(np.nanmax(np.abs(a64 - b64), initial=0.0))
+                )
             if worst is None or diff > worst[0]:
                 worst = (diff, name)
             if not np.allclose(a64, b64, rtol=rtol, atol=atol, equal_nan=True):
-                res.problems.append(f"output {name!r}: values differ, max abs diff {diff:.6g} (rtol={rtol:g}, atol={atol:g})")
+                res.problems.append(
+                    f"output {name!r}: values differ, max abs diff {diff:.6g} (rtol={rtol:g}, atol={atol:g})"
+                )
         elif not np.array_equal(a, b):
             res.problems.append(f"output {name!r}: values differ ({int(np.sum(a != b))} of {a.size} elements)")
     if worst is not None:
@@ -521,9 +566,21 @@ def _compare_signature(key: str, ma: _Model, mb: _Model, given: dict, *, rtol, a
     return res
 
 
-def verify(a, b, *, signatures: Optional[Sequence[str]] = None, rtol: float = 1e-5, atol: float = 1e-6,
-           inputs=None, seed: int = 0, batch: int = 2, strict_method_names: bool = False,
-           tags: Optional[Iterable[str]] = None, checkpoint_a=None, checkpoint_b=None) -> Report:
+def verify(
+    a,
+    b,
+    *,
+    signatures: Optional[Sequence[str]] = None,
+    rtol: float = 1e-5,
+    atol: float = 1e-6,
+    inputs=None,
+    seed: int = 0,
+    batch: int = 2,
+    strict_method_names: bool = False,
+    tags: Optional[Iterable[str]] = None,
+    checkpoint_a=None,
+    checkpoint_b=None,
+) -> Report:
     """Compare models `a` and `b` signature by signature; see the module docstring.
 
     `a`/`b`: SavedModel folders, or graph files (with `checkpoint_a`/`checkpoint_b`) through the
@@ -548,12 +605,16 @@ def verify(a, b, *, signatures: Optional[Sequence[str]] = None, rtol: float = 1e
                         known.update((name, f"{key}/{name}"))
         unknown = sorted(set(given) - known)
         if unknown:
-            raise SmmigrateError(f"{inputs}: arrays {', '.join(unknown)} match no signature input; "
-                                 f"expected names among: {', '.join(sorted(known)) or 'none'}")
+            raise SmmigrateError(
+                f"{inputs}: arrays {', '.join(unknown)} match no signature input; "
+                f"expected names among: {', '.join(sorted(known)) or 'none'}"
+            )
     for key in keys:
         if key not in ma.functions or key not in mb.functions:
             if key not in ma.functions and key not in mb.functions:
-                raise SmmigrateError(f"no signature {key!r} in either model; A has {', '.join(sorted(ma.functions)) or 'none'}")
+                raise SmmigrateError(
+                    f"no signature {key!r} in either model; A has {', '.join(sorted(ma.functions)) or 'none'}"
+                )
             res = SignatureResult(key, "missing in B", ma.method_names.get(key), mb.method_names.get(key))
             if key not in mb.functions:
                 # A migration that drops a signature breaks its callers (tensorflow#35795).
@@ -566,8 +627,19 @@ def verify(a, b, *, signatures: Optional[Sequence[str]] = None, rtol: float = 1e
                 res.notes.append(f"signature {key!r} is only in B (extra; not compared)")
             report.signatures.append(res)
             continue
-        report.signatures.append(_compare_signature(key, ma, mb, given, rtol=rtol, atol=atol, seed=seed, batch=batch,
-                                                    strict_method_names=strict_method_names))
+        report.signatures.append(
+            _compare_signature(
+                key,
+                ma,
+                mb,
+                given,
+                rtol=rtol,
+                atol=atol,
+                seed=seed,
+                batch=batch,
+                strict_method_names=strict_method_names,
+            )
+        )
     # Keep both loaded models alive until every signature has run (tensorflow#46708).
     del ma, mb
     return report

@@ -1,4 +1,5 @@
 """Signature-driven loads (TF1): scalar output types, int lists and NumPy arrays fed to float32."""
+
 import sys
 
 import numpy as np

@@ -4,6 +4,7 @@ argv: scalar_dir linear_dir. `scalar`: x (float32 scalar, key "input") -> 0.5 * 
 "output"), written by simple_save. `linear`: x [None, 1] -> y = x @ w + b, z = 3 * y, with
 variables, written by SavedModelBuilder under the default serving signature.
 """
+
 import sys
 
 import tensorflow as tf

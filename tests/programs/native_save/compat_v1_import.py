@@ -1,5 +1,6 @@
 """TF1 export written against `tensorflow.compat.v1` (without disabling v2 behaviour), using
 TF1-only spellings (`tf.log`) that native-save moves, and a variable loaded from Python values."""
+
 import sys
 
 import tensorflow.compat.v1 as tf

@@ -1,4 +1,5 @@
 """TF1 export with simple_save: int64 ids and a string input, an embedding variable."""
+
 import sys
 
 import tensorflow as tf

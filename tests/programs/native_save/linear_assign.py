@@ -1,4 +1,5 @@
 """TF1 export: batched [None, 3] input, variables given values by assign ops, two signatures."""
+
 import sys
 
 import tensorflow as tf
