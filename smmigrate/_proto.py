@@ -22,9 +22,9 @@ import importlib
 import importlib.util
 import re
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
 
 from .errors import SmmigrateError
 
@@ -102,7 +102,7 @@ class Schema:
         pretty = _DTYPES.get(base, (base[3:].lower() if base.startswith("DT_") else base, None))[0]
         return pretty + ("_ref" if ref else "")
 
-    def dtype_size(self, value: int) -> Optional[int]:
+    def dtype_size(self, value: int) -> int | None:
         name = self.dtype_enum_name(value)
         return _DTYPES.get(name.replace("_REF", ""), (None, None))[1]
 
@@ -110,7 +110,7 @@ class Schema:
         return self._datatype.values_by_name[name].number
 
 
-def _tensorflow_root() -> Optional[Path]:
+def _tensorflow_root() -> Path | None:
     try:
         spec = importlib.util.find_spec("tensorflow")
     except (ImportError, ValueError):
@@ -190,7 +190,7 @@ def _schema_from_tensorflow() -> Schema:
     return Schema(classes, types_pb2.DataType.DESCRIPTOR, "tensorflow")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def schema() -> Schema:
     """The message classes; cheap when TensorFlow is already imported or only installed."""
     if "tensorflow" in sys.modules:
@@ -308,7 +308,7 @@ def tag_set(meta_graph) -> tuple:
 
 
 def select_meta_graph(
-    saved_model, tags: Optional[Iterable[str]] = None, where: str = "SavedModel", *, prefer_serve: bool = True
+    saved_model, tags: Iterable[str] | None = None, where: str = "SavedModel", *, prefer_serve: bool = True
 ):
     """The MetaGraphDef with exactly `tags`; without tags, the only one, else (with `prefer_serve`)
     the `serve` one. Commands that convert a model (`wrap-metagraph`, `upgrade`) pass
@@ -337,7 +337,7 @@ def select_meta_graph(
     )
 
 
-def parse_tags(value: Optional[str | Sequence[str]]) -> Optional[tuple]:
+def parse_tags(value: str | Sequence[str] | None) -> tuple | None:
     """`"serve,gpu"` or a sequence -> sorted tuple; None/empty -> None."""
     if not value:
         return None
@@ -439,7 +439,7 @@ PREDICT = "tensorflow/serving/predict"
 METHOD_ALIASES = {"classify": CLASSIFY, "regress": REGRESS, "predict": PREDICT}
 
 
-def infer_method_name(signature, s: Optional[Schema] = None) -> Optional[tuple[str, str]]:
+def infer_method_name(signature, s: Schema | None = None) -> tuple[str, str] | None:
     """(method name, why) when a signature has the classify/regress shape, else None.
 
     The shape is TF Serving's: one serialized-Example input keyed ``inputs`` (DT_STRING); outputs

@@ -7,7 +7,6 @@ to do next. The codes are listed once here so the CLI, the docs and the codemods
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from typing import Optional
 
 # code -> (short title, what the user should do). Codemods add their own codes to this table
 # through ``register_codes`` so that ``--list-codemods`` and the docs can show them.
@@ -40,8 +39,8 @@ class Diagnostic:
     path: str = ""
     # another place the message is about (native-load: the load call a later use blocks); the
     # engine maps it like `line` (through earlier rewrites, into notebook cells)
-    related_line: Optional[int] = None
-    related_cell: Optional[int] = None
+    related_line: int | None = None
+    related_cell: int | None = None
 
     def format(self, path: str | None = None) -> str:
         return f"{path or self.path}:{self.line}:{self.col}: {self.code} {self.message}{self._related()}"
@@ -53,7 +52,7 @@ class Diagnostic:
             return f" (see cell {self.related_cell}, line {self.related_line})"
         return f" (see line {self.related_line})"
 
-    def with_path(self, path: str) -> "Diagnostic":
+    def with_path(self, path: str) -> Diagnostic:
         return replace(self, path=path)
 
     def to_json(self) -> dict:

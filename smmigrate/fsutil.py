@@ -12,13 +12,13 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from .errors import SmmigrateError
 
 
-def atomic_write_bytes(path: os.PathLike | str, data: bytes, mode: Optional[int] = None) -> None:
+def atomic_write_bytes(path: os.PathLike | str, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` atomically, keeping its permission bits (or setting `mode`)."""
     path = Path(path)
     if mode is None:

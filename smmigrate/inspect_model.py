@@ -12,7 +12,6 @@ so `smmigrate inspect` starts in well under a second.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from . import _proto
 from .errors import SmmigrateError
@@ -82,7 +81,7 @@ def inspect(path, *, tags=None) -> dict:
 # Describing the pieces
 
 
-def _shape(shape_proto) -> Optional[list]:
+def _shape(shape_proto) -> list | None:
     """TensorShapeProto -> list of ints (-1 unknown) or None for unknown rank."""
     if shape_proto.unknown_rank:
         return None
@@ -120,7 +119,7 @@ def _signatures(mg, s) -> dict:
     return sigs
 
 
-def _size(shape: Optional[list], itemsize: Optional[int]) -> Optional[int]:
+def _size(shape: list | None, itemsize: int | None) -> int | None:
     if shape is None or itemsize is None or any(d < 0 for d in shape):
         return None
     n = itemsize
@@ -144,7 +143,7 @@ def _collection_variable_names(mg, s, key: str) -> set:
     return names
 
 
-def _variables_from_graph(mg_graph, s, trainable_names: Optional[set]) -> list:
+def _variables_from_graph(mg_graph, s, trainable_names: set | None) -> list:
     items = []
     for node in mg_graph.node:
         if node.op in _REF_VARIABLE_OPS:
@@ -210,7 +209,7 @@ def _summarise_variables(items: list) -> dict:
     }
 
 
-def _assets(mg, s, export_dir: Optional[Path]) -> list:
+def _assets(mg, s, export_dir: Path | None) -> list:
     seen = {}
     for a in mg.asset_file_def:
         seen[a.filename] = a.tensor_info.name or None
@@ -263,7 +262,7 @@ def _parse_examples(graph) -> int:
     return count
 
 
-def _describe_meta_graph(mg, s, export_dir: Optional[Path]) -> dict:
+def _describe_meta_graph(mg, s, export_dir: Path | None) -> dict:
     tf2 = len(mg.object_graph_def.nodes) > 0
     if tf2:
         variables = _variables_from_object_graph(mg, s)
@@ -323,7 +322,7 @@ def _overall_format(info: dict) -> str:
     return "TF1 SavedModel (graph only)"
 
 
-def _version_parses(version: Optional[str]) -> bool:
+def _version_parses(version: str | None) -> bool:
     # TF 2.21's import_meta_graph parses meta_info_def.tensorflow_version with packaging.version;
     # PEP 440 rejects strings like "0.12.head". Checked here without importing packaging at all.
     import re

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 from .errors import SmmigrateError
 
@@ -49,7 +49,7 @@ def _set_cell_source(cell: dict, text: str) -> None:
         cell["source"] = text
 
 
-def _detect_indent(raw: str) -> Optional[int]:
+def _detect_indent(raw: str) -> int | None:
     for line in raw.splitlines()[1:3]:
         stripped = line.lstrip(" ")
         if stripped.startswith('"'):
@@ -110,7 +110,7 @@ def rewrite_notebook(
 
     # Split back by markers; every marker must have survived, in order.
     new_sources: dict[int, list[str]] = {}
-    current: Optional[int] = None
+    current: int | None = None
     for text in new_joined.split("\n"):
         marker = _MARKER_RE.match(text)
         if marker:
@@ -149,7 +149,7 @@ def rewrite_notebook(
     return out.encode("utf-8"), diagnostics, mapping
 
 
-def locate(mapping: list[CellMapping], line: int) -> tuple[Optional[int], int]:
+def locate(mapping: list[CellMapping], line: int) -> tuple[int | None, int]:
     """Joined-module line -> (cell number, line within the cell)."""
     for cell in mapping:
         if cell.start_line <= line < cell.start_line + cell.line_count:

@@ -15,9 +15,9 @@ import fnmatch
 import os
 import sys
 import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence
 
 import libcst as cst
 
@@ -62,8 +62,8 @@ class FileResult:
     path: str
     status: str = UNCHANGED  # unchanged | changed | failed
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: Optional[str] = None
-    diff: Optional[str] = None
+    error: str | None = None
+    diff: str | None = None
     parsed: bool = False  # False when the file was skipped by the cheap `saved_model` filter
     facts: list = field(default_factory=list)  # this file's own facts, when it was rewritten alone
 
@@ -90,7 +90,7 @@ class _LineMap:
     """Maps line numbers of a transformed text back to the text it was made from."""
 
     def __init__(self, before: str, after: str) -> None:
-        self._texts: Optional[tuple[str, str]] = (before, after)
+        self._texts: tuple[str, str] | None = (before, after)
         self._ops: list = []
 
     def back(self, line: int) -> int:
@@ -122,8 +122,8 @@ def transform_module_source(
     source: bytes | str,
     classes,
     path: str = "<string>",
-    project_facts: Optional[Sequence[object]] = None,
-    facts_out: Optional[list] = None,
+    project_facts: Sequence[object] | None = None,
+    facts_out: list | None = None,
 ) -> tuple[bytes | str, list[Diagnostic]]:
     """Run `classes` over `source`; returns (new source of the same type, diagnostics).
 
@@ -270,7 +270,7 @@ def _triggered(cls, code: str) -> bool:
     return not cls.TRIGGERS or any(word in code for word in cls.TRIGGERS)
 
 
-def _facts_of(module: cst.Module, path: str, classes, shared=None, code: Optional[str] = None) -> list[object]:
+def _facts_of(module: cst.Module, path: str, classes, shared=None, code: str | None = None) -> list[object]:
     facts: list[object] = []
     code = module.code if code is None else code
     for cls in classes:
@@ -283,7 +283,7 @@ def _facts_of(module: cst.Module, path: str, classes, shared=None, code: Optiona
     return facts
 
 
-def collect_file_facts(path: str, options: "RewriteOptions") -> list[object]:
+def collect_file_facts(path: str, options: RewriteOptions) -> list[object]:
     """Facts of one file on disk (empty when it is unreadable, unparsable or has no SavedModel code)."""
     if path.endswith(".ipynb"):
         return []
@@ -362,7 +362,7 @@ def _unified_diff(path: str, before: bytes, after: bytes) -> str:
 
 
 def process_bytes(
-    data: bytes, path: str, options: RewriteOptions, project_facts: Optional[Sequence[object]] = None
+    data: bytes, path: str, options: RewriteOptions, project_facts: Sequence[object] | None = None
 ) -> tuple[bytes, FileResult]:
     """Rewrite one file's bytes (`.py` or `.ipynb` by `path`); returns (new bytes, result)."""
     result = FileResult(path)
@@ -405,7 +405,7 @@ def process_bytes(
     return new, result
 
 
-def process_file(path: str, options: RewriteOptions, project_facts: Optional[Sequence[object]] = None) -> FileResult:
+def process_file(path: str, options: RewriteOptions, project_facts: Sequence[object] | None = None) -> FileResult:
     """Rewrite one file on disk (in place unless `options.write` is False)."""
     try:
         with open(path, "rb") as fh:
@@ -429,7 +429,7 @@ def process_file(path: str, options: RewriteOptions, project_facts: Optional[Seq
     return result
 
 
-_WORKER_FACTS: Optional[list] = None
+_WORKER_FACTS: list | None = None
 
 
 def _set_worker_facts(facts) -> None:
@@ -452,7 +452,7 @@ _BASE_COLLECT = _Base.collect_facts.__func__
 
 
 def rewrite_paths(
-    paths: Sequence[str], options: RewriteOptions = RewriteOptions(), jobs: Optional[int] = None
+    paths: Sequence[str], options: RewriteOptions = RewriteOptions(), jobs: int | None = None
 ) -> Iterator[FileResult]:
     """Rewrite every file under `paths`; yields one `FileResult` per file.
 
@@ -509,7 +509,7 @@ def _collect(files: list[str], options: RewriteOptions, jobs: int) -> list:
         ]
 
 
-def _run(files: list[str], options: RewriteOptions, jobs: int, facts: Optional[list]) -> Iterator[FileResult]:
+def _run(files: list[str], options: RewriteOptions, jobs: int, facts: list | None) -> Iterator[FileResult]:
     if jobs <= 1 or len(files) <= 1:
         for path in files:
             yield process_file(path, options, facts)
@@ -523,7 +523,7 @@ def _chunk(files: list[str], jobs: int) -> int:
     return max(1, min(32, len(files) // (jobs * 4) or 1))
 
 
-def _pool(files: list[str], jobs: int, facts: Optional[list]):
+def _pool(files: list[str], jobs: int, facts: list | None):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # only for several files: start-up matters
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import ast
 
 import pytest
-
 from casefiles import all_cases
+
 from smmigrate.rewrite import rewrite_source
 
 CASES = all_cases()

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from progrun import run_programs
+
 from smmigrate.codemods import symbols
 from smmigrate.rewrite import rewrite_source
 

@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 import smmigrate
 from smmigrate import _proto
 from smmigrate.cli import main

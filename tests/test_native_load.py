@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import ast
 import shutil
-import sys
 from pathlib import Path
 
-import libcst as cst
 import pytest
-
 from casefiles import all_cases
 from conftest import fixtures_root
 from progrun import run_programs
+
 from smmigrate.codemods import REGISTRY, select
 from smmigrate.codemods._facts import ExportFact, SignatureFact
 from smmigrate.rewrite import rewrite_source, transform_module_source

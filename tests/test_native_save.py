@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from progrun import run_programs
+
 from smmigrate.rewrite import rewrite_source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -90,7 +90,7 @@ def test_deeply_nested_expressions_fail_cleanly(tmp_path, capsys, expr, code):
     assert main(["rewrite", "--only", "compat-names", str(f)]) == 2
     err = capsys.readouterr().err
     assert f.read_text() == src
-    assert f"deep.py:" in err and f" {code} " in err
+    assert "deep.py:" in err and f" {code} " in err
 
 
 def test_unreadable_and_unwritable_files(tmp_path, capsys):

@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from progrun import run_programs
+
 from smmigrate.rewrite import rewrite_source
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from progrun import run_programs
+
 from smmigrate.rewrite import rewrite_source
 
 PROGRAMS = Path(__file__).resolve().parent / "programs" / "session_bridge"
@@ -186,8 +186,8 @@ def test_export_session_refusals_leave_nothing(tf, tmp_path):
 # ----------------------------------------------------------------------- facts for native-load
 def test_facts_say_a_bridged_export_is_tf2_with_its_signature_keys():
     import libcst as cst
-
     from casefiles import CASES
+
     from smmigrate.codemods.session_bridge import SessionBridge
 
     def source(name):

@@ -129,9 +129,10 @@ def test_upgrading_a_tf2_model_refuses(upgraded, tmp_path):
 
 
 def test_several_meta_graphs_need_tags(fixture_copy, tmp_path):
+    from tensorflow.core.protobuf import saved_model_pb2
+
     import smmigrate
     from smmigrate.errors import SmmigrateError
-    from tensorflow.core.protobuf import saved_model_pb2
 
     src = fixture_copy(FIXTURES[0])
     sm = saved_model_pb2.SavedModel.FromString((src / "saved_model.pb").read_bytes())

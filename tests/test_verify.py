@@ -13,11 +13,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from _helpers_models import export_affine
 
 import smmigrate
 from smmigrate.cli import main
-
-from _helpers_models import export_affine
 
 TF1 = "saved_model_half_plus_two_cpu"
 TF2 = "saved_model_half_plus_two_tf2_cpu"

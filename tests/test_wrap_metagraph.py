@@ -15,10 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import _graphgen as gg  # noqa: E402 - tests/ is on sys.path (rootdir conftest)
 import numpy as np
 import pytest
-
-import _graphgen as gg  # noqa: E402 - tests/ is on sys.path (rootdir conftest)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "guide_multiply"

@@ -31,7 +31,7 @@ def _load() -> dict[str, type[SavedModelCodemod]]:
         if len(classes) != 1:
             raise RuntimeError(f"codemod module {module.__name__} must define exactly one SavedModelCodemod")
         cls = classes[0]
-        if cls.NAME != info.name.replace("_", "-"):
+        if info.name.replace("_", "-") != cls.NAME:
             raise RuntimeError(f"codemod {cls.__name__}.NAME must be {info.name.replace('_', '-')!r}")
         register_codes(cls.CODES)
         found.append(cls)

@@ -12,8 +12,9 @@ such as ``tf = try_import_tf()``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Optional, Sequence
+from typing import ClassVar
 
 import libcst as cst
 from libcst.metadata import (
@@ -31,13 +32,13 @@ from ._names import NameIndex, dotted_name, dotted_parts, import_module_path
 from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 
-def base_name(node: cst.BaseExpression) -> Optional[cst.Name]:
+def base_name(node: cst.BaseExpression) -> cst.Name | None:
     while isinstance(node, cst.Attribute):
         node = node.value
     return node if isinstance(node, cst.Name) else None
 
 
-def literal_str(node: Optional[cst.CSTNode]) -> Optional[str]:
+def literal_str(node: cst.CSTNode | None) -> str | None:
     """The value of a plain string literal (implicit concatenation too); None for anything else
     (bytes, f-strings, names, calls)."""
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
@@ -120,7 +121,7 @@ class TFBindings(cst.CSTVisitor):
                     self.aliases.pop(name, None)
                     self.unresolved[name] = (target.target, node.value)  # formatted only if reported
 
-    def resolve_parts(self, parts: Sequence[str]) -> Optional[str]:
+    def resolve_parts(self, parts: Sequence[str]) -> str | None:
         head = parts[0]
         if head in self.aliases:
             base = self.aliases[head]
@@ -136,8 +137,8 @@ class Resolved:
     """A TF SavedModel symbol found in the code."""
 
     rel: str  # TF1-relative path, e.g. "saved_model.builder.SavedModelBuilder"
-    base: Optional[str]  # the site's own base name when it is a TF root binding ("tf"), else None
-    base_module: Optional[str]  # what that base is bound to (tensorflow / tensorflow.compat.v1)
+    base: str | None  # the site's own base name when it is a TF root binding ("tf"), else None
+    base_module: str | None  # what that base is bound to (tensorflow / tensorflow.compat.v1)
     qualified: frozenset = frozenset()  # the fully qualified names behind the site
 
     def already(self, target: tuple[str, str]) -> bool:
@@ -156,8 +157,8 @@ class SharedMetadata:
     other on a tree none of them changed share them instead of recomputing them."""
 
     def __init__(self) -> None:
-        self.module: Optional[cst.Module] = None
-        self.wrapper: Optional[MetadataWrapper] = None
+        self.module: cst.Module | None = None
+        self.wrapper: MetadataWrapper | None = None
         self.lazy: dict[type, object] = {}
         # planning results keyed by codemod name, valid for this tree only (see NativeSave)
         self.plans: dict[str, object] = {}
@@ -196,23 +197,23 @@ class SavedModelCodemod(cst.CSTTransformer):
         self.diagnostics: list[Diagnostic] = []
         self._reported: set[Diagnostic] = set()
         self.bindings = TFBindings()
-        self._added_tf_import: Optional[str] = None
+        self._added_tf_import: str | None = None
         self._maybe_unused: set[str] = set()
-        self._wrapper: Optional[MetadataWrapper] = None
+        self._wrapper: MetadataWrapper | None = None
         self._lazy: dict[type, object] = {}
-        self.shared: Optional[SharedMetadata] = None
+        self.shared: SharedMetadata | None = None
         self.names = NameIndex()
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
-    def collect_facts(cls, module: cst.Module, path: str, shared: Optional[SharedMetadata] = None) -> list[object]:
+    def collect_facts(cls, module: cst.Module, path: str, shared: SharedMetadata | None = None) -> list[object]:
         """Facts about `module` that codemods need when rewriting other files (default: none).
 
         Called once per file before any rewriting; must not modify `module` (use `analyze`)."""
         return []
 
     def transform_module(
-        self, module: cst.Module, *, fresh: bool = False, shared: Optional["SharedMetadata"] = None
+        self, module: cst.Module, *, fresh: bool = False, shared: SharedMetadata | None = None
     ) -> cst.Module:
         """Run this codemod over `module`; `fresh` says the tree came straight from the parser
         (no shared nodes), so the metadata wrapper may skip its defensive deep copy. `shared`
@@ -229,7 +230,7 @@ class SavedModelCodemod(cst.CSTTransformer):
             new = _imports.add_import(new, "tensorflow", self._added_tf_import)
         return new
 
-    def analyze(self, module: cst.Module, shared: Optional["SharedMetadata"] = None) -> None:
+    def analyze(self, module: cst.Module, shared: SharedMetadata | None = None) -> None:
         """Run only `visit_Module` (the planning step) over `module`, without transforming it.
 
         For `collect_facts`: no defensive copy and no rewrite pass; `module` is not modified."""
@@ -274,7 +275,7 @@ class SavedModelCodemod(cst.CSTTransformer):
         pos = self._metadata(PositionProvider).get(node)
         return (pos.start.line, pos.start.column + 1) if pos is not None else (1, 1)
 
-    def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         return self._metadata(ParentNodeProvider).get(node)
 
     def _qualified_names(self, name: cst.Name) -> set[QualifiedName]:
@@ -300,7 +301,7 @@ class SavedModelCodemod(cst.CSTTransformer):
         return set(scope.get_qualified_names_for(name))
 
     # -- diagnostics ------------------------------------------------------------------------
-    def report(self, node: cst.CSTNode, code: str, message: str, related: Optional[cst.CSTNode] = None) -> None:
+    def report(self, node: cst.CSTNode, code: str, message: str, related: cst.CSTNode | None = None) -> None:
         """A diagnostic at `node`; `related` is another node the message is about (shown as a line)."""
         assert code in self.CODES, f"{self.NAME}: undeclared diagnostic code {code}"
         line, col = self.position(node)
@@ -330,7 +331,7 @@ class SavedModelCodemod(cst.CSTTransformer):
                 out.add(alias)
         return out
 
-    def tf_symbol(self, node: cst.BaseExpression) -> Optional[Resolved]:
+    def tf_symbol(self, node: cst.BaseExpression) -> Resolved | None:
         """The TF1-relative SavedModel path `node` names, when all its bindings agree."""
         qualified = self.qualified(node)
         rels = {symbols.canonical(q) for q in qualified}
@@ -344,7 +345,7 @@ class SavedModelCodemod(cst.CSTTransformer):
             base_module = self._root_of(head)
         return Resolved(rel, head.value if base_module else None, base_module, frozenset(qualified))
 
-    def _root_of(self, head: cst.Name) -> Optional[str]:
+    def _root_of(self, head: cst.Name) -> str | None:
         """ "tensorflow" / "tensorflow.compat.v1" when `head` is bound to one of them, else None."""
         names = self._qualified_names(head)
         found = set()
@@ -357,7 +358,7 @@ class SavedModelCodemod(cst.CSTTransformer):
             return None
         return next(iter(found)) if len(found) == 1 else self.bindings.roots.get(head.value) or None
 
-    def unresolved_tf_base(self, node: cst.BaseExpression) -> Optional[str]:
+    def unresolved_tf_base(self, node: cst.BaseExpression) -> str | None:
         """Why `node`'s base name cannot be resolved, when it looks like TensorFlow but isn't provable."""
         head = base_name(node)
         if head is None or head.value not in self.bindings.unresolved:
@@ -370,7 +371,7 @@ class SavedModelCodemod(cst.CSTTransformer):
         return f"`{head.value}` is bound by `{code(target)} = {code(value)}`"
 
     # -- spelling ---------------------------------------------------------------------------
-    def tf_root(self, prefer: Optional[Resolved] = None) -> tuple[str, str]:
+    def tf_root(self, prefer: Resolved | None = None) -> tuple[str, str]:
         """(name, module) to spell a TF symbol from: the site's own base, a module binding, or a new import."""
         if prefer is not None and prefer.base:
             return prefer.base, prefer.base_module or ROOT_MODULE
@@ -385,7 +386,7 @@ class SavedModelCodemod(cst.CSTTransformer):
             self._added_tf_import = next(n for n in ("tf", "tensorflow", "tf_", "tensorflow_") if n not in taken)
         return self._added_tf_import, ROOT_MODULE
 
-    def spell(self, target: tuple[str, str], prefer: Optional[Resolved] = None) -> str:
+    def spell(self, target: tuple[str, str], prefer: Resolved | None = None) -> str:
         namespace, path = target
         name, module = self.tf_root(prefer)
         if namespace == V1 and module == ROOT_MODULE:

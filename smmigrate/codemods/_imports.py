@@ -8,8 +8,6 @@ they live in `libcst.codemod`, whose import alone costs more than our start-up b
 
 from __future__ import annotations
 
-from typing import Union
-
 import libcst as cst
 
 
@@ -50,7 +48,7 @@ class _RemoveAliases(cst.CSTTransformer):
     def __init__(self, drop: set[str]) -> None:
         self.drop = drop
 
-    def _filter(self, node: Union[cst.Import, cst.ImportFrom]):
+    def _filter(self, node: cst.Import | cst.ImportFrom):
         if isinstance(node.names, cst.ImportStar):
             return node
         keep = [a for a in node.names if _bound_name(a) not in self.drop]

@@ -10,27 +10,27 @@ dependency on smmigrate.
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 import libcst as cst
 
-from ._facts import ExportFact
 from ._base import literal_str
+from ._facts import ExportFact
 from ._load_model import Refusal, Run, SigRef, Site, code_of
 
 
-def _identifier_key(value: Optional[str]) -> bool:
+def _identifier_key(value: str | None) -> bool:
     return bool(value) and value.isidentifier()
 
 
-def key_code(value: Optional[str], node: Optional[cst.BaseExpression]) -> str:
+def key_code(value: str | None, node: cst.BaseExpression | None) -> str:
     """A key as a string literal when its value is known (constants spelled as their value)."""
     if value is not None:
         return repr(value) if "'" in value else f'"{value}"'
     return code_of(node)
 
 
-def matching_exports(facts, export_dir: cst.BaseExpression, value: Optional[str], filename: str) -> list[ExportFact]:
+def matching_exports(facts, export_dir: cst.BaseExpression, value: str | None, filename: str) -> list[ExportFact]:
     """Exports of this run that write the directory this load reads (by value, else same text in the same file)."""
     text = code_of(export_dir)
     found = []

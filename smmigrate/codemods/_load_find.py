@@ -9,13 +9,12 @@ and the tensors looked up in the graph is one we know how to express in TF2; oth
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider
 
-from ._load_checks import Checks
 from ._base import literal_str
+from ._load_checks import Checks
 from ._load_model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of
 from ._load_scaffold import Scaffold
 
@@ -36,10 +35,10 @@ class Analyzer(Scaffold, Checks):
         self.inline_sigs: dict[str, SigRef] = {}
 
     # -- helpers ---------------------------------------------------------------------------
-    def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         return self.cm.get_metadata(ParentNodeProvider, node, None)
 
-    def rel(self, node: cst.BaseExpression) -> Optional[str]:
+    def rel(self, node: cst.BaseExpression) -> str | None:
         resolved = self.cm.tf_symbol(node)
         if resolved is not None:
             return resolved.rel
@@ -194,7 +193,7 @@ class Analyzer(Scaffold, Checks):
             return True
         return False
 
-    def signature_lookup(self, node: cst.BaseExpression) -> Optional[SigRef]:
+    def signature_lookup(self, node: cst.BaseExpression) -> SigRef | None:
         """`mg.signature_def[key]` -> a new SigRef (None when `node` is something else)."""
         if not (
             isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index)
@@ -211,7 +210,7 @@ class Analyzer(Scaffold, Checks):
         key = node.slice[0].slice.value
         return SigRef(key=key, key_value=self.key_value(key))
 
-    def key_value(self, key: cst.BaseExpression) -> Optional[str]:
+    def key_value(self, key: cst.BaseExpression) -> str | None:
         value = literal_str(key)
         if value is not None:
             return value
@@ -220,7 +219,7 @@ class Analyzer(Scaffold, Checks):
             return KEY_CONSTANTS.get(rel.rsplit(".", 1)[-1])
         return None
 
-    def tensor_ref(self, node: cst.BaseExpression) -> Optional[Tensor]:
+    def tensor_ref(self, node: cst.BaseExpression) -> Tensor | None:
         """`sig.outputs[k].name` / `sig.inputs[k].name` / `mg.signature_def[s].outputs[k].name` / "y:0"."""
         text = literal_str(node)
         if text is not None:
@@ -246,7 +245,7 @@ class Analyzer(Scaffold, Checks):
         key = sub.slice[0].slice.value
         return Tensor(sig=sig, key=key, key_value=self.key_value(key), is_input=side.attr.value == "inputs")
 
-    def tensor_lookup(self, node: cst.BaseExpression) -> Optional[Tensor]:
+    def tensor_lookup(self, node: cst.BaseExpression) -> Tensor | None:
         """`<graph>.get_tensor_by_name(ref)` for the session's graph."""
         if not (
             isinstance(node, cst.Call)
@@ -290,7 +289,7 @@ class Analyzer(Scaffold, Checks):
         stmt.visit(Finder())
         return found
 
-    def tensor_of(self, node: cst.BaseExpression) -> Optional[Tensor]:
+    def tensor_of(self, node: cst.BaseExpression) -> Tensor | None:
         """A name bound to a tensor earlier in the block, or a tensor reference written in place."""
         if isinstance(node, cst.Name) and node.value in self.tensors:
             self.use(node)

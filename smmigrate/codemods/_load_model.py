@@ -10,7 +10,6 @@ small libcst helpers every `_load_*` module shares (`code_of`, `literal_str`, `N
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 import libcst as cst
 
@@ -32,7 +31,7 @@ class Refusal(Exception):
     """The block cannot be migrated safely; `node` is where the reason shows, `related` another
     place the reason is about (reported as a line: see Diagnostic.related_line)."""
 
-    def __init__(self, node: cst.CSTNode, code: str, reason: str, related: Optional[cst.CSTNode] = None) -> None:
+    def __init__(self, node: cst.CSTNode, code: str, reason: str, related: cst.CSTNode | None = None) -> None:
         super().__init__(reason)
         self.node = node
         self.code = code
@@ -45,19 +44,19 @@ class SigRef:
     """One signature of the loaded model: the user's SignatureDef variable or an inline key."""
 
     key: cst.BaseExpression  # the signature key expression, as written
-    var: Optional[str] = None  # `sig` in `sig = meta_graph.signature_def[key]`
-    key_value: Optional[str] = None  # the key's string value when known
-    fn_var: Optional[str] = None  # the variable holding `loaded.signatures[key]` in the output
+    var: str | None = None  # `sig` in `sig = meta_graph.signature_def[key]`
+    key_value: str | None = None  # the key's string value when known
+    fn_var: str | None = None  # the variable holding `loaded.signatures[key]` in the output
 
 
 @dataclass
 class Tensor:
     """A fetch or feed: signature key (`sig` + `key`) or a hard-coded TF1 tensor `name`."""
 
-    sig: Optional[SigRef] = None
-    key: Optional[cst.BaseExpression] = None
-    key_value: Optional[str] = None
-    name: Optional[str] = None  # "y:0"
+    sig: SigRef | None = None
+    key: cst.BaseExpression | None = None
+    key_value: str | None = None
+    name: str | None = None  # "y:0"
     is_input: bool = False
 
 
@@ -70,14 +69,14 @@ class Run:
     fetches: list[Tensor]
     dict_keys: list[cst.BaseExpression] = field(default_factory=list)
     feeds: list[tuple[Tensor, cst.BaseExpression]] = field(default_factory=list)
-    stmt: Optional[cst.SimpleStatementLine] = None  # where a multi-fetch result is computed first
+    stmt: cst.SimpleStatementLine | None = None  # where a multi-fetch result is computed first
     # filled in when the run is resolved to a signature call or a pruned function
     mode: str = ""  # "signature" | "prune"
-    sig: Optional[SigRef] = None
+    sig: SigRef | None = None
     output_keys: list[cst.BaseExpression] = field(default_factory=list)
     input_keys: list[cst.BaseExpression] = field(default_factory=list)
-    pruned_var: Optional[str] = None
-    outputs_var: Optional[str] = None
+    pruned_var: str | None = None
+    outputs_var: str | None = None
 
 
 @dataclass
@@ -87,7 +86,7 @@ class Site:
     load_call: cst.Call
     load_stmt: cst.SimpleStatementLine
     export_dir: cst.BaseExpression
-    tags: Optional[cst.BaseExpression]
+    tags: cst.BaseExpression | None
     loaded_var: str = "loaded"
     remove: set = field(default_factory=set)  # statements that only served the session / graph
     flatten: set = field(default_factory=set)  # `with` statements whose items are all scaffolding
@@ -133,7 +132,7 @@ class Names(cst.CSTVisitor):
     reported (a helper with its own `sess`); names it only reads are the scope's (a closure over
     the session) and are."""
 
-    def __init__(self, root: Optional[cst.CSTNode] = None) -> None:
+    def __init__(self, root: cst.CSTNode | None = None) -> None:
         self.found: list[cst.Name] = []
         self.all: set[str] = set()
         self._own: list[set[str]] = []

@@ -9,8 +9,6 @@ with a config, a target, or created anywhere else is refused.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import libcst as cst
 
 from ._load_model import Refusal, code_of
@@ -19,7 +17,7 @@ from ._load_model import Refusal, code_of
 class Scaffold:
     """Session/graph methods of `Analyzer` (which supplies `site`, `tracked`, `use`, `is_call`, ...)."""
 
-    def session_call(self, node: cst.CSTNode) -> Optional[cst.Call]:
+    def session_call(self, node: cst.CSTNode) -> cst.Call | None:
         return node if self.is_call(node, "Session") else None
 
     def graph_default(self, node: cst.BaseExpression) -> bool:

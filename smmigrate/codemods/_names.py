@@ -9,12 +9,10 @@ analysis (computed lazily, once per file) for every other name.
 
 from __future__ import annotations
 
-from typing import Optional, Union
-
 import libcst as cst
 
 
-def dotted_parts(node: cst.BaseExpression) -> Optional[list[str]]:
+def dotted_parts(node: cst.BaseExpression) -> list[str] | None:
     """``a.b.c`` -> ["a", "b", "c"]; None for anything that is not a plain dotted name."""
     parts: list[str] = []
     while isinstance(node, cst.Attribute):
@@ -26,12 +24,12 @@ def dotted_parts(node: cst.BaseExpression) -> Optional[list[str]]:
     return parts[::-1]
 
 
-def dotted_name(node: cst.BaseExpression) -> Optional[str]:
+def dotted_name(node: cst.BaseExpression) -> str | None:
     parts = dotted_parts(node)
     return ".".join(parts) if parts else None
 
 
-def import_module_path(node: Union[cst.Attribute, cst.Name]) -> str:
+def import_module_path(node: cst.Attribute | cst.Name) -> str:
     """The dotted path an `import` statement names (always a plain dotted name there)."""
     return dotted_name(node) or ""
 
@@ -40,14 +38,14 @@ class NameIndex(cst.CSTVisitor):
     """name -> list of bindings; an import binding is its qualified path, anything else None."""
 
     def __init__(self) -> None:
-        self.bindings: dict[str, list[Optional[str]]] = {}
+        self.bindings: dict[str, list[str | None]] = {}
         self.uncertain = False  # `global`/`nonlocal`/star imports/`match`: use scope analysis
         self.seen: set[str] = set()  # every identifier used or bound anywhere
 
     def visit_Name(self, node: cst.Name) -> None:
         self.seen.add(node.value)
 
-    def _bind(self, name: str, path: Optional[str] = None) -> None:
+    def _bind(self, name: str, path: str | None = None) -> None:
         self.bindings.setdefault(name, []).append(path)
 
     def _bind_target(self, target: cst.BaseExpression) -> None:
@@ -59,7 +57,7 @@ class NameIndex(cst.CSTVisitor):
         elif isinstance(target, cst.StarredElement):
             self._bind_target(target.value)
 
-    def imported_path(self, name: str) -> Optional[str]:
+    def imported_path(self, name: str) -> str | None:
         """The import path when `name` has exactly one binding and it is an import, else None."""
         if self.uncertain:
             return None

@@ -4,8 +4,8 @@ of what analysis found in one (placeholders, variables, graph computations, orde
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
 import libcst as cst
 
@@ -17,8 +17,8 @@ from ._save_sigs import ExportSpec
 class Placeholder:
     name: str
     dtype: cst.BaseExpression
-    shape: Optional[cst.BaseExpression]
-    tensor: Optional[str]  # TF1 tensor name, "x:0", when name= is a literal
+    shape: cst.BaseExpression | None
+    tensor: str | None  # TF1 tensor name, "x:0", when name= is a literal
     node: cst.CSTNode
 
 
@@ -34,7 +34,7 @@ class Step:
 @dataclass
 class Block:
     root: cst.With
-    graph_stmt: Optional[cst.BaseStatement]  # `graph = tf.Graph()` before the block, removed too
+    graph_stmt: cst.BaseStatement | None  # `graph = tf.Graph()` before the block, removed too
     sess: str = ""
     statements: list = field(default_factory=list)  # flattened small statements / compounds
     placeholders: dict = field(default_factory=dict)  # name -> Placeholder
@@ -42,13 +42,13 @@ class Block:
     computations: list = field(default_factory=list)  # (position, small statement)
     tensor_names: dict = field(default_factory=dict)  # python name -> TF1 tensor name
     steps: list = field(default_factory=list)
-    export: Optional[ExportSpec] = None
+    export: ExportSpec | None = None
     export_position: int = -1
     signatures_seen: list = field(default_factory=list)  # parsed signatures, even when refused later
     dropped: list = field(default_factory=list)  # statements whose TF imports may become unused
 
 
-def _call_rel(cm, node) -> Optional[str]:
+def _call_rel(cm, node) -> str | None:
     if isinstance(node, cst.Call):
         resolved = cm.tf_symbol(node.func)
         return resolved.rel if resolved else None
@@ -83,9 +83,7 @@ def _session_ctx(cm, expr, graph_name) -> bool:
     return True
 
 
-def _graph_binding(
-    cm, suite: Sequence[cst.BaseStatement], index: int
-) -> tuple[Optional[str], Optional[cst.BaseStatement]]:
+def _graph_binding(cm, suite: Sequence[cst.BaseStatement], index: int) -> tuple[str | None, cst.BaseStatement | None]:
     """The `graph = tf.Graph()` statement right before `suite[index]` (only blank/other lines between)."""
     for stmt in reversed(suite[:index]):
         if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign):
@@ -97,7 +95,7 @@ def _graph_binding(
     return None, None
 
 
-def block_root(cm, suite: Sequence[cst.BaseStatement], index: int) -> Optional[Block]:
+def block_root(cm, suite: Sequence[cst.BaseStatement], index: int) -> Block | None:
     """A Block when `suite[index]` is a with-statement made only of graph/session contexts."""
     stmt = suite[index]
     if not isinstance(stmt, cst.With):

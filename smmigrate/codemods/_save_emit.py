@@ -18,8 +18,8 @@ import re
 import libcst as cst
 
 from . import _save_tables as T
-from .symbols import V1, V2
 from ._save_util import Refused, assigned_names, identifiers, names_used, tf_refs
+from .symbols import V1, V2
 
 # tf.Module attributes a variable must not shadow
 _MODULE_ATTRS = {

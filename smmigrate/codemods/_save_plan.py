@@ -12,7 +12,7 @@ order), plain Python statements (kept), and the export itself. Anything it canno
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 import libcst as cst
 
@@ -48,7 +48,7 @@ class _Analysis:
         self.builders: dict[str, cst.BaseExpression] = {}
         self.sigs: dict[str, cst.Call] = {}
         self.infos: dict[str, cst.BaseExpression] = {}
-        self.add_meta: Optional[cst.Call] = None
+        self.add_meta: cst.Call | None = None
         self.assigned_since_meta = False
         self.ran_assign = False
         self.op_names: set = set()
@@ -348,7 +348,7 @@ class _Analysis:
         self.op_names.add(op)
         self.b.tensor_names[name] = op + ":0"
 
-    def assign_form(self, expr) -> Optional[tuple]:
+    def assign_form(self, expr) -> tuple | None:
         """(variable, method, value) for `v.assign(x)` / `tf.assign(v, x)` on a block variable."""
         if not isinstance(expr, cst.Call):
             return None

@@ -9,38 +9,190 @@ simply be replayed eagerly. Keys are TF1-relative paths as `SavedModelCodemod.tf
 
 from __future__ import annotations
 
-_DTYPES = (
-    "float16 float32 float64 bfloat16 half double int8 int16 int32 int64 uint8 uint16 uint32 "
-    "uint64 bool string complex64 complex128 DType as_dtype"
-).split()
+_DTYPES = [
+    "float16",
+    "float32",
+    "float64",
+    "bfloat16",
+    "half",
+    "double",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "bool",
+    "string",
+    "complex64",
+    "complex128",
+    "DType",
+    "as_dtype",
+]
 
-_OPS = (
-    "abs add add_n argmax argmin argsort boolean_mask broadcast_to cast ceil clip_by_value concat "
-    "constant cumsum divide einsum equal exp expand_dims eye fill floor floordiv gather gather_nd "
-    "greater greater_equal identity less less_equal linspace logical_and logical_not logical_or "
-    "map_fn matmul maximum minimum multiply negative not_equal one_hot ones ones_like pad pow range "
-    "rank reduce_all reduce_any reduce_logsumexp reduce_max reduce_mean reduce_min reduce_prod "
-    "reduce_sum reshape reverse round rsqrt sigmoid sign size slice sort split sqrt square squeeze "
-    "stack stop_gradient strided_slice subtract tanh tensordot tile transpose truediv unstack where "
-    "zeros zeros_like shape newaxis Tensor TensorShape TensorSpec as_string"
-).split()
+_OPS = [
+    "abs",
+    "add",
+    "add_n",
+    "argmax",
+    "argmin",
+    "argsort",
+    "boolean_mask",
+    "broadcast_to",
+    "cast",
+    "ceil",
+    "clip_by_value",
+    "concat",
+    "constant",
+    "cumsum",
+    "divide",
+    "einsum",
+    "equal",
+    "exp",
+    "expand_dims",
+    "eye",
+    "fill",
+    "floor",
+    "floordiv",
+    "gather",
+    "gather_nd",
+    "greater",
+    "greater_equal",
+    "identity",
+    "less",
+    "less_equal",
+    "linspace",
+    "logical_and",
+    "logical_not",
+    "logical_or",
+    "map_fn",
+    "matmul",
+    "maximum",
+    "minimum",
+    "multiply",
+    "negative",
+    "not_equal",
+    "one_hot",
+    "ones",
+    "ones_like",
+    "pad",
+    "pow",
+    "range",
+    "rank",
+    "reduce_all",
+    "reduce_any",
+    "reduce_logsumexp",
+    "reduce_max",
+    "reduce_mean",
+    "reduce_min",
+    "reduce_prod",
+    "reduce_sum",
+    "reshape",
+    "reverse",
+    "round",
+    "rsqrt",
+    "sigmoid",
+    "sign",
+    "size",
+    "slice",
+    "sort",
+    "split",
+    "sqrt",
+    "square",
+    "squeeze",
+    "stack",
+    "stop_gradient",
+    "strided_slice",
+    "subtract",
+    "tanh",
+    "tensordot",
+    "tile",
+    "transpose",
+    "truediv",
+    "unstack",
+    "where",
+    "zeros",
+    "zeros_like",
+    "shape",
+    "newaxis",
+    "Tensor",
+    "TensorShape",
+    "TensorSpec",
+    "as_string",
+]
 
-_NN = (
-    "relu relu6 elu selu softplus softsign leaky_relu sigmoid tanh softmax log_softmax bias_add "
-    "l2_normalize top_k embedding_lookup moments"
-).split()
+_NN = [
+    "relu",
+    "relu6",
+    "elu",
+    "selu",
+    "softplus",
+    "softsign",
+    "leaky_relu",
+    "sigmoid",
+    "tanh",
+    "softmax",
+    "log_softmax",
+    "bias_add",
+    "l2_normalize",
+    "top_k",
+    "embedding_lookup",
+    "moments",
+]
 
-_MATH = (
-    "abs add add_n argmax argmin ceil cumsum divide equal exp floor greater greater_equal less "
-    "less_equal log log1p logical_and logical_not logical_or maximum minimum multiply negative "
-    "not_equal pow reduce_all reduce_any reduce_logsumexp reduce_max reduce_mean reduce_min "
-    "reduce_prod reduce_sum round rsqrt sigmoid sign softplus sqrt square subtract tanh top_k "
-    "truediv"
-).split()
+_MATH = [
+    "abs",
+    "add",
+    "add_n",
+    "argmax",
+    "argmin",
+    "ceil",
+    "cumsum",
+    "divide",
+    "equal",
+    "exp",
+    "floor",
+    "greater",
+    "greater_equal",
+    "less",
+    "less_equal",
+    "log",
+    "log1p",
+    "logical_and",
+    "logical_not",
+    "logical_or",
+    "maximum",
+    "minimum",
+    "multiply",
+    "negative",
+    "not_equal",
+    "pow",
+    "reduce_all",
+    "reduce_any",
+    "reduce_logsumexp",
+    "reduce_max",
+    "reduce_mean",
+    "reduce_min",
+    "reduce_prod",
+    "reduce_sum",
+    "round",
+    "rsqrt",
+    "sigmoid",
+    "sign",
+    "softplus",
+    "sqrt",
+    "square",
+    "subtract",
+    "tanh",
+    "top_k",
+    "truediv",
+]
 
-_STRINGS = "join length lower upper as_string to_number".split()
+_STRINGS = ["join", "length", "lower", "upper", "as_string", "to_number"]
 
-_IO = "parse_example parse_single_example FixedLenFeature VarLenFeature".split()
+_IO = ["parse_example", "parse_single_example", "FixedLenFeature", "VarLenFeature"]
 
 GRAPH_KEEP: frozenset[str] = frozenset(
     _DTYPES

@@ -12,8 +12,6 @@ resolution (aliases, `from` imports, `tf1 = tf.compat.v1`) rather than by matchi
 
 from __future__ import annotations
 
-from typing import Optional, Union
-
 import libcst as cst
 from libcst.metadata import QualifiedNameSource
 
@@ -81,9 +79,7 @@ class CompatNames(SavedModelCodemod):
             self.drop_import_of(original_node.func)
         return updated_node.with_changes(func=self.expr(new))
 
-    def _rename(
-        self, original: Union[cst.Attribute, cst.Name], updated: Union[cst.Attribute, cst.Name]
-    ) -> cst.BaseExpression:
+    def _rename(self, original: cst.Attribute | cst.Name, updated: cst.Attribute | cst.Name) -> cst.BaseExpression:
         leaf = original.attr.value if isinstance(original, cst.Attribute) else original.value
         if leaf not in self._leaves:
             return updated
@@ -101,13 +97,13 @@ class CompatNames(SavedModelCodemod):
             self.drop_import_of(original)
         return self.expr(new)
 
-    def _maybe_report_unresolved(self, node: Union[cst.Attribute, cst.Name]) -> None:
+    def _maybe_report_unresolved(self, node: cst.Attribute | cst.Name) -> None:
         parts = dotted_parts(node)
         if not parts or len(parts) < 3 or parts[1] != "saved_model" or ".".join(parts[1:]) not in symbols.SYMBOLS:
             return
         if id(node) in self._chain_inner:
             return  # report once, on the outermost name of the chain
-        reason: Optional[str] = self.unresolved_tf_base(node)
+        reason: str | None = self.unresolved_tf_base(node)
         if reason is None:
             return
         code = ".".join(parts)

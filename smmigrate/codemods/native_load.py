@@ -14,8 +14,6 @@ which only TF1-format SavedModels offer. Anything else stays as it is, with a di
 
 from __future__ import annotations
 
-from typing import Optional
-
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
@@ -79,7 +77,7 @@ class NativeLoad(SavedModelCodemod):
         self._flatten: set[cst.With] = set()
         self._strip: dict[cst.With, list] = {}
         self._taken: dict[int, set[str]] = {}
-        self._pending: Optional[tuple] = None  # (block, leading lines of statements dropped from it)
+        self._pending: tuple | None = None  # (block, leading lines of statements dropped from it)
         calls: list[cst.Call] = []
         graph_mode: list[cst.Call] = []
         codemod = self
@@ -220,7 +218,7 @@ class NativeLoad(SavedModelCodemod):
 
 def _module_strings(module: cst.Module) -> dict[str, str]:
     """Module-level `NAME = "literal"` constants (an export directory is often one)."""
-    found: dict[str, Optional[str]] = {}
+    found: dict[str, str | None] = {}
     for stmt in module.body:
         if isinstance(stmt, cst.SimpleStatementLine):
             for small in stmt.body:

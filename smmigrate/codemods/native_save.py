@@ -12,8 +12,6 @@ reason and the way out (usually the session bridge, `smmigrate.export_session`).
 
 from __future__ import annotations
 
-from typing import Optional
-
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
@@ -68,7 +66,7 @@ class NativeSave(SavedModelCodemod):
         codemod.analyze(module, shared)  # the facts come from the planning step; nothing is rewritten
         return list(codemod.facts)
 
-    def code(self, node: Optional[cst.CSTNode]) -> str:
+    def code(self, node: cst.CSTNode | None) -> str:
         return self.source_module.code_for_node(node) if node is not None else "(missing)"
 
     # -- planning, before any node is left ----------------------------------------------------
@@ -129,7 +127,7 @@ class NativeSave(SavedModelCodemod):
                     "not migrated: this export is not inside a `with tf.Graph().as_default()` / `with tf.Session() as sess:` block that builds its graph (session passed in or created elsewhere, Builder created outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
                 )
 
-    def _plan_block(self, block, body, exports, names: Names, disabled: Optional[cst.CSTNode]) -> None:
+    def _plan_block(self, block, body, exports, names: Names, disabled: cst.CSTNode | None) -> None:
         try:
             if disabled is not None:
                 raise Refused(
@@ -162,7 +160,7 @@ class NativeSave(SavedModelCodemod):
                             self.drop_import_of(ref)
         self._fact(exports[0], block, True)
 
-    def _fact(self, call: cst.Call, block, migrated: bool, reason: Optional[str] = None) -> None:
+    def _fact(self, call: cst.Call, block, migrated: bool, reason: str | None = None) -> None:
         resolved = self.tf_symbol(call.func)
         params = T.SIMPLE_SAVE_PARAMS if resolved and resolved.rel == T.SIMPLE_SAVE else ("export_dir",)
         try:
@@ -191,7 +189,7 @@ class NativeSave(SavedModelCodemod):
         self.fact_nodes.append(call)
 
     # -- applying the plan ---------------------------------------------------------------------
-    def _rebuild(self, original_body, updated_body) -> Optional[list]:
+    def _rebuild(self, original_body, updated_body) -> list | None:
         if not any(id(s) in self._replace or id(s) in self._remove for s in original_body):
             return None
         out = []
@@ -222,7 +220,7 @@ class _Scan(cst.CSTVisitor):
         self.exports: set[int] = set()
         self.names: set[str] = set()
         self.module_strings: dict[str, str] = {}
-        self.disables_v2: Optional[cst.CSTNode] = None
+        self.disables_v2: cst.CSTNode | None = None
         self._counts: dict[str, int] = {}
         self.counts: dict[str, int] = {}  # every occurrence of each identifier
 
@@ -294,7 +292,7 @@ def _calls_in(node: cst.CSTNode) -> list[cst.Call]:
     return found
 
 
-def _enclosing_function(cm: NativeSave, node: cst.CSTNode) -> Optional[str]:
+def _enclosing_function(cm: NativeSave, node: cst.CSTNode) -> str | None:
     while node is not None:
         try:
             node = cm.get_metadata(ParentNodeProvider, node)

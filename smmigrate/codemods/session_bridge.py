@@ -21,7 +21,6 @@ export is a TF2 SavedModel (signature keys and method names, when written litera
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 import libcst as cst
 
@@ -42,11 +41,11 @@ class Site:
 
     call: cst.Call  # the export call native-save's fact names: simple_save(...) or Builder(...)
     kind: str  # "simple_save" / "builder"
-    export_dir: Optional[cst.BaseExpression] = None
-    add_call: Optional[cst.Call] = None  # builder: add_meta_graph_and_variables(...)
+    export_dir: cst.BaseExpression | None = None
+    add_call: cst.Call | None = None  # builder: add_meta_graph_and_variables(...)
     args: dict = field(default_factory=dict)  # builder: bound add_meta_graph_and_variables arguments
     remove: list = field(default_factory=list)  # statements to delete (Builder(...) and .save())
-    refusal: Optional[Refused] = None
+    refusal: Refused | None = None
 
 
 class SessionBridge(SavedModelCodemod):
@@ -67,7 +66,7 @@ class SessionBridge(SavedModelCodemod):
         super().__init__(filename, project_facts)
         self._calls: dict[int, Site] = {}  # id(call to replace) -> site
         self._remove: set[int] = set()
-        self._import_as: Optional[str] = None
+        self._import_as: str | None = None
 
     # -- planning -------------------------------------------------------------------------------
     @classmethod
@@ -220,7 +219,7 @@ def _statement_of(ns, node: cst.CSTNode):
     return stmt, body, list(body).index(stmt)
 
 
-def _method_call(stmt, name: str, method: str) -> Optional[cst.Call]:
+def _method_call(stmt, name: str, method: str) -> cst.Call | None:
     """`name.method(...)` when `stmt` is exactly that expression statement."""
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or not isinstance(stmt.body[0], cst.Expr):
         return None
@@ -246,7 +245,7 @@ class _Uses(cst.CSTVisitor):
         self.methods: dict[str, list[tuple[str, cst.Call]]] = {}  # name -> (method, call)
         self.other: dict[str, int] = {}
 
-    def visit_Call(self, node: cst.Call) -> Optional[bool]:
+    def visit_Call(self, node: cst.Call) -> bool | None:
         f = node.func
         if isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name):
             self.methods.setdefault(f.value.value, []).append((f.attr.value, node))

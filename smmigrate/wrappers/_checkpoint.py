@@ -17,7 +17,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..errors import SmmigrateError
 from ._graphio import input_parts
@@ -37,12 +37,12 @@ class RestoreItem:
     dtype: int  # DataType enum
 
 
-def _read_state_file(folder: Path) -> Optional[Path]:
+def _read_state_file(folder: Path) -> Path | None:
     state = folder / "checkpoint"
     if not state.is_file():
         return None
-    from tensorflow.python.training import checkpoint_state_pb2
     from google.protobuf import text_format
+    from tensorflow.python.training import checkpoint_state_pb2
 
     msg = checkpoint_state_pb2.CheckpointState()
     try:
@@ -113,7 +113,7 @@ def resolve_checkpoint(path) -> str:
     )
 
 
-def default_checkpoint(source: "GraphSource") -> Optional[str]:
+def default_checkpoint(source: GraphSource) -> str | None:
     """The checkpoint that belongs to a graph on disk when none is named, or None."""
     if source.kind == "graph_def" or str(source.path) == "<memory>":
         return None

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 from .. import _proto
 from ..errors import SmmigrateError
@@ -26,7 +25,7 @@ class GraphSource:
     path: Path
     kind: str  # "saved_model", "meta_graph", "graph_def"
     meta_graph: object  # MetaGraphDef (a frozen GraphDef is wrapped in an empty MetaGraphDef)
-    export_dir: Optional[Path] = None  # SavedModel folder (assets, variables) when known
+    export_dir: Path | None = None  # SavedModel folder (assets, variables) when known
     tags: tuple = ()
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import itertools
 import os
 import threading
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Mapping, Optional, Sequence
 
 from .._tf import import_tensorflow
 from ..errors import SmmigrateError
@@ -385,7 +385,7 @@ class WrappedGraph:
         """Feeds and fetches chosen for a graph without signatures (recorded in `notes`)."""
         return _select.discover(self)
 
-    def add_signatures(self, only: Optional[str] = None) -> None:
+    def add_signatures(self, only: str | None = None) -> None:
         """One function per SignatureDef (skipping `__` keys), inputs by key, trusting the graph."""
         sigs = {k: s for k, s in self._meta.signature_def.items() if not k.startswith("__")}
         if only is not None:
@@ -437,11 +437,11 @@ class WrappedGraph:
 def build(
     source: _graphio.GraphSource,
     *,
-    checkpoint: Optional[str] = None,
-    values: Optional[Mapping[str, object]] = None,
-    feeds: Optional[Sequence[str]] = None,
-    fetches: Optional[Sequence[str]] = None,
-    signature: Optional[str] = None,
+    checkpoint: str | None = None,
+    values: Mapping[str, object] | None = None,
+    feeds: Sequence[str] | None = None,
+    fetches: Sequence[str] | None = None,
+    signature: str | None = None,
     clear_devices: bool = True,
     signatures: bool = True,
 ) -> WrappedGraph:
@@ -518,10 +518,10 @@ def wrap_metagraph(
     graph,
     checkpoint=None,
     *,
-    feeds: Optional[Sequence[str]] = None,
-    fetches: Optional[Sequence[str]] = None,
-    tags: Optional[Sequence[str]] = None,
-    signature: Optional[str] = None,
+    feeds: Sequence[str] | None = None,
+    fetches: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
+    signature: str | None = None,
     clear_devices: bool = True,
 ) -> WrappedGraph:
     """Wrap a TF1 graph (+ checkpoint) as pruned TF2 functions; see the module docstring.

@@ -12,8 +12,8 @@ no-op.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping, Optional
 
 from .. import _proto
 from .._tf import import_tensorflow
@@ -96,11 +96,11 @@ def _check_complete(tf, target, mg) -> None:
 
 def plan_method_names(
     export_dir,
-    mapping: Optional[Mapping[str, str]] = None,
+    mapping: Mapping[str, str] | None = None,
     *,
     like=None,
     auto: bool = False,
-    tags: Optional[Iterable[str]] = None,
+    tags: Iterable[str] | None = None,
 ) -> tuple[dict, list]:
     """Work out (changes, warnings) without writing: changes is key -> {old, new, reason}."""
     if not mapping and like is None and not auto:
@@ -190,7 +190,7 @@ def _write_method_names(export_dir: Path, changes: dict, tags) -> list:
     return notes
 
 
-def recompute_fingerprint(export_dir) -> Optional[str]:
+def recompute_fingerprint(export_dir) -> str | None:
     """Rewrite `fingerprint.pb` from the SavedModel on disk, if the export has one; say what was done."""
     path = Path(export_dir) / _proto.FINGERPRINT_PB
     if not path.exists():
@@ -238,11 +238,11 @@ def _fingerprint_is_stale(export_dir: Path) -> bool:
 
 def update_method_names(
     export_dir,
-    mapping: Optional[Mapping[str, str]] = None,
+    mapping: Mapping[str, str] | None = None,
     *,
     like=None,
     auto: bool = False,
-    tags: Optional[Iterable[str]] = None,
+    tags: Iterable[str] | None = None,
     dry_run: bool = False,
 ) -> MethodNameChanges:
     """Set signature method names on the SavedModel in `export_dir`; return what changed.

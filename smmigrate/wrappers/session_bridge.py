@@ -24,8 +24,8 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping, Optional
 
 from .._tf import import_tensorflow
 from ..errors import SmmigrateError
@@ -255,7 +255,7 @@ def _add_assets(meta, sess, tensors, asset_dir: Path) -> int:
     return count
 
 
-def _op_name(op) -> Optional[str]:
+def _op_name(op) -> str | None:
     if op is None:
         return None
     if isinstance(op, str):
@@ -302,11 +302,11 @@ def save_wrapped(w, export_dir, methods: Mapping[str, str], *, overwrite: bool =
 def export_session(
     sess,
     export_dir,
-    inputs: Optional[Mapping] = None,
-    outputs: Optional[Mapping] = None,
+    inputs: Mapping | None = None,
+    outputs: Mapping | None = None,
     *,
-    signature_def_map: Optional[Mapping] = None,
-    signatures: Optional[Mapping] = None,
+    signature_def_map: Mapping | None = None,
+    signatures: Mapping | None = None,
     tags=None,
     legacy_init_op=None,
     main_op=None,

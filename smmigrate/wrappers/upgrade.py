@@ -15,9 +15,9 @@ place only when they agree, so a failed or interrupted upgrade leaves no DST.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
 
 from .. import _proto
 from ..errors import SmmigrateError
@@ -36,7 +36,7 @@ class UpgradeResult:
     signatures: list = field(default_factory=list)
 
 
-def check_source(src, tags: Optional[Iterable[str]] = None):
+def check_source(src, tags: Iterable[str] | None = None):
     """Refusals that need no TensorFlow: not a SavedModel, already TF2, several MetaGraphs."""
     src = Path(src)
     if src.is_dir() and not any((src / n).exists() for n in ("saved_model.pb", "saved_model.pbtxt")):
@@ -80,7 +80,7 @@ def upgrade(
     src,
     dst,
     *,
-    tags: Optional[Iterable[str]] = None,
+    tags: Iterable[str] | None = None,
     overwrite: bool = False,
     verify: bool = True,
     rtol: float = 1e-5,

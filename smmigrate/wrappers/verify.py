@@ -19,9 +19,9 @@ from __future__ import annotations
 import contextlib
 import math
 import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Optional, Sequence
 
 import numpy as np
 
@@ -44,10 +44,10 @@ class SignatureResult:
 
     key: str
     status: str  # "equal", "different", "missing in B", "missing in A", "only in B", "error"
-    method_a: Optional[str] = None
-    method_b: Optional[str] = None
-    max_abs_diff: Optional[float] = None
-    worst_output: Optional[str] = None
+    method_a: str | None = None
+    method_b: str | None = None
+    max_abs_diff: float | None = None
+    worst_output: str | None = None
     problems: list = field(default_factory=list)  # why it is different / failed
     notes: list = field(default_factory=list)  # observations that do not fail it
 
@@ -274,7 +274,7 @@ def _features_of(node, nodes: dict) -> dict:
     return feats
 
 
-def _proto_shape(shape_proto) -> Optional[list]:
+def _proto_shape(shape_proto) -> list | None:
     return None if shape_proto.unknown_rank else [int(d.size) for d in shape_proto.dim]
 
 
@@ -382,7 +382,7 @@ def _example_batch(rng, features: dict, count: int) -> list:
     return examples
 
 
-def _fill(shape: tf.TensorShape, elements: int) -> Optional[tuple]:
+def _fill(shape: tf.TensorShape, elements: int) -> tuple | None:
     """A concrete shape compatible with `shape` holding `elements` values, or None."""
     if shape.rank is None:
         return (elements,)
@@ -411,7 +411,7 @@ def _generation_shape(sa: tf.TensorShape, sb: tf.TensorShape, batch: int) -> tup
     return tuple(batch if d is None else d for d in sa.as_list())
 
 
-def _fit(array: np.ndarray, shape: tf.TensorShape) -> Optional[np.ndarray]:
+def _fit(array: np.ndarray, shape: tf.TensorShape) -> np.ndarray | None:
     if shape.is_compatible_with(array.shape):
         return array
     target = _fill(shape, int(array.size))
@@ -570,14 +570,14 @@ def verify(
     a,
     b,
     *,
-    signatures: Optional[Sequence[str]] = None,
+    signatures: Sequence[str] | None = None,
     rtol: float = 1e-5,
     atol: float = 1e-6,
     inputs=None,
     seed: int = 0,
     batch: int = 2,
     strict_method_names: bool = False,
-    tags: Optional[Iterable[str]] = None,
+    tags: Iterable[str] | None = None,
     checkpoint_a=None,
     checkpoint_b=None,
 ) -> Report:
