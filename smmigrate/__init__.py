@@ -1,7 +1,7 @@
 """smmigrate: move TensorFlow 1 SavedModel code and artifacts to TensorFlow 2, and prove it.
 
 The library API mirrors the CLI. `import smmigrate` is cheap and never imports TensorFlow: the
-functions that need it are loaded on first use from `smmigrate.wrappers` (lazy attributes below).
+functions that need it are loaded on first use from `smmigrate.models` (lazy attributes below).
 
 - `rewrite_paths(paths, ...)` / `rewrite_source(code, ...)`: the codemods behind `smmigrate rewrite`.
 - `wrap_metagraph(graph, checkpoint, ...)`: a TF1 graph + checkpoint as pruned TF2 functions.
@@ -23,13 +23,13 @@ _LAZY = {
     "FileResult": "smmigrate.rewrite",
     "Diagnostic": "smmigrate.diagnostics",
     "SmmigrateError": "smmigrate.errors",
-    "wrap_metagraph": "smmigrate.wrappers.graph_adapter",
-    "WrappedGraph": "smmigrate.wrappers.graph_adapter",
-    "export_session": "smmigrate.wrappers.session_bridge",
-    "upgrade": "smmigrate.wrappers.upgrade",
-    "update_method_names": "smmigrate.wrappers.method_names",
-    "verify": "smmigrate.wrappers.verify",
-    "Report": "smmigrate.wrappers.verify",
+    "wrap_metagraph": "smmigrate.models.graph_adapter",
+    "WrappedGraph": "smmigrate.models.graph_adapter",
+    "export_session": "smmigrate.models.session_bridge",
+    "upgrade": "smmigrate.models.upgrade",
+    "update_method_names": "smmigrate.models.method_names",
+    "verify": "smmigrate.models.verify",
+    "Report": "smmigrate.models.verify",
     "inspect": "smmigrate.inspect_model",
 }
 

@@ -1,6 +1,6 @@
 """The one way smmigrate code asks for TensorFlow: a cheap probe first, then a quiet import.
 
-Only `smmigrate/wrappers/` and the command handlers that need TensorFlow call `import_tensorflow()`;
+Only `smmigrate/models/` and the command handlers that need TensorFlow call `import_tensorflow()`;
 `import smmigrate` and `smmigrate rewrite` never do (a test enforces it). TensorFlow's start-up
 chatter (oneDNN / CPU-feature notices printed straight to the stderr file descriptor by C++ code)
 would break the promise that an error is one line, so the import runs with file descriptor 2

@@ -162,7 +162,7 @@ def test_errors_exit_2(tf, tf_serving, tmp_path, capsys):
 
 
 def test_graph_and_checkpoint_through_the_adapter(tf, tf_serving, tmp_path, capsys):
-    pytest.importorskip("smmigrate.wrappers.graph_adapter")
+    pytest.importorskip("smmigrate.models.graph_adapter")
     graph = tf_serving / "bad_half_plus_two" / "export.meta"  # y = 0.5 x + 2, V1 checkpoint beside it
     # the adapter names the discovered signature's keys after the tensors: Placeholder -> Add
     same = export_affine(tf, tmp_path / "same", keys=("serving_default",), input_name="Placeholder", output_name="Add")

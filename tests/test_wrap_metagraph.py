@@ -241,7 +241,7 @@ def test_in_memory_metagraph_and_function_lifetime(tf, smm, tf_serving):
 
 def test_internal_entry_point_values_from_a_live_session(tf, smm, tmp_path):
     """For issue 6 (export_session): graph in memory + variable values read from a TF1 session."""
-    from smmigrate.wrappers import _graphio, graph_adapter
+    from smmigrate.models import _graphio, graph_adapter
 
     tf1 = tf.compat.v1
     with tf.Graph().as_default() as g, tf1.Session(graph=g) as sess:
@@ -446,7 +446,7 @@ def test_partitioned_variables_with_and_without_saver(tf, smm, gen, tmp_path):
 def test_graph_restore_op_path(tf, smm, gen, tf_serving, monkeypatch):
     """When the saver's restore subgraph is not fully understood, the graph's own restore op runs
     (pruned with the checkpoint path fed); forced here on V1 single, V1 sharded and sliced savers."""
-    from smmigrate.wrappers import _checkpoint
+    from smmigrate.models import _checkpoint
 
     monkeypatch.setattr(_checkpoint, "plan_is_complete", lambda *a, **k: False)
     bad = tf_serving / "bad_half_plus_two"

@@ -53,7 +53,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..wrappers.method_names import update_method_names
+    from ..models.method_names import update_method_names
 
     mapping = {}
     for key, value in args.set_:

@@ -46,11 +46,11 @@ def run(args) -> int:
         raise UsageError(f"{src}: no such folder; pass a TF1 SavedModel folder")
     if dst.exists() and not args.overwrite:
         raise UsageError(f"{dst}: already exists; choose another DST or pass --overwrite")
-    from ..wrappers.upgrade import check_source
+    from ..models.upgrade import check_source
 
     check_source(src, args.tags)  # protobuf only: refusals come before TensorFlow's start-up
 
-    from ..wrappers.upgrade import upgrade  # imports TensorFlow
+    from ..models.upgrade import upgrade  # imports TensorFlow
 
     result = upgrade(
         src, dst, tags=args.tags, overwrite=args.overwrite, verify=args.verify, rtol=args.rtol, atol=args.atol

@@ -55,7 +55,7 @@ def run(args) -> int:
 
     if args.batch < 1:
         raise UsageError("--batch must be at least 1")
-    from ..wrappers.verify import verify
+    from ..models.verify import verify
 
     report = verify(
         args.a,

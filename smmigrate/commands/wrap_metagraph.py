@@ -94,7 +94,7 @@ def run(args) -> int:
     if out.exists() and not args.overwrite:
         raise UsageError(f"{out}: already exists; pass --out to choose another folder or --overwrite")
 
-    from ..wrappers.graph_adapter import wrap_metagraph  # imports TensorFlow
+    from ..models.graph_adapter import wrap_metagraph  # imports TensorFlow
 
     wrapped = wrap_metagraph(
         graph,

@@ -23,7 +23,7 @@ from pathlib import Path
 from .._tf import import_tensorflow
 from ..errors import SmmigrateError
 from ..fsutil import atomic_directory
-from . import _checkpoint, _graphio, _rewrite, _select
+from . import _checkpoint, _graphio, _resource_vars, _select
 from ._resources import Initializer, Table
 
 tf = import_tensorflow()
@@ -94,7 +94,7 @@ class WrappedGraph:
         self.functions: dict = {}
         self._meta = _graphio.sanitize(source.meta_graph, clear_devices)
         self._suffix = f"_smm{next(_uid)}"
-        self._rewrite = _rewrite.resource_graph(self._meta.graph_def, self._suffix, _op_info)
+        self._rewrite = _resource_vars.resource_graph(self._meta.graph_def, self._suffix, _op_info)
         self._init_fn = None
         self._assets: list = []
         self._vars: dict = {}

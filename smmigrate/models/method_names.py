@@ -19,6 +19,7 @@ from .. import _proto
 from .._tf import import_tensorflow
 from ..errors import SmmigrateError
 from ..fsutil import atomic_write_bytes
+from .export import write_method_names
 
 SHORT = {v: k for k, v in _proto.METHOD_ALIASES.items()}
 
@@ -162,34 +163,6 @@ def plan_method_names(
     return changes, warnings
 
 
-def _write_method_names(export_dir: Path, changes: dict, tags) -> list:
-    """Edit every SavedModel file present (pb and/or pbtxt), each atomically; return warnings.
-
-    When both exist TensorFlow loads the .pb; the .pbtxt gets the same edits (only the method
-    names, not the .pb's content) so the two never disagree about them.
-    """
-    from google.protobuf import text_format
-
-    notes = []
-    for name, text in ((_proto.SAVED_MODEL_PBTXT, True), (_proto.SAVED_MODEL_PB, False)):
-        path = export_dir / name
-        if not path.exists():
-            continue
-        saved_model = _proto.parse_saved_model_file(path, text)
-        mg = _proto.select_meta_graph(saved_model, _proto.parse_tags(tags), str(path))
-        for key, change in changes.items():
-            if key in mg.signature_def:
-                mg.signature_def[key].method_name = change["new"]
-            else:
-                notes.append(f"{path.name}: has no signature {key!r}; left as is")
-        if text:
-            data = text_format.MessageToString(saved_model).encode("utf-8")
-        else:
-            data = saved_model.SerializeToString(deterministic=True)
-        atomic_write_bytes(path, data)
-    return notes
-
-
 def recompute_fingerprint(export_dir) -> str | None:
     """Rewrite `fingerprint.pb` from the SavedModel on disk, if the export has one; say what was done."""
     path = Path(export_dir) / _proto.FINGERPRINT_PB
@@ -272,7 +245,7 @@ def update_method_names(
                 "(an interrupted earlier run?); recomputed"
             )
         return result
-    result.warnings.extend(_write_method_names(export_dir, changes, tags))
+    result.warnings.extend(write_method_names(export_dir, changes, tags))
     fingerprint = recompute_fingerprint(export_dir)
     if fingerprint and "removed" in fingerprint:
         result.warnings.append(fingerprint)

@@ -19,56 +19,17 @@ tests/test_session_bridge.py). The export directory is written atomically.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .._tf import import_tensorflow
 from ..errors import SmmigrateError
-from ..fsutil import atomic_directory
+from .export import PREDICT, eager, real_tensorflow, save_wrapped
 
 __all__ = ["export_session"]
 
-PREDICT = "tensorflow/serving/predict"
 _SERVE = "serve"
-
-
-@contextlib.contextmanager
-def real_tensorflow():
-    """Make ``import tensorflow`` mean the TF2 API while smmigrate's TF modules load and run.
-
-    TF1 programs are sometimes run with ``sys.modules['tensorflow']`` replaced by
-    ``tensorflow.compat.v1`` (our own tf1 test harness does that, as do some migration shims);
-    there `tf.saved_model.load` is the TF1 loader and `tf.Variable` a TF1 variable, so the modules
-    of `smmigrate.wrappers` must see the v2 API instead.
-    """
-    tf = import_tensorflow()
-    if getattr(tf, "__name__", "tensorflow") == "tensorflow":
-        yield tf
-        return
-    v2 = tf.compat.v2
-    saved = sys.modules.get("tensorflow")
-    sys.modules["tensorflow"] = v2
-    try:
-        yield v2
-    finally:
-        sys.modules["tensorflow"] = saved
-
-
-@contextlib.contextmanager
-def eager(tf):
-    """Eager execution for the TF2 part, also in a program that disabled v2 behaviour."""
-    if tf.executing_eagerly():
-        yield
-        return
-    from tensorflow.python.eager import context
-
-    with context.eager_mode():
-        yield
 
 
 # --------------------------------------------------------------------------------- signatures
@@ -265,40 +226,6 @@ def _op_name(op) -> str | None:
 
 
 # ------------------------------------------------------------------------------------ saving
-def save_wrapped(w, export_dir, methods: Mapping[str, str], *, overwrite: bool = False, extra=None, check=None) -> Path:
-    """`w.save` into a staging folder, method names and `extra(folder)` applied, then one rename.
-
-    The export folder appears only complete: with TF2's predict method names replaced by the
-    original classify/regress ones and anything `extra` adds (e.g. assets.extra/); `check(folder)`
-    runs on the complete folder before it is renamed into place (raise to abandon the export).
-    """
-    from . import method_names
-
-    export_dir = Path(export_dir)
-    try:
-        with atomic_directory(export_dir, overwrite=overwrite) as tmp:
-            staging = tmp / "export"
-            w.save(staging)
-            changes = {
-                k: {"old": PREDICT, "new": m, "reason": "original"} for k, m in methods.items() if m and m != PREDICT
-            }
-            if changes:
-                # Copied as the original had them, without the contract check: this is the same
-                # signature (TF Serving's own fixture has a regress signature with a float input).
-                method_names._write_method_names(staging, changes, None)  # noqa: SLF001
-                method_names.recompute_fingerprint(staging)
-            if extra is not None:
-                extra(staging)
-            for child in list(staging.iterdir()):
-                os.replace(child, tmp / child.name)
-            staging.rmdir()
-            if check is not None:
-                check(tmp)
-    except OSError as exc:
-        raise SmmigrateError(f"{export_dir}: cannot write the export ({exc.strerror or exc})") from None
-    return export_dir
-
-
 def export_session(
     sess,
     export_dir,

@@ -109,11 +109,11 @@ def upgrade(
     if several:
         verify_tags = ("serve",) if set(mg.meta_info_def.tags) == {"serve"} else False
 
-    from .session_bridge import real_tensorflow
+    from .export import real_tensorflow
 
     with real_tensorflow():
         from . import graph_adapter
-        from .session_bridge import save_wrapped
+        from .export import save_wrapped
 
         w = graph_adapter.wrap_metagraph(src, tags=tuple(mg.meta_info_def.tags))
         result = UpgradeResult(dst, notes=list(w.notes), variables=len(w.variables), signatures=sorted(w.functions))
