@@ -33,7 +33,24 @@ _LAZY = {
     "inspect": "smmigrate.inspect_model",
 }
 
-__all__ = sorted(_LAZY) + ["__version__"]
+# Spelled out (not computed from _LAZY) so linters and type checkers can read it; a test keeps the two equal.
+__all__ = [
+    "Diagnostic",
+    "FileResult",
+    "Report",
+    "RewriteOptions",
+    "SmmigrateError",
+    "WrappedGraph",
+    "__version__",
+    "export_session",
+    "inspect",
+    "rewrite_paths",
+    "rewrite_source",
+    "update_method_names",
+    "upgrade",
+    "verify",
+    "wrap_metagraph",
+]
 
 
 def __getattr__(name: str):

@@ -10,6 +10,7 @@ fall out naturally. Never imports TensorFlow.
 from __future__ import annotations
 
 import ast
+import contextlib
 import difflib
 import fnmatch
 import os
@@ -101,7 +102,7 @@ class _LineMap:
             ).get_opcodes()
             self._texts = None
         idx = line - 1
-        for tag, i1, i2, j1, j2 in self._ops:
+        for tag, i1, _i2, j1, j2 in self._ops:
             if j1 <= idx < j2 or (j1 == j2 == idx):
                 if tag == "equal":
                     return i1 + (idx - j1) + 1
@@ -172,22 +173,15 @@ def transform_module_source(
     except RecursionError:
         raise RewriteFailure(_too_deep()) from None
     except cst.ParserSyntaxError as exc:
-        # CPython's own message and position are what users know ("Missing parentheses in call
-        # to 'print'"); libcst's are a token list. Fall back to libcst's when CPython accepts it.
-        line, col, msg = exc.editor_line, exc.editor_column, "syntax error"
-        try:
-            ast.parse(source)
-        except SyntaxError as syn:
-            line, col, msg = syn.lineno or line, syn.offset or col, syn.msg
-        except Exception:
-            pass
+        # CPython accepted the source above (its errors are reported there, with the messages
+        # users know); this is syntax libcst's grammar lacks, located by libcst.
         raise RewriteFailure(
             Diagnostic(
                 "SM002",
-                f"does not parse as Python 3 ({msg}); left unchanged: fix the syntax "
+                "does not parse as Python 3 (syntax error); left unchanged: fix the syntax "
                 "(Python 2 code needs 2to3 first) or exclude the file with --exclude",
-                line,
-                col,
+                exc.editor_line,
+                exc.editor_column,
             )
         ) from None
     except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
@@ -222,7 +216,8 @@ def transform_module_source(
             raise RewriteFailure(
                 Diagnostic(
                     "SM005",
-                    f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); file left unchanged, please report it",
+                    f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); file left unchanged, "
+                    "please report it",
                 )
             ) from None
         for diag in codemod.diagnostics:
@@ -249,7 +244,8 @@ def transform_module_source(
         raise RewriteFailure(
             Diagnostic(
                 "SM003",
-                f"the rewritten code would not parse ({exc.msg} at line {exc.lineno}); file left unchanged, please report it",
+                f"the rewritten code would not parse ({exc.msg} at line {exc.lineno}); file left unchanged, please "
+                "report it",
             )
         ) from None
     if original_code is not None:
@@ -276,10 +272,8 @@ def _facts_of(module: cst.Module, path: str, classes, shared=None, code: str | N
     for cls in classes:
         if not _triggered(cls, code):
             continue
-        try:
+        with contextlib.suppress(Exception):  # facts only add precision; never fail a file over them
             facts.extend(cls.collect_facts(module, path, shared))
-        except Exception:  # facts are an optimisation of precision; never fail a file over them
-            pass
     return facts
 
 

@@ -60,7 +60,7 @@ def test_rewritten_sample_runs_on_tf2(tmp_path):
         programs_tf2.append({"script": str(rewritten), "argv": [str(tmp_path / "out2" / name)]})
     results_tf1 = run_programs("tf1", programs_tf1)
     results_tf2 = run_programs("tf2", programs_tf2)
-    for name, r1, r2 in zip(names, results_tf1, results_tf2):
+    for name, r1, r2 in zip(names, results_tf1, results_tf2, strict=True):
         assert r1["error"] is None, r1["error"]
         assert r2["error"] is None, r2["error"]
         assert r1["stdout"] and r1["stdout"] == r2["stdout"], name

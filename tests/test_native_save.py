@@ -61,15 +61,18 @@ def runs(tmp_path_factory):
     spec.write_text(json.dumps(pairs))
     tf2.append({"script": str(PROGRAMS / "compare_exports.py"), "argv": [str(spec)]})
     res1 = run_programs("tf1", tf1)
-    res2 = run_programs("tf2", tf2)
-    for name, r1, r2 in zip(CASES, res1, res2):
+    *res2, check = run_programs("tf2", tf2)
+    for name, r1, r2 in zip(CASES, res1, res2, strict=True):
         assert r1["error"] is None, f"TF1 original {name} failed:\n{r1['error']}"
         assert r2["error"] is None, f"TF2 rewrite of {name} failed:\n{r2['error']}"
-    check = res2[-1]
     assert check["error"] is None, check["error"]
-    line = next(l for l in check["stdout"].splitlines() if l.startswith("REPORT "))
+    line = next(ln for ln in check["stdout"].splitlines() if ln.startswith("REPORT "))
     report = {e["name"]: e for e in json.loads(line[len("REPORT ") :])}
-    return {"rewritten": rewritten, "report": report, "stdout": dict(zip(CASES, zip(res1, res2)))}
+    return {
+        "rewritten": rewritten,
+        "report": report,
+        "stdout": dict(zip(CASES, zip(res1, res2, strict=True), strict=True)),
+    }
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -49,6 +49,12 @@ def test_import_smmigrate_is_tensorflow_free():
     assert out.strip() == "[]"
 
 
+def test_public_names_are_all_listed():
+    import smmigrate
+
+    assert sorted(smmigrate.__all__) == sorted([*smmigrate._LAZY, "__version__"])
+
+
 def test_pre_commit_hooks_run_real_commands():
     import shlex
 

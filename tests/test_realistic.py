@@ -67,7 +67,7 @@ def test_rewrite_realistic_tree(tmp_path, capsys):
             for cell in nb["cells"]:
                 if cell["cell_type"] == "code":
                     source = "".join(cell["source"])
-                    lines = [l for l in source.splitlines() if not l.lstrip().startswith(("%", "!"))]
+                    lines = [ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!"))]
                     ast.parse("\n".join(lines))
 
     got = {

@@ -63,7 +63,8 @@ class Checks:
                         raise Refusal(
                             used,
                             "SM209",
-                            f"the tensor `{used.value}` is used to build `{node.value}`, a new op the TF2 signature does not have",
+                            f"the tensor `{used.value}` is used to build `{node.value}`, a new op the TF2 signature "
+                            "does not have",
                         )
 
         self.scope.visit(Finder())
@@ -172,7 +173,8 @@ class Checks:
                 return Refusal(
                     name,
                     "SM202",
-                    f"the session `{name.value}` is passed to `{code_of(grand.func)}(...)`, which may run anything in it",
+                    f"the session `{name.value}` is passed to `{code_of(grand.func)}(...)`, which may run anything "
+                    "in it",
                 )
             if isinstance(parent, cst.Assign) and parent.value is name:
                 target = code_of(parent.targets[0].target)

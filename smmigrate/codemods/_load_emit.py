@@ -143,7 +143,8 @@ class Resolver:
                 raise Refusal(
                     run.call,
                     "SM214",
-                    f"the export ({where}) is migrated to tf.saved_model.save, which keeps signature keys only, and no single signature has the tensors {', '.join(feeds + fetches)}",
+                    f"the export ({where}) is migrated to tf.saved_model.save, which keeps signature keys only, and "
+                    f"no single signature has the tensors {', '.join(feeds + fetches)}",
                 )
             key, in_keys, out_keys = found.pop()
             run.mode = "signature"
@@ -199,7 +200,7 @@ def call_code(run: Run, spell: Callable[[str], str]) -> str:
         # A signature function converts each keyword input to its TensorSpec's dtype itself (an int
         # list fed to a float32 input works, as `sess.run` did), so the values are passed as written.
         fn = run.sig.fn_var
-        for (value, key), (_, expr) in zip(run.input_keys, run.feeds):
+        for (value, key), (_, expr) in zip(run.input_keys, run.feeds, strict=True):
             args.append(f"{value}={code_of(expr)}" if _identifier_key(value) else f"**{{{key}: {code_of(expr)}}}")
     else:
         # A pruned function takes tensors positionally, in feed order, with no conversion of its own.
@@ -224,4 +225,4 @@ def result_code(run: Run, spell: Callable[[str], str]) -> str:
         return "[" + ", ".join(items) + "]"
     if run.shape == "tuple":
         return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
-    return "{" + ", ".join(f"{code_of(k)}: {v}" for k, v in zip(run.dict_keys, items)) + "}"
+    return "{" + ", ".join(f"{code_of(k)}: {v}" for k, v in zip(run.dict_keys, items, strict=True)) + "}"

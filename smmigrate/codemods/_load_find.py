@@ -119,7 +119,8 @@ class Analyzer(Scaffold, Checks):
                 raise Refusal(
                     arg,
                     "SM210",
-                    f"the load call passes `{arg.keyword.value}=` (import_scope and saver options change tensor names and restore behaviour)",
+                    f"the load call passes `{arg.keyword.value}=` (import_scope and saver options change tensor "
+                    "names and restore behaviour)",
                 )
         if "sess" not in found or "export_dir" not in found:
             raise Refusal(call, "SM210", "the load call lacks its session or export directory")
@@ -334,7 +335,8 @@ class Analyzer(Scaffold, Checks):
                 raise Refusal(
                     arg,
                     "SM207",
-                    f"`sess.run` is given `{code_of(arg).strip().rstrip(',')}` (run options and metadata have no signature-call equivalent)",
+                    f"`sess.run` is given `{code_of(arg).strip().rstrip(',')}` (run options and metadata have no "
+                    "signature-call equivalent)",
                 )
         if fetches is None:
             raise Refusal(call, "SM203", "`sess.run` has no fetches")

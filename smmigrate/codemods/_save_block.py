@@ -88,9 +88,13 @@ def _graph_binding(cm, suite: Sequence[cst.BaseStatement], index: int) -> tuple[
     for stmt in reversed(suite[:index]):
         if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign):
             assign = stmt.body[0]
-            if len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name):
-                if _call_rel(cm, assign.value) == T.GRAPH and not assign.value.args:
-                    return assign.targets[0].target.value, stmt
+            if (
+                len(assign.targets) == 1
+                and isinstance(assign.targets[0].target, cst.Name)
+                and _call_rel(cm, assign.value) == T.GRAPH
+                and not assign.value.args
+            ):
+                return assign.targets[0].target.value, stmt
         return None, None
     return None, None
 

@@ -89,19 +89,26 @@ class Emitter:
                 raise Refused(
                     ref,
                     "SM302",
-                    f"`{self.code(ref)}` restores a checkpoint into the graph; export the restored session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                    f"`{self.code(ref)}` restores a checkpoint into the graph; export the restored session with "
+                    "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
+                    "hand",
                 )
             elif rel.startswith("train."):
                 raise Refused(
                     ref,
                     "SM303",
-                    f"`{self.code(ref)}` is training code; export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) after training, or write the tf.Module by hand",
+                    f"`{self.code(ref)}` is training code; export the trained session with "
+                    "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) after training, or write "
+                    "the tf.Module by hand",
                 )
             else:
                 raise Refused(
                     ref,
                     "SM310",
-                    f"`{self.code(ref)}` has no known TF2 equivalent for graph code moved into a tf.function (stateful, graph-only or not yet in smmigrate's table); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                    f"`{self.code(ref)}` has no known TF2 equivalent for graph code moved into a tf.function "
+                    "(stateful, graph-only or not yet in smmigrate's table); export with "
+                    "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
+                    "hand",
                 )
         return mapping
 
@@ -119,7 +126,8 @@ class Emitter:
                 raise Refused(
                     ref,
                     "SM319",
-                    f"`{self.code(ref)}` in a variable definition has no known eager TF2 equivalent; compute the initial value in Python, or use the session bridge",
+                    f"`{self.code(ref)}` in a variable definition has no known eager TF2 equivalent; compute the "
+                    "initial value in Python, or use the session bridge",
                 )
         return mapping
 
@@ -140,7 +148,8 @@ class Emitter:
             raise Refused(
                 sig.node,
                 "SM309",
-                f"signature `{sig.key}` computes its outputs from placeholder `{missing[0]}`, which is not one of its inputs; add it to the inputs",
+                f"signature `{sig.key}` computes its outputs from placeholder `{missing[0]}`, which is not one of "
+                "its inputs; add it to the inputs",
             )
         return chosen[::-1]
 
@@ -200,7 +209,8 @@ class Emitter:
                     raise Refused(
                         small,
                         "SM319",
-                        "a variable is created after the block first evaluates or exports the graph; create variables first",
+                        "a variable is created after the block first evaluates or exports the graph; create "
+                        "variables first",
                     )
                 out.append(self._line(small.visit(_Replace(self.variable_renames(small))), line))
             elif step.kind == "assign":
@@ -239,7 +249,8 @@ class Emitter:
         raise Refused(
             call,
             "SM321",
-            f"`sess.run({fetch}, ...)` is not a signature output fed with exactly that signature's inputs; compute it after the migration by calling the signature function",
+            f"`sess.run({fetch}, ...)` is not a signature output fed with exactly that signature's inputs; compute "
+            "it after the migration by calling the signature function",
         )
 
     def export(self, fns) -> list:

@@ -111,7 +111,8 @@ class CompatNames(SavedModelCodemod):
             node,
             "SM101",
             f"{reason}, so `{code}` cannot be proven to be TensorFlow and was left as is; "
-            f"bind it with `import tensorflow as {parts[0]}` (or `import tensorflow.compat.v1 as {parts[0]}`) and rerun",
+            f"bind it with `import tensorflow as {parts[0]}` (or `import tensorflow.compat.v1 as {parts[0]}`) and "
+            "rerun",
         )
 
 

@@ -25,21 +25,33 @@ from .symbols import ROOT_MODULE, V1_MODULE, V2
 
 # What to write by hand, per refusal code (every message ends with one of these).
 HINTS = {
-    "SM201": "run those ops as TF2 code and use `loaded = tf.saved_model.load(export_dir, tags=...)` with `loaded.signatures[key](**inputs)` for the model",
-    "SM202": "pass the export directory instead of the session, then `loaded = tf.saved_model.load(export_dir, tags=...)` and call `loaded.signatures[key](**inputs)` where the session was used",
-    "SM203": "call the signature function with keyword inputs, `loaded.signatures[key](**{input_key: value})`, and index its result dict by output key",
-    "SM204": "spell the arguments out, or write `loaded = tf.saved_model.load(export_dir, tags=...)` and `loaded.signatures[key](...)` by hand",
-    "SM205": "compute the tags and the export directory before loading: `loaded = tf.saved_model.load(export_dir, tags=tags)`",
-    "SM206": "configure threads and devices with `tf.config` (e.g. `tf.config.threading.set_intra_op_parallelism_threads`) and load with `tf.saved_model.load(export_dir, tags=...)`",
+    "SM201": "run those ops as TF2 code and use `loaded = tf.saved_model.load(export_dir, tags=...)` with "
+    "`loaded.signatures[key](**inputs)` for the model",
+    "SM202": "pass the export directory instead of the session, then `loaded = tf.saved_model.load(export_dir, "
+    "tags=...)` and call `loaded.signatures[key](**inputs)` where the session was used",
+    "SM203": "call the signature function with keyword inputs, `loaded.signatures[key](**{input_key: value})`, and "
+    "index its result dict by output key",
+    "SM204": "spell the arguments out, or write `loaded = tf.saved_model.load(export_dir, tags=...)` and "
+    "`loaded.signatures[key](...)` by hand",
+    "SM205": "compute the tags and the export directory before loading: `loaded = tf.saved_model.load(export_dir, "
+    "tags=tags)`",
+    "SM206": "configure threads and devices with `tf.config` (e.g. "
+    "`tf.config.threading.set_intra_op_parallelism_threads`) and load with `tf.saved_model.load(export_dir, "
+    "tags=...)`",
     "SM207": "drop the run options (profile with `tf.profiler` instead) and call `loaded.signatures[key](**inputs)`",
-    "SM208": "compute `outputs = loaded.signatures[key](**inputs)` in its own statement and use `outputs[output_key].numpy()`",
-    "SM209": "compute on the signature's outputs in TF2 instead: `y = loaded.signatures[key](x=x)['y']`, then apply TF2 ops to `y`",
-    "SM210": "write `loaded = tf.saved_model.load(export_dir, tags=...)` and `loaded.signatures[key](**inputs)` by hand",
-    "SM211": "read what the SignatureDef told you from `loaded.signatures[key].structured_input_signature` / `.structured_outputs`",
+    "SM208": "compute `outputs = loaded.signatures[key](**inputs)` in its own statement and use "
+    "`outputs[output_key].numpy()`",
+    "SM209": "compute on the signature's outputs in TF2 instead: `y = loaded.signatures[key](x=x)['y']`, then apply "
+    "TF2 ops to `y`",
+    "SM210": "write `loaded = tf.saved_model.load(export_dir, tags=...)` and `loaded.signatures[key](**inputs)` by "
+    "hand",
+    "SM211": "read what the SignatureDef told you from `loaded.signatures[key].structured_input_signature` / "
+    "`.structured_outputs`",
     "SM212": "call each signature separately: `loaded.signatures[key](**inputs)[output_key]`",
     "SM213": "give the TF1 and the TF2 exports different directories, or migrate both",
     "SM214": "fetch by signature key: `loaded.signatures[key](**{input_key: value})[output_key]`",
-    "SM215": "migrate the rest of the module to TF2 (drop `disable_v2_behavior()` / `tensorflow.compat.v1`), then rerun; or write `tf.saved_model.load` + `loaded.signatures[key]` by hand",
+    "SM215": "migrate the rest of the module to TF2 (drop `disable_v2_behavior()` / `tensorflow.compat.v1`), then "
+    "rerun; or write `tf.saved_model.load` + `loaded.signatures[key]` by hand",
 }
 
 
@@ -104,7 +116,8 @@ class NativeLoad(SavedModelCodemod):
             raise Refusal(
                 call,
                 "SM215",
-                f"the module switches TensorFlow to graph mode (`{code_of(graph_mode[0].func)}()`), where the eager TF2 form cannot run",
+                f"the module switches TensorFlow to graph mode (`{code_of(graph_mode[0].func)}()`), where the eager "
+                "TF2 form cannot run",
                 related=graph_mode[0],
             )
         roots = {mod for mod in self.bindings.roots.values() if mod}
@@ -112,7 +125,8 @@ class NativeLoad(SavedModelCodemod):
             raise Refusal(
                 call,
                 "SM215",
-                "the module imports TensorFlow only as `tensorflow.compat.v1`, whose `saved_model.load` is the TF1 loader",
+                "the module imports TensorFlow only as `tensorflow.compat.v1`, whose `saved_model.load` is the TF1 "
+                "loader",
             )
         analyzer = Analyzer(self, call)
         site = analyzer.run()
@@ -210,7 +224,7 @@ class NativeLoad(SavedModelCodemod):
             return cst.FlattenSentinel(body)
         drop = self._strip.get(original_node)
         if drop:
-            keep = [new for old, new in zip(original_node.items, updated_node.items) if old not in drop]
+            keep = [new for old, new in zip(original_node.items, updated_node.items, strict=True) if old not in drop]
             keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
             return updated_node.with_changes(items=keep)
         return updated_node

@@ -25,7 +25,10 @@ from ._save_util import Refused, bind_args, tf_refs
 
 class NativeSave(SavedModelCodemod):
     NAME = "native-save"
-    DESCRIPTION = "Rewrite TF1 Builder/simple_save export blocks into tf.Module + tf.function + tf.saved_model.save (method names kept)."
+    DESCRIPTION = (
+        "Rewrite TF1 Builder/simple_save export blocks into tf.Module + tf.function + tf.saved_model.save "
+        "(method names kept)."
+    )
     CODES = {
         "SM301": "export of a graph/session not built in this block (session bridge or hand-written tf.Module)",
         "SM302": "the export block restores a checkpoint (session bridge)",
@@ -124,7 +127,10 @@ class NativeSave(SavedModelCodemod):
                 self.report(
                     call,
                     "SM301",
-                    "not migrated: this export is not inside a `with tf.Graph().as_default()` / `with tf.Session() as sess:` block that builds its graph (session passed in or created elsewhere, Builder created outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                    "not migrated: this export is not inside a `with tf.Graph().as_default()` / `with tf.Session() "
+                    "as sess:` block that builds its graph (session passed in or created elsewhere, Builder created "
+                    "outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, "
+                    "...)` (session bridge) or write the tf.Module by hand",
                 )
 
     def _plan_block(self, block, body, exports, names: Names, disabled: cst.CSTNode | None) -> None:
@@ -133,7 +139,9 @@ class NativeSave(SavedModelCodemod):
                 raise Refused(
                     disabled,
                     "SM312",
-                    "this module calls `disable_v2_behavior()`/`disable_eager_execution()`, so the TF2 code native-save generates would not run; remove that call once the module no longer needs TF1 graph mode, then rerun",
+                    "this module calls `disable_v2_behavior()`/`disable_eager_execution()`, so the TF2 code "
+                    "native-save generates would not run; remove that call once the module no longer needs TF1 graph "
+                    "mode, then rerun",
                 )
             if len(exports) > 1:
                 raise Refused(
@@ -193,7 +201,7 @@ class NativeSave(SavedModelCodemod):
         if not any(id(s) in self._replace or id(s) in self._remove for s in original_body):
             return None
         out = []
-        for orig, new in zip(original_body, updated_body):
+        for orig, new in zip(original_body, updated_body, strict=True):
             if id(orig) in self._remove:
                 continue
             out.extend(self._replace.get(id(orig), [new]))

@@ -26,10 +26,13 @@ def describe(export_dir):
         for key, sig in mg.signature_def.items():
             if key.startswith("__"):
                 continue
-            info = lambda m: {
-                k: [v.dtype, [d.size for d in v.tensor_shape.dim] if not v.tensor_shape.unknown_rank else None]
-                for k, v in m.items()
-            }
+
+            def info(m):
+                def shape(v):
+                    return None if v.tensor_shape.unknown_rank else [d.size for d in v.tensor_shape.dim]
+
+                return {k: [v.dtype, shape(v)] for k, v in m.items()}
+
             sigs[key] = {"method": sig.method_name, "inputs": info(sig.inputs), "outputs": info(sig.outputs)}
         meta.append({"tags": sorted(mg.meta_info_def.tags), "signatures": sigs})
     return meta

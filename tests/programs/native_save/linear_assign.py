@@ -8,7 +8,7 @@ SCALE = 1.5
 
 
 def export(export_dir):
-    with tf.Graph().as_default():
+    with tf.Graph().as_default():  # noqa: SIM117 - the export block native-save recognises
         with tf.Session() as sess:
             x = tf.placeholder(tf.float32, shape=[None, 3], name="x")
             w = tf.Variable(tf.zeros([3, 1]), name="w")
@@ -25,7 +25,7 @@ def export(export_dir):
                 sess,
                 [tf.saved_model.tag_constants.SERVING],
                 signature_def_map={
-                    tf.saved_model.signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY: tf.saved_model.signature_def_utils.predict_signature_def(
+                    tf.saved_model.signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY: tf.saved_model.signature_def_utils.predict_signature_def(  # noqa: E501
                         inputs={"x": x}, outputs={"y": y}
                     ),
                     "relu": tf.saved_model.signature_def_utils.build_signature_def(
