@@ -19,11 +19,15 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, overload
 
 import libcst as cst
 
 from .diagnostics import Diagnostic
 from .fsutil import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from .codemods._base import SavedModelCodemod
 
 MARKER = b"saved_model"
 SKIP_DIRS = {
@@ -119,9 +123,25 @@ def _codemods(options: RewriteOptions):
     return codemods.select(options.only or None, options.skip or None)
 
 
+@overload
+def transform_module_source(
+    source: bytes,
+    classes: Sequence[type[SavedModelCodemod]],
+    path: str = ...,
+    project_facts: Sequence[object] | None = ...,
+    facts_out: list | None = ...,
+) -> tuple[bytes, list[Diagnostic]]: ...
+@overload
+def transform_module_source(
+    source: str,
+    classes: Sequence[type[SavedModelCodemod]],
+    path: str = ...,
+    project_facts: Sequence[object] | None = ...,
+    facts_out: list | None = ...,
+) -> tuple[str, list[Diagnostic]]: ...
 def transform_module_source(
     source: bytes | str,
-    classes,
+    classes: Sequence[type[SavedModelCodemod]],
     path: str = "<string>",
     project_facts: Sequence[object] | None = None,
     facts_out: list | None = None,
@@ -299,7 +319,7 @@ def rewrite_source(code: str, *, only: Sequence[str] = (), skip: Sequence[str] =
     """Library entry point: rewrite one module's source text; returns (new text, diagnostics)."""
     options = RewriteOptions(only=tuple(only), skip=tuple(skip))
     new, diagnostics = transform_module_source(code, _codemods(options))
-    return new, diagnostics  # type: ignore[return-value]
+    return new, diagnostics
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -442,7 +462,7 @@ def _facts_star(args) -> list[object]:
 
 from .codemods._base import SavedModelCodemod as _Base  # noqa: E402
 
-_BASE_COLLECT = _Base.collect_facts.__func__
+_BASE_COLLECT = vars(_Base)["collect_facts"].__func__  # a codemod without facts inherits it
 
 
 def rewrite_paths(

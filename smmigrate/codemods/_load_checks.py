@@ -12,6 +12,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from ._base import dotted_parts
+from ._load_base import AnalysisBase
 from ._load_model import Names, Refusal, code_of
 
 # TF APIs a statement inside the removed session block may use without building graph ops:
@@ -43,18 +44,18 @@ SAFE_TF = {
 SAFE_TF_PREFIXES = ("saved_model.", "dtypes.")
 
 
-class Checks:
+class Checks(AnalysisBase):
     """Refusal checks of `Analyzer` (which supplies `tracked`, `accounted`, `scope`, `parent`, ...)."""
 
     def check_derived(self, node: cst.BaseExpression) -> None:
         """A fetch variable computed from a loaded tensor means new graph ops (`doubled = y * 2`)."""
         if not isinstance(node, cst.Name):
             return
-        binder = self
+        binder, fetched = self, node.value
 
         class Finder(cst.CSTVisitor):
             def visit_Assign(self, assign: cst.Assign) -> None:
-                if not any(isinstance(t.target, cst.Name) and t.target.value == node.value for t in assign.targets):
+                if not any(isinstance(t.target, cst.Name) and t.target.value == fetched for t in assign.targets):
                     return
                 names = Names()
                 assign.value.visit(names)
@@ -63,7 +64,7 @@ class Checks:
                         raise Refusal(
                             used,
                             "SM209",
-                            f"the tensor `{used.value}` is used to build `{node.value}`, a new op the TF2 signature "
+                            f"the tensor `{used.value}` is used to build `{fetched}`, a new op the TF2 signature "
                             "does not have",
                         )
 
@@ -138,15 +139,15 @@ class Checks:
                 continue
             raise self.unaccounted(name, role)
 
-    def nested_function(self, node: cst.CSTNode):
+    def nested_function(self, node: cst.CSTNode) -> str | None:
         """The name of the function or lambda inside the scope that `node` sits in, if any."""
-        node = self.parent(node)
-        while node is not None and node is not self.scope:
-            if isinstance(node, cst.FunctionDef):
-                return f"{node.name.value}()"
-            if isinstance(node, cst.Lambda):
+        current = self.parent(node)
+        while current is not None and current is not self.scope:
+            if isinstance(current, cst.FunctionDef):
+                return f"{current.name.value}()"
+            if isinstance(current, cst.Lambda):
                 return "a lambda"
-            node = self.parent(node)
+            current = self.parent(current)
         return None
 
     def line(self, node: cst.CSTNode) -> int:
@@ -169,7 +170,7 @@ class Checks:
                 f"the {role.replace('_', ' ')} `{name.value}` is used inside `{nested}`, which may run at any time",
             )
         if role == "session":
-            if isinstance(parent, cst.Arg):
+            if isinstance(parent, cst.Arg) and isinstance(grand, cst.Call):
                 return Refusal(
                     name,
                     "SM202",

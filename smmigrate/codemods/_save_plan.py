@@ -13,6 +13,7 @@ order), plain Python statements (kept), and the export itself. Anything it canno
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import libcst as cst
 
@@ -40,9 +41,7 @@ class _Analysis:
         self.cm = cm
         self.b = block
         self.suite = suite
-        self.graph_name = None
-        if block.graph_stmt is not None:
-            self.graph_name = block.graph_stmt.body[0].targets[0].target.value
+        self.graph_name = block.graph_name
         self.init_ops: dict[str, str] = {}  # name -> initializer path
         self.assign_ops: dict[str, tuple] = {}
         self.builders: dict[str, cst.BaseExpression] = {}
@@ -156,24 +155,25 @@ class _Analysis:
         if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
             name, value = small.targets[0].target.value, small.value
             rel = _call_rel(cm, value)
+            call = cast(cst.Call, value)  # used only where `rel` is a TF name, which only calls have
             if rel == T.PLACEHOLDER:
-                self.placeholder(name, value)
+                self.placeholder(name, call)
             elif rel in (T.VARIABLE, T.GET_VARIABLE):
                 self.variable(name, value, small, line)
                 return
             elif rel in T.INITIALIZERS:
                 self.init_ops[name] = rel
-            elif self.assign_form(value) is not None:
-                self.assign_ops[name] = self.assign_form(value)
+            elif (form := self.assign_form(value)) is not None:
+                self.assign_ops[name] = form
             elif rel in T.BUILDERS:
-                args = bind_args(value, ("export_dir",))
+                args = bind_args(call, ("export_dir",))
                 if "export_dir" not in args:
                     raise Refused(value, "SM318", "the Builder has no export_dir; pass it as the first argument")
                 self.builders[name] = args["export_dir"]
             elif rel in T.SIGNATURE_FUNCS:
-                self.sigs[name] = value
-            elif rel in T.BUILD_TENSOR_INFO:
-                self.infos[name] = bind_args(value, ("tensor",)).get("tensor")
+                self.sigs[name] = call
+            elif rel in T.BUILD_TENSOR_INFO and (tensor := bind_args(call, ("tensor",)).get("tensor")) is not None:
+                self.infos[name] = tensor
             elif sess in names_used(small):
                 self.keep(small, line)
                 return

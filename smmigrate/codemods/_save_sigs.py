@@ -21,9 +21,9 @@ from ._save_util import Refused, bind_args
 class SignatureSpec:
     key: str
     method: str
+    node: cst.CSTNode  # where the signature is written (reported with its refusals)
     inputs: list = field(default_factory=list)  # (input key, placeholder name)
     outputs: list = field(default_factory=list)  # (output key, python name of the tensor)
-    node: object = None
 
 
 @dataclass
@@ -209,7 +209,7 @@ def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSp
             "...)` (session bridge) or write the tf.Module by hand",
         )
     for name, value in init.items():
-        if not _init_like(cm, a, value):
+        if value is not None and not _init_like(cm, a, value):
             raise Refused(
                 value,
                 "SM315",

@@ -143,7 +143,7 @@ class _RunFinder(cst.CSTVisitor):
     def __init__(self, sess: str) -> None:
         self.sess = sess
         self.calls: list[cst.Call] = []
-        self.other = None
+        self.other: cst.Name | None = None
 
     def visit_Call(self, node: cst.Call) -> None:
         if is_method_call(node, self.sess, "run"):

@@ -85,7 +85,7 @@ class CompatNames(SavedModelCodemod):
             return updated
         resolved = self.tf_symbol(original)
         target = symbols.SYMBOLS.get(resolved.rel) if resolved else None
-        if target is None:
+        if resolved is None or target is None:
             self._maybe_report_unresolved(original)
             return updated
         if resolved.already(target):

@@ -14,6 +14,8 @@ which only TF1-format SavedModels offer. Anything else stays as it is, with a di
 
 from __future__ import annotations
 
+from typing import Any
+
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
@@ -84,7 +86,8 @@ class NativeLoad(SavedModelCodemod):
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
         self._expr: dict[cst.Call, str] = {}
-        self._stmts: dict[cst.SimpleStatementLine, object] = {}
+        # statement -> its replacement lines, a new value for `sig = ...` (str), or None to drop it
+        self._stmts: dict[cst.SimpleStatementLine, list[str] | str | None] = {}
         self._hoist: dict[cst.SimpleStatementLine, str] = {}
         self._flatten: set[cst.With] = set()
         self._strip: dict[cst.With, list] = {}
@@ -206,18 +209,20 @@ class NativeLoad(SavedModelCodemod):
         pending = self._pending
         if pending is None or result is cst.RemoveFromParent() or not isinstance(original_node, cst.BaseStatement):
             return result
+        if not isinstance(result, (cst.FlattenSentinel, cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            return result
         if self.get_metadata(ParentNodeProvider, original_node, None) is not pending[0]:
             return result
         self._pending = None
         if isinstance(result, cst.FlattenSentinel):
-            nodes = list(result.nodes)
+            nodes: list[Any] = list(result.nodes)  # statements
             nodes[0] = nodes[0].with_changes(leading_lines=[*pending[1], *nodes[0].leading_lines])
             return cst.FlattenSentinel(nodes)
         return result.with_changes(leading_lines=[*pending[1], *result.leading_lines])
 
     def leave_With(self, original_node: cst.With, updated_node: cst.With):
         if original_node in self._flatten:
-            body = list(updated_node.body.body)
+            body: list[Any] = list(updated_node.body.body)  # statements
             if not body:
                 return cst.RemoveFromParent()
             body[0] = body[0].with_changes(leading_lines=[*updated_node.leading_lines, *body[0].leading_lines])

@@ -179,7 +179,7 @@ class NativeSave(SavedModelCodemod):
         value = literal_str(export_dir)
         if value is None and isinstance(export_dir, cst.Name):
             value = self.module_strings.get(export_dir.value)
-        sigs = ()
+        sigs: tuple[SignatureFact, ...] = ()
         if block is not None and block.signatures_seen:
             names = block.tensor_names
             sigs = tuple(

@@ -81,7 +81,7 @@ class SessionBridge(SavedModelCodemod):
 
         ns = NativeSave(path)
         ns.analyze(module, shared)
-        facts = []
+        facts: list[object] = []
         for site in plan_sites(ns):
             if site.refusal is not None:
                 continue
@@ -432,6 +432,8 @@ def _binds(stmt: cst.CSTNode, head: str, dotted: str) -> bool:
 def _builder_args(site: Site, updated: cst.Call) -> list[cst.Arg]:
     """`sess, export_dir, tags=..., signature_def_map=..., ...` from add_meta_graph_and_variables."""
     params = T.ADD_META_GRAPH_PARAMS
+    export_dir = site.export_dir
+    assert export_dir is not None  # a builder site is refused without it (_plan_builder)
     out: list[cst.Arg] = []
     position = 0
     comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
@@ -443,7 +445,7 @@ def _builder_args(site: Site, updated: cst.Call) -> list[cst.Arg]:
                 out.append(arg)
                 out.append(
                     cst.Arg(
-                        site.export_dir.deep_clone(),
+                        export_dir.deep_clone(),
                         comma=arg.comma if arg.comma is not cst.MaybeSentinel.DEFAULT else comma,
                     )
                 )
@@ -456,7 +458,7 @@ def _builder_args(site: Site, updated: cst.Call) -> list[cst.Arg]:
             )
         elif arg.keyword.value == "sess":
             out.insert(0, arg.with_changes(keyword=None, equal=cst.MaybeSentinel.DEFAULT, comma=comma))
-            out.insert(1, cst.Arg(site.export_dir.deep_clone(), comma=comma))
+            out.insert(1, cst.Arg(export_dir.deep_clone(), comma=comma))
             continue
         out.append(arg)
     # Keep the call's trailing-comma style: the last argument keeps whatever comma it had.

@@ -20,7 +20,7 @@ DESCRIPTION = (
 
 
 def _names(values):
-    out = []
+    out: list[str] = []
     for value in values or []:
         out.extend(v.strip() for v in value.split(",") if v.strip())
     return tuple(out)
@@ -172,7 +172,7 @@ class _Output:
             total = sum(1 for _ in iter_files(self.args.paths, tuple(self.args.exclude)))
             self.err_console = Console(file=sys.stderr, highlight=False)
             if total > 1:
-                self.progress = Progress(
+                progress = Progress(
                     TextColumn("smmigrate rewrite"),
                     BarColumn(),
                     MofNCompleteColumn(),
@@ -180,8 +180,9 @@ class _Output:
                     console=self.err_console,
                     transient=True,
                 )
-                self.task = self.progress.add_task("files", total=total)
-                self.progress.start()
+                self.task = progress.add_task("files", total=total)
+                progress.start()
+                self.progress = progress
         return self
 
     def __exit__(self, *exc) -> None:
