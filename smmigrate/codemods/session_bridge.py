@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from ..codes import codes_of
 from . import _imports
 from . import _save_tables as T
 from ._base import SavedModelCodemod, dotted_name, literal_str
@@ -55,14 +56,7 @@ class SessionBridge(SavedModelCodemod):
         "Rewrite exports of sessions built elsewhere (passed in, self.sess, restored, trained) into "
         "smmigrate.export_session calls."
     )
-    CODES = {
-        "SM401": "tags other than exactly [SERVING]: the bridge writes one MetaGraph tagged serve",
-        "SM402": "the Builder adds a second MetaGraph (add_meta_graph)",
-        "SM403": "a Builder sequence the bridge cannot follow (not Builder/add_meta_graph_and_variables/save in "
-        "order, builder used elsewhere)",
-        "SM404": "the export directory is computed in Builder(...), or rebound before the export",
-        "SM405": "*args/**kwargs in an export call",
-    }
+    CODES = codes_of("session-bridge")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 15
     # export_session: an earlier run's bridged calls still give native-load its facts
     TRIGGERS = ("simple_save", "Builder", _EXPORT_SESSION)

@@ -61,6 +61,7 @@ def _list_codemods() -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..codes import Severity, severity
     from ..errors import UsageError
     from ..rewrite import CHANGED, FAILED, RewriteOptions, process_bytes, rewrite_paths
 
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     scanned = len(results)
     changed = sum(r.status == CHANGED for r in results)
     failed = sum(r.status == FAILED for r in results)
-    manual = sum(len(r.diagnostics) for r in results if r.status != FAILED)
+    manual = sum(severity(d.code) is Severity.MANUAL for r in results if r.status != FAILED for d in r.diagnostics)
     verb = "rewritten" if options.write else "would be rewritten"
     print(
         f"smmigrate: {scanned} file{'s' * (scanned != 1)} scanned, {changed} {verb}, "
