@@ -73,6 +73,26 @@ def test_pre_commit_hooks_run_real_commands():
         assert f"id: {hook['id']}" in README or hook["id"] in README
 
 
+def test_ci_gates_what_pre_commit_checks():
+    """The project's pre-commit hooks and .ci/run run the same format, lint and type checks."""
+    import yaml  # libcst depends on PyYAML
+
+    ci = (ROOT / ".ci" / "run").read_text()
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    entries = {hook["id"]: hook["entry"] for repo in config["repos"] for hook in repo["hooks"]}
+    assert set(entries) == {"ruff-format", "ruff", "mypy"}
+    for gate in (".venv/bin/ruff format --check .", ".venv/bin/ruff check .", ".venv/bin/mypy"):
+        assert f" {gate}" in ci
+    assert entries["ruff-format"].startswith(".venv/bin/ruff format")
+    assert entries["ruff"].startswith(".venv/bin/ruff check")
+    assert entries["mypy"] == ".venv/bin/mypy"
+    for check in ("docs/gen_catalogue.py --check", "docs/gen_codes.py --check"):
+        assert check in ci
+    requirements = (ROOT / "requirements-dev.txt").read_text()
+    for tool in ("ruff", "mypy", "pytest-cov"):
+        assert re.search(rf"^{tool}==\S+$", requirements, re.M), f"{tool} is not pinned in requirements-dev.txt"
+
+
 def test_commands_needing_tensorflow_say_how_to_get_it(tmp_path):
     # a Python where `tensorflow` cannot be found: commands that need it fail in one line, exit 2
     code = (

@@ -9,6 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rich is optional (the `rich` extra) and imported only at a terminal
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 NAME = "rewrite"
 HELP = "rewrite TF1 SavedModel code (.py, .ipynb, folders, '-' for stdin) into TF2"
@@ -154,10 +159,10 @@ class _Output:
 
     def __init__(self, args) -> None:
         self.args = args
-        self.progress = None
-        self.task = None
-        self.diff_console = None
-        self.err_console = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+        self.diff_console: Console | None = None
+        self.err_console: Console | None = None
 
     def __enter__(self):
         if _fancy(sys.stdout) and self.args.diff:
@@ -224,7 +229,7 @@ class _Output:
             self._err(f"{verb} {result.path}")
         for diag in result.diagnostics:
             self._err(diag.format(), "red" if result.status == FAILED else "yellow")
-        if self.progress is not None:
+        if self.progress is not None and self.task is not None:
             self.progress.advance(self.task)
 
 
