@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
-
 # public name -> module that defines it (imported on first access)
 _LAZY = {
     "rewrite_paths": "smmigrate.rewrite",
@@ -54,6 +52,15 @@ __all__ = [
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # one source, the package metadata (pyproject.toml); read when asked for
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("smmigrate")
+        except PackageNotFoundError:  # a source tree on sys.path that was never installed
+            value = "0+unknown"
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'smmigrate' has no attribute {name!r}")

@@ -93,6 +93,37 @@ def test_ci_gates_what_pre_commit_checks():
         assert re.search(rf"^{tool}==\S+$", requirements, re.M), f"{tool} is not pinned in requirements-dev.txt"
 
 
+def test_version_has_one_source(capsys):
+    """`--version` and `smmigrate.__version__` read the package metadata, which comes from pyproject.toml."""
+    import importlib.metadata
+    import tomllib
+
+    import smmigrate
+    from smmigrate.cli import main
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert importlib.metadata.version("smmigrate") == declared == smmigrate.__version__
+    try:
+        main(["--version"])
+    except SystemExit as exit:
+        assert exit.code == 0
+    assert capsys.readouterr().out == f"smmigrate {declared}\n"
+    sources = [p for p in (ROOT / "smmigrate").rglob("*.py") if f'"{declared}"' in p.read_text(encoding="utf-8")]
+    assert not sources, f"version spelled out in {sources}"
+
+
+def test_exit_codes_are_the_enum(tmp_path, capsys):
+    from smmigrate.cli import ExitCode, main
+
+    f = tmp_path / "a.py"
+    f.write_text("import tensorflow as tf\nT = tf.saved_model.tag_constants.SERVING\n")
+    results = [main(["rewrite", "--check", str(f)]), main(["rewrite", str(tmp_path / "missing.py")])]
+    f.write_text("x = 1\n")
+    results.append(main(["rewrite", str(f)]))
+    assert results == [ExitCode.CHANGED, ExitCode.ERROR, ExitCode.OK]
+    assert all(type(r) is ExitCode for r in results)
+
+
 def test_commands_needing_tensorflow_say_how_to_get_it(tmp_path):
     # a Python where `tensorflow` cannot be found: commands that need it fail in one line, exit 2
     code = (

@@ -11,6 +11,8 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from ..errors import ExitCode
+
 if TYPE_CHECKING:  # rich is optional (the `rich` extra) and imported only at a terminal
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -55,17 +57,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="only diagnostics, errors and the summary on stderr")
 
 
-def _list_codemods() -> int:
+def _list_codemods() -> ExitCode:
     from ..codemods import REGISTRY
 
     for name, cls in REGISTRY.items():
         print(f"{name}: {cls.DESCRIPTION}")
         for code, title in cls.CODES.items():
             print(f"    {code} {title}")
-    return 0
+    return ExitCode.OK
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     from ..codes import Severity, severity
     from ..errors import UsageError
     from ..rewrite import CHANGED, FAILED, RewriteOptions, process_bytes, rewrite_paths
@@ -116,8 +118,8 @@ def run(args: argparse.Namespace) -> int:
     if args.report_json:
         _write_report(args.report_json, results, scanned, changed, manual, failed)
     if failed:
-        return 2
-    return 1 if changed or manual else 0
+        return ExitCode.ERROR
+    return ExitCode.CHANGED if changed or manual else ExitCode.OK
 
 
 def _exists(path: str) -> bool:
