@@ -124,6 +124,21 @@ def test_exit_codes_are_the_enum(tmp_path, capsys):
     assert all(type(r) is ExitCode for r in results)
 
 
+def test_license_and_typing_marker_match_the_metadata():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert project["project"]["license"] == "Apache-2.0"
+    license_text = (ROOT / "LICENSE").read_text()
+    assert "Apache License" in license_text and "Version 2.0, January 2004" in license_text
+    assert "END OF TERMS AND CONDITIONS" in license_text  # the full text, not a stub
+    assert (ROOT / "smmigrate" / "py.typed").is_file()
+    assert "py.typed" in project["tool"]["setuptools"]["package-data"]["smmigrate"]
+    assert "Typing :: Typed" in project["project"]["classifiers"]
+    changelog = (ROOT / "CHANGELOG.md").read_text()
+    assert "## Unreleased" in changelog and f"## {project['project']['version']}" in changelog
+
+
 def test_commands_needing_tensorflow_say_how_to_get_it(tmp_path):
     # a Python where `tensorflow` cannot be found: commands that need it fail in one line, exit 2
     code = (
