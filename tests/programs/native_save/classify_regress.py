@@ -1,5 +1,4 @@
 """TF1 export: serialized tf.Example input with classify, regress and predict signatures."""
-
 import sys
 
 import numpy as np

@@ -1,5 +1,4 @@
 """TF1 export: batched [None, 3] input, variables given values by assign ops, two signatures."""
-
 import sys
 
 import tensorflow as tf
