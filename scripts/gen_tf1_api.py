@@ -34,16 +34,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 OUTPUT = Path(__file__).resolve().parent.parent / "smmigrate" / "codemods" / "data" / "tf1_api.json"
 
-V1_PREFIX = "tensorflow._api.v2.compat.v1"
-V2_PREFIX = "tensorflow._api.v2."
 # TF1 modules that TF 2.21 loads lazily from Keras: path -> the tf_keras v1 module behind them.
 V1_KERAS_MODULES = {
     "layers": "tf_keras.api._v1.keras.__internal__.legacy.layers",
@@ -97,28 +96,48 @@ def _is_lazy(obj: object) -> bool:
     return isinstance(obj, LazyLoader)
 
 
-def _walk(tree: ApiTree, module: object, path: str, api_prefixes: tuple[str, ...], active: frozenset[int]) -> None:
-    """Record module's members; recurse into API submodules (name under api_prefixes), once per path."""
+def _api_file_test(*directories: str) -> Callable[[object], bool]:
+    """Whether a module is an API module: its file lies under one of directories.
+
+    Module ``__name__`` cannot tell (an API module is named ``tensorflow._api.v2.compat.v1.logging`` or
+    ``tensorflow.compat.v1.logging`` depending on how it was first imported); its file can.
+    """
+    roots = tuple(os.path.join(d, "") for d in directories)
+
+    def is_api(module: object) -> bool:
+        return str(getattr(module, "__file__", None) or "").startswith(roots)
+
+    return is_api
+
+
+def _is_keras(module: object) -> bool:
+    return str(getattr(module, "__name__", "")).split(".")[0] in ("keras", "tf_keras")
+
+
+def _walk(tree: ApiTree, module: object, path: str, is_api: Callable[[object], bool], active: frozenset[int]) -> None:
+    """Record module's members; recurse into API submodules, once per path (active guards cycles)."""
     for name, obj in _public_attributes(module):
         child = f"{path}.{name}" if path else name
         if child in SKIPPED_SUBTREES or _is_lazy(obj):
             continue
         if isinstance(obj, types.ModuleType):
-            is_api = obj.__name__.startswith(api_prefixes)
-            if not is_api and not module.__name__.startswith(api_prefixes):
-                continue  # a helper module leaking out of a foreign module (flags.tf_decorator)
+            if not is_api(obj) and (not is_api(module) or _is_keras(obj)):
+                # A helper leaking out of a foreign module (flags.tf_decorator), or Keras where a lazy
+                # loader put it once used (tf.compat.v1.layers; also a stray tf.compat.v1.rnn_cell).
+                continue
             tree.modules[child] = obj
             # Foreign modules TF hooks into its API: walk TF's own (flags), not the standard library's.
-            walk = is_api or obj.__name__.startswith("tensorflow.")
+            walk = is_api(obj) or obj.__name__.startswith("tensorflow.")
             if walk and id(obj) not in active:
-                _walk(tree, obj, child, api_prefixes, active | {id(obj)})
+                _walk(tree, obj, child, is_api, active | {id(obj)})
         else:
             tree.members[child] = obj
 
 
 def _v1_tree(tf: Any) -> ApiTree:
     tree = ApiTree()
-    _walk(tree, tf.compat.v1, "", (V1_PREFIX + ".", V1_PREFIX), frozenset({id(tf.compat.v1)}))
+    v1 = tf.compat.v1
+    _walk(tree, v1, "", _api_file_test(os.path.dirname(v1.__file__)), frozenset({id(v1)}))
     for path, module_name in V1_KERAS_MODULES.items():
         try:
             module = importlib.import_module(module_name)
@@ -127,15 +146,22 @@ def _v1_tree(tf: Any) -> ApiTree:
                 f"gen_tf1_api: cannot import {module_name} ({error}); install tf_keras (see requirements-dev.txt)"
             ) from error
         tree.modules[path] = module
-        _walk(tree, module, path, (module_name,), frozenset({id(module)}))
+        _walk(tree, module, path, _api_file_test(os.path.dirname(module.__file__)), frozenset({id(module)}))
     return tree
 
 
 def _v2_tree(tf: Any) -> ApiTree:
     tree = ApiTree()
-    _walk(tree, tf, "", (V2_PREFIX,), frozenset({id(tf)}))
-    for name, obj in vars(tf).items():  # tf.losses, tf.metrics... are lazily loaded Keras modules
-        if _is_lazy(obj) and not name.startswith("_") and name not in SKIPPED_SUBTREES:
+    api_dir = os.path.join(os.path.dirname(tf.__file__), "_api", "v2")
+    _walk(tree, tf, "", _api_file_test(api_dir), frozenset({id(tf)}))
+    # tf.losses, tf.metrics... are Keras modules: a lazy loader, or Keras itself once something used them.
+    for name, obj in vars(tf).items():
+        if (
+            (_is_lazy(obj) or _is_keras(obj))
+            and isinstance(obj, types.ModuleType)
+            and not name.startswith("_")
+            and name not in SKIPPED_SUBTREES
+        ):
             tree.modules[name] = obj
     return tree
 
