@@ -48,11 +48,9 @@ V1_KERAS_MODULES = {
     "layers": "tf_keras.api._v1.keras.__internal__.legacy.layers",
     "nn.rnn_cell": "tf_keras.api._v1.keras.__internal__.legacy.rnn_cell",
 }
-SKIPPED_SUBTREES = ("compat", "keras")
+SKIPPED_SUBTREES = ("compat", "keras")  # compat is not TF1 API; Keras has its own migration
 # TF1 modules gone from TF 2.21 that tf_upgrade_v2's tables do not name (they predate the removal).
-EXTRA_REMOVED: dict[str, str | None] = {
-    "estimator": None
-}  # removed in TF 2.16  # compat is not TF1 API; Keras has its own migration
+EXTRA_REMOVED: dict[str, str | None] = {"estimator": None}  # removed in TF 2.16
 # Tables of tf_upgrade_v2's change spec whose keys are TF 1.x names.
 SPEC_TABLES = (
     "symbol_renames",
@@ -75,6 +73,7 @@ class ApiTree:
     def __init__(self) -> None:
         self.modules: dict[str, object] = {}
         self.members: dict[str, object] = {}
+        self.lazy: list[str] = []  # lazily loaded (Keras) modules met on the way, not walked
 
     def get(self, path: str) -> object:
         return self.members.get(path, self.modules.get(path, _MISSING))
@@ -118,7 +117,10 @@ def _walk(tree: ApiTree, module: object, path: str, is_api: Callable[[object], b
     """Record module's members; recurse into API submodules, once per path (active guards cycles)."""
     for name, obj in _public_attributes(module):
         child = f"{path}.{name}" if path else name
-        if child in SKIPPED_SUBTREES or _is_lazy(obj):
+        if child in SKIPPED_SUBTREES:
+            continue
+        if _is_lazy(obj):
+            tree.lazy.append(child)
             continue
         if isinstance(obj, types.ModuleType):
             if not is_api(obj) and (not is_api(module) or _is_keras(obj)):
@@ -138,6 +140,9 @@ def _v1_tree(tf: Any) -> ApiTree:
     tree = ApiTree()
     v1 = tf.compat.v1
     _walk(tree, v1, "", _api_file_test(os.path.dirname(v1.__file__)), frozenset({id(v1)}))
+    unknown = sorted(set(tree.lazy) - set(V1_KERAS_MODULES))
+    if unknown:
+        raise SystemExit(f"gen_tf1_api: tf.compat.v1.{unknown[0]} is loaded lazily: add it to V1_KERAS_MODULES")
     for path, module_name in V1_KERAS_MODULES.items():
         try:
             module = importlib.import_module(module_name)
