@@ -67,6 +67,7 @@ class NativeLoad(SavedModelCodemod):
     ORDER = 10  # before compat-names, which renames whatever this leaves in place
     TRIGGERS = ("load",)  # loader.load, saved_model.load, compat.v1 ... load
     USES_FACTS = True  # hard-coded tensor names depend on how the export elsewhere is migrated
+    EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
     # -- planning (on the original tree, before any change) ----------------------------------
     def visit_Module(self, node: cst.Module) -> None:

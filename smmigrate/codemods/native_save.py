@@ -51,6 +51,7 @@ class NativeSave(SavedModelCodemod):
     }
     ORDER = 20
     TRIGGERS = ("simple_save", "Builder")
+    EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
     def __init__(self, filename: str = "<string>", project_facts=()) -> None:
         super().__init__(filename, project_facts)
