@@ -15,7 +15,7 @@ import fnmatch
 import os
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,7 +24,7 @@ import libcst as cst
 from .diagnostics import Diagnostic
 from .fsutil import atomic_write_bytes
 
-MARKER = b"saved_model"
+MARKER = b"saved_model"  # the default file marker of a codemod (see SavedModelCodemod.FILE_MARKERS)
 SKIP_DIRS = {
     ".git",
     ".hg",
@@ -66,6 +66,10 @@ class FileResult:
     diff: str | None = None
     parsed: bool = False  # False when the file was skipped by the cheap `saved_model` filter
     facts: list = field(default_factory=list)  # this file's own facts, when it was rewritten alone
+    # "native" / "compat" for a module that imports TensorFlow (see codemods/compat_mode.py), else None
+    mode: str | None = None
+    imports: list = field(default_factory=list)  # (module, level, line, col) of its import statements
+    eager: bool = False  # a native codemod wrote eager TF2 code into it (see mode_conflicts)
 
     def to_json(self) -> dict:
         return {
@@ -74,6 +78,7 @@ class FileResult:
             "status": self.status,
             "diagnostics": [d.to_json() for d in self.diagnostics],
             "error": self.error,
+            "mode": self.mode,
         }
 
 
@@ -103,8 +108,8 @@ class _LineMap:
         idx = line - 1
         for tag, i1, i2, j1, j2 in self._ops:
             if j1 <= idx < j2 or (j1 == j2 == idx):
-                if tag == "equal":
-                    return i1 + (idx - j1) + 1
+                if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+                    return i1 + (idx - j1) + 1  # unchanged, or changed in place line by line
                 return i1 + 1
         return line
 
@@ -124,30 +129,86 @@ def transform_module_source(
     path: str = "<string>",
     project_facts: Sequence[object] | None = None,
     facts_out: list | None = None,
+    info: dict | None = None,
+    label: Callable[[int], str] | None = None,
 ) -> tuple[bytes | str, list[Diagnostic]]:
     """Run `classes` over `source`; returns (new source of the same type, diagnostics).
 
     `project_facts` are the facts collected over every file of the run (see codemods/_facts.py);
-    None means "this file alone". Raises `RewriteFailure` when the input does not parse or the
-    output would not.
-    """
-    if isinstance(source, bytes):
-        import io
-        import tokenize
+    None means "this file alone". `info`, when given, receives the module's ``mode`` ("native" /
+    "compat", see codemods/compat_mode.py) and its ``imports``. `label` names a line of `source` in
+    messages (notebooks: "cell N, line L"; default "line N"). Raises `RewriteFailure` when the
+    input does not parse or the output would not.
 
-        try:
-            encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
-            source.decode(encoding)
-        except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
-            raise RewriteFailure(
-                Diagnostic(
-                    "SM001",
-                    f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding",
-                )
-            ) from None
+    A module that ends in TF1 compatibility mode gets no eager TF2 code: when a codemod that writes
+    such code (``EAGER_OUTPUT``) changed it, the module is rewritten again without those codemods
+    and SM121 says why.
+    """
+    text, encoding = _decode(source)
+    _check_syntax(text if isinstance(source, bytes) else source)
+    active = [cls for cls in classes if _applies(cls, text)]
+    label = label or (lambda line: f"line {line}")
+    new_text, diagnostics, mode = _run_codemods(text, active, path, project_facts, facts_out, label)
+    withheld = [cls for cls in mode.changed if getattr(cls, "EAGER_OUTPUT", False)]
+    if mode.mode == "compat" and withheld:
+        again = [cls for cls in active if cls not in withheld]
+        new_text, diagnostics, mode = _run_codemods(text, again, path, project_facts, None, label)
+        names = ", ".join(cls.NAME for cls in withheld)
+        line, col = mode.first_site or (1, 1)
+        diagnostics.append(
+            Diagnostic(
+                "SM121",
+                f"{names} would have migrated code in this module to eager TF2, but the module keeps TF1 graph "
+                "code and so runs in TF1 compatibility mode, where eager TF2 code cannot run; that rewrite was "
+                "withheld. Migrate the module's other graph code (SM120), then rerun",
+                line,
+                col,
+            )
+        )
+    if info is not None:
+        info["mode"] = mode.mode
+        info["imports"] = mode.imports
+        info["eager"] = any(getattr(cls, "EAGER_OUTPUT", False) for cls in mode.changed)
+    if new_text == text:
+        return source, diagnostics
     try:
-        # CPython's parser first: it is fast, its messages are the ones users know, and it rejects
-        # nesting deep enough to overflow libcst's native parser's stack (a crash, not an error).
+        ast.parse(new_text)
+    except SyntaxError as exc:
+        raise RewriteFailure(
+            Diagnostic(
+                "SM003",
+                f"the rewritten code would not parse ({exc.msg} at line {exc.lineno}); file left unchanged, "
+                "please report it",
+            )
+        ) from None
+    if isinstance(source, str):
+        return new_text, diagnostics
+    return new_text.encode(encoding), diagnostics
+
+
+def _decode(source: bytes | str) -> tuple[str, str]:
+    """(text, encoding) of a module's source; bytes are decoded by their PEP 263 cookie / BOM."""
+    if isinstance(source, str):
+        return source, "utf-8"
+    import io
+    import tokenize
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
+        return source.decode(encoding), encoding
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        raise RewriteFailure(
+            Diagnostic(
+                "SM001",
+                f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding",
+            )
+        ) from None
+
+
+def _check_syntax(source: bytes | str) -> None:
+    # CPython's parser first: it is fast, its messages are the ones users know, and it rejects
+    # nesting deep enough to overflow libcst's native parser's stack (a crash, not an error).
+    try:
         ast.parse(source)
     except SyntaxError as syn:
         raise RewriteFailure(
@@ -164,97 +225,110 @@ def transform_module_source(
     except (UnicodeDecodeError, LookupError, ValueError) as exc:
         raise RewriteFailure(
             Diagnostic(
-                "SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding"
-            )
-        ) from None
-    try:
-        module = cst.parse_module(source)
-    except RecursionError:
-        raise RewriteFailure(_too_deep()) from None
-    except cst.ParserSyntaxError as exc:
-        # CPython's own message and position are what users know ("Missing parentheses in call
-        # to 'print'"); libcst's are a token list. Fall back to libcst's when CPython accepts it.
-        line, col, msg = exc.editor_line, exc.editor_column, "syntax error"
-        try:
-            ast.parse(source)
-        except SyntaxError as syn:
-            line, col, msg = syn.lineno or line, syn.offset or col, syn.msg
-        except Exception:
-            pass
-        raise RewriteFailure(
-            Diagnostic(
-                "SM002",
-                f"does not parse as Python 3 ({msg}); left unchanged: fix the syntax "
-                "(Python 2 code needs 2to3 first) or exclude the file with --exclude",
-                line,
-                col,
-            )
-        ) from None
-    except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
-        raise RewriteFailure(
-            Diagnostic(
-                "SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding"
+                "SM001",
+                f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding",
             )
         ) from None
 
+
+@dataclass
+class _Outcome:
+    mode: str | None = None
+    first_site: tuple[int, int] | None = None  # (line, col) in the original text
+    imports: list = field(default_factory=list)
+    changed: list = field(default_factory=list)  # codemod classes that changed the code
+
+
+def _run_codemods(
+    text: str, classes, path: str, project_facts, facts_out, label: Callable[[int], str]
+) -> tuple[str, list[Diagnostic], _Outcome]:
+    """Run `classes` in order over `text`: text passes on the text, the others on one libcst tree
+    that is parsed only when the first of them runs (and again only after a text pass changed it)."""
     from .codemods._base import SharedMetadata
 
-    shared = SharedMetadata()
-    code = module.code  # generated once per change: code generation is a large share of the cost
-    if project_facts is None:
-        project_facts = _facts_of(module, path, classes, shared, code)
-        if facts_out is not None:  # the file's own facts, for the files rewritten after it
-            facts_out.extend(project_facts)
+    outcome = _Outcome()
     diagnostics: list[Diagnostic] = []
     maps: list[_LineMap] = []
+    code = text
+    module: cst.Module | None = None
+    shared = SharedMetadata()
+    fresh = True
+
+    def back(line: int) -> int:
+        for line_map in reversed(maps):
+            line = line_map.back(line)
+        return line
+
     for cls in classes:
         if not _triggered(cls, code):
             continue
-        codemod = cls(path, project_facts)
-        before = module
+        codemod = cls(path, project_facts if project_facts is not None else ())
+        codemod.line_label = lambda line: label(back(line))  # for line numbers inside messages
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                module = codemod.transform_module(module, fresh=not maps, shared=shared)
+                if getattr(cls, "TEXT_PASS", False):
+                    new_code = codemod.transform_text(code)
+                    module = None if new_code != code else module
+                else:
+                    if module is None:
+                        module = _parse(code)
+                        fresh = True
+                    if project_facts is None:
+                        project_facts = _facts_of(module, path, classes, shared, code)
+                        if facts_out is not None:  # the file's own facts, for the files rewritten after it
+                            facts_out.extend(project_facts)
+                        codemod.project_facts = tuple(project_facts)
+                    before = module
+                    module = codemod.transform_module(module, fresh=fresh, shared=shared)
+                    fresh = False
+                    new_code = module.code if module is not before else code
+                    if new_code == code:
+                        module = before  # keep the parser's tree: no copies needed for the next codemod
+        except RewriteFailure:
+            raise
         except RecursionError:
             raise RewriteFailure(_too_deep()) from None
         except Exception as exc:  # a bug in a codemod must not take the whole run down
             raise RewriteFailure(
                 Diagnostic(
                     "SM005",
-                    f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); file left unchanged, please report it",
+                    f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); "
+                    "file left unchanged, please report it",
                 )
             ) from None
         for diag in codemod.diagnostics:
-            line, related = diag.line, diag.related_line
-            for line_map in reversed(maps):
-                line = line_map.back(line)
-                related = line_map.back(related) if related is not None else None
-            diagnostics.append(replace(diag, line=line, related_line=related))
-        if module is not before:
-            new_code = module.code
-            if new_code != code:
-                maps.append(_LineMap(code, new_code))
-                code = new_code
-            else:
-                module = before  # keep the parser's tree: no copies needed for the next codemod
+            related = back(diag.related_line) if diag.related_line is not None else None
+            diagnostics.append(replace(diag, line=back(diag.line), related_line=related))
+        mode = getattr(codemod, "mode", None)
+        if mode is not None:
+            outcome.mode = mode
+            sites = getattr(codemod, "graph_sites", [])
+            if sites:
+                outcome.first_site = (back(sites[0].line), sites[0].col)
+            outcome.imports = [(m, lvl, back(line), col) for m, lvl, line, col in getattr(codemod, "imports", [])]
+        if new_code != code:
+            outcome.changed.append(cls)
+            maps.append(_LineMap(code, new_code))
+            code = new_code
+    return code, diagnostics, outcome
 
-    new_code = code
-    original_code = source if isinstance(source, str) else None
-    if not maps:
-        return source, diagnostics
+
+def _parse(code: str) -> cst.Module:
     try:
-        ast.parse(new_code)
-    except SyntaxError as exc:
+        return cst.parse_module(code)
+    except RecursionError:
+        raise RewriteFailure(_too_deep()) from None
+    except cst.ParserSyntaxError as exc:
         raise RewriteFailure(
             Diagnostic(
-                "SM003",
-                f"the rewritten code would not parse ({exc.msg} at line {exc.lineno}); file left unchanged, please report it",
+                "SM002",
+                "does not parse as Python 3 (syntax error); left unchanged: fix the syntax "
+                "(Python 2 code needs 2to3 first) or exclude the file with --exclude",
+                exc.editor_line,
+                exc.editor_column,
             )
         ) from None
-    if original_code is not None:
-        return new_code, diagnostics
-    return new_code.encode(module.encoding), diagnostics
 
 
 def _too_deep() -> Diagnostic:
@@ -268,6 +342,20 @@ def _too_deep() -> Diagnostic:
 def _triggered(cls, code: str) -> bool:
     """A codemod whose TRIGGERS words are all absent cannot apply: skip its analysis entirely."""
     return not cls.TRIGGERS or any(word in code for word in cls.TRIGGERS)
+
+
+def _applies(cls, text: str) -> bool:
+    """A codemod looks at a file only when one of its FILE_MARKERS words is in it."""
+    return any(word in text for word in cls.FILE_MARKERS)
+
+
+def _markers(classes) -> set[bytes]:
+    return {word.encode() for cls in classes for word in cls.FILE_MARKERS}
+
+
+def _wanted(data: bytes, classes) -> bool:
+    """Worth parsing: some selected codemod's file marker is in the bytes."""
+    return any(word in data for word in _markers(classes))
 
 
 def _facts_of(module: cst.Module, path: str, classes, shared=None, code: str | None = None) -> list[object]:
@@ -296,7 +384,11 @@ def collect_file_facts(path: str, options: RewriteOptions) -> list[object]:
         words = {w.encode() for c in classes for w in c.TRIGGERS}
         if not classes or (words and not any(w in data for w in words)):
             return []  # nothing here any codemod has facts about: not worth a parse
-        return _facts_of(cst.parse_module(data), path, classes)
+        text, _ = _decode(data)
+        for cls in _codemods(options):  # facts are taken from the code the fact codemods will see
+            if getattr(cls, "TEXT_PASS", False) and cls.ORDER < min(c.ORDER for c in classes) and _applies(cls, text):
+                text = cls(path).transform_text(text)
+        return _facts_of(cst.parse_module(text), path, classes)
     except Exception:
         return []
 
@@ -366,16 +458,21 @@ def process_bytes(
 ) -> tuple[bytes, FileResult]:
     """Rewrite one file's bytes (`.py` or `.ipynb` by `path`); returns (new bytes, result)."""
     result = FileResult(path)
-    if MARKER not in data:
+    classes = _codemods(options)
+    if not _wanted(data, classes):
         return data, result
     result.parsed = True
-    classes = _codemods(options)
+    info: dict = {}
     try:
         if path.endswith(".ipynb"):
             from .notebook import NotebookError, locate, rewrite_notebook
 
-            def transform(text: str):
-                return transform_module_source(text, classes, path, project_facts)
+            def transform(text: str, mapping):
+                def label(line: int) -> str:
+                    cell, in_cell = locate(mapping, line)
+                    return f"cell {cell}, line {in_cell}" if cell else f"line {in_cell}"
+
+                return transform_module_source(text, classes, path, project_facts, info=info, label=label)
 
             try:
                 new, diagnostics, mapping = rewrite_notebook(data, path, transform)
@@ -391,8 +488,11 @@ def process_bytes(
                     replace(diag, line=line, path=where, related_line=related_line, related_cell=related_cell)
                 )
         else:
-            new, diagnostics = transform_module_source(data, classes, path, project_facts, result.facts)
+            new, diagnostics = transform_module_source(data, classes, path, project_facts, result.facts, info)
             result.diagnostics = [d.with_path(path) for d in diagnostics]
+        result.mode = info.get("mode")
+        result.imports = info.get("imports", [])
+        result.eager = info.get("eager", False)
     except RewriteFailure as exc:
         result.status = FAILED
         result.error = exc.diagnostic.message
@@ -531,3 +631,66 @@ def _pool(files: list[str], jobs: int, facts: list | None):
     return ProcessPoolExecutor(
         max_workers=min(jobs, len(files)), mp_context=ctx, initializer=_set_worker_facts, initargs=(facts,)
     )
+
+
+# --- modules of the two kinds importing each other ----------------------------------------------
+
+
+def mode_conflicts(results: Sequence[FileResult]) -> list[Diagnostic]:
+    """SM122 for each import between a module in TF1 compatibility mode and one holding eager TF2
+    code that smmigrate wrote, inside the rewritten tree: importing a compatibility-mode module runs
+    its `disable_v2_behavior()`, which puts the whole process in graph mode."""
+    modules = [r for r in results if r.mode is not None and r.status != FAILED]
+    by_path = {os.path.normpath(r.path): r for r in modules}
+    out = []
+    for importer in modules:
+        seen = set()
+        for name, level, line, col in importer.imports:
+            for path in _import_candidates(importer.path, name, level):
+                target = by_path.get(path)
+                if target is None or target is importer or (path, line) in seen:
+                    continue
+                seen.add((path, line))
+                rel = os.path.relpath(path, os.path.dirname(importer.path) or ".")
+                if importer.eager and target.mode == "compat":
+                    message = (
+                        f"imports `{name}` ({rel}), which runs in TF1 compatibility mode: importing it calls "
+                        "`disable_v2_behavior()`, so this module's eager TF2 code would run in graph mode; migrate "
+                        f"{rel}'s graph code (its SM120 note) or keep this module's TF1 code"
+                    )
+                elif importer.mode == "compat" and target.eager:
+                    message = (
+                        f"imports `{name}` ({rel}), which holds eager TF2 code, but this module runs in TF1 "
+                        "compatibility mode (graph mode for the whole process), where that code cannot run; "
+                        "migrate this module's graph code (its SM120 note) first"
+                    )
+                else:
+                    continue
+                out.append(Diagnostic("SM122", message, line, col, path=importer.path))
+    return out
+
+
+def _import_candidates(importer: str, name: str, level: int) -> list[str]:
+    """Files of the rewritten tree an import may refer to (normalised paths)."""
+    here = os.path.dirname(os.path.abspath(importer))
+    parts = [p for p in name.split(".") if p]
+    if level:
+        base = here
+        for _ in range(level - 1):
+            base = os.path.dirname(base)
+        roots = [base]
+    else:
+        roots = []
+        current = here
+        while True:  # the importer's folder and every folder above it: scripts import siblings
+            roots.append(current)
+            parent = os.path.dirname(current)
+            if parent == current:
+                break
+            current = parent
+    found = []
+    for root in roots:
+        target = os.path.join(root, *parts) if parts else root
+        for candidate in (target + ".py", os.path.join(target, "__init__.py")):
+            found.append(os.path.normpath(os.path.relpath(candidate)) if not os.path.isabs(importer) else candidate)
+    return found

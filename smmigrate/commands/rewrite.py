@@ -11,6 +11,8 @@ import json
 import sys
 
 NAME = "rewrite"
+# notes: diagnostics that report a state, not a site needing manual work
+NOTES = frozenset({"SM120"})
 HELP = "rewrite TF1 SavedModel code (.py, .ipynb, folders, '-' for stdin) into TF2"
 DESCRIPTION = (
     "Rewrite TF1 SavedModel call sites into TF2 in place (atomically), or show the change with --diff. "
@@ -97,18 +99,27 @@ def run(args: argparse.Namespace) -> int:
                 results.append(result)
                 output.result(result)
 
+    from ..rewrite import mode_conflicts
+
+    for diag in mode_conflicts(results):  # needs every module's mode: reported after the last file
+        owner = next(r for r in results if r.path == diag.path)
+        owner.diagnostics.append(diag)
+        print(diag.format(), file=sys.stderr)
     scanned = len(results)
     changed = sum(r.status == CHANGED for r in results)
     failed = sum(r.status == FAILED for r in results)
-    manual = sum(len(r.diagnostics) for r in results if r.status != FAILED)
+    manual = sum(1 for r in results if r.status != FAILED for d in r.diagnostics if d.code not in NOTES)
+    native = sum(r.mode == "native" for r in results)
+    compat = sum(r.mode == "compat" for r in results)
     verb = "rewritten" if options.write else "would be rewritten"
     print(
         f"smmigrate: {scanned} file{'s' * (scanned != 1)} scanned, {changed} {verb}, "
+        f"{native} native TF2, {compat} in TF1 compatibility mode, "
         f"{manual} site{'s' * (manual != 1)} need{'s' * (manual == 1)} manual work, {failed} failed",
         file=sys.stderr,
     )
     if args.report_json:
-        _write_report(args.report_json, results, scanned, changed, manual, failed)
+        _write_report(args.report_json, results, scanned, changed, manual, failed, native, compat)
     if failed:
         return 2
     return 1 if changed or manual else 0
@@ -226,11 +237,18 @@ class _Output:
             self.progress.advance(self.task)
 
 
-def _write_report(path, results, scanned, changed, manual, failed) -> None:
+def _write_report(path, results, scanned, changed, manual, failed, native, compat) -> None:
     from ..fsutil import atomic_write_bytes
 
     report = {
-        "summary": {"scanned": scanned, "changed": changed, "manual": manual, "failed": failed},
+        "summary": {
+            "scanned": scanned,
+            "changed": changed,
+            "manual": manual,
+            "failed": failed,
+            "native": native,
+            "compat": compat,
+        },
         "files": [r.to_json() for r in results],
     }
     atomic_write_bytes(path, (json.dumps(report, indent=2) + "\n").encode("utf-8"))
