@@ -197,9 +197,19 @@ def _is_constant(obj: object) -> bool:
 
 
 def _same(v1_obj: object, v2_obj: object) -> bool:
+    """The same API symbol: equal constants, the same object, or the same function under different
+    API wrappers (TF wraps one function separately for each API it exports it to: `tf.compat.v1.math.log`
+    and `tf.math.log` are two dispatch wrappers around one `log`, so identity alone would call them
+    different and make `tf.log` -> `tf.math.log` -> `tf.compat.v1.math.log` a chain)."""
     if _is_constant(v1_obj):
         return type(v1_obj) is type(v2_obj) and v1_obj == v2_obj
-    return v1_obj is v2_obj
+    if v1_obj is v2_obj:
+        return True
+    if v2_obj is _MISSING or v2_obj is None or not callable(v1_obj) or not callable(v2_obj):
+        return False
+    from tensorflow.python.util import tf_decorator
+
+    return tf_decorator.unwrap(v1_obj)[1] is tf_decorator.unwrap(v2_obj)[1]
 
 
 def _v2_candidates(path: str, obj: object, constants: dict[str, list[str]], by_id: dict[int, list[str]]) -> list[str]:
@@ -223,7 +233,18 @@ def _symbols(v1: ApiTree, v2: ApiTree) -> dict[str, str | None]:
             continue
         targets = [c for c in _v2_candidates(path, obj, constants, by_id) if c in v2.members and _same(obj, v2.get(c))]
         symbols[path] = targets[0] if targets else None
+    # A TF2 spelling that is itself a TF1 name meaning something else (`nn.avg_pool_v2` is TF2's
+    # `nn.avg_pool`, but TF1's `nn.avg_pool` is another function) would be read as that TF1 name by
+    # the next run: such names keep their tf.compat.v1 spelling, so a second rewrite changes nothing.
+    for path, target in symbols.items():
+        if target is not None and _shadowed(target, symbols):
+            symbols[path] = None
     return symbols
+
+
+def _shadowed(target: str, symbols: dict[str, str | None]) -> bool:
+    parts = target.split(".")
+    return any(".".join(parts[:cut]) in symbols for cut in range(1, len(parts) + 1))
 
 
 def _spec_keys() -> dict[str, str | None]:
