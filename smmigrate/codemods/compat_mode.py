@@ -263,16 +263,13 @@ class CompatMode(SavedModelCodemod):
         """tf.compat.v1.layers is served by Keras 2 (`tf_keras`) only with TF_USE_LEGACY_KERAS set
         before its first use: set it right after the TensorFlow import, as TF's release notes say."""
         site = self.legacy_keras[0]
-        if "TF_USE_LEGACY_KERAS" in text.code:
-            return
-        os_bound = any(
-            isinstance(s, ast.Import) and any(a.name == "os" and not a.asname for a in s.names) for s in tree.body
-        )
-        lines = ([] if os_bound else ["import os"]) + [_LEGACY_ENV]
         anchor = next((s for s in tree.body if _imports_tensorflow(s)), None)
-        if anchor is None:
-            return
-        self._insert_after(anchor, lines, text, edits, record=False)
+        if "TF_USE_LEGACY_KERAS" not in text.code and anchor is not None:
+            os_bound = any(
+                isinstance(s, ast.Import) and any(a.name == "os" and not a.asname for a in s.names) for s in tree.body
+            )
+            lines = ([] if os_bound else ["import os"]) + [_LEGACY_ENV]
+            self._insert_after(anchor, lines, text, edits, record=False)
         self._diag(
             site.line,
             site.col,
