@@ -114,8 +114,8 @@ def run(args: argparse.Namespace) -> int:
     verb = "rewritten" if options.write else "would be rewritten"
     print(
         f"smmigrate: {scanned} file{'s' * (scanned != 1)} scanned, {changed} {verb}, "
-        f"{native} native TF2, {compat} in TF1 compatibility mode, "
-        f"{manual} site{'s' * (manual != 1)} need{'s' * (manual == 1)} manual work, {failed} failed",
+        f"{manual} site{'s' * (manual != 1)} need{'s' * (manual == 1)} manual work, {failed} failed"
+        + (f"; TensorFlow modules: {native} native TF2, {compat} in TF1 compatibility mode" if native + compat else ""),
         file=sys.stderr,
     )
     if args.report_json:
