@@ -69,7 +69,9 @@ class FileResult:
     # "native" / "compat" for a module that imports TensorFlow (see codemods/compat_mode.py), else None
     mode: str | None = None
     imports: list = field(default_factory=list)  # (module, level, line, col) of its import statements
-    eager: bool = False  # a native codemod wrote eager TF2 code into it (see mode_conflicts)
+    eager: bool = False  # a native codemod wrote eager TF2 code into it (see _settle_modes)
+    # (original bytes, new bytes) of an eager module whose write waits for the modes of the whole run
+    pending: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
     def to_json(self) -> dict:
         return {
@@ -505,8 +507,12 @@ def process_bytes(
     return new, result
 
 
-def process_file(path: str, options: RewriteOptions, project_facts: Sequence[object] | None = None) -> FileResult:
-    """Rewrite one file on disk (in place unless `options.write` is False)."""
+def process_file(
+    path: str, options: RewriteOptions, project_facts: Sequence[object] | None = None, hold: bool = False
+) -> FileResult:
+    """Rewrite one file on disk (in place unless `options.write` is False). With `hold`, a module a
+    native codemod wrote eager TF2 code into is not written yet: `result.pending` keeps its bytes
+    until the modes of every file of the run are known (see `_settle_modes`)."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -519,14 +525,21 @@ def process_file(path: str, options: RewriteOptions, project_facts: Sequence[obj
             reason,
         )
     new, result = process_bytes(data, path, options, project_facts)
+    if hold and result.eager:
+        result.pending = (data, new)
+        return result
+    _write(result, new, options)
+    return result
+
+
+def _write(result: FileResult, new: bytes, options: RewriteOptions) -> None:
     if result.status == CHANGED and options.write:
         try:
-            atomic_write_bytes(path, new)
+            atomic_write_bytes(result.path, new)
         except OSError as exc:
             result.status = FAILED
             result.error = f"cannot be written ({exc.strerror or exc}); check permissions"
-            result.diagnostics.append(Diagnostic("SM001", result.error, path=path))
-    return result
+            result.diagnostics.append(Diagnostic("SM001", result.error, path=result.path))
 
 
 _WORKER_FACTS: list | None = None
@@ -539,7 +552,7 @@ def _set_worker_facts(facts) -> None:
 
 def _process_with_worker_facts(args) -> FileResult:
     path, options = args
-    return process_file(path, options, _WORKER_FACTS)
+    return process_file(path, options, _WORKER_FACTS, hold=True)
 
 
 def _facts_star(args) -> list[object]:
@@ -555,6 +568,28 @@ def rewrite_paths(
     paths: Sequence[str], options: RewriteOptions = RewriteOptions(), jobs: int | None = None
 ) -> Iterator[FileResult]:
     """Rewrite every file under `paths`; yields one `FileResult` per file.
+
+    Modules into which a native codemod wrote eager TF2 code are held back until every file is
+    done: one that imports, or is imported by, a module in TF1 compatibility mode inside the tree
+    would run in graph mode (the switch is process-wide), so it is rewritten again without the
+    native codemods (SM122) before anything is written.
+    """
+    held: list[FileResult] = []
+    seen: list[FileResult] = []
+    facts: list = []
+    for result in _rewrite_paths(paths, options, jobs, facts):
+        seen.append(result)
+        if result.pending is not None:
+            held.append(result)
+        else:
+            yield result
+    yield from _settle_modes(held, seen, options, facts)
+
+
+def _rewrite_paths(
+    paths: Sequence[str], options: RewriteOptions, jobs: int | None, facts: list
+) -> Iterator[FileResult]:
+    """`rewrite_paths` before the modes are settled; `facts` receives the run's project facts.
 
     Codemods that use facts about other files (native-load asks whether an export elsewhere is
     migrated to TF2) need those facts before they run, so files are taken in two groups, each in
@@ -591,7 +626,6 @@ def rewrite_paths(
     first = [p for p in files if not classified[p][0]]
     second = [p for p in files if classified[p][0]]
     both = [p for p in second if classified[p][1]]
-    facts: list = []
     for result in _run(first, options, jobs, None):
         facts.extend(result.facts)
         yield result
@@ -612,7 +646,7 @@ def _collect(files: list[str], options: RewriteOptions, jobs: int) -> list:
 def _run(files: list[str], options: RewriteOptions, jobs: int, facts: list | None) -> Iterator[FileResult]:
     if jobs <= 1 or len(files) <= 1:
         for path in files:
-            yield process_file(path, options, facts)
+            yield process_file(path, options, facts, hold=True)
         return
     # the project's facts go to each worker once (initializer), not once per file
     with _pool(files, jobs, facts) as pool:
@@ -633,40 +667,112 @@ def _pool(files: list[str], jobs: int, facts: list | None):
     )
 
 
-# --- modules of the two kinds importing each other ----------------------------------------------
+# --- modules of the two kinds importing each other (SM122) ------------------------------------
 
 
-def mode_conflicts(results: Sequence[FileResult]) -> list[Diagnostic]:
-    """SM122 for each import between a module in TF1 compatibility mode and one holding eager TF2
-    code that smmigrate wrote, inside the rewritten tree: importing a compatibility-mode module runs
-    its `disable_v2_behavior()`, which puts the whole process in graph mode."""
-    modules = [r for r in results if r.mode is not None and r.status != FAILED]
-    by_path = {os.path.normpath(r.path): r for r in modules}
+def _settle_modes(
+    held: list[FileResult], seen: list[FileResult], options: RewriteOptions, facts: list
+) -> Iterator[FileResult]:
+    """Write (and yield) the held eager modules. One that can end up in the same program as a module
+    in TF1 compatibility mode — they are linked by imports inside the tree, directly or through other
+    modules — is rewritten again without the native codemods (SM122): the compatibility-mode module's
+    `disable_v2_behavior()` puts the whole process in graph mode, where eager TF2 code cannot run."""
+    if held:
+        eager_codemods = tuple(c.NAME for c in _codemods(options) if getattr(c, "EAGER_OUTPUT", False))
+        plain = replace(options, skip=(*options.skip, *eager_codemods))
+        programs = _ImportGraph(seen)
+        for index, result in enumerate(held):
+            assert result.pending is not None
+            reason = programs.compat_partner(result)
+            if reason is None:
+                continue
+            data = result.pending[0]
+            new, again = process_bytes(data, result.path, plain, facts)
+            line, col, message = reason
+            again.diagnostics.append(Diagnostic("SM122", message, line, col, path=result.path))
+            again.pending = (data, new)
+            held[index] = again
+    for result in held:
+        assert result.pending is not None
+        _write(result, result.pending[1], options)
+        result.pending = None
+        yield result
+
+
+class _ImportGraph:
+    """The files of one run linked by their imports of each other (in either direction)."""
+
+    def __init__(self, results: list[FileResult]) -> None:
+        self.results = {os.path.normpath(r.path): r for r in results if r.status != FAILED}
+        self.edges: dict[str, list[tuple[str, str, int, int]]] = {p: [] for p in self.results}
+        for path, result in self.results.items():
+            for name, level, line, col in result.imports or _imports_of(path):
+                for target in _import_candidates(result.path, name, level):
+                    if target in self.results and target != path:
+                        self.edges[path].append((target, name, line, col))
+                        self.edges[target].append((path, "", 0, 0))
+                        break
+
+    def compat_partner(self, result: FileResult) -> tuple[int, int, str] | None:
+        """(line, col, message) when a compatibility-mode module is linked to `result` by imports."""
+        start = os.path.normpath(result.path)
+        here = os.path.dirname(start) or "."
+        for target, name, line, col in self.edges.get(start, []):  # direct imports first
+            if name and self.results[target].mode == "compat":
+                rel = os.path.relpath(target, here)
+                return (
+                    line,
+                    col,
+                    (
+                        f"native TF2 rewrite withheld: this module imports `{name}` ({rel}), which runs in TF1 "
+                        "compatibility mode; its `disable_v2_behavior()` puts the whole process in graph mode, where "
+                        f"eager TF2 code cannot run. Migrate {rel}'s graph code (its SM120 note), then rerun"
+                    ),
+                )
+        seen, queue = {start}, [start]
+        while queue:
+            current = queue.pop(0)
+            for target, _, _, _ in self.edges.get(current, []):
+                if target in seen:
+                    continue
+                seen.add(target)
+                if self.results[target].mode == "compat" and self.results[target] is not result:
+                    rel = os.path.relpath(target, here)
+                    return (
+                        1,
+                        1,
+                        (
+                            f"native TF2 rewrite withheld: this module and {rel}, which runs in TF1 compatibility mode, "
+                            "are linked by imports, so one program may load both; the latter's `disable_v2_behavior()` "
+                            "puts the whole process in graph mode, where eager TF2 code cannot run. Migrate "
+                            f"{rel}'s graph code (its SM120 note), then rerun"
+                        ),
+                    )
+                queue.append(target)
+        return None
+
+
+def _imports_of(path: str) -> list[tuple[str, int, int, int]]:
+    """The imports of a file no codemod parsed (no TensorFlow in it): it may still link two modules."""
+    if not path.endswith(".py"):
+        return []
+    try:
+        with open(path, "rb") as fh:
+            tree = ast.parse(fh.read())
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
     out = []
-    for importer in modules:
-        seen = set()
-        for name, level, line, col in importer.imports:
-            for path in _import_candidates(importer.path, name, level):
-                target = by_path.get(path)
-                if target is None or target is importer or (path, line) in seen:
-                    continue
-                seen.add((path, line))
-                rel = os.path.relpath(path, os.path.dirname(importer.path) or ".")
-                if importer.eager and target.mode == "compat":
-                    message = (
-                        f"imports `{name}` ({rel}), which runs in TF1 compatibility mode: importing it calls "
-                        "`disable_v2_behavior()`, so this module's eager TF2 code would run in graph mode; migrate "
-                        f"{rel}'s graph code (its SM120 note) or keep this module's TF1 code"
-                    )
-                elif importer.mode == "compat" and target.eager:
-                    message = (
-                        f"imports `{name}` ({rel}), which holds eager TF2 code, but this module runs in TF1 "
-                        "compatibility mode (graph mode for the whole process), where that code cannot run; "
-                        "migrate this module's graph code (its SM120 note) first"
-                    )
-                else:
-                    continue
-                out.append(Diagnostic("SM122", message, line, col, path=importer.path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.extend((a.name, 0, node.lineno, node.col_offset + 1) for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            out.append((base, node.level, node.lineno, node.col_offset + 1))
+            out.extend(
+                (f"{base}.{a.name}" if base else a.name, node.level, node.lineno, node.col_offset + 1)
+                for a in node.names
+                if a.name != "*"
+            )
     return out
 
 

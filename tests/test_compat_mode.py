@@ -12,7 +12,7 @@ from smmigrate.cli import main
 from smmigrate.codemods import tf1_api
 from smmigrate.codemods.whole_api import WholeApi
 
-EXPORT = '''import tensorflow as tf
+EXPORT = """import tensorflow as tf
 
 
 def export(export_dir):
@@ -21,14 +21,14 @@ def export(export_dir):
             x = tf.placeholder(tf.float32, shape=[None], name="x")
             y = tf.multiply(x, 2.0, name="y")
             tf.saved_model.simple_save(sess, export_dir, inputs={"x": x}, outputs={"y": y})
-'''
+"""
 
-GRAPH_HELPER = '''import tensorflow as tf
+GRAPH_HELPER = """import tensorflow as tf
 
 
 def build():
     return tf.placeholder(tf.float32, [None], name="x")
-'''
+"""
 
 
 def _run(tmp_path, capsys, *args):
@@ -65,9 +65,49 @@ def test_import_between_native_and_compat_modules_is_reported(tmp_path, capsys):
     (tree / "export.py").write_text("from . import model\n" + EXPORT)
     (tree / "serve.py").write_text("import tensorflow as tf\nimport numpy\n")  # imports neither
     _, err, report = _run(tmp_path, capsys, tree)
-    sm122 = {(Path(f["path"]).name, d["line"]) for f in report["files"] for d in f["diagnostics"] if d["code"] == "SM122"}
+    sm122 = {
+        (Path(f["path"]).name, d["line"]) for f in report["files"] for d in f["diagnostics"] if d["code"] == "SM122"
+    }
     assert sm122 == {("export.py", 1)}
-    assert "export.py:1:1: SM122 imports `model` (model.py), which runs in TF1 compatibility mode" in err
+    assert "export.py:1:1: SM122 native TF2 rewrite withheld: this module imports `model` (model.py)" in err
+    # so the export stays TF1 code (renamed) and the module runs in compatibility mode with its helper
+    exported = (tree / "export.py").read_text()
+    assert "tf.compat.v1.saved_model.simple_save(" in exported and "tf.function" not in exported
+    modes = {Path(f["path"]).name: f["mode"] for f in report["files"]}
+    assert modes == {"__init__.py": None, "model.py": "compat", "export.py": "compat", "serve.py": "native"}
+
+
+def test_modules_linked_through_a_module_without_tensorflow(tmp_path, capsys):
+    # main.py (no TensorFlow) imports a compatibility-mode exporter and a loader native-load would
+    # migrate: one program holds both, so the loader keeps its TF1 code
+    tree = tmp_path / "prog"
+    tree.mkdir()
+    (tree / "exporter.py").write_text(GRAPH_HELPER)
+    (tree / "client.py").write_text(
+        "import tensorflow as tf\n\n\ndef score(d, v):\n"
+        "    with tf.Session(graph=tf.Graph()) as sess:\n"
+        "        tf.saved_model.loader.load(sess, ['serve'], d)\n"
+        "        return sess.run('y:0', feed_dict={'x:0': v})\n"
+    )
+    (tree / "main.py").write_text("import client\nimport exporter\n")
+    _, err, report = _run(tmp_path, capsys, tree)
+    diags = {Path(f["path"]).name: [d["code"] for d in f["diagnostics"]] for f in report["files"]}
+    assert "SM122" in diags["client.py"]
+    assert "this module and exporter.py, which runs in TF1 compatibility mode, are linked by imports" in err
+    client = (tree / "client.py").read_text()
+    assert "tf.compat.v1.saved_model.load(sess" in client and "disable_v2_behavior" in client
+
+
+def test_module_imported_by_a_compat_module_keeps_its_tf1_code(tmp_path, capsys):
+    tree = tmp_path / "app"
+    tree.mkdir()
+    (tree / "export.py").write_text(EXPORT)
+    (tree / "main.py").write_text("import export\n" + GRAPH_HELPER)
+    _, err, report = _run(tmp_path, capsys, tree)
+    diags = {Path(f["path"]).name: [d["code"] for d in f["diagnostics"]] for f in report["files"]}
+    assert "SM122" in diags["export.py"]
+    assert "this module and main.py, which runs in TF1 compatibility mode, are linked by imports" in err
+    assert "tf.function" not in (tree / "export.py").read_text()
 
 
 def test_native_rewrite_withheld_when_other_graph_code_stays():

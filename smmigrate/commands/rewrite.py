@@ -99,12 +99,6 @@ def run(args: argparse.Namespace) -> int:
                 results.append(result)
                 output.result(result)
 
-    from ..rewrite import mode_conflicts
-
-    for diag in mode_conflicts(results):  # needs every module's mode: reported after the last file
-        owner = next(r for r in results if r.path == diag.path)
-        owner.diagnostics.append(diag)
-        print(diag.format(), file=sys.stderr)
     scanned = len(results)
     changed = sum(r.status == CHANGED for r in results)
     failed = sum(r.status == FAILED for r in results)
