@@ -63,6 +63,8 @@ def _setup(mode: str):
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     if mode == "tf1":
         os.environ["TF_USE_LEGACY_KERAS"] = "1"
+    else:  # plain TF 2.21: tf.keras is Keras 3, whatever the caller's environment says
+        os.environ.pop("TF_USE_LEGACY_KERAS", None)
     import tensorflow as tf
 
     if mode == "tf1":
