@@ -50,6 +50,30 @@ NOTE_CODES: frozenset[str] = frozenset()
 
 GRAPH_SWITCHES = ("disable_v2_behavior", "disable_eager_execution")
 SESSION_NAMES = ("Session", "InteractiveSession", "placeholder")
+# Other TF1-only graph APIs (TF 2.21 has them only under tf.compat.v1): a program using any of them
+# still builds graphs, so it is not native even when no Session/placeholder is left.
+GRAPH_APIS = frozenset(
+    {
+        "get_variable",
+        "variable_scope",
+        "global_variables_initializer",
+        "local_variables_initializer",
+        "tables_initializer",
+        "reset_default_graph",
+        "get_default_graph",
+        "add_to_collection",
+        "get_collection",
+        "set_random_seed",
+        "Saver",
+        "make_one_shot_iterator",
+        "import_graph_def",
+        "convert_variables_to_constants",
+        "parse_example",
+        "loader",
+        "SavedModelBuilder",
+        "simple_save",
+    }
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -111,7 +135,8 @@ def _dotted(node) -> str:
 
 
 def residue(sources: dict[str, str]) -> Counter:
-    """Counts of TF1 spellings: ``compat.v1`` uses, graph-mode switches, Session/placeholder uses."""
+    """Counts of TF1 spellings: ``compat.v1`` uses, graph-mode switches, Session/placeholder uses,
+    and uses of the other TF1-only graph APIs (`GRAPH_APIS`, ``tf.layers``)."""
     counts: Counter = Counter()
     for text in sources.values():
         try:
@@ -127,6 +152,8 @@ def residue(sources: dict[str, str]) -> Counter:
                     counts["graph switch"] += 1
                 if node.attr in SESSION_NAMES:
                     counts["Session/placeholder"] += 1
+                elif node.attr in GRAPH_APIS or (node.attr == "layers" and _dotted(node.value).endswith("tf")):
+                    counts["other TF1 graph API"] += 1
             elif isinstance(node, (ast.Import, ast.ImportFrom)):
                 mod = node.module if isinstance(node, ast.ImportFrom) else None
                 names = [a.name for a in node.names]
@@ -379,7 +406,7 @@ def run_corpus(names=None, workdir: Path | None = None, log=None) -> tuple[list[
             log(f"verify: {len(pairs)} SavedModel pairs in {timings['verify']:.1f}s")
 
         for row in rows:
-            graph_code = row.residue["compat.v1"] + row.residue["Session/placeholder"] + row.residue["graph switch"]
+            graph_code = sum(row.residue.values())
             if set(row.diagnostics) - NOTE_CODES or row.rewrite_failures:
                 row.mode = "reported"
             elif graph_code:
@@ -484,7 +511,8 @@ def markdown(rows: list[Row], timings: dict) -> str:
         "A = the TF1 original run as TF1 (tests/progrun.py mode `tf1`); B = after `smmigrate rewrite` "
         "(all codemods) on plain TF 2.21. *mode of B*: native = no TF1 graph code left; compat = TF1 graph "
         "code or a graph-mode switch left, no diagnostics; reported = diagnostics needing manual work. "
-        "*TF1 residue*: `compat.v1` spellings, graph-mode switches, Session/InteractiveSession/placeholder uses.",
+        "*TF1 residue*: `compat.v1` spellings, graph-mode switches, Session/InteractiveSession/placeholder uses, "
+        "other TF1-only graph APIs (get_variable, variable_scope, initializers, Saver, tf.layers, loader, ...).",
         "",
         "| " + " | ".join(data[0]) + " |",
         "|" + "---|" * len(data[0]),

@@ -26,7 +26,7 @@ def example(item_id, color, price):
 examples = tf.placeholder(tf.string, [None], name="input_example_tensor")
 parsed = tf.parse_example(examples, feature_spec)
 color_table = tf.lookup.StaticHashTable(
-    tf.lookup.KeyValueTensorInitializer(CATEGORIES, np.arange(3, dtype=np.int64)), default_value=-1
+    tf.lookup.KeyValueTensorInitializer(CATEGORIES, np.arange(3, dtype=np.int64)), default_value=0
 )
 color_id = color_table.lookup(parsed["color"])
 color_weight = tf.Variable([1.0, 2.0, 3.0], name="color_weight")
