@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import ast
 import datetime
+import importlib.util
 import json
 import math
 import os
@@ -379,8 +380,12 @@ def run_corpus(names=None, workdir: Path | None = None, log=None) -> tuple[list[
                 spec = {"script": str(b / prog.entry), "cwd": str(b), "argv": prog.argv}
                 (tf2_graph if row.graph_switch else tf2_native).append((row, spec))
             timings["rewrite"] = time.perf_counter() - t0
-            for (row, _), res in zip(tf1, tf1_future.result(), strict=True):
+            for prog, (row, _), res in zip(programs, tf1, tf1_future.result(), strict=True):
                 row.run_a, row.error_a, row.stdout_a = res["error"] is None, res["error"], res["stdout"]
+                missing = [pkg for pkg in prog.needs if importlib.util.find_spec(pkg) is None]
+                if res["error"] and missing:
+                    hint = f"needs the {', '.join(missing)} package (pip install -r requirements-dev.txt)"
+                    row.error_a = f"{res['error']}\n{hint}"
             timings["tf1"] = time.perf_counter() - t_tf1
         if log:
             log(f"rewrite: {len(rows)} programs in {timings['rewrite']:.1f}s (overlapping the tf1 run)")
