@@ -83,20 +83,28 @@ def path_kind(codemod: SavedModelCodemod, node: cst.BaseExpression, strings: dic
     return "file" if text.lower().endswith(FILE_SUFFIXES) else "dir"
 
 
-def _last_literal(codemod: SavedModelCodemod, node: cst.BaseExpression, strings: dict[str, str]) -> str | None:
+def _last_literal(
+    codemod: SavedModelCodemod, node: cst.BaseExpression, strings: dict[str, str], depth: int = 0
+) -> str | None:
     value = literal_str(node)
     if value is not None:
         return value
     if isinstance(node, cst.Name):
-        return strings.get(node.value)
+        if node.value in strings:
+            return strings[node.value]
+        # a local variable assigned once, e.g. `export_dir = os.path.join(base, "model")`
+        uses = name_uses(codemod, node.value, node)
+        if len(uses.assigns) == 1 and not uses.other_binding and depth < 4:
+            return _last_literal(codemod, uses.assigns[0].value, strings, depth + 1)
+        return None
     if isinstance(node, cst.FormattedString) and node.parts:
         last = node.parts[-1]
         return last.value if isinstance(last, cst.FormattedStringText) else None
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Add, cst.Divide)):
-        return _last_literal(codemod, node.right, strings)
+        return _last_literal(codemod, node.right, strings, depth + 1)
     if isinstance(node, cst.Call) and codemod.qualified(node.func) == {"os.path.join"} and node.args:
         last_arg = node.args[-1]
-        return None if last_arg.star else _last_literal(codemod, last_arg.value, strings)
+        return None if last_arg.star else _last_literal(codemod, last_arg.value, strings, depth + 1)
     return None
 
 
