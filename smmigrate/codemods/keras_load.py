@@ -119,6 +119,7 @@ class KerasLoad(SavedModelCodemod):
         plans = [self._use(use, name) for use in uses.loads]
         layer = keras_spelling(self, call.func, "layers.TFSMLayer")
         self._calls[call] = cst.parse_expression(f'{layer}({code_of(path)}, call_endpoint="serving_default")')
+        self.drop_import_of(call.func)  # `from tensorflow.keras.models import load_model`, once unused
         for stmt_node, lines in plans:
             self._stmts[stmt_node] = lines
         self.report(

@@ -112,12 +112,15 @@ class KerasSave(SavedModelCodemod):
             if extra:
                 return self._refuse_args(call, extra)
             self._export(call, args["model"], args["saved_model_path"], args.get("input_signature"))
+            self.drop_import_of(func)  # `from tensorflow.keras.experimental import export_saved_model`
             return
         if rel in _SAVE_FUNCS:
             args = self._bind(call, ("model", *_SAVE_PARAMS))
             if args is None or "model" not in args or "filepath" not in args:
                 return self._refuse_args(call)
             self._save(call, args["model"], args)
+            if call in self._new:
+                self.drop_import_of(func)  # `from tensorflow.keras.models import save_model`, once unused
             return
         if (
             isinstance(func, cst.Attribute)
