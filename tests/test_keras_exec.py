@@ -19,8 +19,24 @@ from progrun import run_programs
 from smmigrate.rewrite import rewrite_source
 
 PROGRAMS = Path(__file__).parent / "programs" / "keras"
-KERAS = ["sequential_serve", "functional_two_inputs", "subclassed_custom_layer", "checkpoint_retrain"]
-LABELS = ("sequential predict:", "score:", "logits:", "subclassed call:", "resumed weights:", "n ", "y ")
+KERAS = [
+    "sequential_serve",
+    "functional_two_inputs",
+    "subclassed_custom_layer",
+    "checkpoint_retrain",
+    "transfer_frozen_base",
+]
+LABELS = (
+    "sequential predict:",
+    "score:",
+    "logits:",
+    "subclassed call:",
+    "resumed weights:",
+    "transfer predict:",
+    "trainable weights:",
+    "n ",
+    "y ",
+)
 
 
 def _numbers(stdout: str) -> list[str]:
@@ -55,6 +71,7 @@ def executed(tmp_path_factory):
     keras2 += [prog(PROGRAMS, "functional_two_inputs", tmp / "k2_two")]
     keras2 += [prog(PROGRAMS, "subclassed_custom_layer", tmp / "k2_sub")]
     keras2 += [prog(PROGRAMS, "checkpoint_retrain", workdir("k2_ckpt"))]
+    keras2 += [prog(PROGRAMS, "transfer_frozen_base", tmp / "k2_transfer")]
     export = tmp / "tf1_export"
     tf1 = [
         prog(PROGRAMS, "make_predictor_export", export),
@@ -65,6 +82,7 @@ def executed(tmp_path_factory):
     keras3 += [prog(rewritten, "functional_two_inputs", tmp / "k3_two")]
     keras3 += [prog(rewritten, "subclassed_custom_layer", tmp / "k3_sub")]
     keras3 += [prog(rewritten, "checkpoint_retrain", workdir("k3_ckpt"))]
+    keras3 += [prog(rewritten, "transfer_frozen_base", tmp / "k3_transfer")]
     keras3 += [prog(rewritten, "predictor_dict", export)]
     keras3 += [prog(PROGRAMS, "verify_pair", tmp / "k2_two" / "model", tmp / "k3_two" / "model")]
 
@@ -72,11 +90,11 @@ def executed(tmp_path_factory):
     before_tf1 = run_programs("tf1", tf1)
     after = run_programs("tf2", keras3)
     results = {name: (before[i], after[i]) for i, name in enumerate(KERAS)}
-    results["predictor_dict"] = (before_tf1[2], after[4])
+    results["predictor_dict"] = (before_tf1[2], after[len(KERAS)])
     return {
         "results": results,
         "setup": [before_tf1[0], before_tf1[1]],
-        "verify": after[5],
+        "verify": after[len(KERAS) + 1],
         "codes": codes,
         "diagnostics": diagnostics,
         "tmp": tmp,
@@ -105,7 +123,9 @@ def test_rewrites_are_the_keras3_ones(executed):
     assert "net.export(export_dir)" in codes["subclassed_custom_layer"]
     assert 'model.save("checkpoint.keras")' in codes["checkpoint_retrain"]
     assert 'load_model("checkpoint.keras")' in codes["checkpoint_retrain"]
-    assert "contrib" not in codes["predictor_dict"]
+    assert "frozen = tf.keras.layers.TFSMLayer(base_dir" in codes["transfer_frozen_base"]
+    assert "predictor.from_saved_model(export_dir" not in codes["predictor_dict"]
+    assert 'predict_fn = predict_fn_loaded.signatures["serving_default"]' in codes["predictor_dict"]
     assert diags["checkpoint_retrain"] == ["SM606"]
     assert diags["predictor_dict"] == []
 

@@ -170,10 +170,14 @@ class NameUses(cst.CSTVisitor):
         return False
 
     def _binds(self, target: cst.CSTNode | None) -> None:
-        if target is not None:
-            finder = _Finder(self.name)
-            target.visit(finder)
-            self.other_binding |= finder.found
+        # names bound by a target; `name.attr = ...` and `name[i] = ...` bind nothing
+        if isinstance(target, cst.Name):
+            self.other_binding |= target.value == self.name
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._binds(element.value)
+        elif isinstance(target, cst.StarredElement):
+            self._binds(target.value)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self._binds(node.target)
@@ -199,7 +203,7 @@ class NameUses(cst.CSTVisitor):
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self._binds(node.target)
 
-    def visit_Assign_targets(self, node: cst.Assign) -> None:
+    def visit_Assign_targets(self, node: cst.Assign) -> None:  # libcst's hook before `targets`
         for target in node.targets:
             if not isinstance(target.target, cst.Name):
                 self._binds(target.target)

@@ -7,7 +7,9 @@ folder's serving signature and returns its outputs as a dict keyed by output nam
 ``model.predict(x)`` returned one NumPy array for a one-output model. This codemod rewrites the
 load when the result is only predicted with or called, and turns each result back into what Keras
 2 returned: the only output when there is one, else the dict (NumPy arrays for ``predict``).
-A model reloaded to keep training (``fit``, ``compile``, ...) is a Keras checkpoint, not a serving
+Its ``trainable`` flag works as before, so a loaded model used as a frozen or fine-tuned
+block of a new model (``features = base(inputs)``) is rewritten too. A model reloaded to keep
+training (``fit``, ``compile``, ...) is a Keras checkpoint, not a serving
 artifact: that is reported (keras-save gives both paths ``.keras`` when it sees the save).
 """
 
@@ -120,8 +122,9 @@ class KerasLoad(SavedModelCodemod):
         layer = keras_spelling(self, call.func, "layers.TFSMLayer")
         self._calls[call] = cst.parse_expression(f'{layer}({code_of(path)}, call_endpoint="serving_default")')
         self.drop_import_of(call.func)  # `from tensorflow.keras.models import load_model`, once unused
-        for stmt_node, lines in plans:
-            self._stmts[stmt_node] = lines
+        for plan in plans:
+            if plan is not None:
+                self._stmts[plan[0]] = plan[1]
         self.report(
             call,
             "SM626",
@@ -129,13 +132,15 @@ class KerasLoad(SavedModelCodemod):
             "or a dict by output name where Keras 2 returned a list for several outputs",
         )
 
-    def _use(self, use: cst.Name, name: str) -> tuple[cst.SimpleStatementLine, list[str]]:
+    def _use(self, use: cst.Name, name: str) -> tuple[cst.SimpleStatementLine, list[str]] | None:
         parent = self.parent(use)
         call: cst.CSTNode | None = None
         numpy = False
         if isinstance(parent, cst.Attribute) and parent.value is use:
             method = parent.attr.value
             grand = self.parent(parent)
+            if method == "trainable":
+                return None  # a layer's own flag: freezing or fine-tuning the loaded model works alike
             if method in TRAINING_METHODS:
                 raise Refused(
                     use,
