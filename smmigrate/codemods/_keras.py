@@ -130,7 +130,9 @@ class NameUses(cst.CSTVisitor):
     def _nested(self, node: cst.CSTNode) -> bool:
         if node is self.root:
             if isinstance(node, cst.FunctionDef):
-                for param in [*node.params.params, *node.params.kwonly_params, *node.params.posonly_params]:
+                params = node.params
+                stars = [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
+                for param in [*params.params, *params.kwonly_params, *params.posonly_params, *stars]:
                     if param.name.value == self.name:
                         self.other_binding = True
             return True
@@ -190,6 +192,10 @@ class NameUses(cst.CSTVisitor):
 
     def visit_AsName(self, node: cst.AsName) -> None:
         self._binds(node.name)
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+        if node.asname is None:
+            self._binds(node.name if isinstance(node.name, cst.Name) else None)
 
     def visit_Global(self, node: cst.Global) -> None:
         self.other_binding |= any(n.name.value == self.name for n in node.names)

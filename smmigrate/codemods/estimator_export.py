@@ -76,8 +76,17 @@ class EstimatorExport(SavedModelCodemod):
         "SM664": "ServingInputReceiver / TensorServingInputReceiver",
     }
     ORDER = 50
-    TRIGGERS = ("estimator", "export_saved", "export_outputs", "ServingInputReceiver", "_receiver_fn")
-    FILE_MARKERS = ("export_saved_model", "export_savedmodel", "export_outputs", "serving_input_receiver")
+    TRIGGERS = ("estimator",)  # every site names tf.estimator (or tensorflow_estimator) or an estimator object
+    FILE_MARKERS = (
+        "export_saved_model",
+        "export_savedmodel",
+        "export_outputs",
+        "serving_input_receiver",
+        "ServingInputReceiver",
+        "PredictOutput",
+        "ClassificationOutput",
+        "RegressionOutput",
+    )
 
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
