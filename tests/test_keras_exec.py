@@ -25,6 +25,7 @@ KERAS = [
     "subclassed_custom_layer",
     "checkpoint_retrain",
     "transfer_frozen_base",
+    "signatures_export",
 ]
 LABELS = (
     "sequential predict:",
@@ -34,6 +35,8 @@ LABELS = (
     "resumed weights:",
     "transfer predict:",
     "trainable weights:",
+    "probabilities:",
+    "label:",
     "n ",
     "y ",
 )
@@ -72,6 +75,7 @@ def executed(tmp_path_factory):
     keras2 += [prog(PROGRAMS, "subclassed_custom_layer", tmp / "k2_sub")]
     keras2 += [prog(PROGRAMS, "checkpoint_retrain", workdir("k2_ckpt"))]
     keras2 += [prog(PROGRAMS, "transfer_frozen_base", tmp / "k2_transfer")]
+    keras2 += [prog(PROGRAMS, "signatures_export", tmp / "k2_sigs")]
     export = tmp / "tf1_export"
     tf1 = [
         prog(PROGRAMS, "make_predictor_export", export),
@@ -83,9 +87,11 @@ def executed(tmp_path_factory):
     keras3 += [prog(rewritten, "subclassed_custom_layer", tmp / "k3_sub")]
     keras3 += [prog(rewritten, "checkpoint_retrain", workdir("k3_ckpt"))]
     keras3 += [prog(rewritten, "transfer_frozen_base", tmp / "k3_transfer")]
+    keras3 += [prog(rewritten, "signatures_export", tmp / "k3_sigs")]
     keras3 += [prog(rewritten, "predictor_dict", export)]
     keras3 += [prog(PROGRAMS, "verify_pair", tmp / "k2_two" / "model", tmp / "k3_two" / "model")]
     keras3 += [prog(PROGRAMS, "verify_pair", tmp / "k2_seq" / "model", tmp / "k3_seq" / "model")]
+    keras3 += [prog(PROGRAMS, "verify_pair", tmp / "k2_sigs" / "model", tmp / "k3_sigs" / "model")]
 
     before = run_programs("tf2", keras2, env={"TF_USE_LEGACY_KERAS": "1"})
     before_tf1 = run_programs("tf1", tf1)
@@ -97,6 +103,7 @@ def executed(tmp_path_factory):
         "setup": [before_tf1[0], before_tf1[1]],
         "verify": after[len(KERAS) + 1],
         "verify_single_output": after[len(KERAS) + 2],
+        "verify_signatures": after[len(KERAS) + 3],
         "codes": codes,
         "diagnostics": diagnostics,
         "tmp": tmp,
@@ -126,14 +133,16 @@ def test_rewrites_are_the_keras3_ones(executed):
     assert 'model.save("checkpoint.keras")' in codes["checkpoint_retrain"]
     assert 'load_model("checkpoint.keras")' in codes["checkpoint_retrain"]
     assert "frozen = tf.keras.layers.TFSMLayer(base_dir" in codes["transfer_frozen_base"]
+    assert 'tf.saved_model.save(model, export_dir, signatures={"serving_default": serve})' in codes["signatures_export"]
     assert "predictor.from_saved_model(export_dir" not in codes["predictor_dict"]
     assert 'predict_fn = predict_fn_loaded.signatures["serving_default"]' in codes["predictor_dict"]
     assert diags["checkpoint_retrain"] == ["SM606"]
     assert diags["predictor_dict"] == []
 
 
-def test_serving_artifacts_verify_equivalent(executed):
-    result = executed["verify"]
+@pytest.mark.parametrize("which", ["verify", "verify_signatures"])
+def test_serving_artifacts_verify_equivalent(executed, which):
+    result = executed[which]
     assert result["error"] is None, result["error"]
     assert "equivalent: True" in result["stdout"], result["stdout"]
     assert "serving_default" in result["stdout"]
