@@ -147,8 +147,11 @@ def _main(mode: str, spec_path: str) -> None:
     real_stdout.write("\n" + json.dumps(results) + "\n")
 
 
-def run_programs(mode: str, programs: list[dict], timeout: float = 600) -> list[dict]:
-    """Run `programs` (dicts with script, cwd, argv) in one fresh TF process; returns results."""
+def run_programs(mode: str, programs: list[dict], timeout: float = 600, env: dict | None = None) -> list[dict]:
+    """Run `programs` (dicts with script, cwd, argv) in one fresh TF process; returns results.
+
+    `env` adds environment variables to that process, e.g. ``{"TF_USE_LEGACY_KERAS": "1"}`` to run
+    Keras 2 programs on the `tf_keras` package (it must be set before TensorFlow is imported)."""
     import tempfile
 
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
@@ -160,7 +163,7 @@ def run_programs(mode: str, programs: list[dict], timeout: float = 600) -> list[
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"},
+            env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0", **(env or {})},
         )
     finally:
         os.unlink(spec)
