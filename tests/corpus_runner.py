@@ -48,7 +48,7 @@ from progrun import notebook_source, run_programs  # noqa: E402
 RTOL, ATOL = 1e-5, 1e-6
 # Diagnostic codes that only inform (e.g. "this module runs in TF1 compatibility mode"): a program
 # whose diagnostics are all among these is not counted as "reported".
-NOTE_CODES: frozenset[str] = frozenset()
+NOTE_CODES: frozenset[str] = frozenset({"SM120"})
 
 GRAPH_SWITCHES = ("disable_v2_behavior", "disable_eager_execution")
 SESSION_NAMES = ("Session", "InteractiveSession", "placeholder")

@@ -63,7 +63,9 @@ def _setup(mode: str):
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     if mode == "tf1":
         os.environ["TF_USE_LEGACY_KERAS"] = "1"
-    else:  # plain TF 2.21: tf.keras is Keras 3, whatever the caller's environment says
+    elif not os.environ.pop("PROGRUN_LEGACY_KERAS", None):
+        # plain TF 2.21: tf.keras is Keras 3, whatever the caller's environment says (unless the
+        # caller asked for Keras 2 through `run_programs(..., env={"TF_USE_LEGACY_KERAS": "1"})`)
         os.environ.pop("TF_USE_LEGACY_KERAS", None)
     import tensorflow as tf
 
@@ -163,7 +165,13 @@ def run_programs(mode: str, programs: list[dict], timeout: float = 600, env: dic
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0", **(env or {})},
+            env={
+                **os.environ,
+                "TF_CPP_MIN_LOG_LEVEL": "3",
+                "PYTHONHASHSEED": "0",
+                **(env or {}),
+                **({"PROGRUN_LEGACY_KERAS": "1"} if (env or {}).get("TF_USE_LEGACY_KERAS") else {}),
+            },
         )
     finally:
         os.unlink(spec)
