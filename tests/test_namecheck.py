@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import textwrap
 
+import libcst as cst
 import pytest
 
+from smmigrate.codemods import REGISTRY
+from smmigrate.codemods._base import SavedModelCodemod
+from smmigrate.diagnostics import CODES
 from smmigrate.namecheck import new_undefined, undefined_names
+from smmigrate.rewrite import transform_module_source
 
 
 def undefined(source: str) -> set[str]:
@@ -165,3 +170,103 @@ def test_unparsable_input_never_blocks():
 def test_a_deleted_binding_is_reported_at_the_del():
     before = "x = 1\ndel x\n"
     assert new_undefined(before, "del x\n") == [("x", 1, 5)]
+
+
+# -- the engine's safety net: a codemod change that breaks a name is not kept (SM007) ------------
+
+PROGRAM = """import tensorflow as tf
+
+export_dir = "/tmp/model"
+graph = tf.Graph()
+with graph.as_default():
+    sess = tf.Session()
+    tf.saved_model.loader.load(sess, [tf.saved_model.tag_constants.SERVING], export_dir)
+    print(sess.run("y:0", feed_dict={"x:0": [[1.0]]}))
+"""
+
+
+class DropsGraph(SavedModelCodemod):
+    """Deletes `graph = tf.Graph()` and leaves `with graph.as_default():` (the bug seen in issue 11)."""
+
+    NAME = "test-drops-graph"
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        if cst.Module([]).code_for_node(original_node).strip() == "graph = tf.Graph()":
+            return cst.RemoveFromParent()
+        return updated_node
+
+
+class EmitsUnbound(SavedModelCodemod):
+    """Turns `sess.run(...)` into a call of `pruned`, which nothing binds."""
+
+    NAME = "test-emits-unbound"
+
+    def leave_Attribute(self, original_node, updated_node):
+        value = updated_node.value
+        if isinstance(value, cst.Name) and value.value == "sess" and updated_node.attr.value == "run":
+            return cst.Name("pruned")
+        return updated_node
+
+
+class Renames(SavedModelCodemod):
+    """A codemod whose change is sound: `export_dir` -> `model_dir` everywhere."""
+
+    NAME = "test-renames"
+
+    def leave_Name(self, original_node, updated_node):
+        return updated_node.with_changes(value="model_dir") if updated_node.value == "export_dir" else updated_node
+
+
+class AddsLines(SavedModelCodemod):
+    """Adds a line on top, so later positions must be mapped back."""
+
+    NAME = "test-adds-lines"
+
+    def leave_Module(self, original_node, updated_node):
+        return updated_node.with_changes(body=[cst.parse_statement("import os\n"), *updated_node.body])
+
+
+def run_engine(*classes, program=PROGRAM):
+    out, diagnostics = transform_module_source(program, list(classes), "prog.py")
+    return out, [(d.code, d.line, d.col) for d in diagnostics], diagnostics
+
+
+def test_a_removed_binding_is_not_written_and_reported_at_its_use():
+    out, codes, diagnostics = run_engine(DropsGraph)
+    assert out == PROGRAM
+    assert codes == [("SM007", 5, 6)]
+    assert diagnostics[0].message.startswith("codemod test-drops-graph would leave `graph` undefined here")
+    assert "please report this with the file" in diagnostics[0].message
+
+
+def test_an_emitted_unbound_name_is_not_written():
+    out, codes, diagnostics = run_engine(EmitsUnbound)
+    assert out == PROGRAM
+    assert codes == [("SM007", 8, 11)]
+    assert "`pruned`" in diagnostics[0].message
+
+
+def test_other_codemods_changes_in_the_same_run_still_apply():
+    out, codes, _ = run_engine(Renames, DropsGraph, EmitsUnbound, REGISTRY["compat-names"])
+    assert out == PROGRAM.replace("export_dir", "model_dir").replace(
+        "tf.saved_model.loader.load(sess, [tf.saved_model.tag_constants.SERVING]",
+        "tf.compat.v1.saved_model.load(sess, [tf.saved_model.SERVING]",
+    )
+    assert codes == [("SM007", 5, 6), ("SM007", 8, 11)]
+
+
+def test_positions_are_lines_of_the_input_after_earlier_changes():
+    out, codes, _ = run_engine(AddsLines, EmitsUnbound)
+    assert out == "import os\n" + PROGRAM
+    assert codes == [("SM007", 8, 11)]
+
+
+def test_pre_existing_undefined_names_do_not_block_a_change():
+    program = PROGRAM + "print(never_defined)\n"
+    out, codes, _ = run_engine(Renames, program=program)
+    assert out == program.replace("export_dir", "model_dir")
+    assert codes == []
+
+
+def test_sm007_is_an_engine_code():
+    assert "SM007" in CODES
