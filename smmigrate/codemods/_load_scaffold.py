@@ -113,6 +113,15 @@ class Scaffold:
             found = self.plain_session(outer, at, sess) if at >= 0 else None
             if found is not None and self.graph_with(owner):
                 return outer[found:at] + body + outer[at + 1 :]
+            # `with tf.Session(graph=graph) as sess:` around `with graph.as_default():`
+            session_with = self.parent(outer_block) if isinstance(outer_block, cst.IndentedBlock) else None
+            if (
+                found is None
+                and isinstance(session_with, cst.With)
+                and self.with_items(session_with, sess)
+                and self.graph_with(owner)
+            ):
+                return outer[:at] + body + outer[at + 1 :]
         raise Refusal(
             self.call,
             "SM202",
