@@ -60,7 +60,7 @@ _STAR_IMPORT = re.compile(r"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]*\*", re.M)
 _NAMESPACE_WRITE = re.compile(
     r"\b(?:globals|locals|vars)\(\)\s*(?:\[[^\]\n]*\]\s*=(?!=)|\.(?:update|setdefault|__setitem__)\s*\()"
 )
-_DEL = re.compile(r"(?:^|;)[ \t]*del\b", re.M)
+_DEL = re.compile(r"[;:\n][ \t]*del\b")  # searched in "\n" + source: a `del` statement starts a line
 _NONLOCAL_ERROR = re.compile(r"no binding for nonlocal '(\w+)' found")
 
 
@@ -124,7 +124,7 @@ def undefined_names(source: str | bytes) -> set[Key]:
             if dynamic:
                 continue
             found.add((_qual(path), name))
-    if "del" in text and _DEL.search(text):
+    if "del" in text and _DEL.search("\n" + text):
         walker = _Walker()
         walker.visit(ast.parse(text))
         found |= walker.unbound_dels(dynamic)

@@ -85,6 +85,7 @@ UNBOUND = {
     "match_capture_other_scope": ("def f(c):\n    match c:\n        case [k]:\n            pass\nprint(k)\n", {"k"}),
     "conditional_in_other_function": ("def f():\n    if True:\n        helper = 1\nhelper\n", {"helper"}),
     "del_only": ("del x\n", {"x"}),
+    "del_one_line_compound": ("if True: del q\nx = 1; del y\n", {"q", "y"}),
     "del_only_in_function": ("x = 1\ndef f():\n    print(x)\n    del x\n", {"x"}),
     "decorator_is_outer": ("def f():\n    @deco\n    def g():\n        deco = 1\n", {"deco"}),
     "annotation": ("def f(a: Missing):\n    pass\n", {"Missing"}),
