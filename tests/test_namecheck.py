@@ -271,3 +271,13 @@ def test_pre_existing_undefined_names_do_not_block_a_change():
 
 def test_sm007_is_an_engine_code():
     assert "SM007" in CODES
+
+
+def test_no_case_file_output_leaves_a_name_undefined():
+    """Every pinned rewrite (tests/cases) passes the check the engine applies to each change."""
+    from casefiles import all_cases
+
+    cases = [case for case in all_cases() if case.expected != case.source]
+    assert len(cases) > 50
+    broken = {case.id: new_undefined(case.source, case.expected) for case in cases}
+    assert {k: v for k, v in broken.items() if v} == {}
