@@ -258,7 +258,9 @@ def _run_codemods(
     module: cst.Module | None = None
     shared = SharedMetadata()
     fresh = True
-    undefined: set | None = None  # names already undefined in `code` (computed on the first change)
+    # names already undefined in `code`: computed on the first change; None once `code` cannot be
+    # checked (it does not compile), when nothing is checked any more
+    undefined: set | None = _NOT_YET
 
     def back(line: int) -> int:
         for line_map in reversed(maps):
@@ -305,9 +307,9 @@ def _run_codemods(
             ) from None
         found = codemod.diagnostics
         if new_code != code:
-            if undefined is None:
+            if undefined is _NOT_YET:
                 undefined = _undefined_names(code)
-            after, broken = _names_check(undefined, new_code)
+            after, broken = _names_check(undefined, new_code) if undefined is not None else (None, [])
             if broken:  # the change is dropped: as if this codemod had changed nothing
                 found = [_broken_name(cls.NAME, broken[0], _LineMap(code, new_code))]
                 new_code = code
@@ -348,21 +350,24 @@ def _parse(code: str) -> cst.Module:
         ) from None
 
 
-def _undefined_names(code: str) -> set:
+_NOT_YET: set = set()  # a marker: the names of the code have not been checked yet
+
+
+def _undefined_names(code: str) -> set | None:
+    """Names undefined in `code` (see smmigrate/namecheck.py); None when it cannot be checked."""
     from .namecheck import undefined_names
 
     try:
         return undefined_names(code)
     except (SyntaxError, ValueError):
-        return set()
+        return None
 
 
-def _names_check(known: set, new_code: str) -> tuple[set, list[tuple[str, int, int]]]:
-    """(undefined names of `new_code`, those a change introduced); see smmigrate/namecheck.py."""
+def _names_check(known: set, new_code: str) -> tuple[set | None, list[tuple[str, int, int]]]:
+    """(undefined names of `new_code` or None, the reads a change left unbound)."""
     from .namecheck import check
 
-    after, broken = check(known, new_code)
-    return (after if after is not None else set()), broken
+    return check(known, new_code)
 
 
 def _broken_name(codemod: str, first: tuple[str, int, int], line_map: _LineMap) -> Diagnostic:

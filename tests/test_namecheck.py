@@ -281,3 +281,11 @@ def test_no_case_file_output_leaves_a_name_undefined():
     assert len(cases) > 50
     broken = {case.id: new_undefined(case.source, case.expected) for case in cases}
     assert {k: v for k, v in broken.items() if v} == {}
+
+
+def test_a_module_the_check_cannot_read_is_rewritten_unchecked():
+    # parses, but does not compile (a `nonlocal` without a binding): nothing can be checked, nothing blocks
+    program = PROGRAM + "def f():\n    nonlocal q\n"
+    out, codes, _ = run_engine(Renames, DropsGraph, program=program)
+    assert out == program.replace("export_dir", "model_dir").replace("graph = tf.Graph()\n", "")
+    assert codes == []
