@@ -17,6 +17,7 @@ CODES: dict[str, str] = {
     "SM004": "notebook is not valid JSON / nbformat; left unchanged",
     "SM005": "internal error in a codemod; file left unchanged (please report this)",
     "SM006": "too deeply nested to rewrite safely; file left unchanged",
+    "SM007": "a codemod would leave a name undefined; its change to this file was not applied (please report this)",
 }
 
 

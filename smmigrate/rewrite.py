@@ -109,9 +109,12 @@ class _LineMap:
             self._texts = None
         idx = line - 1
         for tag, i1, i2, j1, j2 in self._ops:
-            if j1 <= idx < j2 or (j1 == j2 == idx):
+            if j1 <= idx < j2:
                 if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
                     return i1 + (idx - j1) + 1  # unchanged, or changed in place line by line
+                return i1 + 1
+        for _tag, i1, _i2, j1, j2 in self._ops:  # past the last line: where lines were deleted
+            if j1 == j2 == idx:
                 return i1 + 1
         return line
 
@@ -255,6 +258,9 @@ def _run_codemods(
     module: cst.Module | None = None
     shared = SharedMetadata()
     fresh = True
+    # names already undefined in `code`: computed on the first change; None once `code` cannot be
+    # checked (it does not compile), when nothing is checked any more
+    undefined: set | None = _NOT_YET
 
     def back(line: int) -> int:
         for line_map in reversed(maps):
@@ -299,7 +305,18 @@ def _run_codemods(
                     "file left unchanged, please report it",
                 )
             ) from None
-        for diag in codemod.diagnostics:
+        found = codemod.diagnostics
+        if new_code != code:
+            if undefined is _NOT_YET:
+                undefined = _undefined_names(code)
+            after, broken = _names_check(undefined, new_code) if undefined is not None else (None, [])
+            if broken:  # the change is dropped: as if this codemod had changed nothing
+                found = [_broken_name(cls.NAME, broken[0], _LineMap(code, new_code))]
+                new_code = code
+                module = None if getattr(cls, "TEXT_PASS", False) else before
+            else:
+                undefined = after
+        for diag in found:  # lines of this codemod's input, mapped back to the file's
             related = back(diag.related_line) if diag.related_line is not None else None
             diagnostics.append(replace(diag, line=back(diag.line), related_line=related))
         mode = getattr(codemod, "mode", None)
@@ -331,6 +348,38 @@ def _parse(code: str) -> cst.Module:
                 exc.editor_column,
             )
         ) from None
+
+
+_NOT_YET: set = set()  # a marker: the names of the code have not been checked yet
+
+
+def _undefined_names(code: str) -> set | None:
+    """Names undefined in `code` (see smmigrate/namecheck.py); None when it cannot be checked."""
+    from .namecheck import undefined_names
+
+    try:
+        return undefined_names(code)
+    except (SyntaxError, ValueError):
+        return None
+
+
+def _names_check(known: set, new_code: str) -> tuple[set | None, list[tuple[str, int, int]]]:
+    """(undefined names of `new_code` or None, the reads a change left unbound)."""
+    from .namecheck import check
+
+    return check(known, new_code)
+
+
+def _broken_name(codemod: str, first: tuple[str, int, int], line_map: _LineMap) -> Diagnostic:
+    """SM007 at the first read the change left unbound, as a line of the code before the change."""
+    name, line, col = first
+    return Diagnostic(
+        "SM007",
+        f"codemod {codemod} would leave `{name}` undefined here (its binding was removed or never added); "
+        "its change to this file was not applied — please report this with the file",
+        line_map.back(line),
+        col,
+    )
 
 
 def _too_deep() -> Diagnostic:

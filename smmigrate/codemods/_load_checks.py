@@ -8,11 +8,13 @@ Statements left inside the removed session block may not build graph ops either.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 from libcst.metadata import PositionProvider
 
 from ._base import dotted_parts
-from ._load_model import Names, Refusal, code_of
+from ._load_model import Names, Refusal, Site, code_of
 
 # TF APIs a statement inside the removed session block may use without building graph ops:
 # protos, constants and dtypes (exact names), and whole namespaces of constants (prefixes).
@@ -45,6 +47,12 @@ SAFE_TF_PREFIXES = ("saved_model.", "dtypes.")
 
 class Checks:
     """Refusal checks of `Analyzer` (which supplies `tracked`, `accounted`, `scope`, `parent`, ...)."""
+
+    # what `Analyzer` supplies (declared for type checkers)
+    site: Site
+    tracked: dict[str, str]
+    parent: Callable[[cst.CSTNode], cst.CSTNode | None]
+    use: Callable[[cst.CSTNode], None]
 
     def check_derived(self, node: cst.BaseExpression) -> None:
         """A fetch variable computed from a loaded tensor means new graph ops (`doubled = y * 2`)."""
@@ -128,14 +136,33 @@ class Checks:
             line = self.line(name)
             if name.value in self.tracked and line > end and self.is_binding(name):
                 rebound.setdefault(name.value, []).append(line)
+        removed = self.removed_bindings()
         for name in names.found:
             role = self.tracked.get(name.value)
             if role is None or id(name) in self.accounted:
                 continue
             line = self.line(name)
-            if line < start or any(end < bound <= line for bound in rebound.get(name.value, ())):
+            # a use before the block reads an earlier binding, unless it comes after a binding the
+            # rewrite removes (`g = tf.Graph()` above the block) or sits in a function that may
+            # run after the block
+            before = line < min(start, removed.get(name.value, start))
+            if before and self.nested_function(name) is None:
+                continue
+            if any(end < bound <= line for bound in rebound.get(name.value, ())):
                 continue
             raise self.unaccounted(name, role)
+
+    def removed_bindings(self) -> dict[str, int]:
+        """Tracked name -> first line of a statement binding it that the rewrite removes."""
+        found: dict[str, int] = {}
+        for stmt in self.site.remove:
+            for small in stmt.body:
+                if isinstance(small, cst.Assign):
+                    for target in small.targets:
+                        if isinstance(target.target, cst.Name) and target.target.value in self.tracked:
+                            line = self.line(stmt)
+                            found[target.target.value] = min(line, found.get(target.target.value, line))
+        return found
 
     def nested_function(self, node: cst.CSTNode):
         """The name of the function or lambda inside the scope that `node` sits in, if any."""
