@@ -25,6 +25,11 @@ GUIDE = ROOT / "docs" / "guide.md"
 _LINKS = {
     "native-load": " ([patterns-load.md](patterns-load.md))",
     "native-save": " ([patterns-save.md](patterns-save.md))",
+    "keras-save": " ([keras.md](keras.md))",
+    "keras-load": " ([keras.md](keras.md))",
+    "contrib-predictor": " ([keras.md](keras.md))",
+    "estimator-export": " ([keras.md](keras.md))",
+    "hub-module": " ([keras.md](keras.md))",
 }
 
 

@@ -29,7 +29,7 @@ class Code:
 
 
 _TABLE = (
-    # -- files (the engine, whatever the codemod) ---------------------------------------------
+    # -- files (the engine, whatever the codemod) -------------------------------------------------------
     Code(
         "SM001",
         None,
@@ -72,7 +72,57 @@ _TABLE = (
         "the file is nested too deeply to rewrite safely (beyond Python's recursion limit)",
         "split the expression, or `--exclude` the file",
     ),
-    # -- compat-names --------------------------------------------------------------------------
+    Code(
+        "SM007",
+        None,
+        Severity.ERROR,
+        "a codemod's change would leave a name undefined here (its binding was removed while a use stayed, or it used a name nothing binds; a bug); that change is not applied to the file",
+        "the other codemods' changes are kept; migrate the site by hand and please report it with the file",
+    ),
+    # -- compat-mode ------------------------------------------------------------------------------------
+    Code(
+        "SM102",
+        "compat-mode",
+        Severity.MANUAL,
+        "a TF1 name TensorFlow 2.21 no longer has (`tf.contrib.*`, `tf.estimator.*`, removed modules)",
+        "use the replacement the message names (from TensorFlow's own upgrade tables), or port the code by hand",
+    ),
+    Code(
+        "SM120",
+        "compat-mode",
+        Severity.NOTE,
+        "the module runs in TF1 compatibility mode; the message names the first lines of TF1 graph code that keep it there",
+        "migrate those lines to TF2 to make it native; nothing to do for it to run",
+    ),
+    Code(
+        "SM121",
+        "compat-mode",
+        Severity.MANUAL,
+        "a native rewrite (native-load / native-save) was withheld because the module stays in compatibility mode",
+        "migrate the module's other graph code (its SM120 note), then rerun",
+    ),
+    Code(
+        "SM122",
+        "compat-mode",
+        Severity.MANUAL,
+        "a compatibility-mode module and a module holding eager TF2 code import each other",
+        "migrate the compatibility-mode module, or keep the other one's TF1 code",
+    ),
+    Code(
+        "SM123",
+        "compat-mode",
+        Severity.MANUAL,
+        "a module keeps TF1 graph code but imports TensorFlow only inside functions",
+        "add `import tensorflow as tf` and `tf.compat.v1.disable_v2_behavior()` at its top",
+    ),
+    Code(
+        "SM124",
+        "compat-mode",
+        Severity.MANUAL,
+        "`tf.compat.v1.layers` / `nn.rnn_cell` are served by Keras 2 only on TF 2.21",
+        "`pip install tf_keras`, or move to Keras 3 layers",
+    ),
+    # -- compat-names -----------------------------------------------------------------------------------
     Code(
         "SM101",
         "compat-names",
@@ -80,7 +130,7 @@ _TABLE = (
         "a name that looks like TensorFlow (`tf = try_import_tf()`) is bound to something smmigrate cannot follow",
         "bind it with `import tensorflow as tf` (or `tensorflow.compat.v1`) and rerun",
     ),
-    # -- native-load ---------------------------------------------------------------------------
+    # -- native-load ------------------------------------------------------------------------------------
     Code(
         "SM201",
         "native-load",
@@ -193,7 +243,7 @@ _TABLE = (
         "rewritten with `loaded.prune` (needs a TF1-format SavedModel)",
         "switch to signatures if that model is re-saved with TF2",
     ),
-    # -- native-save ---------------------------------------------------------------------------
+    # -- native-save ------------------------------------------------------------------------------------
     Code(
         "SM301",
         "native-save",
@@ -341,7 +391,7 @@ _TABLE = (
         "a signature key computed at run time",
         "use a literal or a TF constant",
     ),
-    # -- session-bridge ------------------------------------------------------------------------
+    # -- session-bridge ---------------------------------------------------------------------------------
     Code(
         "SM401",
         "session-bridge",
@@ -376,6 +426,172 @@ _TABLE = (
         Severity.MANUAL,
         "`*args`/`**kwargs` in an export call",
         "spell the arguments out, then rerun",
+    ),
+    # -- keras-save -------------------------------------------------------------------------------------
+    Code(
+        "SM601",
+        "keras-save",
+        Severity.MANUAL,
+        "a Keras save whose path format (folder, `.keras`, `.h5`) is computed",
+        "`model.export(path)` for a serving SavedModel, or a `.keras` path for a checkpoint",
+    ),
+    Code(
+        "SM602",
+        "keras-save",
+        Severity.MANUAL,
+        "`save_format` Keras 3 rejects, with a path that cannot carry the format",
+        "give the path the suffix (`.h5`/`.keras`) and drop `save_format`",
+    ),
+    Code(
+        "SM603",
+        "keras-save",
+        Severity.MANUAL,
+        "arguments `model.export` has no equivalent for (`options=` without signatures, `*args`)",
+        "`model.export(dir)` or `tf.saved_model.save(model, dir, signatures=..., options=...)` by hand",
+    ),
+    Code(
+        "SM604",
+        "keras-save",
+        Severity.MANUAL,
+        "`tf.contrib.saved_model.save_keras_model` wrote into a timestamped sub-folder",
+        "`model.export(os.path.join(path, str(int(time.time()))))` by hand",
+    ),
+    Code(
+        "SM605",
+        "keras-save",
+        Severity.NOTE,
+        "rewritten to `model.export`; a single output is now keyed `output_0`, unnamed inputs `keras_tensor_N`",
+        "name the `Input` layers and return a dict if serving clients use the Keras 2 keys",
+    ),
+    Code(
+        "SM606",
+        "keras-save",
+        Severity.NOTE,
+        "the folder is reloaded to keep training, so both paths became `.keras`",
+        "subclassed models and custom layers need `get_config` and registration to reload",
+    ),
+    # -- keras-load -------------------------------------------------------------------------------------
+    Code(
+        "SM621",
+        "keras-load",
+        Severity.MANUAL,
+        "`load_model` of a computed path, with `options=` or extra arguments",
+        '`keras.layers.TFSMLayer(dir, call_endpoint="serving_default")` for a SavedModel folder',
+    ),
+    Code(
+        "SM622",
+        "keras-load",
+        Severity.MANUAL,
+        "the loaded model is not assigned to a name in its own statement",
+        "assign it, then rerun",
+    ),
+    Code(
+        "SM623",
+        "keras-load",
+        Severity.MANUAL,
+        "the loaded SavedModel keeps training (`fit`, `compile`, `evaluate`)",
+        "save it as `.keras` and load that file",
+    ),
+    Code(
+        "SM624",
+        "keras-load",
+        Severity.MANUAL,
+        "the loaded model is used beyond `y = m.predict(x)` / `y = m(x)`",
+        "call the `TFSMLayer` by hand; it returns a dict of outputs",
+    ),
+    Code(
+        "SM625",
+        "keras-load",
+        Severity.MANUAL,
+        "`predict` with several inputs",
+        '`tf.saved_model.load(dir).signatures["serving_default"](**inputs)`',
+    ),
+    Code(
+        "SM626",
+        "keras-load",
+        Severity.NOTE,
+        "loaded with `TFSMLayer`; results are the only output, or a dict by output name",
+        "index the dict where Keras 2 returned a list",
+    ),
+    # -- contrib-predictor ------------------------------------------------------------------------------
+    Code(
+        "SM641",
+        "contrib-predictor",
+        Severity.MANUAL,
+        "the predictor is passed on, stored, or used beyond calls with one feed dict",
+        "`loaded.signatures[key](**feed)` with `.numpy()` on each output",
+    ),
+    Code(
+        "SM642",
+        "contrib-predictor",
+        Severity.MANUAL,
+        "`signature_def=`, `graph=`, `config=` or `*args` in `from_saved_model`",
+        "`tf.saved_model.load(dir, tags=...)` and pick the signature by key",
+    ),
+    Code(
+        "SM643",
+        "contrib-predictor",
+        Severity.MANUAL,
+        "`from_estimator` / `from_contrib_estimator` (Estimator removed in TF 2.16)",
+        "export with `tf.saved_model.save` (or `smmigrate upgrade` an existing export), then load it",
+    ),
+    Code(
+        "SM644",
+        "contrib-predictor",
+        Severity.MANUAL,
+        "the module runs in graph mode or imports only `tensorflow.compat.v1`",
+        "migrate the module to TF2 first, then rerun",
+    ),
+    # -- estimator-export -------------------------------------------------------------------------------
+    Code(
+        "SM660",
+        "estimator-export",
+        Severity.MANUAL,
+        "Estimator `export_saved_model` / `export_savedmodel`",
+        "a `tf.Module` export with `tf.saved_model.save(..., signatures=...)`; `smmigrate upgrade` for exports already written",
+    ),
+    Code(
+        "SM661",
+        "estimator-export",
+        Severity.MANUAL,
+        "`build_raw_serving_input_receiver_fn`",
+        "`@tf.function(input_signature=[tf.TensorSpec(...), ...])` on the export function",
+    ),
+    Code(
+        "SM662",
+        "estimator-export",
+        Severity.MANUAL,
+        "`build_parsing_serving_input_receiver_fn`",
+        "a string `input_signature` and `tf.io.parse_example` inside; `smmigrate method-names` for classify/regress",
+    ),
+    Code(
+        "SM663",
+        "estimator-export",
+        Severity.MANUAL,
+        "`export_outputs`, `PredictOutput` / `ClassificationOutput` / `RegressionOutput`",
+        "one signature per output; `smmigrate method-names` for classify/regress",
+    ),
+    Code(
+        "SM664",
+        "estimator-export",
+        Severity.MANUAL,
+        "`ServingInputReceiver` / `TensorServingInputReceiver`",
+        "the receiver tensors become the export function's `input_signature`",
+    ),
+    # -- hub-module -------------------------------------------------------------------------------------
+    Code(
+        "SM680",
+        "hub-module",
+        Severity.MANUAL,
+        "`hub.Module` (a TF1 Hub module needs graph mode)",
+        "`hub.load(handle)` + `.signatures[name](**inputs)`, or `hub.KerasLayer`",
+    ),
+    Code(
+        "SM681",
+        "hub-module",
+        Severity.MANUAL,
+        "TF1 module specs (`load_module_spec`, `create_module_spec`)",
+        "export a TF2 SavedModel that `hub.load` reads",
     ),
 )
 

@@ -58,9 +58,9 @@ def _detect_indent(raw: str) -> int | None:
 
 
 def rewrite_notebook(
-    data: bytes, path: str, transform: Callable[[str], tuple[str, list]]
+    data: bytes, path: str, transform: Callable[[str, list[CellMapping]], tuple[str, list]]
 ) -> tuple[bytes, list, list[CellMapping]]:
-    """Apply `transform` (source -> (new source, diagnostics)) to the notebook's code cells.
+    """Apply `transform` ((source, cell mapping) -> (new source, diagnostics)) to the notebook's code cells.
 
     Returns the new notebook bytes (identical to `data` when nothing changed), the diagnostics
     (lines in joined-module coordinates) and the cell mapping to translate them.
@@ -104,7 +104,7 @@ def rewrite_notebook(
         return data, [], mapping
 
     joined = "".join(chunks)
-    new_joined, diagnostics = transform(joined)
+    new_joined, diagnostics = transform(joined, mapping)
     if new_joined == joined:
         return data, diagnostics, mapping
 

@@ -16,7 +16,7 @@ import fnmatch
 import os
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
@@ -29,7 +29,7 @@ from .fsutil import atomic_write_bytes
 if TYPE_CHECKING:
     from .codemods._base import SavedModelCodemod
 
-MARKER = b"saved_model"
+MARKER = b"saved_model"  # the default file marker of a codemod (see SavedModelCodemod.FILE_MARKERS)
 SKIP_DIRS = {
     ".git",
     ".hg",
@@ -71,6 +71,12 @@ class FileResult:
     diff: str | None = None
     parsed: bool = False  # False when the file was skipped by the cheap `saved_model` filter
     facts: list = field(default_factory=list)  # this file's own facts, when it was rewritten alone
+    # "native" / "compat" for a module that imports TensorFlow (see codemods/compat_mode.py), else None
+    mode: str | None = None
+    imports: list = field(default_factory=list)  # (module, level, line, col) of its import statements
+    eager: bool = False  # a native codemod wrote eager TF2 code into it (see _settle_modes)
+    # (original bytes, new bytes) of an eager module whose write waits for the modes of the whole run
+    pending: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
     def to_json(self) -> dict:
         return {
@@ -79,6 +85,7 @@ class FileResult:
             "status": self.status,
             "diagnostics": [d.to_json() for d in self.diagnostics],
             "error": self.error,
+            "mode": self.mode,
         }
 
 
@@ -106,10 +113,13 @@ class _LineMap:
             ).get_opcodes()
             self._texts = None
         idx = line - 1
-        for tag, i1, _i2, j1, j2 in self._ops:
-            if j1 <= idx < j2 or (j1 == j2 == idx):
-                if tag == "equal":
-                    return i1 + (idx - j1) + 1
+        for tag, i1, i2, j1, j2 in self._ops:
+            if j1 <= idx < j2:
+                if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+                    return i1 + (idx - j1) + 1  # unchanged, or changed in place line by line
+                return i1 + 1
+        for _tag, i1, _i2, j1, j2 in self._ops:  # past the last line: where lines were deleted
+            if j1 == j2 == idx:
                 return i1 + 1
         return line
 
@@ -130,6 +140,8 @@ def transform_module_source(
     path: str = ...,
     project_facts: Sequence[object] | None = ...,
     facts_out: list | None = ...,
+    info: dict | None = ...,
+    label: Callable[[int], str] | None = ...,
 ) -> tuple[bytes, list[Diagnostic]]: ...
 @overload
 def transform_module_source(
@@ -138,6 +150,8 @@ def transform_module_source(
     path: str = ...,
     project_facts: Sequence[object] | None = ...,
     facts_out: list | None = ...,
+    info: dict | None = ...,
+    label: Callable[[int], str] | None = ...,
 ) -> tuple[str, list[Diagnostic]]: ...
 def transform_module_source(
     source: bytes | str,
@@ -145,30 +159,86 @@ def transform_module_source(
     path: str = "<string>",
     project_facts: Sequence[object] | None = None,
     facts_out: list | None = None,
+    info: dict | None = None,
+    label: Callable[[int], str] | None = None,
 ) -> tuple[bytes | str, list[Diagnostic]]:
     """Run `classes` over `source`; returns (new source of the same type, diagnostics).
 
     `project_facts` are the facts collected over every file of the run (see codemods/_facts.py);
-    None means "this file alone". Raises `RewriteFailure` when the input does not parse or the
-    output would not.
-    """
-    if isinstance(source, bytes):
-        import io
-        import tokenize
+    None means "this file alone". `info`, when given, receives the module's ``mode`` ("native" /
+    "compat", see codemods/compat_mode.py) and its ``imports``. `label` names a line of `source` in
+    messages (notebooks: "cell N, line L"; default "line N"). Raises `RewriteFailure` when the
+    input does not parse or the output would not.
 
-        try:
-            encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
-            source.decode(encoding)
-        except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
-            raise RewriteFailure(
-                Diagnostic(
-                    "SM001",
-                    f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding",
-                )
-            ) from None
+    A module that ends in TF1 compatibility mode gets no eager TF2 code: when a codemod that writes
+    such code (``EAGER_OUTPUT``) changed it, the module is rewritten again without those codemods
+    and SM121 says why.
+    """
+    text, encoding = _decode(source)
+    _check_syntax(text if isinstance(source, bytes) else source)
+    active = [cls for cls in classes if _applies(cls, text)]
+    label = label or (lambda line: f"line {line}")
+    new_text, diagnostics, mode = _run_codemods(text, active, path, project_facts, facts_out, label)
+    withheld = [cls for cls in mode.changed if getattr(cls, "EAGER_OUTPUT", False)]
+    if mode.mode == "compat" and withheld:
+        again = [cls for cls in active if cls not in withheld]
+        new_text, diagnostics, mode = _run_codemods(text, again, path, project_facts, None, label)
+        names = ", ".join(cls.NAME for cls in withheld)
+        line, col = mode.first_site or (1, 1)
+        diagnostics.append(
+            Diagnostic(
+                "SM121",
+                f"{names} would have migrated code in this module to eager TF2, but the module keeps TF1 graph "
+                "code and so runs in TF1 compatibility mode, where eager TF2 code cannot run; that rewrite was "
+                "withheld. Migrate the module's other graph code (SM120), then rerun",
+                line,
+                col,
+            )
+        )
+    if info is not None:
+        info["mode"] = mode.mode
+        info["imports"] = mode.imports
+        info["eager"] = any(getattr(cls, "EAGER_OUTPUT", False) for cls in mode.changed)
+    if new_text == text:
+        return source, diagnostics
     try:
-        # CPython's parser first: it is fast, its messages are the ones users know, and it rejects
-        # nesting deep enough to overflow libcst's native parser's stack (a crash, not an error).
+        ast.parse(new_text)
+    except SyntaxError as exc:
+        raise RewriteFailure(
+            Diagnostic(
+                "SM003",
+                f"the rewritten code would not parse ({exc.msg} at line {exc.lineno}); file left unchanged, "
+                "please report it",
+            )
+        ) from None
+    if isinstance(source, str):
+        return new_text, diagnostics
+    return new_text.encode(encoding), diagnostics
+
+
+def _decode(source: bytes | str) -> tuple[str, str]:
+    """(text, encoding) of a module's source; bytes are decoded by their PEP 263 cookie / BOM."""
+    if isinstance(source, str):
+        return source, "utf-8"
+    import io
+    import tokenize
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
+        return source.decode(encoding), encoding
+    except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        raise RewriteFailure(
+            Diagnostic(
+                "SM001",
+                f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding",
+            )
+        ) from None
+
+
+def _check_syntax(source: bytes | str) -> None:
+    # CPython's parser first: it is fast, its messages are the ones users know, and it rejects
+    # nesting deep enough to overflow libcst's native parser's stack (a crash, not an error).
+    try:
         ast.parse(source)
     except SyntaxError as syn:
         raise RewriteFailure(
@@ -185,16 +255,115 @@ def transform_module_source(
     except (UnicodeDecodeError, LookupError, ValueError) as exc:
         raise RewriteFailure(
             Diagnostic(
-                "SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding"
+                "SM001",
+                f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding",
             )
         ) from None
+
+
+@dataclass
+class _Outcome:
+    mode: str | None = None
+    first_site: tuple[int, int] | None = None  # (line, col) in the original text
+    imports: list = field(default_factory=list)
+    changed: list = field(default_factory=list)  # codemod classes that changed the code
+
+
+def _run_codemods(
+    text: str, classes, path: str, project_facts, facts_out, label: Callable[[int], str]
+) -> tuple[str, list[Diagnostic], _Outcome]:
+    """Run `classes` in order over `text`: text passes on the text, the others on one libcst tree
+    that is parsed only when the first of them runs (and again only after a text pass changed it)."""
+    from .codemods._base import SharedMetadata
+
+    outcome = _Outcome()
+    diagnostics: list[Diagnostic] = []
+    maps: list[_LineMap] = []
+    code = text
+    module: cst.Module | None = None
+    shared = SharedMetadata()
+    fresh = True
+    # names already undefined in `code`: computed on the first change; None once `code` cannot be
+    # checked (it does not compile), when nothing is checked any more
+    undefined: set | None = _NOT_YET
+
+    def back(line: int) -> int:
+        for line_map in reversed(maps):
+            line = line_map.back(line)
+        return line
+
+    for cls in classes:
+        if not _triggered(cls, code):
+            continue
+        codemod = cls(path, project_facts if project_facts is not None else ())
+        codemod.line_label = lambda line: label(back(line))  # for line numbers inside messages
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                if getattr(cls, "TEXT_PASS", False):
+                    new_code = codemod.transform_text(code)
+                    module = None if new_code != code else module
+                else:
+                    if module is None:
+                        module = _parse(code)
+                        fresh = True
+                    if project_facts is None:
+                        project_facts = _facts_of(module, path, classes, shared, code)
+                        if facts_out is not None:  # the file's own facts, for the files rewritten after it
+                            facts_out.extend(project_facts)
+                        codemod.project_facts = tuple(project_facts)
+                    before = module
+                    module = codemod.transform_module(module, fresh=fresh, shared=shared)
+                    fresh = False
+                    new_code = module.code if module is not before else code
+                    if new_code == code:
+                        module = before  # keep the parser's tree: no copies needed for the next codemod
+        except RewriteFailure:
+            raise
+        except RecursionError:
+            raise RewriteFailure(_too_deep()) from None
+        except Exception as exc:  # a bug in a codemod must not take the whole run down
+            raise RewriteFailure(
+                Diagnostic(
+                    "SM005",
+                    f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); "
+                    "file left unchanged, please report it",
+                )
+            ) from None
+        found = codemod.diagnostics
+        if new_code != code:
+            if undefined is _NOT_YET:
+                undefined = _undefined_names(code)
+            after, broken = _names_check(undefined, new_code) if undefined is not None else (None, [])
+            if broken:  # the change is dropped: as if this codemod had changed nothing
+                found = [_broken_name(cls.NAME, broken[0], _LineMap(code, new_code))]
+                new_code = code
+                module = None if getattr(cls, "TEXT_PASS", False) else before
+            else:
+                undefined = after
+        for diag in found:  # lines of this codemod's input, mapped back to the file's
+            related = back(diag.related_line) if diag.related_line is not None else None
+            diagnostics.append(replace(diag, line=back(diag.line), related_line=related))
+        mode = getattr(codemod, "mode", None)
+        if mode is not None:
+            outcome.mode = mode
+            sites = getattr(codemod, "graph_sites", [])
+            if sites:
+                outcome.first_site = (back(sites[0].line), sites[0].col)
+            outcome.imports = [(m, lvl, back(line), col) for m, lvl, line, col in getattr(codemod, "imports", [])]
+        if new_code != code:
+            outcome.changed.append(cls)
+            maps.append(_LineMap(code, new_code))
+            code = new_code
+    return code, diagnostics, outcome
+
+
+def _parse(code: str) -> cst.Module:
     try:
-        module = cst.parse_module(source)
+        return cst.parse_module(code)
     except RecursionError:
         raise RewriteFailure(_too_deep()) from None
     except cst.ParserSyntaxError as exc:
-        # CPython accepted the source above (its errors are reported there, with the messages
-        # users know); this is syntax libcst's grammar lacks, located by libcst.
         raise RewriteFailure(
             Diagnostic(
                 "SM002",
@@ -204,73 +373,38 @@ def transform_module_source(
                 exc.editor_column,
             )
         ) from None
-    except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
-        raise RewriteFailure(
-            Diagnostic(
-                "SM001", f"cannot be decoded ({exc}); left unchanged: add a PEP 263 coding cookie or fix the encoding"
-            )
-        ) from None
 
-    from .codemods._base import SharedMetadata
 
-    shared = SharedMetadata()
-    code = module.code  # generated once per change: code generation is a large share of the cost
-    if project_facts is None:
-        project_facts = _facts_of(module, path, classes, shared, code)
-        if facts_out is not None:  # the file's own facts, for the files rewritten after it
-            facts_out.extend(project_facts)
-    diagnostics: list[Diagnostic] = []
-    maps: list[_LineMap] = []
-    for cls in classes:
-        if not _triggered(cls, code):
-            continue
-        codemod = cls(path, project_facts)
-        before = module
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                module = codemod.transform_module(module, fresh=not maps, shared=shared)
-        except RecursionError:
-            raise RewriteFailure(_too_deep()) from None
-        except Exception as exc:  # a bug in a codemod must not take the whole run down
-            raise RewriteFailure(
-                Diagnostic(
-                    "SM005",
-                    f"internal error in codemod {cls.NAME} ({exc.__class__.__name__}: {exc}); file left unchanged, "
-                    "please report it",
-                )
-            ) from None
-        for diag in codemod.diagnostics:
-            line, related = diag.line, diag.related_line
-            for line_map in reversed(maps):
-                line = line_map.back(line)
-                related = line_map.back(related) if related is not None else None
-            diagnostics.append(replace(diag, line=line, related_line=related))
-        if module is not before:
-            new_code = module.code
-            if new_code != code:
-                maps.append(_LineMap(code, new_code))
-                code = new_code
-            else:
-                module = before  # keep the parser's tree: no copies needed for the next codemod
+_NOT_YET: set = set()  # a marker: the names of the code have not been checked yet
 
-    new_code = code
-    original_code = source if isinstance(source, str) else None
-    if not maps:
-        return source, diagnostics
+
+def _undefined_names(code: str) -> set | None:
+    """Names undefined in `code` (see smmigrate/namecheck.py); None when it cannot be checked."""
+    from .namecheck import undefined_names
+
     try:
-        ast.parse(new_code)
-    except SyntaxError as exc:
-        raise RewriteFailure(
-            Diagnostic(
-                "SM003",
-                f"the rewritten code would not parse ({exc.msg} at line {exc.lineno}); file left unchanged, please "
-                "report it",
-            )
-        ) from None
-    if original_code is not None:
-        return new_code, diagnostics
-    return new_code.encode(module.encoding), diagnostics
+        return undefined_names(code)
+    except (SyntaxError, ValueError):
+        return None
+
+
+def _names_check(known: set, new_code: str) -> tuple[set | None, list[tuple[str, int, int]]]:
+    """(undefined names of `new_code` or None, the reads a change left unbound)."""
+    from .namecheck import check
+
+    return check(known, new_code)
+
+
+def _broken_name(codemod: str, first: tuple[str, int, int], line_map: _LineMap) -> Diagnostic:
+    """SM007 at the first read the change left unbound, as a line of the code before the change."""
+    name, line, col = first
+    return Diagnostic(
+        "SM007",
+        f"codemod {codemod} would leave `{name}` undefined here (its binding was removed or never added); "
+        "its change to this file was not applied — please report this with the file",
+        line_map.back(line),
+        col,
+    )
 
 
 def _too_deep() -> Diagnostic:
@@ -284,6 +418,20 @@ def _too_deep() -> Diagnostic:
 def _triggered(cls, code: str) -> bool:
     """A codemod whose TRIGGERS words are all absent cannot apply: skip its analysis entirely."""
     return not cls.TRIGGERS or any(word in code for word in cls.TRIGGERS)
+
+
+def _applies(cls, text: str) -> bool:
+    """A codemod looks at a file only when one of its FILE_MARKERS words is in it."""
+    return any(word in text for word in cls.FILE_MARKERS)
+
+
+def _markers(classes) -> set[bytes]:
+    return {word.encode() for cls in classes for word in cls.FILE_MARKERS}
+
+
+def _wanted(data: bytes, classes) -> bool:
+    """Worth parsing: some selected codemod's file marker is in the bytes."""
+    return any(word in data for word in _markers(classes))
 
 
 def _facts_of(module: cst.Module, path: str, classes, shared=None, code: str | None = None) -> list[object]:
@@ -310,7 +458,11 @@ def collect_file_facts(path: str, options: RewriteOptions) -> list[object]:
         words = {w.encode() for c in classes for w in c.TRIGGERS}
         if not classes or (words and not any(w in data for w in words)):
             return []  # nothing here any codemod has facts about: not worth a parse
-        return _facts_of(cst.parse_module(data), path, classes)
+        text, _ = _decode(data)
+        for cls in _codemods(options):  # facts are taken from the code the fact codemods will see
+            if getattr(cls, "TEXT_PASS", False) and min(c.ORDER for c in classes) > cls.ORDER and _applies(cls, text):
+                text = cls(path).transform_text(text)
+        return _facts_of(cst.parse_module(text), path, classes)
     except Exception:
         return []
 
@@ -380,16 +532,21 @@ def process_bytes(
 ) -> tuple[bytes, FileResult]:
     """Rewrite one file's bytes (`.py` or `.ipynb` by `path`); returns (new bytes, result)."""
     result = FileResult(path)
-    if MARKER not in data:
+    classes = _codemods(options)
+    if not _wanted(data, classes):
         return data, result
     result.parsed = True
-    classes = _codemods(options)
+    info: dict = {}
     try:
         if path.endswith(".ipynb"):
             from .notebook import NotebookError, locate, rewrite_notebook
 
-            def transform(text: str):
-                return transform_module_source(text, classes, path, project_facts)
+            def transform(text: str, mapping):
+                def label(line: int) -> str:
+                    cell, in_cell = locate(mapping, line)
+                    return f"cell {cell}, line {in_cell}" if cell else f"line {in_cell}"
+
+                return transform_module_source(text, classes, path, project_facts, info=info, label=label)
 
             try:
                 new, diagnostics, mapping = rewrite_notebook(data, path, transform)
@@ -405,8 +562,11 @@ def process_bytes(
                     replace(diag, line=line, path=where, related_line=related_line, related_cell=related_cell)
                 )
         else:
-            new, diagnostics = transform_module_source(data, classes, path, project_facts, result.facts)
+            new, diagnostics = transform_module_source(data, classes, path, project_facts, result.facts, info)
             result.diagnostics = [d.with_path(path) for d in diagnostics]
+        result.mode = info.get("mode")
+        result.imports = info.get("imports", [])
+        result.eager = info.get("eager", False)
     except RewriteFailure as exc:
         result.status = FAILED
         result.error = exc.diagnostic.message
@@ -419,8 +579,12 @@ def process_bytes(
     return new, result
 
 
-def process_file(path: str, options: RewriteOptions, project_facts: Sequence[object] | None = None) -> FileResult:
-    """Rewrite one file on disk (in place unless `options.write` is False)."""
+def process_file(
+    path: str, options: RewriteOptions, project_facts: Sequence[object] | None = None, hold: bool = False
+) -> FileResult:
+    """Rewrite one file on disk (in place unless `options.write` is False). With `hold`, a module a
+    native codemod wrote eager TF2 code into is not written yet: `result.pending` keeps its bytes
+    until the modes of every file of the run are known (see `_settle_modes`)."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -433,14 +597,21 @@ def process_file(path: str, options: RewriteOptions, project_facts: Sequence[obj
             reason,
         )
     new, result = process_bytes(data, path, options, project_facts)
+    if hold and result.eager:
+        result.pending = (data, new)
+        return result
+    _write(result, new, options)
+    return result
+
+
+def _write(result: FileResult, new: bytes, options: RewriteOptions) -> None:
     if result.status == CHANGED and options.write:
         try:
-            atomic_write_bytes(path, new)
+            atomic_write_bytes(result.path, new)
         except OSError as exc:
             result.status = FAILED
             result.error = f"cannot be written ({exc.strerror or exc}); check permissions"
-            result.diagnostics.append(Diagnostic("SM001", result.error, path=path))
-    return result
+            result.diagnostics.append(Diagnostic("SM001", result.error, path=result.path))
 
 
 _WORKER_FACTS: list | None = None
@@ -453,7 +624,7 @@ def _set_worker_facts(facts) -> None:
 
 def _process_with_worker_facts(args) -> FileResult:
     path, options = args
-    return process_file(path, options, _WORKER_FACTS)
+    return process_file(path, options, _WORKER_FACTS, hold=True)
 
 
 def _facts_star(args) -> list[object]:
@@ -469,6 +640,28 @@ def rewrite_paths(
     paths: Sequence[str], options: RewriteOptions = RewriteOptions(), jobs: int | None = None
 ) -> Iterator[FileResult]:
     """Rewrite every file under `paths`; yields one `FileResult` per file.
+
+    Modules into which a native codemod wrote eager TF2 code are held back until every file is
+    done: one that imports, or is imported by, a module in TF1 compatibility mode inside the tree
+    would run in graph mode (the switch is process-wide), so it is rewritten again without the
+    native codemods (SM122) before anything is written.
+    """
+    held: list[FileResult] = []
+    seen: list[FileResult] = []
+    facts: list = []
+    for result in _rewrite_paths(paths, options, jobs, facts):
+        seen.append(result)
+        if result.pending is not None:
+            held.append(result)
+        else:
+            yield result
+    yield from _settle_modes(held, seen, options, facts)
+
+
+def _rewrite_paths(
+    paths: Sequence[str], options: RewriteOptions, jobs: int | None, facts: list
+) -> Iterator[FileResult]:
+    """`rewrite_paths` before the modes are settled; `facts` receives the run's project facts.
 
     Codemods that use facts about other files (native-load asks whether an export elsewhere is
     migrated to TF2) need those facts before they run, so files are taken in two groups, each in
@@ -505,7 +698,6 @@ def rewrite_paths(
     first = [p for p in files if not classified[p][0]]
     second = [p for p in files if classified[p][0]]
     both = [p for p in second if classified[p][1]]
-    facts: list = []
     for result in _run(first, options, jobs, None):
         facts.extend(result.facts)
         yield result
@@ -526,7 +718,7 @@ def _collect(files: list[str], options: RewriteOptions, jobs: int) -> list:
 def _run(files: list[str], options: RewriteOptions, jobs: int, facts: list | None) -> Iterator[FileResult]:
     if jobs <= 1 or len(files) <= 1:
         for path in files:
-            yield process_file(path, options, facts)
+            yield process_file(path, options, facts, hold=True)
         return
     # the project's facts go to each worker once (initializer), not once per file
     with _pool(files, jobs, facts) as pool:
@@ -545,3 +737,139 @@ def _pool(files: list[str], jobs: int, facts: list | None):
     return ProcessPoolExecutor(
         max_workers=min(jobs, len(files)), mp_context=ctx, initializer=_set_worker_facts, initargs=(facts,)
     )
+
+
+# --- modules of the two kinds importing each other (SM122) ------------------------------------
+
+
+def _settle_modes(
+    held: list[FileResult], seen: list[FileResult], options: RewriteOptions, facts: list
+) -> Iterator[FileResult]:
+    """Write (and yield) the held eager modules. One that can end up in the same program as a module
+    in TF1 compatibility mode — they are linked by imports inside the tree, directly or through other
+    modules — is rewritten again without the native codemods (SM122): the compatibility-mode module's
+    `disable_v2_behavior()` puts the whole process in graph mode, where eager TF2 code cannot run."""
+    if held:
+        eager_codemods = tuple(c.NAME for c in _codemods(options) if getattr(c, "EAGER_OUTPUT", False))
+        plain = replace(options, skip=(*options.skip, *eager_codemods))
+        programs = _ImportGraph(seen)
+        for index, result in enumerate(held):
+            assert result.pending is not None
+            reason = programs.compat_partner(result)
+            if reason is None:
+                continue
+            data = result.pending[0]
+            new, again = process_bytes(data, result.path, plain, facts)
+            line, col, message = reason
+            again.diagnostics.append(Diagnostic("SM122", message, line, col, path=result.path))
+            again.pending = (data, new)
+            held[index] = again
+    for result in held:
+        assert result.pending is not None
+        _write(result, result.pending[1], options)
+        result.pending = None
+        yield result
+
+
+class _ImportGraph:
+    """The files of one run linked by their imports of each other (in either direction)."""
+
+    def __init__(self, results: list[FileResult]) -> None:
+        self.results = {os.path.normpath(r.path): r for r in results if r.status != FAILED}
+        self.edges: dict[str, list[tuple[str, str, int, int]]] = {p: [] for p in self.results}
+        for path, result in self.results.items():
+            for name, level, line, col in result.imports or _imports_of(path):
+                for target in _import_candidates(result.path, name, level):
+                    if target in self.results and target != path:
+                        self.edges[path].append((target, name, line, col))
+                        self.edges[target].append((path, "", 0, 0))
+                        break
+
+    def compat_partner(self, result: FileResult) -> tuple[int, int, str] | None:
+        """(line, col, message) when a compatibility-mode module is linked to `result` by imports."""
+        start = os.path.normpath(result.path)
+        here = os.path.dirname(start) or "."
+        for target, name, line, col in self.edges.get(start, []):  # direct imports first
+            if name and self.results[target].mode == "compat":
+                rel = os.path.relpath(target, here)
+                return (
+                    line,
+                    col,
+                    (
+                        f"native TF2 rewrite withheld: this module imports `{name}` ({rel}), which runs in TF1 "
+                        "compatibility mode; its `disable_v2_behavior()` puts the whole process in graph mode, where "
+                        f"eager TF2 code cannot run. Migrate {rel}'s graph code (its SM120 note), then rerun"
+                    ),
+                )
+        seen, queue = {start}, [start]
+        while queue:
+            current = queue.pop(0)
+            for target, _, _, _ in self.edges.get(current, []):
+                if target in seen:
+                    continue
+                seen.add(target)
+                if self.results[target].mode == "compat" and self.results[target] is not result:
+                    rel = os.path.relpath(target, here)
+                    return (
+                        1,
+                        1,
+                        (
+                            f"native TF2 rewrite withheld: this module and {rel}, which runs in TF1 compatibility "
+                            "mode, are linked by imports, so one program may load both; the latter's "
+                            "`disable_v2_behavior()` puts the whole process in graph mode, where eager TF2 code "
+                            "cannot run. Migrate "
+                            f"{rel}'s graph code (its SM120 note), then rerun"
+                        ),
+                    )
+                queue.append(target)
+        return None
+
+
+def _imports_of(path: str) -> list[tuple[str, int, int, int]]:
+    """The imports of a file no codemod parsed (no TensorFlow in it): it may still link two modules."""
+    if not path.endswith(".py"):
+        return []
+    try:
+        with open(path, "rb") as fh:
+            tree = ast.parse(fh.read())
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    out: list[tuple[str, int, int, int]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.extend((a.name, 0, node.lineno, node.col_offset + 1) for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            out.append((base, node.level, node.lineno, node.col_offset + 1))
+            out.extend(
+                (f"{base}.{a.name}" if base else a.name, node.level, node.lineno, node.col_offset + 1)
+                for a in node.names
+                if a.name != "*"
+            )
+    return out
+
+
+def _import_candidates(importer: str, name: str, level: int) -> list[str]:
+    """Files of the rewritten tree an import may refer to (normalised paths)."""
+    here = os.path.dirname(os.path.abspath(importer))
+    parts = [p for p in name.split(".") if p]
+    if level:
+        base = here
+        for _ in range(level - 1):
+            base = os.path.dirname(base)
+        roots = [base]
+    else:
+        roots = []
+        current = here
+        while True:  # the importer's folder and every folder above it: scripts import siblings
+            roots.append(current)
+            parent = os.path.dirname(current)
+            if parent == current:
+                break
+            current = parent
+    found = []
+    for root in roots:
+        target = os.path.join(root, *parts) if parts else root
+        for candidate in (target + ".py", os.path.join(target, "__init__.py")):
+            found.append(os.path.normpath(os.path.relpath(candidate)) if not os.path.isabs(importer) else candidate)
+    return found

@@ -257,7 +257,7 @@ def test_report_json(tmp_path, capsys):
     report.parent.mkdir()
     assert run(capsys, "--report-json", report, a, b, c)[0] == 2
     data = json.loads(report.read_text())
-    assert data["summary"] == {"scanned": 3, "changed": 1, "manual": 1, "failed": 1}
+    assert data["summary"] == {"scanned": 3, "changed": 1, "manual": 1, "failed": 1, "native": 0, "compat": 0}
     by_path = {Path(f["path"]).name: f for f in data["files"]}
     assert by_path["a.py"]["changed"] is True and by_path["a.py"]["error"] is None
     assert by_path["b.py"]["diagnostics"][0]["code"] == "SM101"
@@ -331,7 +331,7 @@ def test_rewrite_never_imports_tensorflow(tmp_path):
     f = write(tmp_path / "m.py", TF1)
     script = (
         "import sys, smmigrate, smmigrate.cli\n"
-        f"rc = smmigrate.cli.main(['rewrite', {str(f)!r}])\n"
+        f"rc = smmigrate.cli.main(['rewrite', '--only', 'compat-names', {str(f)!r}])\n"
         "from smmigrate.codemods import REGISTRY\n"
         "bad = sorted(m for m in sys.modules if m == 'tensorflow' or m.startswith('tensorflow.'))\n"
         "print(rc, bad)\n"

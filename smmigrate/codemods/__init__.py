@@ -1,9 +1,9 @@
 """The codemod registry: one module per codemod; the module's class declares NAME, CODES, ORDER.
 
 `REGISTRY` maps each codemod's name to its class, in run order. Every module in this package whose
-name does not start with ``_`` (and is not `symbols`) must define exactly one `SavedModelCodemod`
-subclass; `--only/--skip/--list-codemods` and the docs are driven from here. Importing this package
-imports libcst, never TensorFlow.
+name does not start with ``_`` (and is not `symbols` or `tf1_api`, which are data) must define exactly
+one `SavedModelCodemod` subclass; `--only/--skip/--list-codemods` and the docs are driven from here.
+Importing this package imports libcst, never TensorFlow.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pkgutil
 from ..diagnostics import register_codes
 from ._base import SavedModelCodemod
 
-_NOT_CODEMODS = {"symbols"}
+_NOT_CODEMODS = {"symbols", "tf1_api"}
 
 
 def _load() -> dict[str, type[SavedModelCodemod]]:

@@ -186,6 +186,23 @@ class SavedModelCodemod(cst.CSTTransformer):
     TRIGGERS: ClassVar[tuple[str, ...]] = ()
     # True when the rewrite depends on `project_facts` (facts other files' codemods collected)
     USES_FACTS: ClassVar[bool] = False
+    # words one of which a file must contain for this codemod to look at it at all (cheap byte test
+    # before any parse); SavedModel codemods need "saved_model", the whole-API passes "tensorflow"
+    FILE_MARKERS: ClassVar[tuple[str, ...]] = ("saved_model",)
+    # True for codemods that write eager TF2 code: it cannot share a module with TF1 compatibility
+    # mode's process-wide graph-mode switch, so the engine withholds them from such modules
+    EAGER_OUTPUT: ClassVar[bool] = False
+    # True for passes that work on the module's text (`transform_text`) instead of a libcst tree
+    TEXT_PASS: ClassVar[bool] = False
+
+    def transform_text(self, code: str) -> str:
+        """For TEXT_PASS codemods: the rewritten text of a whole module."""
+        raise NotImplementedError
+
+    def line_label(self, line: int) -> str:
+        """How to name a line of this codemod's input inside a message; the engine maps it back to
+        the user's file (through earlier rewrites, into notebook cells)."""
+        return f"line {line}"
 
     # Metadata is computed lazily (see `qualified`, `position`, `parent`): scope analysis is most
     # of a rewrite's cost and most files never need it. Subclasses may still declare providers.

@@ -130,14 +130,33 @@ class Checks(AnalysisBase):
             line = self.line(name)
             if name.value in self.tracked and line > end and self.is_binding(name):
                 rebound.setdefault(name.value, []).append(line)
+        removed = self.removed_bindings()
         for name in names.found:
             role = self.tracked.get(name.value)
             if role is None or id(name) in self.accounted:
                 continue
             line = self.line(name)
-            if line < start or any(end < bound <= line for bound in rebound.get(name.value, ())):
+            # a use before the block reads an earlier binding, unless it comes after a binding the
+            # rewrite removes (`g = tf.Graph()` above the block) or sits in a function that may
+            # run after the block
+            before = line < min(start, removed.get(name.value, start))
+            if before and self.nested_function(name) is None:
+                continue
+            if any(end < bound <= line for bound in rebound.get(name.value, ())):
                 continue
             raise self.unaccounted(name, role)
+
+    def removed_bindings(self) -> dict[str, int]:
+        """Tracked name -> first line of a statement binding it that the rewrite removes."""
+        found: dict[str, int] = {}
+        for stmt in self.site.remove:
+            for small in stmt.body:
+                if isinstance(small, cst.Assign):
+                    for target in small.targets:
+                        if isinstance(target.target, cst.Name) and target.target.value in self.tracked:
+                            line = self.line(stmt)
+                            found[target.target.value] = min(line, found.get(target.target.value, line))
+        return found
 
     def nested_function(self, node: cst.CSTNode) -> str | None:
         """The name of the function or lambda inside the scope that `node` sits in, if any."""

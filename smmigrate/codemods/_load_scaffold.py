@@ -93,7 +93,36 @@ class Scaffold(AnalysisBase):
         self.collect_graph_candidates(stmt)
         if isinstance(owner, cst.With) and self.with_items(owner, sess):
             return self.outer_graph_with(owner, body)
-        index = body.index(stmt)
+        found = self.plain_session(body, body.index(stmt), sess)
+        if found is not None:
+            # `with graph.as_default():` around `sess = tf.Session()`: the graph goes, so does the `with`
+            graph_block = isinstance(owner, cst.With) and self.graph_with(owner)
+            return body if graph_block else body[found:]
+        if isinstance(owner, cst.With) and self.enters_graph(owner):
+            # `sess = tf.Session(graph=graph)` first, then `with graph.as_default():` around the load
+            outer_block = self.parent(owner)
+            outer = list(outer_block.body) if isinstance(outer_block, (cst.IndentedBlock, cst.Module)) else []
+            at = outer.index(owner) if owner in outer else -1
+            found = self.plain_session(outer, at, sess) if at >= 0 else None
+            if found is not None and self.graph_with(owner):
+                return outer[found:at] + body + outer[at + 1 :]
+            # `with tf.Session(graph=graph) as sess:` around `with graph.as_default():`
+            session_with = self.parent(outer_block) if isinstance(outer_block, cst.IndentedBlock) else None
+            if (
+                found is None
+                and isinstance(session_with, cst.With)
+                and self.with_items(session_with, sess)
+                and self.graph_with(owner)
+            ):
+                return outer[:at] + body + outer[at + 1 :]
+        raise Refusal(
+            self.call,
+            "SM202",
+            f"the session `{sess}` is created outside this block (a parameter, a global or an enclosing block)",
+        )
+
+    def plain_session(self, body: list, index: int, sess: str) -> int | None:
+        """The index of `sess = tf.Session(...)` before `body[index]`, recorded for removal."""
         for i in range(index - 1, -1, -1):
             prior = body[i]
             if not (
@@ -115,12 +144,33 @@ class Scaffold(AnalysisBase):
                 self.check_session_args(session)
                 self.use(targets[0])
                 self.site.remove.add(prior)
-                return body[i:]
-        raise Refusal(
-            self.call,
-            "SM202",
-            f"the session `{sess}` is created outside this block (a parameter, a global or an enclosing block)",
+                return i
+        return None
+
+    @staticmethod
+    def enters_graph(owner: cst.With) -> bool:
+        """Some item of `owner` is an `X.as_default()` call (checked properly by `graph_with`)."""
+        return any(
+            isinstance(item.item, cst.Call)
+            and not item.item.args
+            and isinstance(item.item.func, cst.Attribute)
+            and item.item.func.attr.value == "as_default"
+            for item in owner.items
         )
+
+    def graph_with(self, owner: cst.With) -> bool:
+        """Drops the `with` items of `owner` that enter the session's graph; False when it has none."""
+        drop = []
+        for item in owner.items:
+            if self.graph_default(item.item):
+                asname = item.asname.name if item.asname else None
+                if isinstance(asname, cst.Name):
+                    self.tracked[asname.value] = "graph"
+                    self.use(asname)
+                drop.append(item)
+        if drop:
+            self.strip(owner, drop)
+        return bool(drop)
 
     def with_items(self, owner: cst.With, sess: str) -> bool:
         """True when `owner` creates `sess`; records which of its items are scaffolding."""

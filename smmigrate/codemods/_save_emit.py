@@ -19,7 +19,7 @@ import libcst as cst
 
 from . import _save_tables as T
 from ._save_util import Refused, assigned_names, identifiers, names_used, tf_refs
-from .symbols import V1, V2
+from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 # tf.Module attributes a variable must not shadow
 _MODULE_ATTRS = {
@@ -78,10 +78,11 @@ class Emitter:
 
     # -- renames ---------------------------------------------------------------------------------
     def graph_renames(self, node) -> dict:
-        mapping = {}
+        mapping: dict[int, cst.BaseExpression] = {}
         for ref, resolved in tf_refs(self.cm, node):
             rel = resolved.rel
             if rel in T.GRAPH_KEEP:
+                self._tf2_spelling(ref, rel, resolved, mapping)
                 continue
             if rel in T.GRAPH_RENAME:
                 mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))
@@ -112,11 +113,19 @@ class Emitter:
                 )
         return mapping
 
+    def _tf2_spelling(self, ref, rel: str, resolved, mapping: dict) -> None:
+        """A kept name spelled `tf.compat.v1.X` (whole-api spells TF1 names that way when TF2's `X` is
+        another object) gets its TF2 spelling: GRAPH_KEEP lists names whose TF2 `X` means the same for
+        the way TF1 code called them, and the eager variable is TF2's `tf.Variable`."""
+        if resolved.base_module == ROOT_MODULE and resolved.qualified == {f"{V1_MODULE}.{rel}"}:
+            mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, rel), resolved))
+
     def variable_renames(self, node) -> dict:
-        mapping = {}
+        mapping: dict[int, cst.BaseExpression] = {}
         for ref, resolved in tf_refs(self.cm, node):
             rel = resolved.rel
             if rel == T.VARIABLE or rel in T.GRAPH_KEEP:
+                self._tf2_spelling(ref, rel, resolved, mapping)
                 continue
             if rel in T.GRAPH_RENAME:
                 mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))

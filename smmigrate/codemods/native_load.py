@@ -38,6 +38,7 @@ class NativeLoad(SavedModelCodemod):
     ORDER = 10  # before compat-names, which renames whatever this leaves in place
     TRIGGERS = ("load",)  # loader.load, saved_model.load, compat.v1 ... load
     USES_FACTS = True  # hard-coded tensor names depend on how the export elsewhere is migrated
+    EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
     # -- planning (on the original tree, before any change) ----------------------------------
     def visit_Module(self, node: cst.Module) -> None:
@@ -49,7 +50,7 @@ class NativeLoad(SavedModelCodemod):
         self._flatten: set[cst.With] = set()
         self._strip: dict[cst.With, list] = {}
         self._taken: dict[int, set[str]] = {}
-        self._pending: tuple | None = None  # (block, leading lines of statements dropped from it)
+        self._pending: dict = {}  # block -> leading lines of statements dropped from it
         calls: list[cst.Call] = []
         graph_mode: list[cst.Call] = []
         codemod = self
@@ -149,9 +150,7 @@ class NativeLoad(SavedModelCodemod):
             # blank lines and comments above a dropped statement move to the next one (see on_leave)
             parent = self.get_metadata(ParentNodeProvider, original_node, None)
             lines = list(updated_node.leading_lines)
-            if self._pending is not None and self._pending[0] is parent:
-                lines = [*self._pending[1], *lines]
-            self._pending = (parent, lines)
+            self._pending[parent] = [*self._pending.get(parent, ()), *lines]
             return cst.RemoveFromParent()
         if isinstance(plan, str):  # `sig = loaded.signatures[key]`
             assign = updated_node.body[0]
@@ -163,19 +162,18 @@ class NativeLoad(SavedModelCodemod):
 
     def on_leave(self, original_node, updated_node):
         result = super().on_leave(original_node, updated_node)
-        pending = self._pending
-        if pending is None or result is cst.RemoveFromParent() or not isinstance(original_node, cst.BaseStatement):
+        if not self._pending or result is cst.RemoveFromParent() or not isinstance(original_node, cst.BaseStatement):
             return result
         if not isinstance(result, (cst.FlattenSentinel, cst.SimpleStatementLine, cst.BaseCompoundStatement)):
             return result
-        if self.get_metadata(ParentNodeProvider, original_node, None) is not pending[0]:
+        lines = self._pending.pop(self.get_metadata(ParentNodeProvider, original_node, None), None)
+        if lines is None:
             return result
-        self._pending = None
         if isinstance(result, cst.FlattenSentinel):
             nodes: list[Any] = list(result.nodes)  # statements
-            nodes[0] = nodes[0].with_changes(leading_lines=[*pending[1], *nodes[0].leading_lines])
+            nodes[0] = nodes[0].with_changes(leading_lines=[*lines, *nodes[0].leading_lines])
             return cst.FlattenSentinel(nodes)
-        return result.with_changes(leading_lines=[*pending[1], *result.leading_lines])
+        return result.with_changes(leading_lines=[*lines, *result.leading_lines])
 
     def leave_With(self, original_node: cst.With, updated_node: cst.With):
         if original_node in self._flatten:

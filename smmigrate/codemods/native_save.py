@@ -33,6 +33,7 @@ class NativeSave(SavedModelCodemod):
     CODES = codes_of("native-save")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 20
     TRIGGERS = ("simple_save", "Builder")
+    EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
     def __init__(self, filename: str = "<string>", project_facts=()) -> None:
         super().__init__(filename, project_facts)

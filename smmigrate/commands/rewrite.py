@@ -109,14 +109,17 @@ def run(args: argparse.Namespace) -> ExitCode:
     changed = sum(r.status == CHANGED for r in results)
     failed = sum(r.status == FAILED for r in results)
     manual = sum(severity(d.code) is Severity.MANUAL for r in results if r.status != FAILED for d in r.diagnostics)
+    native = sum(r.mode == "native" for r in results)
+    compat = sum(r.mode == "compat" for r in results)
     verb = "rewritten" if options.write else "would be rewritten"
     print(
         f"smmigrate: {scanned} file{'s' * (scanned != 1)} scanned, {changed} {verb}, "
-        f"{manual} site{'s' * (manual != 1)} need{'s' * (manual == 1)} manual work, {failed} failed",
+        f"{manual} site{'s' * (manual != 1)} need{'s' * (manual == 1)} manual work, {failed} failed"
+        + (f"; TensorFlow modules: {native} native TF2, {compat} in TF1 compatibility mode" if native + compat else ""),
         file=sys.stderr,
     )
     if args.report_json:
-        _write_report(args.report_json, results, scanned, changed, manual, failed)
+        _write_report(args.report_json, results, scanned, changed, manual, failed, native, compat)
     if failed:
         return ExitCode.ERROR
     return ExitCode.CHANGED if changed or manual else ExitCode.OK
@@ -235,11 +238,18 @@ class _Output:
             self.progress.advance(self.task)
 
 
-def _write_report(path, results, scanned, changed, manual, failed) -> None:
+def _write_report(path, results, scanned, changed, manual, failed, native, compat) -> None:
     from ..fsutil import atomic_write_bytes
 
     report = {
-        "summary": {"scanned": scanned, "changed": changed, "manual": manual, "failed": failed},
+        "summary": {
+            "scanned": scanned,
+            "changed": changed,
+            "manual": manual,
+            "failed": failed,
+            "native": native,
+            "compat": compat,
+        },
         "files": [r.to_json() for r in results],
     }
     atomic_write_bytes(path, (json.dumps(report, indent=2) + "\n").encode("utf-8"))

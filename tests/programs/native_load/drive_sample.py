@@ -3,7 +3,6 @@
 argv: module_path function export_dir value_literal label; prints `label repr(result) type`,
 the line the sample itself prints, so the two runs compare line for line.
 """
-
 import ast
 import importlib.util
 import sys

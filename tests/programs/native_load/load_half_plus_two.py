@@ -1,5 +1,4 @@
 """TF Serving's saved_model_half_plus_two_cpu (TF1): serving_default and a regress signature."""
-
 import sys
 
 import tensorflow as tf

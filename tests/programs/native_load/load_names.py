@@ -1,5 +1,4 @@
 """Hard-coded tensor names (TF1): `sess.run('y:0', {'x:0': ...})` and get_tensor_by_name('z:0')."""
-
 import sys
 
 import tensorflow as tf

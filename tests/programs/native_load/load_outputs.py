@@ -1,5 +1,4 @@
 """Several outputs (TF1): get_tensor_by_name, list / tuple / dict fetches, a loop, one graph `with`."""
-
 import sys
 
 import tensorflow as tf

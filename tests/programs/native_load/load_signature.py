@@ -1,5 +1,4 @@
 """Signature-driven loads (TF1): scalar output types, int lists and NumPy arrays fed to float32."""
-
 import sys
 
 import numpy as np
@@ -8,10 +7,11 @@ from tensorflow.saved_model import signature_constants, tag_constants
 
 
 def scalar(export_dir, value):
-    with tf.Graph().as_default(), tf.Session() as sess:
-        meta_graph = tf.saved_model.loader.load(sess, [tag_constants.SERVING], export_dir)
-        sig = meta_graph.signature_def[signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY]
-        return sess.run(sig.outputs["output"].name, feed_dict={sig.inputs["input"].name: value})
+    with tf.Graph().as_default():
+        with tf.Session() as sess:
+            meta_graph = tf.saved_model.loader.load(sess, [tag_constants.SERVING], export_dir)
+            sig = meta_graph.signature_def[signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY]
+            return sess.run(sig.outputs["output"].name, feed_dict={sig.inputs["input"].name: value})
 
 
 def linear(export_dir, batch):

@@ -4,17 +4,17 @@ argv: scalar_dir linear_dir. `scalar`: x (float32 scalar, key "input") -> 0.5 * 
 "output"), written by simple_save. `linear`: x [None, 1] -> y = x @ w + b, z = 3 * y, with
 variables, written by SavedModelBuilder under the default serving signature.
 """
-
 import sys
 
 import tensorflow as tf
 
 
 def export_scalar(export_dir):
-    with tf.Graph().as_default(), tf.Session() as sess:
-        x = tf.placeholder(tf.float32, shape=[], name="input")
-        y = tf.add(x * 0.5, 2.0, name="output")
-        tf.saved_model.simple_save(sess, export_dir, inputs={"input": x}, outputs={"output": y})
+    with tf.Graph().as_default():
+        with tf.Session() as sess:
+            x = tf.placeholder(tf.float32, shape=[], name="input")
+            y = tf.add(x * 0.5, 2.0, name="output")
+            tf.saved_model.simple_save(sess, export_dir, inputs={"input": x}, outputs={"output": y})
 
 
 def export_linear(export_dir):

@@ -3,7 +3,6 @@
 Same signature keys (input `x`, outputs `y`, `z`) and values, but a TF2 SavedModel: no TF1 tensor
 names and no `.prune`, so loaders with hard-coded names must be mapped to signature keys.
 """
-
 import sys
 
 import tensorflow as tf

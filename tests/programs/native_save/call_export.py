@@ -3,7 +3,6 @@
 Lets the execution tests run only the saving half of samples that also load back (the loading
 half belongs to native-load), the same way for TF1 originals and their TF2 rewrites.
 """
-
 import importlib.util
 import sys
 from pathlib import Path

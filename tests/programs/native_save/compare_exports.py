@@ -6,7 +6,6 @@ shapes (from saved_model.pb), whether fingerprint.pb exists, and every signature
 called with the same inputs. ``feeds[signature or "*"][input]`` is ``{"examples": [{feature:
 [floats]}]}`` (serialized tf.Example) or ``{"values": ...}``; other inputs get generated values.
 """
-
 import json
 import os
 import sys
@@ -26,13 +25,7 @@ def describe(export_dir):
         for key, sig in mg.signature_def.items():
             if key.startswith("__"):
                 continue
-
-            def info(m):
-                def shape(v):
-                    return None if v.tensor_shape.unknown_rank else [d.size for d in v.tensor_shape.dim]
-
-                return {k: [v.dtype, shape(v)] for k, v in m.items()}
-
+            info = lambda m: {k: [v.dtype, [d.size for d in v.tensor_shape.dim] if not v.tensor_shape.unknown_rank else None] for k, v in m.items()}
             sigs[key] = {"method": sig.method_name, "inputs": info(sig.inputs), "outputs": info(sig.outputs)}
         meta.append({"tags": sorted(mg.meta_info_def.tags), "signatures": sigs})
     return meta
@@ -63,19 +56,9 @@ def outputs(export_dir, feeds):
     for key, fn in loaded.signatures.items():
         _, kwargs = fn.structured_input_signature
         given = {**feeds.get("*", {}), **feeds.get(key, {})}
-        args = {
-            name: make_input(spec, given.get(name, given.get((spec.name or name).split(":")[0])))
-            for name, spec in kwargs.items()
-        }
+        args = {name: make_input(spec, given.get(name, given.get((spec.name or name).split(":")[0]))) for name, spec in kwargs.items()}
         result = fn(**args)
-        out[key] = {
-            k: (
-                np.asarray(v.numpy(), dtype=float).tolist()
-                if v.dtype != tf.string
-                else [str(s) for s in v.numpy().ravel()]
-            )
-            for k, v in result.items()
-        }
+        out[key] = {k: (np.asarray(v.numpy(), dtype=float).tolist() if v.dtype != tf.string else [str(s) for s in v.numpy().ravel()]) for k, v in result.items()}
     return out
 
 

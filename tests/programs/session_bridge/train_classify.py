@@ -1,6 +1,5 @@
 """TF1 trainer class: logistic regression over tf.Example, trained a few steps, exported with a
 Builder on `self.sess` with predict, classify and regress signatures (native-save SM301, bridged)."""
-
 import sys
 
 import numpy as np
@@ -28,9 +27,7 @@ class Trainer:
     def train(self, steps):
         rows = [[1.0, 2.0], [-1.0, 0.5], [0.0, -2.0], [2.0, 2.0]]
         serialized = [
-            tf.train.Example(
-                features=tf.train.Features(feature={"x": tf.train.Feature(float_list=tf.train.FloatList(value=r))})
-            ).SerializeToString()
+            tf.train.Example(features=tf.train.Features(feature={"x": tf.train.Feature(float_list=tf.train.FloatList(value=r))})).SerializeToString()
             for r in rows
         ]
         labels = np.array([[1.0], [0.0], [0.0], [1.0]], np.float32)
@@ -45,14 +42,11 @@ class Trainer:
                 signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY: tf.saved_model.signature_def_utils.predict_signature_def(  # noqa: E501
                     {"x": self.x}, {"scores": self.scores}
                 ),
-                "classify": tf.saved_model.signature_def_utils.classification_signature_def(
-                    self.examples, None, self.scores
-                ),
+                "classify": tf.saved_model.signature_def_utils.classification_signature_def(self.examples, None, self.scores),
                 "regress": tf.saved_model.signature_def_utils.regression_signature_def(self.examples, self.logits),
             }
             builder.add_meta_graph_and_variables(self.sess, [tag_constants.SERVING], signature_def_map=signatures)
             builder.save()
-
 
 if __name__ == "__main__":
     trainer = Trainer()

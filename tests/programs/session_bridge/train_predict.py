@@ -1,6 +1,5 @@
 """TF1 training script: a linear model trained a few steps, exported from the session passed to
 `export` (simple_save on a session parameter: native-save SM301, bridged)."""
-
 import sys
 
 import numpy as np

@@ -1,6 +1,5 @@
 """TF1 training script with lookup tables (a vocabulary file and an in-graph key/value table),
 trained in the export block and exported after the loop (native-save SM303, bridged)."""
-
 import os
 import sys
 
@@ -14,9 +13,7 @@ def main(export_dir):
     with tf.Graph().as_default(), tf.Session() as sess:
         words = tf.placeholder(tf.string, [None], name="words")
         ids = tf.lookup.StaticVocabularyTable(
-            tf.lookup.TextFileInitializer(
-                vocab, tf.string, tf.lookup.TextFileIndex.WHOLE_LINE, tf.int64, tf.lookup.TextFileIndex.LINE_NUMBER
-            ),
+            tf.lookup.TextFileInitializer(vocab, tf.string, tf.lookup.TextFileIndex.WHOLE_LINE, tf.int64, tf.lookup.TextFileIndex.LINE_NUMBER),
             num_oov_buckets=1,
         ).lookup(words)
         bonus = tf.lookup.StaticHashTable(
@@ -30,9 +27,7 @@ def main(export_dir):
         sess.run([tf.global_variables_initializer(), tf.tables_initializer()])
         for _ in range(3):
             sess.run(train_op, {words: ["apple", "banana", "kiwi"]})
-        tf.saved_model.simple_save(
-            sess, export_dir, {"words": words}, {"score": score, "ids": ids}, legacy_init_op=tf.tables_initializer()
-        )
+        tf.saved_model.simple_save(sess, export_dir, {"words": words}, {"score": score, "ids": ids}, legacy_init_op=tf.tables_initializer())
 
 
 if __name__ == "__main__":

@@ -1,0 +1,149 @@
+"""whole-api: every TF1 API name gets its TF 2.21 spelling.
+
+A TF 1.x program reaches the whole TF1 API as ``tf.X``; TF 2.21 keeps all of it as
+``tf.compat.v1.X`` and exports some of the same objects under TF2 names (``tf.gfile.GFile`` is
+``tf.io.gfile.GFile``, ``tf.FixedLenFeature`` is ``tf.io.FixedLenFeature``). The table of
+spellings is generated from TF 2.21's own API metadata (`scripts/gen_tf1_api.py` →
+`data/tf1_api.json`, read through `tf1_api`): a name TF 2.21 exports as the very same object gets
+its TF2 name; any other name gets its ``tf.compat.v1`` spelling, which keeps TF1 behaviour exactly.
+Names already spelled for TF2 or ``tf.compat.v1`` stay; ``tf.keras`` is left to the Keras codemods.
+
+It runs first, so the native codemods after it see one spelling, and it runs on every file that
+imports TensorFlow, so it works on text with Python's `ast` (positions → splices) instead of a
+libcst tree: the engine builds a CST only for files another codemod reacts to. Whether a module
+still needs graph mode is decided last, by `compat-mode`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import ClassVar
+
+from . import tf1_api
+from ._base import SavedModelCodemod
+from ._tfscope import ROOT, Bindings, SourceText, apply_edits, chain, head, outer_names, relative
+
+# left alone: Keras is its own migration; `saved_model.load` is TF2's loader unless called the TF1
+# way, which compat-names decides from the call's arguments
+_LEAVE_PREFIXES = ("keras", "compat", "estimator")
+_LEAVE = {"saved_model.load"}
+_PRIVATE = ("compat", "python", "core", "tools", "lite", "tsl", "xla", "_api", "keras", "contrib", "estimator")
+_FROM_TF = re.compile(r"^from(\s+)(tensorflow(?:\s*\.\s*\w+)*)(\s+import\b)")
+
+
+class WholeApi(SavedModelCodemod):
+    NAME = "whole-api"
+    DESCRIPTION = (
+        "Give every TF1 API name its TF 2.21 spelling: the TF2 name of the same object where TF 2.21 has one "
+        "(tf.gfile.GFile -> tf.io.gfile.GFile), else tf.compat.v1.* (generated from TF's own API metadata)."
+    )
+    CODES: ClassVar[dict[str, str]] = {}
+    ORDER = 5  # first: the codemods after it see TF 2.21 spellings only
+    TRIGGERS = ("tensorflow",)
+    FILE_MARKERS = ("tensorflow",)
+    TEXT_PASS = True
+
+    def transform_text(self, code: str) -> str:
+        tree = ast.parse(code)
+        scopes = Bindings(tree)
+        text = SourceText(code)
+        edits: list[tuple[int, int, str]] = []
+        through_import: set[str] = set()  # names from `from tensorflow import X` whose uses need TF1's X
+        for node in outer_names(tree):
+            base = head(node)
+            if not isinstance(base, ast.Name):
+                continue
+            bound = scopes.resolve(base)
+            if bound is None:
+                continue
+            full = scopes.resolve(node)
+            rel, _ = relative(full) if full else (None, False)
+            if rel is None or rel.split(".")[0] in _LEAVE_PREFIXES or rel in _LEAVE:
+                continue
+            if bound != ROOT:
+                # bound by `from tensorflow import saved_model`: its import is re-spelled instead
+                if spelling(rel) is not None:
+                    through_import.add(base.id)
+                continue
+            if isinstance(node, ast.Attribute):
+                _rename(node, base.id, rel, text, edits)
+        for stmt in ast.walk(tree):
+            if isinstance(stmt, ast.ImportFrom):
+                _respell_import_from(stmt, text, edits, through_import)
+        return apply_edits(code, edits)
+
+    def transform_module(self, module, *, fresh: bool = False, shared=None):
+        import libcst as cst  # only for `python -m libcst.tool codemod`: the engine calls transform_text
+
+        return cst.parse_module(self.transform_text(module.code))
+
+
+def v1_module_prefix(rel: str) -> str | None:
+    """The longest prefix of `rel` that is a module TF 2.21 has only under tf.compat.v1."""
+    parts = rel.split(".")
+    modules = tf1_api.table()["modules"]
+    for n in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:n])
+        if modules.get(prefix) == "v1":
+            return prefix
+    return None
+
+
+def spelling(rel: str) -> tuple[str, str] | None:
+    """(TF1-relative prefix of `rel` to replace, its TF 2.21 spelling after the root name), or None."""
+    found = tf1_api.lookup(rel)
+    if found is not None:
+        prefix, target = found
+        return prefix, target if target else f"compat.v1.{prefix}"
+    module = v1_module_prefix(rel)
+    if module is not None:
+        return module, f"compat.v1.{module}"
+    return None
+
+
+def _rename(node: ast.Attribute, root: str, rel: str, text: SourceText, edits: list) -> None:
+    found = spelling(rel)
+    if found is None:
+        return
+    prefix, new = found
+    target = chain(node)[prefix.count(".") + 1]
+    start, end = text.span(target)
+    if text.code[start:end] != f"{root}.{prefix}":
+        return  # split across lines or with comments inside: left as is
+    edits.append((start, end, f"{root}.{new}"))
+
+
+def _respell_import_from(node: ast.ImportFrom, text: SourceText, edits: list, through: set[str]) -> None:
+    """``from tensorflow[.sub] import X`` → ``from tensorflow.compat.v1[.sub] import X`` when X needs it."""
+    module = node.module or ""
+    if node.level or not (module == ROOT or module.startswith(ROOT + ".")):
+        return
+    sub = module[len(ROOT) + 1 :]
+    if sub.split(".")[0] in _PRIVATE:
+        return
+    names = [a.name for a in node.names if a.name != "*"]
+    rels = [f"{sub}.{n}" if sub else n for n in names]
+    if any(r.split(".")[0] in _PRIVATE for r in rels):
+        return
+    needs = (
+        (sub and v1_module_prefix(sub) is not None)
+        or any(spelling(r) is not None for r in rels)
+        or any((a.asname or a.name) in through for a in node.names)
+    )
+    if not needs:
+        return
+    start, end = text.span(node)
+    match = _FROM_TF.match(text.code[start:end])
+    if match is None:
+        return
+    a, b = match.span(2)
+    edits.append((start + a, start + b, "tensorflow.compat.v1" + (f".{sub}" if sub else "")))
+
+
+def __getattr__(name: str):
+    if name == "WholeApiCommand":
+        from ._base import libcst_command
+
+        return libcst_command(WholeApi)
+    raise AttributeError(name)
