@@ -191,7 +191,7 @@ class CompatMode(SavedModelCodemod):
             self._note()
         else:
             self.mode = "native"
-        self.diagnostics.sort(key=lambda d: (d.line, d.col))
+        self.diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
         return apply_edits(code, edits)
 
     # -- removed names -----------------------------------------------------------------------
@@ -240,7 +240,7 @@ class CompatMode(SavedModelCodemod):
         taken = set(scopes.module.bindings) | {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
         if "tensorflow" not in taken:
             for stmt in tree.body:
-                if _imports_tensorflow(stmt):
+                if any(_imports_tensorflow(inner) for inner in _statements(stmt) if not _defines(inner)):
                     switch = ["import tensorflow", "tensorflow.compat.v1.disable_v2_behavior()"]
                     self._insert_after(stmt, switch, text, edits)
                     return
@@ -258,7 +258,9 @@ class CompatMode(SavedModelCodemod):
         """tf.compat.v1.layers is served by Keras 2 (`tf_keras`) only with TF_USE_LEGACY_KERAS set
         before its first use: set it right after the TensorFlow import, as TF's release notes say."""
         site = self.legacy_keras[0]
-        anchor = next((s for s in tree.body if _imports_tensorflow(s)), None)
+        anchor = next(
+            (s for s in tree.body if any(_imports_tensorflow(i) for i in _statements(s) if not _defines(i))), None
+        )
         if "TF_USE_LEGACY_KERAS" not in text.code and anchor is not None:
             os_bound = any(
                 isinstance(s, ast.Import) and any(a.name == "os" and not a.asname for a in s.names) for s in tree.body
@@ -356,6 +358,10 @@ def _root_bindings(stmt: ast.stmt, scopes: Bindings) -> list[tuple[str, str]]:
             if found in (ROOT, V1):
                 out.append((node.targets[0].id, found))
     return out
+
+
+def _defines(stmt: ast.stmt) -> bool:
+    return isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
 
 
 def _imports(tree: ast.AST) -> list[tuple[str, int, int, int]]:
