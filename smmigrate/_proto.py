@@ -82,6 +82,30 @@ _DTYPES = {
 }
 
 
+def shape_dims(shape) -> list[int] | None:
+    """A TensorShapeProto, tf.TensorShape or list of dims -> list of ints (-1 unknown), None if rank unknown."""
+    if shape is None:
+        return None
+    if hasattr(shape, "unknown_rank"):  # TensorShapeProto
+        return None if shape.unknown_rank else [int(d.size) for d in shape.dim]
+    if hasattr(shape, "rank"):  # tf.TensorShape (duck-typed: no TensorFlow import here)
+        return None if shape.rank is None else [-1 if d is None else int(d) for d in shape.as_list()]
+    return [-1 if d is None else int(d) for d in shape]
+
+
+def format_shape(shape) -> str:
+    """The one spelling of a shape in smmigrate's output: (?, 3), (2,), (), <unknown rank>."""
+    dims = shape_dims(shape)
+    if dims is None:
+        return "<unknown rank>"
+    return "(" + ", ".join("?" if d < 0 else str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
+
+
+def format_spec(dtype_name: str, shape) -> str:
+    """dtype and shape as every command prints them: ``float32 (?, 3)``."""
+    return f"{dtype_name} {format_shape(shape)}"
+
+
 class Schema:
     """Message classes by short name (``schema.SavedModel()``), plus DataType helpers."""
 

@@ -81,11 +81,7 @@ def inspect(path, *, tags=None) -> dict:
 # Describing the pieces
 
 
-def _shape(shape_proto) -> list | None:
-    """TensorShapeProto -> list of ints (-1 unknown) or None for unknown rank."""
-    if shape_proto.unknown_rank:
-        return None
-    return [int(d.size) for d in shape_proto.dim]
+_shape = _proto.shape_dims  # TensorShapeProto -> list of ints (-1 unknown) or None for unknown rank
 
 
 def _tensor_info(ti, s) -> dict:
@@ -399,10 +395,7 @@ def _advice(info: dict) -> list:
 # Human-readable output
 
 
-def _fmt_shape(shape) -> str:
-    if shape is None:
-        return "<unknown rank>"
-    return "(" + ", ".join("?" if d < 0 else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+_fmt_shape = _proto.format_shape
 
 
 def _fmt_bytes(n: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .._proto import format_spec
 from ..errors import UsageError
 
 NAME = "wrap-metagraph"
@@ -71,18 +72,12 @@ def _describe(fn) -> list[str]:
     inputs = fn.structured_input_signature[1]
     for key in sorted(inputs):
         spec = inputs[key]
-        lines.append(f"    in  {key}: {spec.dtype.name} {_shape(spec.shape)}")
+        lines.append(f"    in  {key}: {format_spec(spec.dtype.name, spec.shape)}")
     outputs = fn.structured_outputs
     for key in sorted(outputs):
         t = outputs[key]
-        lines.append(f"    out {key}: {t.dtype.name} {_shape(t.shape)}")
+        lines.append(f"    out {key}: {format_spec(t.dtype.name, t.shape)}")
     return lines
-
-
-def _shape(shape) -> str:
-    if shape.rank is None:
-        return "(unknown rank)"
-    return "[" + ", ".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
 
 
 def run(args) -> int:

@@ -65,6 +65,9 @@ class RewriteResult:
     variables: dict = field(default_factory=dict)  # name -> VariableNode, in graph order
     tables: dict = field(default_factory=dict)  # name -> original NodeDef of a captured table
     dropped: dict = field(default_factory=dict)  # node name -> why it could not be converted
+    # A fetch of a reference tensor ("counter:0", an assignment's "incr:0") -> the tensor that reads
+    # the variable's value (after the assignment): what a TF1 Session returned for that fetch.
+    ref_fetches: dict = field(default_factory=dict)
 
 
 def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteResult:
@@ -195,7 +198,7 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
         r = node_def_pb2.NodeDef(name=name, op="ReadVariableOp", input=[var, f"^{assign}"])
         r.attr["dtype"].type = result.variables[var].dtype
         alias_reads[key] = r
-    used_alias = set()
+    used_alias = set(alias_reads)  # every one: a signature may fetch an assignment's value
     for n in new_nodes:
         for i, inp in enumerate(n.input):
             src, idx = input_parts(inp)
@@ -219,6 +222,11 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
                         changed = True
                         break
         new_nodes = [n for n in new_nodes if n.name not in result.dropped]
+    for var in sorted(ref_vars):
+        result.ref_fetches[f"{var}:0"] = f"{read_node_for(var)}:0"
+    used_alias = {k for k in used_alias if value_aliases[k] not in result.dropped}
+    for key in used_alias:
+        result.ref_fetches[key] = f"{alias_reads[key].name}:0"
     out.node.extend(new_nodes)
     out.node.extend(extra_reads.values())
     out.node.extend(alias_reads[k] for k in sorted(used_alias))

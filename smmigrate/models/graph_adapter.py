@@ -20,6 +20,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from .. import _proto
 from .._tf import import_tensorflow
 from ..errors import SmmigrateError
 from ..fsutil import atomic_directory
@@ -203,7 +204,13 @@ class WrappedGraph:
         try:
             return self.graph.get_operation_by_name(op_name)
         except (KeyError, ValueError):
-            raise SmmigrateError(f"{self.source.path}: {what} {op_name!r} is not in the graph") from None
+            hint = (
+                "; the export names an init op its graph lacks: re-export it from the training code "
+                "(or remove the name from the MetaGraph's init-op collection)"
+                if what == "init op"
+                else ""
+            )
+            raise SmmigrateError(f"{self.source.path}: {what} {op_name!r} is not in the graph{hint}") from None
 
     def variable(self, name: str):
         return self._vars[name]
@@ -365,7 +372,7 @@ class WrappedGraph:
             raise SmmigrateError(f"{self.source.path}: {label} has no outputs; pass --fetches")
         keys = sorted(feeds)
         feed_t = [self._element(feeds[k], "feed") for k in keys]
-        fetch_t = {k: self._element(v, "fetch") for k, v in fetches.items()}
+        fetch_t = {k: self._element(self._value_of(v, label, k), "fetch") for k, v in fetches.items()}
         _select.check_closure(self, feed_t, list(fetch_t.values()), label)
         spec = {k: tf.TensorSpec(t.shape, t.dtype, name=k) for k, t in zip(keys, feed_t)}
         try:
@@ -380,6 +387,50 @@ class WrappedGraph:
         fn._num_positional_args = 1 if len(keys) == 1 else 0
         fn._smm_owner = self  # keep variables alive while the function is (tensorflow#46708)
         return fn
+
+    def _value_of(self, name: str, label: str, key: str) -> str:
+        """A fetch of a reference tensor (a variable, an assignment) -> the read of its value after it.
+
+        A TF1 Session fetching `counter:0` or `assign_add:0` returned the variable's value (after
+        the assignment); once variables are resources those tensors are handles or do not exist.
+        """
+        tname = _graphio.tensor_name(name)
+        value = self._rewrite.ref_fetches.get(tname)
+        if value is None:
+            return name
+        note = f"{label} output {key}: {tname} is a reference tensor; exported as the variable's value ({value})"
+        if note not in self.notes:
+            self.notes.append(note)
+        return value
+
+    def _spec_notes(self, key: str, sig) -> None:
+        """Say where a SignatureDef's recorded TensorInfo disagrees with the graph (the graph wins)."""
+        for kind, infos in (("input", sig.inputs), ("output", sig.outputs)):
+            for name in sorted(infos):
+                info = infos[name]
+                try:
+                    t = self._element(info.name, kind)
+                except SmmigrateError:
+                    continue  # reported precisely when the function is pruned
+                recorded_dtype = tf.dtypes.as_dtype(info.dtype) if info.dtype else None
+                recorded_shape = tf.TensorShape(None if info.tensor_shape.unknown_rank else info.tensor_shape)
+                actual_dtype = t.dtype.base_dtype
+                if recorded_dtype is not None and recorded_dtype._is_ref_dtype:
+                    recorded_dtype = None  # said by the reference-tensor note
+                wrong = []
+                if recorded_dtype is not None and recorded_dtype != actual_dtype:
+                    wrong.append("dtype")
+                if not recorded_shape.is_compatible_with(t.shape):
+                    wrong.append("rank" if recorded_shape.rank != t.shape.rank else "shape")
+                if wrong:
+                    was = _proto.format_spec(recorded_dtype.name if recorded_dtype else "?", recorded_shape)
+                    now = _proto.format_spec(actual_dtype.name, t.shape)
+                    note = (
+                        f"signature {key} {kind} {name}: corrected the recorded {' and '.join(wrong)} "
+                        f"{was} to the graph's {now} ({t.name})"
+                    )
+                    if note not in self.notes:  # signatures are pruned again after a re-import
+                        self.notes.append(note)
 
     def discover(self) -> tuple[list[str], list[str]]:
         """Feeds and fetches chosen for a graph without signatures (recorded in `notes`)."""
@@ -402,6 +453,7 @@ class WrappedGraph:
                             f"{self.source.path}: signature {key} {kind} {name} is a composite (sparse/ragged) "
                             "tensor, which is not supported yet; pass --feeds/--fetches with its component tensors"
                         )
+            self._spec_notes(key, sig)
             self.functions[key] = self.prune(
                 {k: i.name for k, i in sig.inputs.items()},
                 {k: i.name for k, i in sig.outputs.items()},

@@ -79,6 +79,7 @@ class Report:
     atol: float
     seed: int
     signatures: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # how the models were loaded, when it matters
 
     def __getitem__(self, key: str) -> SignatureResult:
         for s in self.signatures:
@@ -104,6 +105,7 @@ class Report:
             "atol": self.atol,
             "seed": self.seed,
             "equivalent": self.equivalent,
+            "notes": list(self.notes),
             "signatures": [s.to_json() for s in self.signatures],
         }
 
@@ -116,7 +118,9 @@ class Report:
             diff = "-" if s.max_abs_diff is None else f"{s.max_abs_diff:.3g}"
             rows.append((s.key, f"{short(s.method_a)}/{short(s.method_b)}", diff, s.status))
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
-        lines = [f"A: {self.a}", f"B: {self.b}", f"rtol={self.rtol:g} atol={self.atol:g} seed={self.seed}", ""]
+        lines = [f"A: {self.a}", f"B: {self.b}", f"rtol={self.rtol:g} atol={self.atol:g} seed={self.seed}"]
+        lines.extend(f"note: {n}" for n in self.notes)
+        lines.append("")
         for i, r in enumerate(rows):
             lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
             if i == 0:
@@ -162,6 +166,7 @@ class _Model:
     method_names: dict
     meta_graph: object  # MetaGraphDef (smmigrate._proto classes) or None
     keep_alive: object  # the loaded root / wrapped graph: its functions die with it (tf#46708)
+    notes: list = field(default_factory=list)  # how it was loaded, when that is worth saying
 
 
 def _load(path, label: str, tags, checkpoint=None) -> _Model:
@@ -173,10 +178,19 @@ def _load(path, label: str, tags, checkpoint=None) -> _Model:
             try:
                 root = tf.saved_model.load(str(p), tags=list(_proto.tag_set(mg)) or None)
             except Exception as exc:  # noqa: BLE001 - TF raises many types; the message is what matters
-                raise SmmigrateError(
-                    f"{p}: TensorFlow could not load it ({_first_line(exc)}); check that the export is "
-                    "complete and intact (saved_model.pb, variables/, assets/) or copy it again"
-                ) from exc
+                refused = _first_line(exc)
+                if len(mg.object_graph_def.nodes) > 0:
+                    raise SmmigrateError(
+                        f"{p}: TensorFlow could not load it ({refused}); check that the export is "
+                        "complete and intact (saved_model.pb, variables/, assets/) or copy it again"
+                    ) from None
+                # A TF1 export TF2's loader refuses (reference-typed outputs, metadata the graph
+                # contradicts): the reference is what TF1 served, a Session over its graph.
+                from ._session import load_session_model
+
+                session = load_session_model(p, tuple(_proto.tag_set(mg)), why=refused)
+                methods = {k: mg.signature_def[k].method_name for k in mg.signature_def if k in session.functions}
+                return _Model(label, str(p), dict(session.functions), methods, mg, session, list(session.notes))
         functions = {k: f for k, f in root.signatures.items()}
         methods = {k: mg.signature_def[k].method_name for k in mg.signature_def if k in functions}
         return _Model(label, str(p), functions, methods, mg, root)
@@ -444,12 +458,7 @@ def _specs(fn) -> tuple[dict, dict]:
     return inputs, dict(outputs)
 
 
-def _fmt_shape(shape: tf.TensorShape) -> str:
-    if shape.rank is None:
-        return "<unknown rank>"
-    return (
-        "(" + ", ".join("?" if d is None else str(d) for d in shape.as_list()) + ("," if shape.rank == 1 else "") + ")"
-    )
+_fmt_shape = _proto.format_shape
 
 
 def _compare_signature(
@@ -593,7 +602,7 @@ def verify(
     ma = _load(a, "A", tags, checkpoint_a)
     mb = _load(b, "B", tags, checkpoint_b)
     given = _load_inputs(inputs)
-    report = Report(str(a), str(b), rtol, atol, seed)
+    report = Report(str(a), str(b), rtol, atol, seed, notes=[*ma.notes, *mb.notes])
     keys = list(signatures) if signatures else sorted(set(ma.functions) | set(mb.functions))
     if given:
         # A misspelt array name would silently fall back to generated inputs: refuse it instead.
