@@ -258,6 +258,167 @@ def _parse_examples(graph) -> int:
     return count
 
 
+# ---------------------------------------------------------------------------------------------
+# Will TF 2.21's tf.saved_model.load accept it?  (load_v1_in_v2, predicted from the protobufs)
+
+# Ops whose output 0 is a reference tensor: a signature fetching one fails TF2's load ("has a
+# reference type"), while a TF1 Session returned the variable's value.
+_REF_OUTPUT_OPS = {
+    "Variable",
+    "VariableV2",
+    "TemporaryVariable",
+    "Assign",
+    "AssignAdd",
+    "AssignSub",
+    "RefIdentity",
+    "RefSwitch",
+    "RefMerge",
+    "RefEnter",
+    "RefExit",
+    "RefNextIteration",
+}
+_TENSOR_SCATTER_OPS = {"ScatterNd", "ScatterNdNonAliasingAdd"}  # these return a new tensor
+# The init ops load_v1_in_v2 runs (loader_impl.get_init_op): a name the graph lacks fails the load.
+_LOADER_INIT_COLLECTIONS = ("saved_model_main_op", "legacy_init_op")
+# Ops whose declared output shape and dtype sit in their own attributes.
+# Ops whose output 0 has the dtype of their `T` attribute.
+_SAME_TYPE_OPS = {
+    "Identity",
+    "Add",
+    "AddV2",
+    "Sub",
+    "Mul",
+    "RealDiv",
+    "MatMul",
+    "BiasAdd",
+    "Relu",
+    "Sigmoid",
+    "Tanh",
+    "Softmax",
+    "Reshape",
+    "Squeeze",
+    "ExpandDims",
+}
+_DECLARED_SHAPE_OPS = {"Placeholder": ("dtype", "shape"), "PlaceholderWithDefault": ("dtype", "shape")}
+
+
+def _op_name(name: str) -> str:
+    return name.lstrip("^").split(":")[0]
+
+
+def _output_index(name: str) -> int:
+    _, _, idx = name.partition(":")
+    return int(idx) if idx.isdigit() else 0
+
+
+def _has_ref_output(node) -> bool:
+    op = node.op
+    if op in _REF_OUTPUT_OPS:
+        return True
+    if op.startswith("Scatter") and op not in _TENSOR_SCATTER_OPS:
+        return True
+    return op.startswith("Apply")  # ApplyGradientDescent, ApplyAdam, ...: out is Ref(T)
+
+
+def _shapes_compatible(a: list | None, b: list | None) -> bool:
+    if a is None or b is None:
+        return True
+    if len(a) != len(b):
+        return False
+    return all(x < 0 or y < 0 or x == y for x, y in zip(a, b, strict=True))
+
+
+def _declared(node, s) -> tuple[str | None, list | None]:
+    """(dtype name, shape) a node declares for its output 0, as far as its attributes say."""
+    attrs = _DECLARED_SHAPE_OPS.get(node.op)
+    dtype = shape = None
+    if attrs is not None:
+        if attrs[0] in node.attr:
+            dtype = s.dtype_name(node.attr[attrs[0]].type)
+        if attrs[1] in node.attr:
+            shape = _shape(node.attr[attrs[1]].shape)
+    elif node.op in _SAME_TYPE_OPS and "T" in node.attr:
+        dtype = s.dtype_name(node.attr["T"].type)
+    elif node.op == "Const" and "value" in node.attr:
+        dtype = s.dtype_name(node.attr["value"].tensor.dtype)
+        shape = _shape(node.attr["value"].tensor.tensor_shape)
+    return dtype, shape
+
+
+def _tf2_load(mg, s) -> dict:
+    """Predict `tf.saved_model.load` (TF 2.21) on a TF1 MetaGraph: refusals, and metadata it ignores.
+
+    `refusals` are what makes the load fail: a signature naming a tensor the graph lacks or a
+    reference-typed output, an init op (main op / legacy init op) the graph lacks, a node whose
+    recorded `_output_shapes` contradicts the shape it declares (checked for placeholders and
+    constants), a recorded TensorFlow version the loader cannot parse. `mismatches` are
+    SignatureDef TensorInfos that disagree with the graph: the loader builds the signatures from
+    the graph, so it accepts them, but clients reading the metadata are misled; `upgrade` and
+    `wrap-metagraph` correct them.
+    """
+    nodes = {n.name: n for n in mg.graph_def.node}
+    refusals: list[str] = []
+    mismatches: list[str] = []
+    for key in sorted(mg.signature_def):
+        sig = mg.signature_def[key]
+        for kind, infos in (("input", sig.inputs), ("output", sig.outputs)):
+            for name in sorted(infos):
+                info = infos[name]
+                if info.WhichOneof("encoding") != "name":
+                    continue
+                node = nodes.get(_op_name(info.name))
+                where = f"signature {key} {kind} {name} ({info.name})"
+                if node is None:
+                    refusals.append(f"{where} names a tensor the graph lacks")
+                    continue
+                if kind == "output" and _output_index(info.name) == 0 and _has_ref_output(node):
+                    refusals.append(f"{where} is a reference tensor ({node.op}), which TF2 functions cannot return")
+                    continue
+                if _output_index(info.name) != 0:
+                    continue
+                dtype, shape = _declared(node, s)
+                if dtype is None and "_output_shapes" in node.attr and node.attr["_output_shapes"].list.shape:
+                    shape = _shape(node.attr["_output_shapes"].list.shape[0])
+                recorded_dtype = s.dtype_name(info.dtype) if info.dtype else None
+                recorded_shape = _shape(info.tensor_shape)
+                wrong = []
+                if dtype and recorded_dtype and recorded_dtype.replace("_ref", "") != dtype:
+                    wrong.append("dtype")
+                if not _shapes_compatible(recorded_shape, shape):
+                    wrong.append("rank" if len(recorded_shape or []) != len(shape or []) else "shape")
+                if wrong:
+                    mismatches.append(
+                        f"{where}: recorded {_proto.format_spec(recorded_dtype or '?', recorded_shape)}, "
+                        f"the graph has {_proto.format_spec(dtype or '?', shape)} ({' and '.join(wrong)} "
+                        f"{'differ' if len(wrong) > 1 else 'differs'})"
+                    )
+    init_names = []
+    if "__saved_model_init_op" in mg.signature_def:
+        init_names = [t.name for t in mg.signature_def["__saved_model_init_op"].outputs.values()]
+    else:
+        for key in _LOADER_INIT_COLLECTIONS:
+            col = mg.collection_def.get(key)
+            if col is not None and col.WhichOneof("kind") == "node_list" and col.node_list.value:
+                init_names = list(col.node_list.value)
+                break
+    for name in init_names:
+        if _op_name(name) not in nodes:
+            refusals.append(f"init op {_op_name(name)} is not in the graph")
+    for node in mg.graph_def.node:
+        if "_output_shapes" not in node.attr or not node.attr["_output_shapes"].list.shape:
+            continue
+        _, shape = _declared(node, s)
+        recorded = _shape(node.attr["_output_shapes"].list.shape[0])
+        if not _shapes_compatible(shape, recorded):
+            refusals.append(
+                f"node {node.name} ({node.op}) declares shape {_proto.format_shape(shape)} but its recorded "
+                f"_output_shapes say {_proto.format_shape(recorded)}"
+            )
+    if not _version_parses(mg.meta_info_def.tensorflow_version or None):
+        refusals.append(f"recorded TensorFlow version {mg.meta_info_def.tensorflow_version!r} does not parse")
+    return {"accepts": not refusals, "refusals": refusals, "mismatches": mismatches}
+
+
 def _describe_meta_graph(mg, s, export_dir: Path | None) -> dict:
     tf2 = len(mg.object_graph_def.nodes) > 0
     if tf2:
@@ -279,6 +440,7 @@ def _describe_meta_graph(mg, s, export_dir: Path | None) -> dict:
         "nodes": len(mg.graph_def.node),
         "functions": len(mg.graph_def.library.function),
         "parse_example_ops": _parse_examples(mg.graph_def),
+        "tf2_load": {"accepts": True, "refusals": [], "mismatches": []} if tf2 else _tf2_load(mg, s),
     }
 
 
@@ -338,7 +500,20 @@ def _advice(info: dict) -> list:
     path = info["path"]
     for g in info.get("meta_graphs", []):
         v = g["variables"]
-        if info["kind"] == "saved_model" and g["graph_format"] == "tf1_graph":
+        load = g.get("tf2_load")
+        if info["kind"] == "saved_model" and load is not None and not load["accepts"]:
+            broken = [r for r in load["refusals"] if r.startswith("init op") or "names a tensor" in r]
+            if broken:
+                out.append(
+                    f"TF 2.21's tf.saved_model.load refuses this TF1 SavedModel and no tool can run it "
+                    f"({'; '.join(broken)}): re-export it from the training code"
+                )
+            else:
+                out.append(
+                    f"TF 2.21's tf.saved_model.load refuses this TF1 SavedModel ({'; '.join(load['refusals'])}); "
+                    f"`smmigrate upgrade {path} OUT` writes a TF2 SavedModel that loads (it trusts the graph)"
+                )
+        elif info["kind"] == "saved_model" and g["graph_format"] == "tf1_graph":
             if v["reference"]:
                 out.append(
                     f"TF1 SavedModel with {v['reference']} reference variable(s): tf.saved_model.load works but they are not "
@@ -450,6 +625,12 @@ def format_report(info: dict, *, show_variables: bool = False) -> str:
             lines.append("  init ops: " + "; ".join(g["init_ops"]))
         if g["devices"]:
             lines.append("  device pins: " + ", ".join(g["devices"]))
+        load = g.get("tf2_load")
+        if load is not None and info["kind"] == "saved_model":
+            verdict = "accepts it" if load["accepts"] else "refuses it"
+            lines.append(f"  tf.saved_model.load (TF 2.21): {verdict}")
+            lines.extend(f"    ! {r}" for r in load["refusals"])
+            lines.extend(f"    - metadata disagrees with the graph: {m}" for m in load["mismatches"])
     if info["advice"]:
         lines.append("")
         lines.append("What smmigrate can do:")

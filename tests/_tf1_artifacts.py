@@ -6,10 +6,10 @@ protobuf the way old exporters got them wrong. Tests call `write_all(out)` throu
 (`generate(out)`), so every test session builds fresh artifacts in a tmp folder. Writes:
 
 - `regress_mismatch/`: a regress signature whose input is a serialized tf.Example string tensor
-  [?] while its TensorInfo says float32 scalar (dtype and rank wrong): y = 0.5 * x + 2.
+  (?,) while its TensorInfo says float32 scalar (dtype and rank wrong): y = 0.5 * x + 2.
 - `output_shapes_mismatch/`: that model with the placeholder's own `shape` attribute recorded as a
-  scalar while its `_output_shapes` say [?]: TF 2.21's `tf.saved_model.load` refuses it.
-- `rank_mismatch/`: predict x float32 [?, 3] recorded as [?] (rank wrong): y = x . w + b.
+  scalar while its `_output_shapes` say (?,): TF 2.21's `tf.saved_model.load` refuses it.
+- `rank_mismatch/`: predict x float32 (?, 3) recorded as (?,) (rank wrong): y = x . w + b.
 - `dtype_mismatch/`: the same model with x recorded as int64 and y as double (dtype wrong).
 - `missing_init/`: the rank model whose legacy_init_op collection names an op the graph lacks.
 - `counter/`: a reference-variable counter with `incr`, `incr_by(delta)`, `reset`, `get`
@@ -77,7 +77,7 @@ def regress_mismatch(tf1, out: Path) -> None:
 
     _edit(out / "regress_mismatch", edit)
     # The same model whose placeholder node declares a scalar while its recorded _output_shapes
-    # (and what the exporter fed) say [?]: TF 2.21's loader refuses the graph itself.
+    # (and what the exporter fed) say (?,): TF 2.21's loader refuses the graph itself.
     shutil.copytree(out / "regress_mismatch", out / "output_shapes_mismatch")
 
     def node_edit(mg):

@@ -300,7 +300,7 @@ def test_cli_multiply_card(tf, capsys, tmp_path):
     )
     assert rc == 0, err
     assert "serving_default" in stdout
-    assert "in  x: float32 []" in stdout and "out y: float32 []" in stdout
+    assert "in  x: float32 ()" in stdout and "out y: float32 ()" in stdout
     assert "chose feeds x:0 and fetches y:0" in stdout
     loaded = tf.saved_model.load(os.fspath(out))
     assert float(loaded.signatures["serving_default"](x=tf.constant(5.0))["y"]) == 15.0

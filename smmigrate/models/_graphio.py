@@ -186,6 +186,13 @@ def variable_defs(meta, collection: str = "variables") -> list:
     return out
 
 
+def collection_names(meta, key: str) -> list[str]:
+    """The node names a MetaGraph collection holds (empty when it has none or another kind)."""
+    if key not in meta.collection_def or meta.collection_def[key].WhichOneof("kind") != "node_list":
+        return []
+    return list(meta.collection_def[key].node_list.value)
+
+
 def init_op_names(meta) -> list[str]:
     """Init ops in load_v1_in_v2's order: `__saved_model_init_op`, main op, legacy (or
     session-bundle) init op, else the table and local-variable initializers."""

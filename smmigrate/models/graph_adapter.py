@@ -466,7 +466,20 @@ class WrappedGraph:
         if not self.functions:
             raise SmmigrateError(f"{self.source.path}: nothing to export (no functions were built)")
         root = autotrackable.AutoTrackable()
+        # TF2's Reusable SavedModel convention (what hub.KerasLayer and fine-tuning code read):
+        # variables, trainable_variables (the TF1 collection's, see _create_resources),
+        # regularization_losses, and __call__ = the default signature's function.
         root.variables = self.variables
+        root.trainable_variables = [v for v in root.variables if v.trainable]
+        root.regularization_losses = []
+        losses = _graphio.collection_names(self._meta, "regularization_losses")
+        if losses:
+            self.notes.append(
+                f"the graph's regularization_losses collection ({len(losses)} tensor(s)) is not exported; "
+                "regularization_losses is empty"
+            )
+        if "serving_default" in self.functions:
+            root.__call__ = _call_function(self.functions["serving_default"])
         root.tables = list({id(t): t for t in self._tables.values()}.values())
         if self._init_fn is not None:
             root.initializer = Initializer(self._init_fn, self._assets)
@@ -484,6 +497,26 @@ class WrappedGraph:
                 f"{export_dir}: cannot write the export ({exc.strerror}); choose another --out"
             ) from None
         return export_dir
+
+
+def _call_function(fn):
+    """`__call__` of a Reusable SavedModel: the default signature taking its one input positionally
+    (or a dict of its inputs when it has several), returning the signature's dict of outputs."""
+    specs = dict(fn.structured_input_signature[1])
+    if len(specs) == 1:
+        ((key, spec),) = specs.items()
+
+        @tf.function(input_signature=[spec])
+        def call_one(inputs):
+            return fn(**{key: inputs})
+
+        return call_one
+
+    @tf.function(input_signature=[specs])
+    def call(inputs):
+        return fn(**inputs)
+
+    return call
 
 
 def build(

@@ -1,0 +1,223 @@
+"""TF1 SavedModels that TF 2.21 struggles with (issue 13): metadata the graph contradicts, reference-typed
+stateful signatures, missing init ops; and upgraded models as Reusable SavedModels fine-tuned by Keras 3.
+
+The artifacts are written by `tests/_tf1_artifacts.py` (TF1 code with v2 behaviour disabled, in its
+own process, then SignatureDefs edited) once per module into a tmp folder. Everything else runs in
+this process: `inspect`'s prediction is checked against the real `tf.saved_model.load`, `upgrade`
+and `wrap-metagraph` outputs against TF1 Session runs of the originals.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+
+import _tf1_artifacts
+from smmigrate.cli import main
+from smmigrate.errors import SmmigrateError
+from smmigrate.inspect_model import inspect
+
+X = np.array([[1.0, 0.5, 2.0], [0.2, -1.0, 0.3]], np.float32)
+
+# fixture -> (loads with TF 2.21?, what inspect must name when it does not)
+PREDICTIONS = {
+    "regress_mismatch": (True, None),
+    "rank_mismatch": (True, None),
+    "dtype_mismatch": (True, None),
+    "output_shapes_mismatch": (False, "_output_shapes"),
+    "missing_init": (False, "init op init_tables_gone is not in the graph"),
+    "counter": (False, "reference tensor"),
+    "dense": (True, None),
+}
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory):
+    pytest.importorskip("tensorflow")
+    out = tmp_path_factory.mktemp("tf1_artifacts")
+    expected = _tf1_artifacts.generate(out)
+    return out, expected
+
+
+@pytest.fixture(scope="module")
+def upgraded(artifacts):
+    """Every convertible artifact upgraded once (verified against its original by `upgrade`)."""
+    from smmigrate.models.upgrade import upgrade
+
+    src, _ = artifacts
+    out = src.parent / "upgraded"
+    results = {}
+    for name in ("regress_mismatch", "rank_mismatch", "dtype_mismatch", "output_shapes_mismatch", "counter", "dense"):
+        results[name] = upgrade(src / name, out / name)
+    return out, results
+
+
+def _loads(tf, path) -> bool:
+    try:
+        tf.saved_model.load(str(path))
+    except Exception:  # noqa: BLE001 - any refusal counts
+        return False
+    return True
+
+
+def test_inspect_predicts_the_tf2_loader(artifacts, tf, tf_serving):
+    src, _ = artifacts
+    cases = {name: src / name for name in PREDICTIONS}
+    for name in ("saved_model_half_plus_two_cpu", "saved_model_half_plus_two_mkl", "matrix_half_plus_two"):
+        cases[name] = tf_serving / name
+    for name, path in cases.items():
+        prediction = inspect(path)["meta_graphs"][0]["tf2_load"]
+        assert prediction["accepts"] == _loads(tf, path), (name, prediction)
+        if name in PREDICTIONS:
+            accepts, reason = PREDICTIONS[name]
+            assert prediction["accepts"] is accepts, name
+            if reason:
+                assert any(reason in r for r in prediction["refusals"]), (name, prediction["refusals"])
+
+
+def test_inspect_names_each_metadata_mismatch(artifacts):
+    src, _ = artifacts
+    mismatches = {name: inspect(src / name)["meta_graphs"][0]["tf2_load"]["mismatches"] for name in PREDICTIONS}
+    assert mismatches["rank_mismatch"] == [
+        "signature serving_default input x (x:0): recorded float32 (?,), the graph has float32 (?, 3) (rank differs)"
+    ]
+    assert any(
+        "input x (x:0): recorded int64 (?, 3), the graph has float32 (?, 3)" in m for m in mismatches["dtype_mismatch"]
+    )
+    assert any("output y (y:0): recorded float64" in m for m in mismatches["dtype_mismatch"])
+    assert any(
+        "recorded float32 (), the graph has string (?,) (dtype and rank differ)" in m
+        for m in mismatches["regress_mismatch"]
+    )
+    assert mismatches["dense"] == [] and mismatches["counter"] == []
+
+
+def test_inspect_text_says_why_the_loader_refuses(artifacts, capsys):
+    src, _ = artifacts
+    assert main(["inspect", str(src / "counter")]) == 0
+    out = capsys.readouterr().out
+    assert "tf.saved_model.load (TF 2.21): refuses it" in out
+    assert "signature get output output (counter:0) is a reference tensor (VariableV2)" in out
+    assert main(["inspect", str(src / "missing_init")]) == 0
+    out = capsys.readouterr().out
+    assert "init op init_tables_gone is not in the graph" in out and "re-export it" in out
+
+
+@pytest.mark.parametrize(
+    "name, corrected",
+    [
+        (
+            "regress_mismatch",
+            "input inputs: corrected the recorded dtype and rank float32 () to the graph's string (?,)",
+        ),
+        ("rank_mismatch", "input x: corrected the recorded rank float32 (?,) to the graph's float32 (?, 3)"),
+        ("dtype_mismatch", "input x: corrected the recorded dtype int64 (?, 3) to the graph's float32 (?, 3)"),
+        ("output_shapes_mismatch", "input inputs: corrected the recorded dtype float32 () to the graph's string ()"),
+    ],
+)
+def test_upgrade_trusts_the_graph_and_says_what_it_corrected(upgraded, tf, name, corrected):
+    out, results = upgraded
+    result = results[name]
+    assert result.report is not None and result.report.equivalent
+    assert any(corrected in n for n in result.notes), result.notes
+    loaded = tf.saved_model.load(str(out / name))
+    sig = loaded.signatures["serving_default"]
+    spec = sig.structured_input_signature[1]
+    if name in ("rank_mismatch", "dtype_mismatch"):
+        assert spec["x"].dtype == tf.float32 and spec["x"].shape.as_list() == [None, 3]
+        y = sig(x=tf.constant(X))["y"].numpy()
+        np.testing.assert_allclose(y, X @ np.array(_tf1_artifacts.W, np.float32) + _tf1_artifacts.B, rtol=1e-6)
+    else:
+        assert spec["inputs"].dtype == tf.string
+
+
+def test_verify_runs_an_original_tf2_refuses_in_a_tf1_session(upgraded, artifacts):
+    out, results = upgraded
+    report = results["output_shapes_mismatch"].report
+    assert any("refuses it" in n and "run in a TF1 Session instead" in n for n in report.notes)
+    assert [s.status for s in report.signatures] == ["equal", "equal"]
+
+
+def _counter_sequence(tf, path) -> list:
+    loaded = tf.saved_model.load(str(path))
+    s = loaded.signatures
+    got = [float(s["incr"]()["output"]) for _ in range(3)]
+    got.append(float(s["get"]()["output"]))
+    got.append(float(s["incr_by"](delta=tf.constant(2.5))["output"]))
+    got.append(float(s["get"]()["output"]))
+    got.append(float(s["reset"]()["output"]))
+    got.append(float(s["get"]()["output"]))
+    return got
+
+
+def test_counter_keeps_its_state_like_a_tf1_session(upgraded, artifacts, tf, tmp_path):
+    from smmigrate import wrap_metagraph
+
+    src, expected = artifacts
+    out, results = upgraded
+    assert expected["counter_sequence"] == [1.0, 2.0, 3.0, 3.0, 5.5, 5.5, 0.0, 0.0]  # the TF1 Session run
+    assert results["counter"].report.equivalent
+    assert _counter_sequence(tf, out / "counter") == expected["counter_sequence"]
+    wrapped = wrap_metagraph(src / "counter")
+    assert any("counter:0 is a reference tensor" in n for n in wrapped.notes)
+    wrapped.save(tmp_path / "counter_wrapped")
+    assert _counter_sequence(tf, tmp_path / "counter_wrapped") == expected["counter_sequence"]
+
+
+def test_missing_init_op_is_one_line_exit_2_nothing_written(artifacts, tmp_path, capsys):
+    src, _ = artifacts
+    for argv in (
+        ["upgrade", str(src / "missing_init"), str(tmp_path / "up")],
+        ["wrap-metagraph", str(src / "missing_init"), "--out", str(tmp_path / "wrapped")],
+    ):
+        assert main(argv) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "Traceback" not in err, err
+        assert "init op 'init_tables_gone' is not in the graph" in err and "re-export" in err
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(SmmigrateError):
+        from smmigrate.models.upgrade import upgrade
+
+        upgrade(src / "missing_init", tmp_path / "again")
+
+
+def test_upgraded_model_is_a_reusable_saved_model(upgraded, tf):
+    out, _ = upgraded
+    loaded = tf.saved_model.load(str(out / "dense"))
+    assert sorted(v.name for v in loaded.variables) == ["b:0", "scale:0", "w:0"]
+    # Exactly the TF1 trainable_variables collection: `scale` was created with trainable=False.
+    assert sorted(v.name for v in loaded.trainable_variables) == ["b:0", "w:0"]
+    assert list(loaded.regularization_losses) == []
+    by_call = loaded(tf.constant(X))["y"].numpy()
+    by_sig = loaded.signatures["serving_default"](x=tf.constant(X))["y"].numpy()
+    np.testing.assert_array_equal(by_call, by_sig)
+    w, b = np.array(_tf1_artifacts.W, np.float32), np.array(_tf1_artifacts.B, np.float32)
+    np.testing.assert_allclose(by_call, np.maximum(X @ w + b, 0) * 2.0, rtol=1e-6)
+
+
+def test_keras3_fine_tunes_the_upgraded_model(upgraded, tf, tmp_path):
+    keras = pytest.importorskip("keras")
+    out, _ = upgraded
+    path = tmp_path / "dense"
+    shutil.copytree(out / "dense", path)
+    layer = keras.layers.TFSMLayer(str(path), call_endpoint="serving_default", trainable=True)
+    inputs = keras.Input((3,), name="x")
+    model = keras.Model(inputs, layer(inputs)["y"])
+    assert sorted(w.name for w in layer.trainable_weights) == ["b:0", "w:0"]
+    assert [w.name for w in layer.non_trainable_weights] == ["scale:0"]
+    before = model(X).numpy()
+    weights_before = [w.numpy().copy() for w in layer.trainable_weights]
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+    model.train_on_batch(X, np.full((2, 1), 5.0, np.float32))
+    after = model(X).numpy()
+    assert not np.allclose(before, after)
+    assert all(not np.allclose(a, w.numpy()) for a, w in zip(weights_before, layer.trainable_weights, strict=True))
+    # Saved again (Keras file, and a serving export) and reloaded: the same fine-tuned numbers.
+    model.save(tmp_path / "tuned.keras")
+    again = keras.models.load_model(tmp_path / "tuned.keras", safe_mode=False)
+    np.testing.assert_allclose(again(X).numpy(), after, rtol=1e-6)
+    model.export(str(tmp_path / "tuned_export"), verbose=False)
+    served = tf.saved_model.load(str(tmp_path / "tuned_export"))
+    np.testing.assert_allclose(served.serve(X).numpy(), after, rtol=1e-6)
