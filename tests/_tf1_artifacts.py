@@ -14,6 +14,7 @@ protobuf the way old exporters got them wrong. Tests call `write_all(out)` throu
 - `missing_init/`: the rank model whose legacy_init_op collection names an op the graph lacks.
 - `counter/`: a reference-variable counter with `incr`, `incr_by(delta)`, `reset`, `get`
   signatures whose outputs are the float_ref tensors of the variable and its assignments.
+- `batch_one/`: x declared (?, 3) but joined with a (1, 1) constant inside the graph: only batch 1 runs.
 - `dense/`: y = relu(x . w + b) * scale with w, b trainable and `scale` not (trainable_variables
   collection present), for the Reusable SavedModel / fine-tuning tests.
 
@@ -124,6 +125,18 @@ def rank_and_dtype_mismatch(tf1, out: Path) -> None:
     _edit(out / "missing_init", missing)
 
 
+def batch_one(tf1, out: Path) -> None:
+    """x is [?, 3] but the graph joins it with a batch-1 constant: only batch 1 runs, as in some TF1 exports."""
+    with tf1.Graph().as_default(), tf1.Session() as sess:
+        x = tf1.placeholder(tf1.float32, [None, 3], name="x")
+        w = tf1.Variable([*W, [1.0]], name="w", use_resource=False)
+        bias_column = tf1.ones([1, 1], name="bias_column")
+        y = tf1.matmul(tf1.concat([x, bias_column], 1), w, name="y")
+        sess.run(tf1.global_variables_initializer())
+        sig = tf1.saved_model.predict_signature_def({"x": x}, {"y": y})
+        _save(tf1, sess, out / "batch_one", {"serving_default": sig})
+
+
 def counter(tf1, out: Path) -> None:
     with tf1.Graph().as_default(), tf1.Session() as sess:
         c = tf1.Variable(0.0, name="counter", use_resource=False)
@@ -185,6 +198,7 @@ def write_all(out: Path) -> dict:
     rank_and_dtype_mismatch(tf1, out)
     counter(tf1, out)
     dense(tf1, out)
+    batch_one(tf1, out)
     expected = {"counter_sequence": counter_session_run(tf1, out / "counter"), "w": W, "b": B}
     (out / "expected.json").write_text(json.dumps(expected))
     return expected

@@ -49,7 +49,16 @@ def upgraded(artifacts):
     src, _ = artifacts
     out = src.parent / "upgraded"
     results = {}
-    for name in ("regress_mismatch", "rank_mismatch", "dtype_mismatch", "output_shapes_mismatch", "counter", "dense"):
+    names = (
+        "regress_mismatch",
+        "rank_mismatch",
+        "dtype_mismatch",
+        "output_shapes_mismatch",
+        "counter",
+        "dense",
+        "batch_one",
+    )
+    for name in names:
         results[name] = upgrade(src / name, out / name)
     return out, results
 
@@ -140,6 +149,15 @@ def test_verify_runs_an_original_tf2_refuses_in_a_tf1_session(upgraded, artifact
     assert [s.status for s in report.signatures] == ["equal", "equal"]
 
 
+def test_a_graph_that_runs_only_at_batch_1_is_compared_at_batch_1(upgraded):
+    """SRC fixes its batch inside the graph: verify's default batch 2 fails on SRC itself, so upgrade
+    compares that signature at batch 1 (and says so) instead of refusing a correct upgrade."""
+    _, results = upgraded
+    sig = results["batch_one"].report["serving_default"]
+    assert sig.status == "equal"
+    assert "compared with batch 1 (SRC fails at batch 2)" in sig.notes
+
+
 def _counter_sequence(tf, path) -> list:
     loaded = tf.saved_model.load(str(path))
     s = loaded.signatures
@@ -221,3 +239,24 @@ def test_keras3_fine_tunes_the_upgraded_model(upgraded, tf, tmp_path):
     model.export(str(tmp_path / "tuned_export"), verbose=False)
     served = tf.saved_model.load(str(tmp_path / "tuned_export"))
     np.testing.assert_allclose(served.serve(X).numpy(), after, rtol=1e-6)
+
+
+def test_no_command_raises_on_these_models(artifacts, tmp_path, capsys):
+    """Every model tool on every artifact: a verdict or one `smmigrate: error:` line, never a traceback."""
+    src, _ = artifacts
+    for name in sorted(PREDICTIONS):
+        path = str(src / name)
+        for argv in (
+            ["inspect", path],
+            ["wrap-metagraph", path, "--out", str(tmp_path / name)],
+            ["verify", path, path],
+            ["method-names", path, "--auto", "--dry-run"],
+        ):
+            code = main(argv)  # an exception escaping main() fails the test with its traceback
+            err = capsys.readouterr().err
+            assert "Traceback" not in err, (argv, err)
+            if name == "missing_init" and argv[0] in ("wrap-metagraph", "verify"):
+                assert code == 2 and err.count("smmigrate: error:") == 1 and "re-export" in err, (argv, err)
+            else:
+                assert code in (0, 1), (argv, err)
+    assert not (tmp_path / "missing_init").exists()

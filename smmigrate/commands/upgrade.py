@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..cli import ExitCode
 from ..errors import UsageError
+from ..models import DEFAULT_ATOL, DEFAULT_RTOL
 
 NAME = "upgrade"
 HELP = "convert a TF1 SavedModel into a native TF2 SavedModel (trainable resource variables), verified"
@@ -33,10 +35,16 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--no-verify", dest="verify", action="store_false", help="skip comparing DST with SRC")
     parser.add_argument(
-        "--rtol", type=float, default=1e-5, help="relative tolerance of the verification (default 1e-5)"
+        "--rtol",
+        type=float,
+        default=DEFAULT_RTOL,
+        help=f"relative tolerance of the verification (default {DEFAULT_RTOL:g})",
     )
     parser.add_argument(
-        "--atol", type=float, default=1e-6, help="absolute tolerance of the verification (default 1e-6)"
+        "--atol",
+        type=float,
+        default=DEFAULT_ATOL,
+        help=f"absolute tolerance of the verification (default {DEFAULT_ATOL:g})",
     )
 
 
@@ -61,4 +69,4 @@ def run(args) -> int:
     if result.report is not None:
         print(result.report.format_table())
     print(f"wrote TF2 SavedModel {dst}")
-    return 0
+    return ExitCode.OK

@@ -8,6 +8,8 @@ to run, bad arguments).
 
 from __future__ import annotations
 
+from ..models import DEFAULT_ATOL, DEFAULT_RTOL
+
 NAME = "verify"
 HELP = "check that two models (TF1 or TF2) give the same outputs on every signature"
 DESCRIPTION = (
@@ -30,8 +32,12 @@ def add_arguments(parser) -> None:
         metavar="KEY",
         help="compare only this signature key (repeatable; default: all keys of both)",
     )
-    parser.add_argument("--rtol", type=float, default=1e-5, help="relative tolerance (default 1e-5)")
-    parser.add_argument("--atol", type=float, default=1e-6, help="absolute tolerance (default 1e-6)")
+    parser.add_argument(
+        "--rtol", type=float, default=DEFAULT_RTOL, help=f"relative tolerance (default {DEFAULT_RTOL:g})"
+    )
+    parser.add_argument(
+        "--atol", type=float, default=DEFAULT_ATOL, help=f"absolute tolerance (default {DEFAULT_ATOL:g})"
+    )
     parser.add_argument(
         "--inputs",
         metavar="FILE.npz",

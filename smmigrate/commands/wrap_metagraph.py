@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from .._proto import format_spec
+from ..cli import ExitCode
 from ..errors import UsageError
 
 NAME = "wrap-metagraph"
@@ -109,4 +110,4 @@ def run(args) -> int:
             print(line)
     wrapped.save(out, overwrite=args.overwrite)
     print(f"wrote TF2 SavedModel {out}")
-    return 0
+    return ExitCode.OK

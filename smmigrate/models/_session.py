@@ -70,7 +70,10 @@ def load_session_model(export_dir, tags: tuple, *, why: str = "") -> SessionMode
 
     def fail(what: str, exc: BaseException):
         msg = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
-        return SmmigrateError(f"{export_dir}: cannot run it in a TF1 Session either ({what}: {msg})")
+        return SmmigrateError(
+            f"{export_dir}: cannot run it in a TF1 Session either ({what}: {msg}); the export is broken: "
+            "re-export it from the training code"
+        )
 
     with graph.as_default():
         try:

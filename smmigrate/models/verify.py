@@ -27,7 +27,9 @@ import numpy as np
 
 from .. import _proto
 from .._tf import import_tensorflow
+from ..cli import ExitCode
 from ..errors import SmmigrateError
+from . import DEFAULT_ATOL, DEFAULT_RTOL
 
 tf = import_tensorflow()
 
@@ -94,8 +96,8 @@ class Report:
     @property
     def exit_code(self) -> int:
         if any(s.status == "error" for s in self.signatures):
-            return 2
-        return 0 if self.equivalent else 1
+            return ExitCode.ERROR
+        return ExitCode.OK if self.equivalent else ExitCode.CHANGED
 
     def to_json(self) -> dict:
         return {
@@ -580,8 +582,8 @@ def verify(
     b,
     *,
     signatures: Sequence[str] | None = None,
-    rtol: float = 1e-5,
-    atol: float = 1e-6,
+    rtol: float = DEFAULT_RTOL,
+    atol: float = DEFAULT_ATOL,
     inputs=None,
     seed: int = 0,
     batch: int = 2,
