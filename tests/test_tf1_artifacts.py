@@ -260,3 +260,23 @@ def test_no_command_raises_on_these_models(artifacts, tmp_path, capsys):
             else:
                 assert code in (0, 1), (argv, err)
     assert not (tmp_path / "missing_init").exists()
+
+
+def test_upgrade_a_tf_serving_base_folder_version_by_version(artifacts, tf, tmp_path, capsys):
+    src, _ = artifacts
+    base = tmp_path / "model"
+    shutil.copytree(src / "dense", base / "1")
+    shutil.copytree(src / "rank_mismatch", base / "20")
+    shutil.copytree(src / "missing_init", base / "3")
+    (base / "not_a_version").mkdir()
+    dst = tmp_path / "model_tf2"
+    assert main(["upgrade", str(base), str(dst)]) == 2  # a version failed
+    out = capsys.readouterr().out
+    assert f"{base}: 3 version(s), 2 upgraded into {dst}, 1 failed" in out
+    assert "  1: upgraded, verified equivalent: 1 signature(s), 3 variable(s)" in out
+    assert "  3: FAILED, nothing written:" in out and "init_tables_gone" in out
+    assert sorted(p.name for p in dst.iterdir()) == ["1", "20"]  # the same layout, without the failed version
+    y = tf.saved_model.load(str(dst / "20")).signatures["serving_default"](x=tf.constant(X))["y"].numpy()
+    np.testing.assert_allclose(y, X @ np.array(_tf1_artifacts.W, np.float32) + _tf1_artifacts.B, rtol=1e-6)
+    assert main(["upgrade", str(base), str(dst)]) == 2  # versions already there: refused before any work
+    assert "already exists" in capsys.readouterr().err

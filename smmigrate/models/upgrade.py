@@ -27,7 +27,7 @@ from . import DEFAULT_ATOL, DEFAULT_RTOL
 if TYPE_CHECKING:
     from .verify import Report
 
-__all__ = ["upgrade", "UpgradeResult", "check_source"]
+__all__ = ["upgrade", "upgrade_versions", "UpgradeResult", "VersionResult", "check_source", "model_versions"]
 
 
 @dataclass
@@ -66,6 +66,76 @@ def check_source(src, tags: Iterable[str] | None = None):
         )
     mg = _proto.select_meta_graph(sm.proto, tags, str(sm.path))
     return sm, mg
+
+
+def model_versions(src) -> list[Path] | None:
+    """The numbered version folders of a TF Serving model base folder (`SRC/1/`, `SRC/2/`, ...), oldest first.
+
+    None when `src` is not one: it is a SavedModel itself, or has no numbered SavedModel folder.
+    """
+    src = Path(src)
+    if not src.is_dir() or any((src / n).exists() for n in (_proto.SAVED_MODEL_PB, _proto.SAVED_MODEL_PBTXT)):
+        return None
+    versions = [
+        p
+        for p in src.iterdir()
+        if p.is_dir()
+        and p.name.isdigit()
+        and any((p / n).exists() for n in (_proto.SAVED_MODEL_PB, _proto.SAVED_MODEL_PBTXT))
+    ]
+    return sorted(versions, key=lambda p: int(p.name)) or None
+
+
+@dataclass
+class VersionResult:
+    """One version of a base-folder upgrade: written and verified (`result`), or why not (`error`)."""
+
+    version: str
+    result: UpgradeResult | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def upgrade_versions(
+    src,
+    dst,
+    *,
+    tags: Iterable[str] | None = None,
+    overwrite: bool = False,
+    verify: bool = True,
+    rtol: float = DEFAULT_RTOL,
+    atol: float = DEFAULT_ATOL,
+) -> list[VersionResult]:
+    """Upgrade every version of the TF Serving model base folder `src` into `dst/<version>`.
+
+    Each version is upgraded and verified on its own, all or nothing (`upgrade`): a version that
+    fails leaves no `dst/<version>` and the others still go ahead; the results say which did what.
+    Folders that are not numbered SavedModels are left alone (TF Serving ignores them too).
+    """
+    src, dst = Path(src), Path(dst)
+    versions = model_versions(src)
+    if not versions:
+        raise SmmigrateError(f"{src}: not a TF Serving model base folder (no numbered SavedModel sub-folders)")
+    out = []
+    for version in versions:
+        try:
+            result = upgrade(
+                version,
+                dst / version.name,
+                tags=tags,
+                overwrite=overwrite,
+                verify=verify,
+                rtol=rtol,
+                atol=atol,
+            )
+        except SmmigrateError as exc:
+            out.append(VersionResult(version.name, error=str(exc)))
+        else:
+            out.append(VersionResult(version.name, result=result))
+    return out
 
 
 def _copy_tree_missing(src: Path, dst: Path) -> int:
