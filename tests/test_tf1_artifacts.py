@@ -280,3 +280,27 @@ def test_upgrade_a_tf_serving_base_folder_version_by_version(artifacts, tf, tmp_
     np.testing.assert_allclose(y, X @ np.array(_tf1_artifacts.W, np.float32) + _tf1_artifacts.B, rtol=1e-6)
     assert main(["upgrade", str(base), str(dst)]) == 2  # versions already there: refused before any work
     assert "already exists" in capsys.readouterr().err
+
+
+def test_verify_perf_measures_both_models_in_their_own_processes(upgraded, artifacts, capsys):
+    """--perf on the batch-one model: numbers at batch 1, the error (not numbers) at batch 4."""
+    import json
+
+    from smmigrate.models.perf import format_perf
+
+    src, _ = artifacts
+    out, _ = upgraded
+    argv = ["verify", str(src / "batch_one"), str(out / "batch_one"), "--batch", "1"]
+    assert main([*argv, "--perf", "--json", "--perf-runs", "3", "--perf-batch", "4"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["equivalent"] is True
+    for side in ("a", "b"):
+        perf = data["perf"][side]
+        assert perf["batches"] == [1, 4] and perf["warmup"] == 5
+        assert perf["load_s"] > 0 and perf["peak_rss_mib"] >= perf["rss_after_tensorflow_import_mib"] > 0
+        one = perf["signatures"]["serving_default"]["1"]
+        assert 0 < one["p50_ms"] <= one["p99_ms"] and one["runs"] == 3
+        assert "error" in perf["signatures"]["serving_default"]["4"]  # the graph fixes batch 1
+    table = format_perf(data["perf"]["a"], data["perf"]["b"])
+    assert "load time (s)" in table and "serving_default batch 1 p99 (ms)" in table
+    assert "! A serving_default batch 4:" in table and "! B serving_default batch 4:" in table
