@@ -17,14 +17,16 @@ The readers here (`read_saved_model`, `read_graph_file`, `select_meta_graph`) ar
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import importlib
 import importlib.util
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import SmmigrateError
 
@@ -113,6 +115,11 @@ class Schema:
         self.__dict__.update(classes)
         self._datatype = datatype_enum
         self.source = source  # "tensorflow" (imported pb2 modules) or "descriptors" (private pool)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names __init__ did not set: the message classes are built at run time
+        # (typed Any: protobuf messages from a private pool have no static types).
+        raise AttributeError(f"no protobuf message {name!r} in smmigrate's TensorFlow schema")
 
     def dtype_enum_name(self, value: int) -> str:
         v = self._datatype.values_by_number.get(value)
@@ -240,7 +247,7 @@ class SavedModelFile:
     """A parsed SavedModel and where it came from."""
 
     export_dir: Path
-    proto: object  # SavedModel message
+    proto: Any  # SavedModel message (built at run time: no static type)
     path: Path  # the file TensorFlow's loader reads (saved_model.pb wins over .pbtxt)
     text: bool
     also_text: bool = False  # both saved_model.pb and saved_model.pbtxt exist
@@ -272,7 +279,8 @@ def parse_saved_model_file(path: Path, text: bool):
     except _decode_error_types() as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise SmmigrateError(
-            f"{path}: not a valid SavedModel ({first}); the file is truncated or corrupt: copy it again or re-export the model"
+            f"{path}: not a valid SavedModel ({first}); the file is truncated or corrupt: copy it again or "
+            "re-export the model"
         ) from exc
     return sm
 
@@ -293,7 +301,8 @@ def read_saved_model(export_dir) -> SavedModelFile:
     for candidate in (pb, pbtxt):
         if _broken_link(candidate):
             raise SmmigrateError(
-                f"{candidate}: a broken symlink (dangling or a loop); point it at the real file or copy the export again"
+                f"{candidate}: a broken symlink (dangling or a loop); point it at the real file or copy the "
+                "export again"
             )
     if pb.exists():
         found = SavedModelFile(export_dir, parse_saved_model_file(pb, False), pb, False, also_text=pbtxt.exists())
@@ -305,7 +314,8 @@ def read_saved_model(export_dir) -> SavedModelFile:
         if not found.proto.meta_graphs:
             # A file cut right after its first field parses as a SavedModel with no MetaGraph.
             raise SmmigrateError(
-                f"{found.path}: holds no MetaGraph (truncated, or not a SavedModel); copy the export again or re-export the model"
+                f"{found.path}: holds no MetaGraph (truncated, or not a SavedModel); copy the export again or "
+                "re-export the model"
             )
         return found
     if cpb.exists():
@@ -357,11 +367,12 @@ def select_meta_graph(
         if tag_set(m) == ("serve",):
             return m
     raise SmmigrateError(
-        f"{where}: holds several MetaGraphs and none is tagged only 'serve'; pick one with --tags (available: {available})"
+        f"{where}: holds several MetaGraphs and none is tagged only 'serve'; pick one with --tags (available: "
+        f"{available})"
     )
 
 
-def parse_tags(value: str | Sequence[str] | None) -> tuple | None:
+def parse_tags(value: str | Iterable[str] | None) -> tuple | None:
     """`"serve,gpu"` or a sequence -> sorted tuple; None/empty -> None."""
     if not value:
         return None
@@ -371,7 +382,7 @@ def parse_tags(value: str | Sequence[str] | None) -> tuple | None:
     return tags or None
 
 
-def read_graph_file(path) -> tuple[str, object, bool]:
+def read_graph_file(path) -> tuple[str, Any, bool]:
     """Detect and parse a SavedModel, MetaGraphDef or GraphDef file by content.
 
     Returns (kind, message, text) with kind in {"saved_model", "meta_graph", "graph_def"}. Binary
@@ -406,10 +417,8 @@ def read_graph_file(path) -> tuple[str, object, bool]:
         return (len(msg.node) > 0 or len(msg.library.function) > 0) and _graph_looks_valid(msg)
 
     text = None
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     if text is not None:
         for kind, cls in candidates:
             msg = cls()

@@ -12,6 +12,7 @@ so `smmigrate inspect` starts in well under a second.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from . import _proto
 from .errors import SmmigrateError
@@ -29,7 +30,7 @@ def inspect(path, *, tags=None) -> dict:
     s = _proto.schema()
     if path.is_dir():
         sm_file = _proto.read_saved_model(path)
-        info = {
+        info: dict[str, Any] = {
             "path": str(path),
             "kind": "saved_model",
             "file": sm_file.path.name,
@@ -91,7 +92,8 @@ def _tensor_info(ti, s) -> dict:
         out["name"] = ti.name
     elif encoding == "coo_sparse":
         out["name"] = (
-            f"sparse({ti.coo_sparse.values_tensor_name}, {ti.coo_sparse.indices_tensor_name}, {ti.coo_sparse.dense_shape_tensor_name})"
+            f"sparse({ti.coo_sparse.values_tensor_name}, {ti.coo_sparse.indices_tensor_name}, "
+            f"{ti.coo_sparse.dense_shape_tensor_name})"
         )
     elif encoding == "composite_tensor":
         out["name"] = "composite tensor"
@@ -126,7 +128,7 @@ def _size(shape: list | None, itemsize: int | None) -> int | None:
 
 def _collection_variable_names(mg, s, key: str) -> set:
     col = mg.collection_def.get(key)
-    names = set()
+    names: set[str] = set()
     if col is None or col.WhichOneof("kind") != "bytes_list":
         return names
     for raw in col.bytes_list.value:
@@ -154,7 +156,7 @@ def _variables_from_graph(mg_graph, s, trainable_names: set | None) -> list:
         shape = _shape(shape_attr.shape) if shape_attr is not None else None
         if kind == "reference":
             # load_v1_in_v2 cannot lift reference variables: no tf.Variable, nothing trainable.
-            trainable = False
+            trainable: bool | None = False
         else:
             trainable = node.name in trainable_names if trainable_names is not None else None
         items.append(
@@ -516,12 +518,15 @@ def _advice(info: dict) -> list:
         elif info["kind"] == "saved_model" and g["graph_format"] == "tf1_graph":
             if v["reference"]:
                 out.append(
-                    f"TF1 SavedModel with {v['reference']} reference variable(s): tf.saved_model.load works but they are not "
-                    f"trainable and .variables is empty; `smmigrate upgrade {path} OUT` writes a TF2 SavedModel with resource variables"
+                    f"TF1 SavedModel with {v['reference']} reference variable(s): tf.saved_model.load works but "
+                    "they are not "
+                    f"trainable and .variables is empty; `smmigrate upgrade {path} OUT` writes a TF2 SavedModel "
+                    "with resource variables"
                 )
             else:
                 out.append(
-                    f"TF1 SavedModel: tf.saved_model.load loads it (TF1-in-TF2); `smmigrate upgrade {path} OUT` writes a native TF2 export"
+                    f"TF1 SavedModel: tf.saved_model.load loads it (TF1-in-TF2); `smmigrate upgrade {path} OUT` "
+                    "writes a native TF2 export"
                 )
         looks = {k: sig["looks_like"] for k, sig in g["signatures"].items() if "looks_like" in sig}
         if looks:
@@ -552,7 +557,8 @@ def _advice(info: dict) -> list:
         out.append("the graph has variables but there is no variables/ folder: the export is incomplete")
     if info["kind"] == "meta_graph":
         out.append(
-            f"`smmigrate wrap-metagraph {path} CHECKPOINT` turns graph + checkpoint into TF2 functions and a TF2 SavedModel"
+            f"`smmigrate wrap-metagraph {path} CHECKPOINT` turns graph + checkpoint into TF2 functions and a "
+            "TF2 SavedModel"
         )
     if info["kind"] == "graph_def":
         if info["meta_graphs"][0]["variables"]["count"]:
@@ -573,10 +579,11 @@ def _advice(info: dict) -> list:
 _fmt_shape = _proto.format_shape
 
 
-def _fmt_bytes(n: int) -> str:
+def _fmt_bytes(count: int) -> str:
+    n = float(count)
     for unit in ("B", "KiB", "MiB", "GiB"):
         if n < 1024 or unit == "GiB":
-            return f"{n} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+            return f"{count} {unit}" if unit == "B" else f"{n:.1f} {unit}"
         n /= 1024
     return str(n)  # pragma: no cover
 
@@ -595,7 +602,8 @@ def format_report(info: dict, *, show_variables: bool = False) -> str:
         version = g["tensorflow_version"] or "not recorded"
         lines.append("")
         lines.append(
-            f"MetaGraph tags: {tags}   written by TensorFlow {version}   nodes: {g['nodes']}, functions: {g['functions']}"
+            f"MetaGraph tags: {tags}   written by TensorFlow {version}   nodes: {g['nodes']}, functions: "
+            f"{g['functions']}"
         )
         sigs = g["signatures"]
         lines.append(f"  signatures ({len(sigs)}):" if sigs else "  signatures: none")

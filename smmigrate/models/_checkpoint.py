@@ -105,7 +105,9 @@ def resolve_checkpoint(path) -> str:
         return os.fspath(p)
     shards = sorted(glob.glob(glob.escape(str(p)) + "-?????-of-?????"))
     if shards:
-        n = _SHARD.match(Path(shards[0]).name).group("n")
+        match = _SHARD.match(Path(shards[0]).name)
+        assert match is not None  # the glob above only finds names the pattern matches
+        n = match.group("n")
         return os.fspath(p) + f"-?????-of-{n}"
     raise SmmigrateError(
         f"{original}: no checkpoint there (looked for {p}.index, a V1 file {p} and shards {p}-?????-of-?????); "
@@ -257,7 +259,7 @@ def plan_from_names(variables, variable_defs) -> list[RestoreItem]:
         info = vdef.save_slice_info_def
         if info.full_name:
             full = " ".join(str(d) for d in info.full_shape)
-            spec = ":".join(f"{o},{n}" for o, n in zip(info.var_offset, info.var_shape))
+            spec = ":".join(f"{o},{n}" for o, n in zip(info.var_offset, info.var_shape, strict=False))
             slice_info[op] = (info.full_name, f"{full} {spec}")
     items = []
     for name, var in variables.items():

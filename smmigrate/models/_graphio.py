@@ -176,7 +176,7 @@ def variable_defs(meta, collection: str = "variables") -> list:
     """The VariableDefs recorded in a MetaGraph collection (empty when it has none)."""
     from tensorflow.core.framework import variable_pb2
 
-    out = []
+    out: list = []
     if collection not in meta.collection_def:
         return out
     for raw in meta.collection_def[collection].bytes_list.value:

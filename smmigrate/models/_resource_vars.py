@@ -11,6 +11,7 @@ them at all). Only protobuf is used here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ._graphio import input_parts
 
@@ -55,13 +56,13 @@ _REF_TO_RESOURCE = {
 class VariableNode:
     name: str
     dtype: int  # DataType enum
-    shape: object  # TensorShapeProto
+    shape: Any  # TensorShapeProto
     is_ref: bool
 
 
 @dataclass
 class RewriteResult:
-    graph_def: object
+    graph_def: Any  # GraphDef
     variables: dict = field(default_factory=dict)  # name -> VariableNode, in graph order
     tables: dict = field(default_factory=dict)  # name -> original NodeDef of a captured table
     dropped: dict = field(default_factory=dict)  # node name -> why it could not be converted
@@ -100,7 +101,7 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
     captured = set(result.variables) | set(result.tables)
     ref_vars = {n for n, v in result.variables.items() if v.is_ref}
     existing = {node.name for node in graph_def.node}
-    extra_reads: dict[str, object] = {}  # var name -> ReadVariableOp NodeDef added for plain readers
+    extra_reads: dict[str, Any] = {}  # var name -> ReadVariableOp NodeDef added for plain readers
 
     def read_node_for(var: str):
         if var not in extra_reads:

@@ -87,7 +87,7 @@ def discover(w) -> tuple[list[str], list[str]]:
             continue
         stack.extend(t.op.name for t in op.inputs)
         stack.extend(o.name for o in op.control_inputs)
-    consumed = set()
+    consumed: set[str] = set()
     for op in w.graph.get_operations():
         consumed.update(t.op.name for t in op.inputs)
         consumed.update(o.name for o in op.control_inputs)

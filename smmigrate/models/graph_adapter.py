@@ -8,17 +8,22 @@ variable owned by the returned `WrappedGraph` (so reference variables, which the
 subgraph read into a plan and run as one eager RestoreV2 in a background thread while the graph is
 imported, or the restore op itself; by checkpoint keys without a saver: `_checkpoint`), runs the
 init/main/legacy-init op and table initializers with asset paths fed, and prunes one
-ConcreteFunction per SignatureDef (or per explicit feeds/fetches, `_select`). `WrappedGraph.save()` writes a TF2 SavedModel holding the variables, the
-signatures, the assets and an initializer resource that re-runs the table initializers on load.
+ConcreteFunction per SignatureDef (or per explicit feeds/fetches, `_select`). `WrappedGraph.save()`
+writes a TF2 SavedModel holding the variables, the signatures, the assets and an initializer
+resource that re-runs the table initializers on load, as a Reusable SavedModel (`variables`,
+`trainable_variables`, `regularization_losses`, `__call__`). Signature outputs that were reference
+tensors export the variable's value; TensorInfos the graph contradicts are corrected from the graph.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import _proto
 from .._tf import import_tensorflow
@@ -103,9 +108,9 @@ class WrappedGraph:
         self._ready = threading.Event()  # set once the variables exist (background restore waits)
         self._cancelled = False
         self._captured: list = []  # variables mapped onto eager variables at import
-        self._init_spec = None  # (init op names, asset tensor names, asset paths)
+        self._init_spec: Any = None  # (init op names, asset tensor names, asset paths)
         self._restored = False
-        self._wrapped = None
+        self._wrapped: Any = None  # the tf.compat.v1.wrap_function of the imported graph
         if import_now:
             self._create_resources()
             self._make_wrapped()
@@ -281,8 +286,9 @@ class WrappedGraph:
         self._ready.wait()  # in a background restore, the variables are created meanwhile
         if self._cancelled:
             return
-        for it, value in zip(plan, values):
-            self._run(lambda: self._vars[it.variable].assign(value), f"restoring {it.variable} from {prefix}")
+        for it, value in zip(plan, values, strict=True):
+            var = self._vars[it.variable]
+            self._run(lambda var=var, value=value: var.assign(value), f"restoring {it.variable} from {prefix}")
         del values
 
     def assign_values(self, values: Mapping[str, object]) -> None:
@@ -313,7 +319,8 @@ class WrappedGraph:
             except SmmigrateError:
                 # The graph keeps its recorded path; only an op that opens the file will fail.
                 self.notes.append(
-                    f"asset {filename} not found in {_graphio.asset_dir_for(self.source)}; the graph's recorded path is kept"
+                    f"asset {filename} not found in {_graphio.asset_dir_for(self.source)}; the graph's recorded "
+                    "path is kept"
                 )
                 continue
             tensors.append(tensor)
@@ -374,7 +381,7 @@ class WrappedGraph:
         feed_t = [self._element(feeds[k], "feed") for k in keys]
         fetch_t = {k: self._element(self._value_of(v, label, k), "fetch") for k, v in fetches.items()}
         _select.check_closure(self, feed_t, list(fetch_t.values()), label)
-        spec = {k: tf.TensorSpec(t.shape, t.dtype, name=k) for k, t in zip(keys, feed_t)}
+        spec = {k: tf.TensorSpec(t.shape, t.dtype, name=k) for k, t in zip(keys, feed_t, strict=False)}
         try:
             fn = self._wrapped.prune(
                 feeds=feed_t, fetches=fetch_t, input_signature=((), spec), are_keyword_args_also_positional=True
@@ -562,10 +569,8 @@ def build(
         if not ok:  # let the restore thread finish quietly; the error in flight is the one to show
             w._cancelled = True
             w._ready.set()
-            try:
+            with contextlib.suppress(Exception):
                 wait()
-            except Exception:  # noqa: BLE001
-                pass
     wait()
     if values is not None:
         w.assign_values(values)
@@ -618,6 +623,7 @@ def wrap_metagraph(
     """
     tags = tuple(tags) if tags is not None else None
     source = _graphio.source_from(graph, tags)
+    ckpt: str | None
     if checkpoint is not None:
         ckpt = _checkpoint.resolve_checkpoint(checkpoint)
     else:

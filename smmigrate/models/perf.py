@@ -78,7 +78,7 @@ def _child(path: str, batches: list[int], runs: int, warmup: int, tags) -> dict:
     for key in sorted(model.functions):
         fn = model.functions[key]
         specs, _ = v._specs(fn)
-        per_batch = {}
+        per_batch: dict[str, dict] = {}
         for batch in batches:
             feeds = {}
             for name in sorted(specs):
@@ -134,7 +134,7 @@ def _fmt_ms(entry: dict | None) -> tuple[str, str]:
 
 def format_perf(a: dict, b: dict) -> str:
     """The A-vs-B table `verify --perf` prints."""
-    rows = [("MEASURE", "A", "B", "B/A")]
+    rows: list[tuple[str, str, str, str]] = [("MEASURE", "A", "B", "B/A")]
 
     def ratio(x: float, y: float) -> str:
         return f"{y / x:.2f}" if x > 0 else "-"

@@ -47,7 +47,8 @@ def _tensor_name(value, where: str) -> str:
 
 
 def _signature_from_proto(key: str, sig) -> tuple[dict, dict, str]:
-    ins, outs = {}, {}
+    ins: dict[str, str] = {}
+    outs: dict[str, str] = {}
     for kind, infos, into in (("input", sig.inputs, ins), ("output", sig.outputs, outs)):
         for name, info in infos.items():
             if info.WhichOneof("encoding") != "name":
@@ -172,7 +173,7 @@ def read_values(sess, fetches: dict) -> tuple[dict, list]:
         return {}, []
     try:
         got = sess.run([fetches[n] for n in names])
-        return dict(zip(names, got)), []
+        return dict(zip(names, got, strict=False)), []
     except tf.errors.FailedPreconditionError:
         pass
     values, skipped = {}, []

@@ -180,9 +180,13 @@ def upgrade(
     methods = {k: s.method_name for k, s in mg.signature_def.items() if not k.startswith("__")}
     several = len(_proto.read_saved_model(src).proto.meta_graphs) > 1
     # verify picks one tag set for both sides; the TF2 export's only MetaGraph is tagged serve.
-    verify_tags = None
+    verify_tags: tuple[str, ...] | None = None
+    unverifiable = False
     if several:
-        verify_tags = ("serve",) if set(mg.meta_info_def.tags) == {"serve"} else False
+        if set(mg.meta_info_def.tags) == {"serve"}:
+            verify_tags = ("serve",)
+        else:
+            unverifiable = True
 
     from .export import real_tensorflow
 
@@ -203,9 +207,10 @@ def upgrade(
         def check(staged: Path) -> None:
             if not verify:
                 return
-            if verify_tags is False:
+            if unverifiable:
                 result.notes.append(
-                    "not verified: SRC's chosen MetaGraph is not tagged serve, so verify cannot pick it beside the TF2 export"
+                    "not verified: SRC's chosen MetaGraph is not tagged serve, so verify cannot pick it beside "
+                    "the TF2 export"
                 )
                 return
             from .verify import verify as verify_models

@@ -22,6 +22,7 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any  # tf.TensorShape in annotations: TensorFlow is imported at run time
 
 import numpy as np
 
@@ -124,7 +125,7 @@ class Report:
         lines.extend(f"note: {n}" for n in self.notes)
         lines.append("")
         for i, r in enumerate(rows):
-            lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+            lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip())
             if i == 0:
                 continue
             s = self.signatures[i - 1]
@@ -275,15 +276,15 @@ def _features_of(node, nodes: dict) -> dict:
         dense_keys = _const_strings(nodes.get(ins[3])) if len(ins) > 3 else []
         ragged_keys = _const_strings(nodes.get(ins[4])) if len(ins) > 4 else []
         sparse_types = list(attr["sparse_types"].list.type)
-        ragged = list(zip(ragged_keys, attr["ragged_value_types"].list.type))
+        ragged = list(zip(ragged_keys, attr["ragged_value_types"].list.type, strict=False))
     else:  # ParseSingleExample keeps its keys in attributes
         sparse_keys = [k.decode() for k in attr["sparse_keys"].list.s]
         dense_keys = [k.decode() for k in attr["dense_keys"].list.s]
         sparse_types = list(attr["sparse_types"].list.type)
         ragged = []
-    for key, dtype, shape in zip(dense_keys, dense_types, dense_shapes):
+    for key, dtype, shape in zip(dense_keys, dense_types, dense_shapes, strict=False):
         feats[key] = ("dense", dtype, shape)
-    for key, dtype in zip(sparse_keys, sparse_types):
+    for key, dtype in zip(sparse_keys, sparse_types, strict=False):
         feats[key] = ("sparse", dtype, None)
     for key, dtype in ragged:
         feats[key] = ("sparse", dtype, None)
@@ -398,7 +399,7 @@ def _example_batch(rng, features: dict, count: int) -> list:
     return examples
 
 
-def _fill(shape: tf.TensorShape, elements: int) -> tuple | None:
+def _fill(shape: Any, elements: int) -> tuple | None:
     """A concrete shape compatible with `shape` holding `elements` values, or None."""
     if shape.rank is None:
         return (elements,)
@@ -413,7 +414,7 @@ def _fill(shape: tf.TensorShape, elements: int) -> tuple | None:
     return tuple(dims)
 
 
-def _generation_shape(sa: tf.TensorShape, sb: tf.TensorShape, batch: int) -> tuple:
+def _generation_shape(sa: Any, sb: Any, batch: int) -> tuple:
     if sa.is_compatible_with(sb):
         merged = sa.merge_with(sb)
         if merged.rank is None:
@@ -427,7 +428,7 @@ def _generation_shape(sa: tf.TensorShape, sb: tf.TensorShape, batch: int) -> tup
     return tuple(batch if d is None else d for d in sa.as_list())
 
 
-def _fit(array: np.ndarray, shape: tf.TensorShape) -> np.ndarray | None:
+def _fit(array: np.ndarray, shape: Any) -> np.ndarray | None:
     if shape.is_compatible_with(array.shape):
         return array
     target = _fill(shape, int(array.size))
@@ -515,7 +516,8 @@ def _compare_signature(
             continue
         if va.shape != vb.shape:
             res.notes.append(
-                f"input {name!r}: shapes differ, {_fmt_shape(shape_a)} vs {_fmt_shape(shape_b)}; same values fed reshaped"
+                f"input {name!r}: shapes differ, {_fmt_shape(shape_a)} vs {_fmt_shape(shape_b)}; same values "
+                "fed reshaped"
             )
         try:
             feeds_a[name] = tf.constant(va, dtype=spec_a.dtype)
@@ -608,7 +610,7 @@ def verify(
     keys = list(signatures) if signatures else sorted(set(ma.functions) | set(mb.functions))
     if given:
         # A misspelt array name would silently fall back to generated inputs: refuse it instead.
-        known = set()
+        known: set[str] = set()
         for key in keys:
             for model in (ma, mb):
                 if key in model.functions:
