@@ -108,6 +108,33 @@ def format_spec(dtype_name: str, shape) -> str:
     return f"{dtype_name} {format_shape(shape)}"
 
 
+def input_parts(inp: str) -> tuple[str, int]:
+    """NodeDef input string -> (node name, output index or -1 for a control input)."""
+    if inp.startswith("^"):
+        return inp[1:], -1
+    if ":" in inp:
+        node, idx = inp.rsplit(":", 1)
+        return node, int(idx)
+    return inp, 0
+
+
+def tensor_name(name: str) -> str:
+    """'x' / 'x:0' / '^x' -> 'x:0' (a graph element name normalised to a tensor)."""
+    name = name.strip()
+    if name.startswith("^"):
+        name = name[1:]
+    if ":" not in name:
+        name += ":0"
+    return name
+
+
+def op_name(name: str) -> str:
+    """'x:1' / 'x' / '^x' -> 'x': the node a tensor, control input or op name refers to."""
+    name = name.strip().lstrip("^")
+    head, sep, tail = name.rpartition(":")
+    return head if sep and tail.isdigit() else name
+
+
 class Schema:
     """Message classes by short name (``schema.SavedModel()``), plus DataType helpers."""
 

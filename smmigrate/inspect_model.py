@@ -137,7 +137,7 @@ def _collection_variable_names(mg, s, key: str) -> set:
             vd.ParseFromString(raw)
         except Exception:  # noqa: BLE001 - a malformed entry only loses the trainable flag
             continue
-        names.add(vd.variable_name.split(":")[0])
+        names.add(_proto.op_name(vd.variable_name))
     return names
 
 
@@ -304,13 +304,14 @@ _SAME_TYPE_OPS = {
 _DECLARED_SHAPE_OPS = {"Placeholder": ("dtype", "shape"), "PlaceholderWithDefault": ("dtype", "shape")}
 
 
-def _op_name(name: str) -> str:
-    return name.lstrip("^").split(":")[0]
+_op_name = _proto.op_name
 
 
 def _output_index(name: str) -> int:
-    _, _, idx = name.partition(":")
-    return int(idx) if idx.isdigit() else 0
+    try:
+        return max(_proto.input_parts(name)[1], 0)
+    except ValueError:  # a malformed index: not a tensor the loader could find either
+        return -1
 
 
 def _has_ref_output(node) -> bool:

@@ -171,7 +171,7 @@ class WrappedGraph:
 
     @staticmethod
     def _var_def_name(vdef) -> str:
-        return vdef.variable_name.split(":")[0]
+        return _proto.op_name(vdef.variable_name)
 
     def _init_op_names(self) -> list[str]:
         return _graphio.init_op_names(self._meta)
@@ -179,7 +179,7 @@ class WrappedGraph:
     # ---------------------------------------------------------------- lookups
     def _element(self, name: str, what: str):
         tname = _graphio.tensor_name(name)
-        op_name = tname.split(":")[0]
+        op_name, idx = _proto.input_parts(tname)
         if op_name in self._rewrite.dropped:
             raise SmmigrateError(
                 f"{self.source.path}: {what} {name!r} cannot be used in TF2: {self._rewrite.dropped[op_name]}"
@@ -191,7 +191,6 @@ class WrappedGraph:
                 f"{self.source.path}: no tensor named {name!r} ({what}); list the graph's nodes and pass "
                 "an existing name such as x:0"
             ) from None
-        idx = int(tname.split(":")[1])
         if idx >= len(op.outputs):
             if not op.outputs:
                 raise SmmigrateError(
@@ -201,7 +200,7 @@ class WrappedGraph:
         return op.outputs[idx]
 
     def _operation(self, name: str, what: str):
-        op_name = name.lstrip("^").split(":")[0]
+        op_name = _proto.op_name(name)
         if op_name in self._rewrite.dropped:
             raise SmmigrateError(
                 f"{self.source.path}: {what} {op_name} cannot run in TF2: {self._rewrite.dropped[op_name]}"
@@ -240,7 +239,7 @@ class WrappedGraph:
             self._create_resources()  # a foreground restore assigns right away
         reader = _checkpoint.open_reader(tf, prefix)
         saver_def = self._meta.saver_def if self._meta.HasField("saver_def") else None
-        restore_op = saver_def.restore_op_name.split(":")[0] if saver_def else ""
+        restore_op = _proto.op_name(saver_def.restore_op_name) if saver_def else ""
         original = self._meta.graph_def
         if saver_def and any(n.name == restore_op for n in original.node):
             plan = _checkpoint.plan_from_saver(original, restore_op)

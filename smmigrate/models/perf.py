@@ -7,7 +7,7 @@ against the other: the process imports TensorFlow, loads the model the way `veri
 the load time), then per signature and batch size (1 and a larger one) feeds the inputs `verify`
 would generate, runs a few warm-up calls and times the rest one call at a time (p50 and p99 in
 milliseconds). Peak memory is the process's peak resident set size (`ru_maxrss`), reported with the
-resident size after the TensorFlow import, so the model's own share can be read off. A signature
+resident size after the TensorFlow import and after the load, so the model's own share can be read off. A signature
 that cannot run at a batch size is reported with its error instead of numbers.
 """
 
@@ -74,6 +74,7 @@ def _child(path: str, batches: list[int], runs: int, warmup: int, tags) -> dict:
     start = time.perf_counter()
     model = v._load(path, "model", _proto.parse_tags(tags))
     load_s = time.perf_counter() - start
+    rss_loaded = _rss_kib()
     signatures: dict = {}
     for key in sorted(model.functions):
         fn = model.functions[key]
@@ -118,6 +119,7 @@ def _child(path: str, batches: list[int], runs: int, warmup: int, tags) -> dict:
         "load_s": load_s,
         "peak_rss_mib": peak / 1024.0,
         "rss_after_tensorflow_import_mib": rss_tf / 1024.0,
+        "rss_after_load_mib": rss_loaded / 1024.0,
         "batches": batches,
         "warmup": warmup,
         "signatures": signatures,
@@ -148,14 +150,11 @@ def format_perf(a: dict, b: dict) -> str:
             ratio(a["peak_rss_mib"], b["peak_rss_mib"]),
         )
     )
-    rows.append(
-        (
-            "RSS after TF import (MiB)",
-            f"{a['rss_after_tensorflow_import_mib']:.0f}",
-            f"{b['rss_after_tensorflow_import_mib']:.0f}",
-            "",
-        )
-    )
+    for label, field in (
+        ("RSS after TF import (MiB)", "rss_after_tensorflow_import_mib"),
+        ("RSS after load (MiB)", "rss_after_load_mib"),
+    ):
+        rows.append((label, f"{a[field]:.0f}", f"{b[field]:.0f}", ratio(a[field], b[field])))
     errors = []
     for key in sorted(set(a["signatures"]) | set(b["signatures"])):
         for batch in a["batches"]:

@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from .. import _proto
 from ..errors import SmmigrateError
 from .export import PREDICT, eager, real_tensorflow, save_wrapped
 
@@ -221,7 +222,7 @@ def _op_name(op) -> str | None:
     if op is None:
         return None
     if isinstance(op, str):
-        return op.lstrip("^").split(":")[0]
+        return _proto.op_name(op)
     inner = getattr(op, "op", None)  # a Tensor: its op
     return (inner if inner is not None and hasattr(inner, "type") else op).name
 

@@ -248,7 +248,7 @@ def _first_line(exc: BaseException) -> str:
 
 def _node_name(ref: str) -> str:
     # "^x", "x:0", "x:output:0" (function bodies) -> "x"
-    return ref.lstrip("^").split(":")[0]
+    return _proto.op_name(ref)
 
 
 def _const_strings(node) -> list:
