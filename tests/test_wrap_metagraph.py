@@ -90,7 +90,7 @@ def run_cli(capsys, *argv):
 
 def assert_cli_error(capsys, out_dir: Path, *argv, expect: str):
     rc, _, err = run_cli(capsys, *argv, "--out", out_dir)
-    lines = [l for l in err.splitlines() if l.startswith("smmigrate:")]
+    lines = [line for line in err.splitlines() if line.startswith("smmigrate:")]
     assert rc == 2, err
     assert len(lines) == 1 and lines[0].startswith("smmigrate: error: "), err
     assert "\n" not in lines[0]

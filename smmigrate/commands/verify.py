@@ -102,13 +102,10 @@ def run(args) -> int:
         from ..models.perf import format_perf, measure
 
         batches = sorted({1, args.perf_batch})
+        tags = args.tags.split(",") if args.tags else None
         perf = {
-            "a": measure(
-                args.a, batches=batches, runs=args.perf_runs, tags=args.tags.split(",") if args.tags else None
-            ),
-            "b": measure(
-                args.b, batches=batches, runs=args.perf_runs, tags=args.tags.split(",") if args.tags else None
-            ),
+            "a": measure(args.a, batches=batches, runs=args.perf_runs, tags=tags, reference=args.b),
+            "b": measure(args.b, batches=batches, runs=args.perf_runs, tags=tags, reference=args.a),
         }
     if args.json:
         data = report.to_json()

@@ -28,11 +28,23 @@ _MARK = "SMMIGRATE-PERF "
 
 
 def measure(
-    path, *, batches: Sequence[int] = (1, 32), runs: int = 50, warmup: int = 5, tags=None, timeout: float = 900
+    path,
+    *,
+    batches: Sequence[int] = (1, 32),
+    runs: int = 50,
+    warmup: int = 5,
+    tags=None,
+    reference=None,
+    timeout: float = 900,
 ) -> dict:
-    """Measure the model at `path` in its own process; see the module docstring. Returns a JSON-ready dict."""
+    """Measure the model at `path` in its own process; see the module docstring. Returns a JSON-ready dict.
+
+    `reference`: the SavedModel whose graph describes the serialized tf.Example inputs when the
+    model's own graph does not show its ParseExample ops (a TF2 re-export), so A and B are timed
+    on the same kind of inputs, as `verify` compares them.
+    """
     cmd = [sys.executable, "-m", "smmigrate.models.perf", os.fspath(path), ",".join(str(b) for b in batches)]
-    cmd += [str(runs), str(warmup), ",".join(tags) if tags else ""]
+    cmd += [str(runs), str(warmup), ",".join(tags) if tags else "", os.fspath(reference) if reference else ""]
     env = dict(os.environ)
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
@@ -59,7 +71,7 @@ def _rss_kib() -> int:
         return 0
 
 
-def _child(path: str, batches: list[int], runs: int, warmup: int, tags) -> dict:
+def _child(path: str, batches: list[int], runs: int, warmup: int, tags, reference: str | None) -> dict:
     import resource
 
     import numpy as np
@@ -74,6 +86,10 @@ def _child(path: str, batches: list[int], runs: int, warmup: int, tags) -> dict:
     start = time.perf_counter()
     model = v._load(path, "model", _proto.parse_tags(tags))
     load_s = time.perf_counter() - start
+    ref_mg = None
+    if reference:
+        ref = _proto.read_saved_model(reference)
+        ref_mg = _proto.select_meta_graph(ref.proto, _proto.parse_tags(tags), str(ref.path))
     rss_loaded = _rss_kib()
     signatures: dict = {}
     for key in sorted(model.functions):
@@ -86,7 +102,9 @@ def _child(path: str, batches: list[int], runs: int, warmup: int, tags) -> dict:
                 spec = specs[name]
                 shape = v.tf.TensorShape(spec.shape)
                 rng = v._rng(0, key, name)
-                features = v._parse_features(model.meta_graph, key, name) if spec.dtype == v.tf.string else {}
+                features = {}
+                if spec.dtype == v.tf.string:
+                    features = v._parse_features(model.meta_graph, key, name) or v._parse_features(ref_mg, key, name)
                 gen_shape = v._generation_shape(shape, shape, batch)
                 if features:
                     count = int(np.prod(gen_shape, dtype=np.int64))
@@ -189,9 +207,11 @@ def format_perf(a: dict, b: dict) -> str:
 
 
 def _main(argv: list[str]) -> int:
-    path, batches, runs, warmup, tags = argv
+    path, batches, runs, warmup, tags, reference = argv
     try:
-        result = _child(path, [int(b) for b in batches.split(",")], int(runs), int(warmup), tags or None)
+        result = _child(
+            path, [int(b) for b in batches.split(",")], int(runs), int(warmup), tags or None, reference or None
+        )
     except SmmigrateError as exc:
         result = {"error": str(exc)}
     print(_MARK + json.dumps(result), flush=True)
