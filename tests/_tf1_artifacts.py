@@ -191,6 +191,28 @@ def counter_session_run(tf1, export: Path) -> list:
     return results
 
 
+X = [[1.0, 0.5, 2.0], [0.2, -1.0, 0.3]]
+REGRESS_X = [1.0, 3.0]
+
+
+def session_outputs(tf1, export: Path, key: str, output: str, feeds: dict) -> list:
+    """What a TF1 Session serving `export` returns for signature `key` (the reference for upgrades)."""
+    with tf1.Graph().as_default(), tf1.Session() as sess:
+        mg = tf1.saved_model.loader.load(sess, ["serve"], os.fspath(export))
+        sig = mg.signature_def[key]
+        feed = {sig.inputs[k].name: v for k, v in feeds.items()}
+        return sess.run(sig.outputs[output].name, feed).tolist()
+
+
+def examples(tf1, values: list) -> list:
+    return [
+        tf1.train.Example(
+            features=tf1.train.Features(feature={"x": tf1.train.Feature(float_list=tf1.train.FloatList(value=[v]))})
+        ).SerializeToString()
+        for v in values
+    ]
+
+
 def write_all(out: Path) -> dict:
     tf1 = _tf()
     out.mkdir(parents=True, exist_ok=True)
@@ -199,7 +221,16 @@ def write_all(out: Path) -> dict:
     counter(tf1, out)
     dense(tf1, out)
     batch_one(tf1, out)
-    expected = {"counter_sequence": counter_session_run(tf1, out / "counter"), "w": W, "b": B}
+    expected = {
+        "counter_sequence": counter_session_run(tf1, out / "counter"),
+        "w": W,
+        "b": B,
+        # TF1 Session outputs of the originals whose TensorInfos lie (the graph is what ran).
+        "affine_y": session_outputs(tf1, out / "rank_mismatch", "serving_default", "y", {"x": X}),
+        "regress_y": session_outputs(
+            tf1, out / "regress_mismatch", "serving_default", "outputs", {"inputs": examples(tf1, REGRESS_X)}
+        ),
+    }
     (out / "expected.json").write_text(json.dumps(expected))
     return expected
 

@@ -19,7 +19,7 @@ from smmigrate.cli import main
 from smmigrate.errors import SmmigrateError
 from smmigrate.inspect_model import inspect
 
-X = np.array([[1.0, 0.5, 2.0], [0.2, -1.0, 0.3]], np.float32)
+X = np.array(_tf1_artifacts.X, np.float32)
 
 # fixture -> (loads with TF 2.21?, what inspect must name when it does not)
 PREDICTIONS = {
@@ -126,20 +126,27 @@ def test_inspect_text_says_why_the_loader_refuses(artifacts, capsys):
         ("output_shapes_mismatch", "input inputs: corrected the recorded dtype float32 () to the graph's string ()"),
     ],
 )
-def test_upgrade_trusts_the_graph_and_says_what_it_corrected(upgraded, tf, name, corrected):
+def test_upgrade_trusts_the_graph_and_says_what_it_corrected(upgraded, artifacts, tf, name, corrected):
     out, results = upgraded
     result = results[name]
     assert result.report is not None and result.report.equivalent
     assert any(corrected in n for n in result.notes), result.notes
+    expected = artifacts[1]
     loaded = tf.saved_model.load(str(out / name))
     sig = loaded.signatures["serving_default"]
     spec = sig.structured_input_signature[1]
     if name in ("rank_mismatch", "dtype_mismatch"):
         assert spec["x"].dtype == tf.float32 and spec["x"].shape.as_list() == [None, 3]
         y = sig(x=tf.constant(X))["y"].numpy()
-        np.testing.assert_allclose(y, X @ np.array(_tf1_artifacts.W, np.float32) + _tf1_artifacts.B, rtol=1e-6)
+        np.testing.assert_allclose(y, expected["affine_y"], rtol=1e-6)  # the TF1 Session's outputs
     else:
         assert spec["inputs"].dtype == tf.string
+        serialized = _tf1_artifacts.examples(tf.compat.v1, _tf1_artifacts.REGRESS_X)
+        if name == "output_shapes_mismatch":  # its placeholder declares a scalar: one example per call
+            y = [sig(inputs=tf.constant(e))["outputs"].numpy().ravel().tolist() for e in serialized]
+        else:
+            y = sig(inputs=tf.constant(serialized))["outputs"].numpy().tolist()
+        np.testing.assert_allclose(np.ravel(y), np.ravel(expected["regress_y"]), rtol=1e-6)
 
 
 def test_verify_runs_an_original_tf2_refuses_in_a_tf1_session(upgraded, artifacts):

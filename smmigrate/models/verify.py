@@ -232,7 +232,7 @@ def _first_line(exc: BaseException) -> str:
 
     text = str(exc).strip()
     lines = [ln.strip() for ln in text.splitlines()]
-    skip = ("Graph execution error", "Detected at node", "File ", "[[")
+    skip = ("Graph execution error", "Detected at node", "File ", "[[", "<stack traces unavailable>")
     useful = [
         ln for ln in lines if ln and not ln.startswith(skip) and not re.match(r"^\w.*\(most recent call last\):$", ln)
     ]
