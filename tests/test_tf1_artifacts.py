@@ -326,3 +326,40 @@ def test_perf_times_a_tf2_export_on_the_serialized_examples_its_original_parses(
     for key in ("regress_x_to_y", "serving_default"):
         entry = perf["signatures"][key]["2"]
         assert "error" not in entry and entry["p50_ms"] > 0, entry
+
+
+def _with_signature_name(src, dst, kind: str, key: str, name: str):
+    """A copy of `src` whose serving_default {kind} `key` names `name` (edited with smmigrate's protobufs)."""
+    from smmigrate import _proto
+
+    shutil.copytree(src, dst)
+    sm = _proto.read_saved_model(dst)
+    getattr(sm.proto.meta_graphs[0].signature_def["serving_default"], kind)[key].name = name
+    (dst / "saved_model.pb").write_bytes(sm.proto.SerializeToString())
+    return dst
+
+
+@pytest.mark.parametrize(
+    "kind, key, name, message",
+    [
+        ("outputs", "y", "y:abc", "fetch 'y:abc' is not a tensor name"),
+        ("outputs", "y", "nope:0", "no tensor named 'nope:0'"),
+        ("outputs", "y", "y:7", "y has no output 7"),
+        ("inputs", "x", "", "no tensor named ''"),
+    ],
+)
+def test_signatures_naming_no_tensor_are_one_line_errors(artifacts, tf, tmp_path, capsys, kind, key, name, message):
+    src, _ = artifacts
+    model = _with_signature_name(src / "rank_mismatch", tmp_path / "model", kind, key, name)
+    if name != "y:7":  # an index past a node's outputs needs the op registry, which inspect does not load
+        prediction = inspect(model)["meta_graphs"][0]["tf2_load"]
+        assert prediction["accepts"] is _loads(tf, model) is False
+        assert any("names a tensor the graph lacks" in r for r in prediction["refusals"])
+    for argv in (
+        ["upgrade", str(model), str(tmp_path / "up")],
+        ["wrap-metagraph", str(model), "--out", str(tmp_path / "w")],
+    ):
+        assert main(argv) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and message in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]

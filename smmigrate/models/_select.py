@@ -20,7 +20,8 @@ tf = import_tensorflow()
 
 def kwarg_name(tensor_name: str, taken: set) -> str:
     """A keyword-argument / output key for a tensor: 'dense/x:1' -> 'dense_x_1', unique in `taken`."""
-    op, idx = _proto.input_parts(_proto.tensor_name(tensor_name))
+    op, _, index = _proto.tensor_name(tensor_name).rpartition(":")
+    idx = int(index) if index.isdigit() else 0
     base = re.sub(r"[^A-Za-z0-9_]", "_", op)
     if idx > 0:
         base += f"_{idx}"

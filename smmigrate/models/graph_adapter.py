@@ -179,7 +179,13 @@ class WrappedGraph:
     # ---------------------------------------------------------------- lookups
     def _element(self, name: str, what: str):
         tname = _graphio.tensor_name(name)
-        op_name, idx = _proto.input_parts(tname)
+        try:
+            op_name, idx = _proto.input_parts(tname)
+        except ValueError:
+            raise SmmigrateError(
+                f"{self.source.path}: {what} {name!r} is not a tensor name (expected op:index, e.g. y:0); "
+                "fix the name in the SignatureDef or pass --feeds/--fetches"
+            ) from None
         if op_name in self._rewrite.dropped:
             raise SmmigrateError(
                 f"{self.source.path}: {what} {name!r} cannot be used in TF2: {self._rewrite.dropped[op_name]}"
