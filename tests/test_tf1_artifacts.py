@@ -214,7 +214,10 @@ def test_upgraded_model_is_a_reusable_saved_model(upgraded, tf):
     assert sorted(v.name for v in loaded.variables) == ["b:0", "scale:0", "w:0"]
     # Exactly the TF1 trainable_variables collection: `scale` was created with trainable=False.
     assert sorted(v.name for v in loaded.trainable_variables) == ["b:0", "w:0"]
-    assert list(loaded.regularization_losses) == []
+    # The TF1 regularization_losses collection, as no-argument functions: 0.01 * l2_loss(w).
+    (loss,) = loaded.regularization_losses
+    w = np.array(_tf1_artifacts.W, np.float32)
+    np.testing.assert_allclose(float(loss()), 0.01 * float(np.sum(w * w)) / 2, rtol=1e-6)
     by_call = loaded(tf.constant(X))["y"].numpy()
     by_sig = loaded.signatures["serving_default"](x=tf.constant(X))["y"].numpy()
     np.testing.assert_array_equal(by_call, by_sig)
@@ -283,6 +286,7 @@ def test_upgrade_a_tf_serving_base_folder_version_by_version(artifacts, tf, tmp_
     assert "  1: upgraded, verified equivalent: 1 signature(s), 3 variable(s)" in out
     assert "  3: FAILED, nothing written:" in out and "init_tables_gone" in out
     assert sorted(p.name for p in dst.iterdir()) == ["1", "20"]  # the same layout, without the failed version
+    assert list(tf.saved_model.load(str(dst / "20")).regularization_losses) == []  # none in that graph
     y = tf.saved_model.load(str(dst / "20")).signatures["serving_default"](x=tf.constant(X))["y"].numpy()
     np.testing.assert_allclose(y, X @ np.array(_tf1_artifacts.W, np.float32) + _tf1_artifacts.B, rtol=1e-6)
     assert main(["upgrade", str(base), str(dst)]) == 2  # versions already there: refused before any work

@@ -483,13 +483,10 @@ class WrappedGraph:
         # regularization_losses, and __call__ = the default signature's function.
         root.variables = self.variables
         root.trainable_variables = [v for v in root.variables if v.trainable]
-        root.regularization_losses = []
-        losses = _graphio.collection_names(self._meta, "regularization_losses")
-        if losses:
-            self.notes.append(
-                f"the graph's regularization_losses collection ({len(losses)} tensor(s)) is not exported; "
-                "regularization_losses is empty"
-            )
+        root.regularization_losses = [
+            _loss_function(self.prune({}, {"loss": name}, label=f"regularization loss {name}"))
+            for name in _graphio.collection_names(self._meta, "regularization_losses")
+        ]
         if "serving_default" in self.functions:
             root.__call__ = _call_function(self.functions["serving_default"])
         root.tables = list({id(t): t for t in self._tables.values()}.values())
@@ -509,6 +506,16 @@ class WrappedGraph:
                 f"{export_dir}: cannot write the export ({exc.strerror}); choose another --out"
             ) from None
         return export_dir
+
+
+def _loss_function(fn):
+    """One entry of a Reusable SavedModel's `regularization_losses`: no arguments, a scalar tensor."""
+
+    @tf.function(input_signature=[])
+    def loss():
+        return fn()["loss"]
+
+    return loss
 
 
 def _call_function(fn):
