@@ -108,6 +108,9 @@ def run(args) -> int:
         print(f"  {key}")
         for line in _describe(wrapped.functions[key]):
             print(line)
+    seen = len(wrapped.notes)
     wrapped.save(out, overwrite=args.overwrite)
+    for note in wrapped.notes[seen:]:  # what saving added (e.g. a loss it could not export)
+        print(f"note: {note}")
     print(f"wrote TF2 SavedModel {out}")
     return ExitCode.OK

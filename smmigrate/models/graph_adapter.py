@@ -483,10 +483,14 @@ class WrappedGraph:
         # regularization_losses, and __call__ = the default signature's function.
         root.variables = self.variables
         root.trainable_variables = [v for v in root.variables if v.trainable]
-        root.regularization_losses = [
-            _loss_function(self.prune({}, {"loss": name}, label=f"regularization loss {name}"))
-            for name in _graphio.collection_names(self._meta, "regularization_losses")
-        ]
+        root.regularization_losses = []
+        for name in _graphio.collection_names(self._meta, "regularization_losses"):
+            try:
+                loss = self.prune({}, {"loss": name}, label=f"regularization loss {name}")
+            except SmmigrateError as exc:  # e.g. it needs a placeholder: the export goes on without it
+                self.notes.append(f"regularization loss {name} not exported ({exc})")
+                continue
+            root.regularization_losses.append(_loss_function(loss))
         if "serving_default" in self.functions:
             root.__call__ = _call_function(self.functions["serving_default"])
         root.tables = list({id(t): t for t in self._tables.values()}.values())

@@ -243,4 +243,5 @@ def upgrade(
                 )
 
         save_wrapped(w, dst, methods, overwrite=overwrite, extra=extra, check=check)
+        result.notes.extend(n for n in w.notes if n not in result.notes)  # what saving added
     return result
