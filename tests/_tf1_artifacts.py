@@ -16,8 +16,8 @@ protobuf the way old exporters got them wrong. Tests call `write_all(out)` throu
   signatures whose outputs are the float_ref tensors of the variable and its assignments.
 - `batch_one/`: x declared (?, 3) but joined with a (1, 1) constant inside the graph: only batch 1 runs.
 - `dense/`: y = relu(x . w + b) * scale with w, b trainable and `scale` not (trainable_variables
-  collection present) and an L2 loss on w in `regularization_losses`, for the Reusable SavedModel /
-  fine-tuning tests.
+  collection present), an L2 loss on w and an activity loss on x in `regularization_losses`; for
+  the Reusable SavedModel / fine-tuning tests.
 
 `expected.json` in OUT records the numbers the tests compare with.
 """
@@ -166,6 +166,8 @@ def dense(tf1, out: Path) -> None:
         scale = tf1.Variable(2.0, name="scale", trainable=False, use_resource=False)
         y = tf1.multiply(tf1.nn.relu(tf1.matmul(x, w) + b), scale, name="y")
         tf1.add_to_collection(tf1.GraphKeys.REGULARIZATION_LOSSES, tf1.multiply(0.01, tf1.nn.l2_loss(w), name="w_l2"))
+        # An activity loss needs the input: no no-argument function can compute it.
+        tf1.add_to_collection(tf1.GraphKeys.REGULARIZATION_LOSSES, tf1.reduce_mean(x, name="activity"))
         sess.run(tf1.global_variables_initializer())
         sig = tf1.saved_model.predict_signature_def({"x": x}, {"y": y})
         _save(tf1, sess, out / "dense", {"serving_default": sig})

@@ -209,7 +209,8 @@ def test_missing_init_op_is_one_line_exit_2_nothing_written(artifacts, tmp_path,
 
 
 def test_upgraded_model_is_a_reusable_saved_model(upgraded, tf):
-    out, _ = upgraded
+    out, results = upgraded
+    assert any(n.startswith("regularization loss activity:0 not exported") for n in results["dense"].notes)
     loaded = tf.saved_model.load(str(out / "dense"))
     assert sorted(v.name for v in loaded.variables) == ["b:0", "scale:0", "w:0"]
     # Exactly the TF1 trainable_variables collection: `scale` was created with trainable=False.
