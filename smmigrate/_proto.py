@@ -129,10 +129,12 @@ def tensor_name(name: str) -> str:
 
 
 def op_name(name: str) -> str:
-    """'x:1' / 'x' / '^x' -> 'x': the node a tensor, control input or op name refers to."""
-    name = name.strip().lstrip("^")
-    head, sep, tail = name.rpartition(":")
-    return head if sep and tail.isdigit() else name
+    """'x:1' / 'x' / '^x' / 'x:output:0' -> 'x': the node a tensor, control input or op name refers to.
+
+    Node names never contain ':', so the first part is the node also in a function body's
+    `node:output_arg:index` inputs.
+    """
+    return name.strip().lstrip("^").split(":")[0]
 
 
 class Schema:

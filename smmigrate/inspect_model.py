@@ -371,6 +371,9 @@ def _tf2_load(mg, s) -> dict:
                     continue
                 node = nodes.get(_op_name(info.name))
                 where = f"signature {key} {kind} {name} ({info.name})"
+                if _output_index(info.name) < 0:
+                    refusals.append(f"{where} is not a tensor name (op:index)")
+                    continue
                 if node is None:
                     refusals.append(f"{where} names a tensor the graph lacks")
                     continue

@@ -345,21 +345,23 @@ def _with_signature_name(src, dst, kind: str, key: str, name: str):
 
 
 @pytest.mark.parametrize(
-    "kind, key, name, message",
+    "kind, key, name, message, refusal",
     [
-        ("outputs", "y", "y:abc", "fetch 'y:abc' is not a tensor name"),
-        ("outputs", "y", "nope:0", "no tensor named 'nope:0'"),
-        ("outputs", "y", "y:7", "y has no output 7"),
-        ("inputs", "x", "", "no tensor named ''"),
+        ("outputs", "y", "y:abc", "fetch 'y:abc' is not a tensor name", "is not a tensor name"),
+        ("outputs", "y", "nope:0", "no tensor named 'nope:0'", "names a tensor the graph lacks"),
+        ("outputs", "y", "y:7", "y has no output 7", None),
+        ("inputs", "x", "", "no tensor named ''", "names a tensor the graph lacks"),
     ],
 )
-def test_signatures_naming_no_tensor_are_one_line_errors(artifacts, tf, tmp_path, capsys, kind, key, name, message):
+def test_signatures_naming_no_tensor_are_one_line_errors(
+    artifacts, tf, tmp_path, capsys, kind, key, name, message, refusal
+):
     src, _ = artifacts
     model = _with_signature_name(src / "rank_mismatch", tmp_path / "model", kind, key, name)
-    if name != "y:7":  # an index past a node's outputs needs the op registry, which inspect does not load
+    if refusal:  # (an index past a node's outputs needs the op registry, which inspect does not load)
         prediction = inspect(model)["meta_graphs"][0]["tf2_load"]
         assert prediction["accepts"] is _loads(tf, model) is False
-        assert any("names a tensor the graph lacks" in r for r in prediction["refusals"])
+        assert any(refusal in r for r in prediction["refusals"]), prediction["refusals"]
     for argv in (
         ["upgrade", str(model), str(tmp_path / "up")],
         ["wrap-metagraph", str(model), "--out", str(tmp_path / "w")],
@@ -368,3 +370,13 @@ def test_signatures_naming_no_tensor_are_one_line_errors(artifacts, tf, tmp_path
         err = capsys.readouterr().err.strip()
         assert len(err.splitlines()) == 1 and message in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]
+
+
+def test_one_tensor_name_parser_for_graphs_and_function_bodies():
+    from smmigrate import _proto
+
+    assert _proto.op_name("dense/y:1") == "dense/y" and _proto.op_name("^init") == "init"
+    # A function body names inputs node:output_arg:index; verify finds ParseExample ops through these.
+    assert _proto.op_name("ParseExample/ParseExampleV2:dense_values:0") == "ParseExample/ParseExampleV2"
+    assert _proto.input_parts("x:2") == ("x", 2) and _proto.input_parts("^x") == ("x", -1)
+    assert _proto.tensor_name(" x ") == "x:0"
