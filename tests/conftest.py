@@ -1,11 +1,12 @@
 """Shared pytest fixtures, and the `tf` marker put on every test that needs TensorFlow.
 
 A test is marked `tf` (so `pytest -m "not tf"` runs without TensorFlow installed) when it uses
-the `tf`, `tf_serving` or `fixture_copy` fixture; when its module imports TensorFlow or one of the
-test helpers that run it (`progrun`, the program runner; `_graphgen` and `_helpers_models`, which
-build TF artifacts); or when the test itself refers to a part of smmigrate that needs TensorFlow
+the `tf`, `tf_serving` or `fixture_copy` fixture; when it, or a fixture it uses, calls
+`pytest.importorskip("tensorflow")` or refers to a part of smmigrate that needs TensorFlow
 installed (`smmigrate.models`, `smmigrate._proto`, whose schemas ship with TensorFlow, and
-`smmigrate.inspect_model`). Nothing is marked by hand: a new test is classified by what it uses.
+`smmigrate.inspect_model`); or when its module imports TensorFlow or one of the test helpers that
+run it (`progrun`, the program runner; `_graphgen` and `_helpers_models`, which build TF
+artifacts). Nothing is marked by hand: a new test is classified by what it uses.
 
 `tf_serving` finds the TensorFlow Serving test artifacts (read-only) at ``../shared/fixtures``
 or at ``$SMMIGRATE_FIXTURES``; tests that need them skip with the reason when the folder is
@@ -55,8 +56,18 @@ def _names_used(code) -> set[str]:
     return names
 
 
+def _constants(code) -> set[object]:
+    found = {c for c in code.co_consts if isinstance(c, str)}
+    for const in code.co_consts:
+        if inspect.iscode(const):
+            found |= _constants(const)
+    return found
+
+
 def _uses_tf_library(function, module) -> bool:
     names = _names_used(function.__code__)
+    if "importorskip" in names and "tensorflow" in _constants(function.__code__):  # importorskip("tensorflow")
+        return True
     if any(name.startswith(TF_LIBRARY) for name in names):  # `from smmigrate.models import ...` inside the test
         return True
     if "smmigrate" in names and names & {lib.rsplit(".", 1)[1] for lib in TF_LIBRARY}:  # `from smmigrate import _proto`
@@ -76,7 +87,17 @@ def needs_tf(item: pytest.Item) -> bool:
     if module is None:
         return False
     function = getattr(item, "function", None)
-    return _module_needs_tf(module) or (function is not None and _uses_tf_library(function, module))
+    if _module_needs_tf(module) or (function is not None and _uses_tf_library(function, module)):
+        return True
+    # the fixtures it uses, by the same rules (e.g. a fixture that builds artifacts with TensorFlow)
+    info = getattr(item, "_fixtureinfo", None)
+    for defs in info.name2fixturedefs.values() if info is not None else ():
+        for fixturedef in defs:
+            func = getattr(fixturedef, "func", None)
+            home = inspect.getmodule(func) if func is not None else None
+            if func is not None and home is not None and _uses_tf_library(func, home):
+                return True
+    return False
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
