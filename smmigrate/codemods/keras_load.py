@@ -36,6 +36,7 @@ class Refused(Exception):
 
 class KerasLoad(SavedModelCodemod):
     NAME = "keras-load"
+    EAGER_OUTPUT = True  # Keras 3 (model.export, TFSMLayer) runs eagerly only
     DESCRIPTION = "Rewrite Keras 2 load_model(SavedModel folder) + predict into Keras 3 TFSMLayer calls."
     CODES = {
         "SM621": "load_model of a path whose format cannot be told from the code",

@@ -39,6 +39,7 @@ _DROPPED = {"overwrite", "include_optimizer", "serving_only"}  # no meaning for 
 
 class KerasSave(SavedModelCodemod):
     NAME = "keras-save"
+    EAGER_OUTPUT = True  # Keras 3 (model.export, TFSMLayer) runs eagerly only
     DESCRIPTION = "Rewrite Keras 2 SavedModel saving (model.save(dir), save_format='tf') into Keras 3 model.export."
     CODES = {
         "SM601": "Keras save to a path whose format cannot be told from the code",
