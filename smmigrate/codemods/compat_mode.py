@@ -105,6 +105,21 @@ GRAPH_ONLY: tuple[str, ...] = (
     "saved_model.get_tensor_from_tensor_info",
     "graph_util.",
 )
+# Keras 2 backend functions of TF1's graph-and-session world; Keras 3 (TF 2.21's `tf.keras`) has
+# none of them, so a module using one keeps graph mode and Keras 2 (Keras-relative paths)
+KERAS_GRAPH_ONLY: tuple[str, ...] = tuple(
+    f"keras.backend.{name}"
+    for name in (
+        "get_session",
+        "set_session",
+        "get_graph",
+        "set_learning_phase",
+        "learning_phase",
+        "manual_variable_initialization",
+        "function",
+        "placeholder",
+    )
+)
 _OPTIMIZER = re.compile(r"^train\.\w+Optimizer$")
 # TF1 APIs TF 2.21 serves from the Keras 2 package (`tf_keras`) only when TF_USE_LEGACY_KERAS is set
 LEGACY_KERAS: tuple[str, ...] = ("layers.", "nn.rnn_cell.", "keras.")
@@ -189,6 +204,8 @@ class CompatMode(SavedModelCodemod):
                     self.legacy_keras.append(self.graph_sites[-1])
             elif rel.startswith("keras."):
                 self.tf_keras_sites.append(Site(node.lineno, node.col_offset + 1, text.source(node)))
+                if rel in KERAS_GRAPH_ONLY:
+                    self.graph_sites.append(self.tf_keras_sites[-1])
                 base = head(node)
                 if not spelled_v1 and isinstance(base, ast.Name) and scopes.resolve(base) == ROOT:
                     self.tf_keras_heads.append(text.span(base)[1])
