@@ -162,14 +162,16 @@ def main(argv=None) -> int:
         same = abs(a["checksum"] - b["checksum"]) <= 1e-4 * max(1.0, abs(a["checksum"]))
         rows.append((label, a, b, same))
     print(
-        "| model | TF1 original load s | upgraded load s | load ratio (≤ 0.5) | TF1 call ms | upgraded call ms | latency ratio (≤ 1.0) | outputs |"
+        "| model | TF1 original load s | upgraded load s | load ratio (≤ 0.5) | TF1 call ms | upgraded call ms | "
+        "latency ratio (≤ 1.0) | outputs |"
     )
     print("|---|---|---|---|---|---|---|---|")
     for label, a, b, same in rows:
         lr, cr = b["load_s"] / a["load_s"], b["call_ms"] / a["call_ms"]
         print(
             f"| {label} | {a['load_s']:.3f} | {b['load_s']:.3f} | {lr:.2f}× {'met' if lr <= 0.5 else 'MISSED'} | "
-            f"{a['call_ms']:.3f} | {b['call_ms']:.3f} | {cr:.2f}× {'met' if cr <= 1.0 else 'MISSED'} | {'equal' if same else 'DIFFER'} |"
+            f"{a['call_ms']:.3f} | {b['call_ms']:.3f} | {cr:.2f}× {'met' if cr <= 1.0 else 'MISSED'} | "
+            f"{'equal' if same else 'DIFFER'} |"
         )
     return 0
 

@@ -91,8 +91,8 @@ def generate(size_mb: int, work: Path) -> dict:
     meta, ckpt = folder / "mlp.ckpt.meta", folder / "mlp.ckpt"
     if not meta.exists() or not Path(f"{ckpt}.index").exists():
         code = (
-            "import sys; sys.path.insert(0, %r); import _graphgen as g; from pathlib import Path; "
-            "g.mlp_graph(Path(%r), megabytes=%d)" % (os.fspath(ROOT / "tests"), os.fspath(folder), size_mb)
+            f"import sys; sys.path.insert(0, {os.fspath(ROOT / 'tests')!r}); import _graphgen as g; "
+            f"from pathlib import Path; g.mlp_graph(Path({os.fspath(folder)!r}), megabytes={size_mb:d})"
         )
         subprocess.run([sys.executable, "-c", code], check=True)
     data = sum(p.stat().st_size for p in folder.glob("mlp.ckpt.data-*"))
@@ -160,7 +160,7 @@ def main(argv=None) -> int:
     print()
     print("| checkpoint | path | load+restore s | call ms (median) | peak RSS MB | RSS after TF import MB |")
     print("|---|---|---|---|---|---|")
-    for size, data_mb, s, a, same in rows:
+    for _size, data_mb, s, a, _same in rows:
         for name, r in (("TF1 Session", s), ("wrap_metagraph", a)):
             print(
                 f"| {data_mb:.0f} MB | {name} | {r['load_s']:.2f} | {r['call_ms']:.2f} | {r['peak_mb']:.0f} | "
@@ -168,7 +168,8 @@ def main(argv=None) -> int:
             )
         print(
             f"| {data_mb:.0f} MB | ratio adapter/session | {a['load_s'] / s['load_s']:.2f}× (target ≤ 1.10) | "
-            f"{a['call_ms'] / s['call_ms']:.2f}× (target ≤ 1.00) | {a['peak_mb'] / s['peak_mb']:.2f}× (target ≤ 1.10) | "
+            f"{a['call_ms'] / s['call_ms']:.2f}× (target ≤ 1.00) | {a['peak_mb'] / s['peak_mb']:.2f}× (target ≤ "
+            "1.10) | "
             f"outputs equal: {same} |"
         )
     return 0

@@ -4,7 +4,8 @@ Every case in tests/cases/<codemod>/ (see tests/casefiles.py) becomes one entry:
 first comment line), the TF1 code, the rewritten code (or "left as is") and the diagnostics it
 produces. The case files are what the tests check, so the catalogue cannot promise a rewrite the
 tool does not do. tests/test_catalogue.py fails when this file is stale; rerun
-``python docs/gen_catalogue.py`` after adding or changing a case.
+``python docs/gen_catalogue.py`` after adding or changing a case (``--check`` only reports: exit 1
+when stale).
 """
 
 from __future__ import annotations
@@ -59,5 +60,11 @@ def render() -> str:
 
 
 if __name__ == "__main__":
+    if "--check" in sys.argv[1:]:  # report only (`.ci/run`): exit 1 when the file is stale
+        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+        if current != render():
+            print(f"{OUTPUT.relative_to(ROOT)} is stale: run `python docs/gen_catalogue.py`")
+            sys.exit(1)
+        sys.exit(0)
     OUTPUT.write_text(render(), encoding="utf-8")
     print(f"wrote {OUTPUT.relative_to(ROOT)}")

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
-
 # public name -> module that defines it (imported on first access)
 _LAZY = {
     "rewrite_paths": "smmigrate.rewrite",
@@ -33,10 +31,36 @@ _LAZY = {
     "inspect": "smmigrate.inspect_model",
 }
 
-__all__ = sorted(_LAZY) + ["__version__"]
+# Spelled out (not computed from _LAZY) so linters and type checkers can read it; a test keeps the two equal.
+__all__ = [
+    "Diagnostic",
+    "FileResult",
+    "Report",
+    "RewriteOptions",
+    "SmmigrateError",
+    "WrappedGraph",
+    "__version__",
+    "export_session",
+    "inspect",
+    "rewrite_paths",
+    "rewrite_source",
+    "update_method_names",
+    "upgrade",
+    "verify",
+    "wrap_metagraph",
+]
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # one source, the package metadata (pyproject.toml); read when asked for
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("smmigrate")
+        except PackageNotFoundError:  # a source tree on sys.path that was never installed
+            value = "0+unknown"
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'smmigrate' has no attribute {name!r}")

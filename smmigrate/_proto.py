@@ -17,14 +17,16 @@ The readers here (`read_saved_model`, `read_graph_file`, `select_meta_graph`) ar
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import importlib
 import importlib.util
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import SmmigrateError
 
@@ -82,6 +84,59 @@ _DTYPES = {
 }
 
 
+def shape_dims(shape) -> list[int] | None:
+    """A TensorShapeProto, tf.TensorShape or list of dims -> list of ints (-1 unknown), None if rank unknown."""
+    if shape is None:
+        return None
+    if hasattr(shape, "unknown_rank"):  # TensorShapeProto
+        return None if shape.unknown_rank else [int(d.size) for d in shape.dim]
+    if hasattr(shape, "rank"):  # tf.TensorShape (duck-typed: no TensorFlow import here)
+        return None if shape.rank is None else [-1 if d is None else int(d) for d in shape.as_list()]
+    return [-1 if d is None else int(d) for d in shape]
+
+
+def format_shape(shape) -> str:
+    """The one spelling of a shape in smmigrate's output: (?, 3), (2,), (), <unknown rank>."""
+    dims = shape_dims(shape)
+    if dims is None:
+        return "<unknown rank>"
+    return "(" + ", ".join("?" if d < 0 else str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
+
+
+def format_spec(dtype_name: str, shape) -> str:
+    """dtype and shape as every command prints them: ``float32 (?, 3)``."""
+    return f"{dtype_name} {format_shape(shape)}"
+
+
+def input_parts(inp: str) -> tuple[str, int]:
+    """NodeDef input string -> (node name, output index or -1 for a control input)."""
+    if inp.startswith("^"):
+        return inp[1:], -1
+    if ":" in inp:
+        node, idx = inp.rsplit(":", 1)
+        return node, int(idx)
+    return inp, 0
+
+
+def tensor_name(name: str) -> str:
+    """'x' / 'x:0' / '^x' -> 'x:0' (a graph element name normalised to a tensor)."""
+    name = name.strip()
+    if name.startswith("^"):
+        name = name[1:]
+    if ":" not in name:
+        name += ":0"
+    return name
+
+
+def op_name(name: str) -> str:
+    """'x:1' / 'x' / '^x' / 'x:output:0' -> 'x': the node a tensor, control input or op name refers to.
+
+    Node names never contain ':', so the first part is the node also in a function body's
+    `node:output_arg:index` inputs.
+    """
+    return name.strip().lstrip("^").split(":")[0]
+
+
 class Schema:
     """Message classes by short name (``schema.SavedModel()``), plus DataType helpers."""
 
@@ -89,6 +144,11 @@ class Schema:
         self.__dict__.update(classes)
         self._datatype = datatype_enum
         self.source = source  # "tensorflow" (imported pb2 modules) or "descriptors" (private pool)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names __init__ did not set: the message classes are built at run time
+        # (typed Any: protobuf messages from a private pool have no static types).
+        raise AttributeError(f"no protobuf message {name!r} in smmigrate's TensorFlow schema")
 
     def dtype_enum_name(self, value: int) -> str:
         v = self._datatype.values_by_number.get(value)
@@ -216,7 +276,7 @@ class SavedModelFile:
     """A parsed SavedModel and where it came from."""
 
     export_dir: Path
-    proto: object  # SavedModel message
+    proto: Any  # SavedModel message (built at run time: no static type)
     path: Path  # the file TensorFlow's loader reads (saved_model.pb wins over .pbtxt)
     text: bool
     also_text: bool = False  # both saved_model.pb and saved_model.pbtxt exist
@@ -248,7 +308,8 @@ def parse_saved_model_file(path: Path, text: bool):
     except _decode_error_types() as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise SmmigrateError(
-            f"{path}: not a valid SavedModel ({first}); the file is truncated or corrupt: copy it again or re-export the model"
+            f"{path}: not a valid SavedModel ({first}); the file is truncated or corrupt: copy it again or "
+            "re-export the model"
         ) from exc
     return sm
 
@@ -269,7 +330,8 @@ def read_saved_model(export_dir) -> SavedModelFile:
     for candidate in (pb, pbtxt):
         if _broken_link(candidate):
             raise SmmigrateError(
-                f"{candidate}: a broken symlink (dangling or a loop); point it at the real file or copy the export again"
+                f"{candidate}: a broken symlink (dangling or a loop); point it at the real file or copy the "
+                "export again"
             )
     if pb.exists():
         found = SavedModelFile(export_dir, parse_saved_model_file(pb, False), pb, False, also_text=pbtxt.exists())
@@ -281,7 +343,8 @@ def read_saved_model(export_dir) -> SavedModelFile:
         if not found.proto.meta_graphs:
             # A file cut right after its first field parses as a SavedModel with no MetaGraph.
             raise SmmigrateError(
-                f"{found.path}: holds no MetaGraph (truncated, or not a SavedModel); copy the export again or re-export the model"
+                f"{found.path}: holds no MetaGraph (truncated, or not a SavedModel); copy the export again or "
+                "re-export the model"
             )
         return found
     if cpb.exists():
@@ -333,11 +396,12 @@ def select_meta_graph(
         if tag_set(m) == ("serve",):
             return m
     raise SmmigrateError(
-        f"{where}: holds several MetaGraphs and none is tagged only 'serve'; pick one with --tags (available: {available})"
+        f"{where}: holds several MetaGraphs and none is tagged only 'serve'; pick one with --tags (available: "
+        f"{available})"
     )
 
 
-def parse_tags(value: str | Sequence[str] | None) -> tuple | None:
+def parse_tags(value: str | Iterable[str] | None) -> tuple | None:
     """`"serve,gpu"` or a sequence -> sorted tuple; None/empty -> None."""
     if not value:
         return None
@@ -347,7 +411,7 @@ def parse_tags(value: str | Sequence[str] | None) -> tuple | None:
     return tags or None
 
 
-def read_graph_file(path) -> tuple[str, object, bool]:
+def read_graph_file(path) -> tuple[str, Any, bool]:
     """Detect and parse a SavedModel, MetaGraphDef or GraphDef file by content.
 
     Returns (kind, message, text) with kind in {"saved_model", "meta_graph", "graph_def"}. Binary
@@ -382,10 +446,8 @@ def read_graph_file(path) -> tuple[str, object, bool]:
         return (len(msg.node) > 0 or len(msg.library.function) > 0) and _graph_looks_valid(msg)
 
     text = None
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     if text is not None:
         for kind, cls in candidates:
             msg = cls()

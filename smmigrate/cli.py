@@ -14,19 +14,25 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from . import __version__
-from .errors import SmmigrateError
+from .errors import ExitCode, SmmigrateError
+
+__all__ = ["ExitCode", "build_parser", "main"]
 
 # Order in `--help`; modules not listed here come after, alphabetically.
 _ORDER = ["rewrite", "wrap_metagraph", "upgrade", "method_names", "inspect", "verify"]
 
 
-class ExitCode:
-    """Exit codes shared by every sub-command."""
+class _Version(argparse.Action):
+    """`--version`, read from the installed package's metadata only when asked for."""
 
-    OK = 0  # nothing to change / models equivalent
-    CHANGED = 1  # files changed (or would change), manual work reported, models differ
-    ERROR = 2  # bad arguments, unreadable or invalid input, internal failure
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from . import __version__
+
+        print(f"smmigrate {__version__}")
+        parser.exit(ExitCode.OK)
 
 
 def _command_modules():
@@ -43,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Migrate TensorFlow 1 SavedModel code and artifacts to TensorFlow 2.",
         epilog="Exit codes: 0 nothing to change / equivalent, 1 changes or manual work / not equivalent, 2 error.",
     )
-    parser.add_argument("--version", action="version", version=f"smmigrate {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         p = sub.add_parser(module.NAME, help=module.HELP, description=getattr(module, "DESCRIPTION", module.HELP))
@@ -52,20 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> ExitCode:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help(sys.stderr)
         return ExitCode.ERROR
     try:
-        return int(args._run(args))
+        return ExitCode(args._run(args))
     except SmmigrateError as exc:
         print(f"smmigrate: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("smmigrate: interrupted", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:  # `smmigrate rewrite --diff . | head`
         return ExitCode.ERROR
 

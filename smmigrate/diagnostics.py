@@ -1,24 +1,18 @@
 """Diagnostics: what `rewrite` reports for a site it could not (or would not) migrate.
 
 Every diagnostic has a stable code (``SMnnn``), a position, and a message that says why and what
-to do next. The codes are listed once here so the CLI, the docs and the codemods agree on them.
+to do next. Each code's title, what to do and severity are kept once, in `smmigrate.codes`.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
-# code -> (short title, what the user should do). Codemods add their own codes to this table
-# through ``register_codes`` so that ``--list-codemods`` and the docs can show them.
-CODES: dict[str, str] = {
-    "SM001": "file could not be read or decoded",
-    "SM002": "file does not parse as Python 3; left unchanged",
-    "SM003": "the rewritten code would not parse; file left unchanged (please report this)",
-    "SM004": "notebook is not valid JSON / nbformat; left unchanged",
-    "SM005": "internal error in a codemod; file left unchanged (please report this)",
-    "SM006": "too deeply nested to rewrite safely; file left unchanged",
-    "SM007": "a codemod would leave a name undefined; its change to this file was not applied (please report this)",
-}
+from .codes import codes_of
+
+# code -> title of every code in use: the engine's file-level codes, then the codes of each
+# registered codemod (added through ``register_codes`` when smmigrate.codemods is imported).
+CODES: dict[str, str] = codes_of(None)
 
 
 def register_codes(codes: dict[str, str]) -> None:
@@ -31,7 +25,7 @@ def register_codes(codes: dict[str, str]) -> None:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One site needing manual work (or a file-level problem)."""
+    """One site needing manual work, a note about a rewrite, or a file-level problem (see `codes.severity`)."""
 
     code: str
     message: str

@@ -12,6 +12,7 @@ so `smmigrate inspect` starts in well under a second.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from . import _proto
 from .errors import SmmigrateError
@@ -29,7 +30,7 @@ def inspect(path, *, tags=None) -> dict:
     s = _proto.schema()
     if path.is_dir():
         sm_file = _proto.read_saved_model(path)
-        info = {
+        info: dict[str, Any] = {
             "path": str(path),
             "kind": "saved_model",
             "file": sm_file.path.name,
@@ -81,11 +82,7 @@ def inspect(path, *, tags=None) -> dict:
 # Describing the pieces
 
 
-def _shape(shape_proto) -> list | None:
-    """TensorShapeProto -> list of ints (-1 unknown) or None for unknown rank."""
-    if shape_proto.unknown_rank:
-        return None
-    return [int(d.size) for d in shape_proto.dim]
+_shape = _proto.shape_dims  # TensorShapeProto -> list of ints (-1 unknown) or None for unknown rank
 
 
 def _tensor_info(ti, s) -> dict:
@@ -95,7 +92,8 @@ def _tensor_info(ti, s) -> dict:
         out["name"] = ti.name
     elif encoding == "coo_sparse":
         out["name"] = (
-            f"sparse({ti.coo_sparse.values_tensor_name}, {ti.coo_sparse.indices_tensor_name}, {ti.coo_sparse.dense_shape_tensor_name})"
+            f"sparse({ti.coo_sparse.values_tensor_name}, {ti.coo_sparse.indices_tensor_name}, "
+            f"{ti.coo_sparse.dense_shape_tensor_name})"
         )
     elif encoding == "composite_tensor":
         out["name"] = "composite tensor"
@@ -130,7 +128,7 @@ def _size(shape: list | None, itemsize: int | None) -> int | None:
 
 def _collection_variable_names(mg, s, key: str) -> set:
     col = mg.collection_def.get(key)
-    names = set()
+    names: set[str] = set()
     if col is None or col.WhichOneof("kind") != "bytes_list":
         return names
     for raw in col.bytes_list.value:
@@ -139,7 +137,7 @@ def _collection_variable_names(mg, s, key: str) -> set:
             vd.ParseFromString(raw)
         except Exception:  # noqa: BLE001 - a malformed entry only loses the trainable flag
             continue
-        names.add(vd.variable_name.split(":")[0])
+        names.add(_proto.op_name(vd.variable_name))
     return names
 
 
@@ -158,7 +156,7 @@ def _variables_from_graph(mg_graph, s, trainable_names: set | None) -> list:
         shape = _shape(shape_attr.shape) if shape_attr is not None else None
         if kind == "reference":
             # load_v1_in_v2 cannot lift reference variables: no tf.Variable, nothing trainable.
-            trainable = False
+            trainable: bool | None = False
         else:
             trainable = node.name in trainable_names if trainable_names is not None else None
         items.append(
@@ -262,6 +260,171 @@ def _parse_examples(graph) -> int:
     return count
 
 
+# ---------------------------------------------------------------------------------------------
+# Will TF 2.21's tf.saved_model.load accept it?  (load_v1_in_v2, predicted from the protobufs)
+
+# Ops whose output 0 is a reference tensor: a signature fetching one fails TF2's load ("has a
+# reference type"), while a TF1 Session returned the variable's value.
+_REF_OUTPUT_OPS = {
+    "Variable",
+    "VariableV2",
+    "TemporaryVariable",
+    "Assign",
+    "AssignAdd",
+    "AssignSub",
+    "RefIdentity",
+    "RefSwitch",
+    "RefMerge",
+    "RefEnter",
+    "RefExit",
+    "RefNextIteration",
+}
+_TENSOR_SCATTER_OPS = {"ScatterNd", "ScatterNdNonAliasingAdd"}  # these return a new tensor
+# The init ops load_v1_in_v2 runs (loader_impl.get_init_op): a name the graph lacks fails the load.
+_LOADER_INIT_COLLECTIONS = ("saved_model_main_op", "legacy_init_op")
+# Ops whose declared output shape and dtype sit in their own attributes.
+# Ops whose output 0 has the dtype of their `T` attribute.
+_SAME_TYPE_OPS = {
+    "Identity",
+    "Add",
+    "AddV2",
+    "Sub",
+    "Mul",
+    "RealDiv",
+    "MatMul",
+    "BiasAdd",
+    "Relu",
+    "Sigmoid",
+    "Tanh",
+    "Softmax",
+    "Reshape",
+    "Squeeze",
+    "ExpandDims",
+}
+_DECLARED_SHAPE_OPS = {"Placeholder": ("dtype", "shape"), "PlaceholderWithDefault": ("dtype", "shape")}
+
+
+_op_name = _proto.op_name
+
+
+def _output_index(name: str) -> int:
+    try:
+        return max(_proto.input_parts(name)[1], 0)
+    except ValueError:  # a malformed index: not a tensor the loader could find either
+        return -1
+
+
+def _has_ref_output(node) -> bool:
+    op = node.op
+    if op in _REF_OUTPUT_OPS:
+        return True
+    if op.startswith("Scatter") and op not in _TENSOR_SCATTER_OPS:
+        return True
+    return op.startswith("Apply")  # ApplyGradientDescent, ApplyAdam, ...: out is Ref(T)
+
+
+def _shapes_compatible(a: list | None, b: list | None) -> bool:
+    if a is None or b is None:
+        return True
+    if len(a) != len(b):
+        return False
+    return all(x < 0 or y < 0 or x == y for x, y in zip(a, b, strict=True))
+
+
+def _declared(node, s) -> tuple[str | None, list | None]:
+    """(dtype name, shape) a node declares for its output 0, as far as its attributes say."""
+    attrs = _DECLARED_SHAPE_OPS.get(node.op)
+    dtype = shape = None
+    if attrs is not None:
+        if attrs[0] in node.attr:
+            dtype = s.dtype_name(node.attr[attrs[0]].type)
+        if attrs[1] in node.attr:
+            shape = _shape(node.attr[attrs[1]].shape)
+    elif node.op in _SAME_TYPE_OPS and "T" in node.attr:
+        dtype = s.dtype_name(node.attr["T"].type)
+    elif node.op == "Const" and "value" in node.attr:
+        dtype = s.dtype_name(node.attr["value"].tensor.dtype)
+        shape = _shape(node.attr["value"].tensor.tensor_shape)
+    return dtype, shape
+
+
+def _tf2_load(mg, s) -> dict:
+    """Predict `tf.saved_model.load` (TF 2.21) on a TF1 MetaGraph: refusals, and metadata it ignores.
+
+    `refusals` are what makes the load fail: a signature naming a tensor the graph lacks or a
+    reference-typed output, an init op (main op / legacy init op) the graph lacks, a node whose
+    recorded `_output_shapes` contradicts the shape it declares (checked for placeholders and
+    constants), a recorded TensorFlow version the loader cannot parse. `mismatches` are
+    SignatureDef TensorInfos that disagree with the graph: the loader builds the signatures from
+    the graph, so it accepts them, but clients reading the metadata are misled; `upgrade` and
+    `wrap-metagraph` correct them.
+    """
+    nodes = {n.name: n for n in mg.graph_def.node}
+    refusals: list[str] = []
+    mismatches: list[str] = []
+    for key in sorted(mg.signature_def):
+        sig = mg.signature_def[key]
+        for kind, infos in (("input", sig.inputs), ("output", sig.outputs)):
+            for name in sorted(infos):
+                info = infos[name]
+                if info.WhichOneof("encoding") != "name":
+                    continue
+                node = nodes.get(_op_name(info.name))
+                where = f"signature {key} {kind} {name} ({info.name})"
+                if _output_index(info.name) < 0:
+                    refusals.append(f"{where} is not a tensor name (op:index)")
+                    continue
+                if node is None:
+                    refusals.append(f"{where} names a tensor the graph lacks")
+                    continue
+                if kind == "output" and _output_index(info.name) == 0 and _has_ref_output(node):
+                    refusals.append(f"{where} is a reference tensor ({node.op}), which TF2 functions cannot return")
+                    continue
+                if _output_index(info.name) != 0:
+                    continue
+                dtype, shape = _declared(node, s)
+                if dtype is None and "_output_shapes" in node.attr and node.attr["_output_shapes"].list.shape:
+                    shape = _shape(node.attr["_output_shapes"].list.shape[0])
+                recorded_dtype = s.dtype_name(info.dtype) if info.dtype else None
+                recorded_shape = _shape(info.tensor_shape)
+                wrong = []
+                if dtype and recorded_dtype and recorded_dtype.replace("_ref", "") != dtype:
+                    wrong.append("dtype")
+                if not _shapes_compatible(recorded_shape, shape):
+                    wrong.append("rank" if len(recorded_shape or []) != len(shape or []) else "shape")
+                if wrong:
+                    mismatches.append(
+                        f"{where}: recorded {_proto.format_spec(recorded_dtype or '?', recorded_shape)}, "
+                        f"the graph has {_proto.format_spec(dtype or '?', shape)} ({' and '.join(wrong)} "
+                        f"{'differ' if len(wrong) > 1 else 'differs'})"
+                    )
+    init_names = []
+    if "__saved_model_init_op" in mg.signature_def:
+        init_names = [t.name for t in mg.signature_def["__saved_model_init_op"].outputs.values()]
+    else:
+        for key in _LOADER_INIT_COLLECTIONS:
+            col = mg.collection_def.get(key)
+            if col is not None and col.WhichOneof("kind") == "node_list" and col.node_list.value:
+                init_names = list(col.node_list.value)
+                break
+    for name in init_names:
+        if _op_name(name) not in nodes:
+            refusals.append(f"init op {_op_name(name)} is not in the graph")
+    for node in mg.graph_def.node:
+        if "_output_shapes" not in node.attr or not node.attr["_output_shapes"].list.shape:
+            continue
+        _, shape = _declared(node, s)
+        recorded = _shape(node.attr["_output_shapes"].list.shape[0])
+        if not _shapes_compatible(shape, recorded):
+            refusals.append(
+                f"node {node.name} ({node.op}) declares shape {_proto.format_shape(shape)} but its recorded "
+                f"_output_shapes say {_proto.format_shape(recorded)}"
+            )
+    if not _version_parses(mg.meta_info_def.tensorflow_version or None):
+        refusals.append(f"recorded TensorFlow version {mg.meta_info_def.tensorflow_version!r} does not parse")
+    return {"accepts": not refusals, "refusals": refusals, "mismatches": mismatches}
+
+
 def _describe_meta_graph(mg, s, export_dir: Path | None) -> dict:
     tf2 = len(mg.object_graph_def.nodes) > 0
     if tf2:
@@ -283,6 +446,7 @@ def _describe_meta_graph(mg, s, export_dir: Path | None) -> dict:
         "nodes": len(mg.graph_def.node),
         "functions": len(mg.graph_def.library.function),
         "parse_example_ops": _parse_examples(mg.graph_def),
+        "tf2_load": {"accepts": True, "refusals": [], "mismatches": []} if tf2 else _tf2_load(mg, s),
     }
 
 
@@ -342,15 +506,31 @@ def _advice(info: dict) -> list:
     path = info["path"]
     for g in info.get("meta_graphs", []):
         v = g["variables"]
-        if info["kind"] == "saved_model" and g["graph_format"] == "tf1_graph":
-            if v["reference"]:
+        load = g.get("tf2_load")
+        if info["kind"] == "saved_model" and load is not None and not load["accepts"]:
+            broken = [r for r in load["refusals"] if r.startswith("init op") or "names a tensor" in r]
+            if broken:
                 out.append(
-                    f"TF1 SavedModel with {v['reference']} reference variable(s): tf.saved_model.load works but they are not "
-                    f"trainable and .variables is empty; `smmigrate upgrade {path} OUT` writes a TF2 SavedModel with resource variables"
+                    f"TF 2.21's tf.saved_model.load refuses this TF1 SavedModel and no tool can run it "
+                    f"({'; '.join(broken)}): re-export it from the training code"
                 )
             else:
                 out.append(
-                    f"TF1 SavedModel: tf.saved_model.load loads it (TF1-in-TF2); `smmigrate upgrade {path} OUT` writes a native TF2 export"
+                    f"TF 2.21's tf.saved_model.load refuses this TF1 SavedModel ({'; '.join(load['refusals'])}); "
+                    f"`smmigrate upgrade {path} OUT` writes a TF2 SavedModel that loads (it trusts the graph)"
+                )
+        elif info["kind"] == "saved_model" and g["graph_format"] == "tf1_graph":
+            if v["reference"]:
+                out.append(
+                    f"TF1 SavedModel with {v['reference']} reference variable(s): tf.saved_model.load works but "
+                    "they are not "
+                    f"trainable and .variables is empty; `smmigrate upgrade {path} OUT` writes a TF2 SavedModel "
+                    "with resource variables"
+                )
+            else:
+                out.append(
+                    f"TF1 SavedModel: tf.saved_model.load loads it (TF1-in-TF2); `smmigrate upgrade {path} OUT` "
+                    "writes a native TF2 export"
                 )
         looks = {k: sig["looks_like"] for k, sig in g["signatures"].items() if "looks_like" in sig}
         if looks:
@@ -381,7 +561,8 @@ def _advice(info: dict) -> list:
         out.append("the graph has variables but there is no variables/ folder: the export is incomplete")
     if info["kind"] == "meta_graph":
         out.append(
-            f"`smmigrate wrap-metagraph {path} CHECKPOINT` turns graph + checkpoint into TF2 functions and a TF2 SavedModel"
+            f"`smmigrate wrap-metagraph {path} CHECKPOINT` turns graph + checkpoint into TF2 functions and a "
+            "TF2 SavedModel"
         )
     if info["kind"] == "graph_def":
         if info["meta_graphs"][0]["variables"]["count"]:
@@ -399,16 +580,14 @@ def _advice(info: dict) -> list:
 # Human-readable output
 
 
-def _fmt_shape(shape) -> str:
-    if shape is None:
-        return "<unknown rank>"
-    return "(" + ", ".join("?" if d < 0 else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+_fmt_shape = _proto.format_shape
 
 
-def _fmt_bytes(n: int) -> str:
+def _fmt_bytes(count: int) -> str:
+    n = float(count)
     for unit in ("B", "KiB", "MiB", "GiB"):
         if n < 1024 or unit == "GiB":
-            return f"{n} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+            return f"{count} {unit}" if unit == "B" else f"{n:.1f} {unit}"
         n /= 1024
     return str(n)  # pragma: no cover
 
@@ -427,7 +606,8 @@ def format_report(info: dict, *, show_variables: bool = False) -> str:
         version = g["tensorflow_version"] or "not recorded"
         lines.append("")
         lines.append(
-            f"MetaGraph tags: {tags}   written by TensorFlow {version}   nodes: {g['nodes']}, functions: {g['functions']}"
+            f"MetaGraph tags: {tags}   written by TensorFlow {version}   nodes: {g['nodes']}, functions: "
+            f"{g['functions']}"
         )
         sigs = g["signatures"]
         lines.append(f"  signatures ({len(sigs)}):" if sigs else "  signatures: none")
@@ -457,6 +637,12 @@ def format_report(info: dict, *, show_variables: bool = False) -> str:
             lines.append("  init ops: " + "; ".join(g["init_ops"]))
         if g["devices"]:
             lines.append("  device pins: " + ", ".join(g["devices"]))
+        load = g.get("tf2_load")
+        if load is not None and info["kind"] == "saved_model":
+            verdict = "accepts it" if load["accepts"] else "refuses it"
+            lines.append(f"  tf.saved_model.load (TF 2.21): {verdict}")
+            lines.extend(f"    ! {r}" for r in load["refusals"])
+            lines.extend(f"    - metadata disagrees with the graph: {m}" for m in load["mismatches"])
     if info["advice"]:
         lines.append("")
         lines.append("What smmigrate can do:")

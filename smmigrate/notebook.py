@@ -142,8 +142,8 @@ def rewrite_notebook(
     if sorted(seen) != list(range(len(ipython_lines))):
         raise NotebookError(f"{path}: the rewrite would drop IPython magics or shell lines; notebook left unchanged")
 
-    indent = _detect_indent(raw)
-    out = json.dumps(nb, indent=indent if indent is not None else 1, ensure_ascii=False)
+    json_indent = _detect_indent(raw)
+    out = json.dumps(nb, indent=json_indent if json_indent is not None else 1, ensure_ascii=False)
     if raw.endswith("\n"):
         out += "\n"
     return out.encode("utf-8"), diagnostics, mapping

@@ -10,6 +10,7 @@ fall out naturally. Never imports TensorFlow.
 from __future__ import annotations
 
 import ast
+import contextlib
 import difflib
 import fnmatch
 import os
@@ -18,11 +19,15 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, overload
 
 import libcst as cst
 
 from .diagnostics import Diagnostic
 from .fsutil import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from .codemods._base import SavedModelCodemod
 
 MARKER = b"saved_model"  # the default file marker of a codemod (see SavedModelCodemod.FILE_MARKERS)
 SKIP_DIRS = {
@@ -128,9 +133,29 @@ def _codemods(options: RewriteOptions):
     return codemods.select(options.only or None, options.skip or None)
 
 
+@overload
+def transform_module_source(
+    source: bytes,
+    classes: Sequence[type[SavedModelCodemod]],
+    path: str = ...,
+    project_facts: Sequence[object] | None = ...,
+    facts_out: list | None = ...,
+    info: dict | None = ...,
+    label: Callable[[int], str] | None = ...,
+) -> tuple[bytes, list[Diagnostic]]: ...
+@overload
+def transform_module_source(
+    source: str,
+    classes: Sequence[type[SavedModelCodemod]],
+    path: str = ...,
+    project_facts: Sequence[object] | None = ...,
+    facts_out: list | None = ...,
+    info: dict | None = ...,
+    label: Callable[[int], str] | None = ...,
+) -> tuple[str, list[Diagnostic]]: ...
 def transform_module_source(
     source: bytes | str,
-    classes,
+    classes: Sequence[type[SavedModelCodemod]],
     path: str = "<string>",
     project_facts: Sequence[object] | None = None,
     facts_out: list | None = None,
@@ -415,10 +440,8 @@ def _facts_of(module: cst.Module, path: str, classes, shared=None, code: str | N
     for cls in classes:
         if not _triggered(cls, code):
             continue
-        try:
+        with contextlib.suppress(Exception):  # facts only add precision; never fail a file over them
             facts.extend(cls.collect_facts(module, path, shared))
-        except Exception:  # facts are an optimisation of precision; never fail a file over them
-            pass
     return facts
 
 
@@ -437,7 +460,7 @@ def collect_file_facts(path: str, options: RewriteOptions) -> list[object]:
             return []  # nothing here any codemod has facts about: not worth a parse
         text, _ = _decode(data)
         for cls in _codemods(options):  # facts are taken from the code the fact codemods will see
-            if getattr(cls, "TEXT_PASS", False) and cls.ORDER < min(c.ORDER for c in classes) and _applies(cls, text):
+            if getattr(cls, "TEXT_PASS", False) and min(c.ORDER for c in classes) > cls.ORDER and _applies(cls, text):
                 text = cls(path).transform_text(text)
         return _facts_of(cst.parse_module(text), path, classes)
     except Exception:
@@ -448,7 +471,7 @@ def rewrite_source(code: str, *, only: Sequence[str] = (), skip: Sequence[str] =
     """Library entry point: rewrite one module's source text; returns (new text, diagnostics)."""
     options = RewriteOptions(only=tuple(only), skip=tuple(skip))
     new, diagnostics = transform_module_source(code, _codemods(options))
-    return new, diagnostics  # type: ignore[return-value]
+    return new, diagnostics
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -610,7 +633,7 @@ def _facts_star(args) -> list[object]:
 
 from .codemods._base import SavedModelCodemod as _Base  # noqa: E402
 
-_BASE_COLLECT = _Base.collect_facts.__func__
+_BASE_COLLECT = vars(_Base)["collect_facts"].__func__  # a codemod without facts inherits it
 
 
 def rewrite_paths(
@@ -791,9 +814,10 @@ class _ImportGraph:
                         1,
                         1,
                         (
-                            f"native TF2 rewrite withheld: this module and {rel}, which runs in TF1 compatibility mode, "
-                            "are linked by imports, so one program may load both; the latter's `disable_v2_behavior()` "
-                            "puts the whole process in graph mode, where eager TF2 code cannot run. Migrate "
+                            f"native TF2 rewrite withheld: this module and {rel}, which runs in TF1 compatibility "
+                            "mode, are linked by imports, so one program may load both; the latter's "
+                            "`disable_v2_behavior()` puts the whole process in graph mode, where eager TF2 code "
+                            "cannot run. Migrate "
                             f"{rel}'s graph code (its SM120 note), then rerun"
                         ),
                     )
@@ -810,7 +834,7 @@ def _imports_of(path: str) -> list[tuple[str, int, int, int]]:
             tree = ast.parse(fh.read())
     except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
         return []
-    out = []
+    out: list[tuple[str, int, int, int]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             out.extend((a.name, 0, node.lineno, node.col_offset + 1) for a in node.names)

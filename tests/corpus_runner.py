@@ -48,10 +48,12 @@ RESULTS = CORPUS / "RESULTS.md"
 sys.path.insert(0, str(HERE))
 from progrun import notebook_source, run_programs  # noqa: E402
 
+from smmigrate.codes import CODES, Severity  # noqa: E402
+
 RTOL, ATOL = 1e-5, 1e-6
-# Diagnostic codes that only inform (e.g. "this module runs in TF1 compatibility mode"): a program
-# whose diagnostics are all among these is not counted as "reported".
-NOTE_CODES: frozenset[str] = frozenset({"SM120"})
+# Diagnostic codes that only inform (e.g. "this module runs in TF1 compatibility mode"; severity
+# "note" in smmigrate/codes.py): a program whose diagnostics are all among these is not counted as "reported".
+NOTE_CODES: frozenset[str] = frozenset(code for code, entry in CODES.items() if entry.severity is Severity.NOTE)
 
 GRAPH_SWITCHES = ("disable_v2_behavior", "disable_eager_execution")
 SESSION_NAMES = ("Session", "InteractiveSession", "placeholder")

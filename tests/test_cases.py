@@ -21,7 +21,7 @@ def test_case(case):
     got = [(d.line, d.col, d.code) for d in diagnostics]
     want = [(line, col, code) for line, col, code, _ in case.diagnostics]
     assert got == want, "\n".join(d.format(case.id) for d in diagnostics)
-    for d, (_, _, _, fragment) in zip(diagnostics, case.diagnostics):
+    for d, (_, _, _, fragment) in zip(diagnostics, case.diagnostics, strict=True):
         assert fragment in d.message, f"{d.message!r} does not contain {fragment!r}"
     again, _ = rewrite_source(out, only=case.codemods)
     assert again == out, "second run changed the output (not idempotent)"

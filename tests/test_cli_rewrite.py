@@ -214,9 +214,8 @@ def test_bad_files_are_reported_and_left_identical(tmp_path, capsys, name, conte
 def test_latin1_cookie_crlf_and_mode_are_kept(tmp_path, capsys):
     latin = write(
         tmp_path / "latin.py",
-        "# -*- coding: latin-1 -*-\nimport tensorflow as tf\nNAME = 'caf\xe9'\nT = tf.saved_model.tag_constants.SERVING\n".encode(
-            "latin-1"
-        ),
+        "# -*- coding: latin-1 -*-\nimport tensorflow as tf\nNAME = 'caf\xe9'\nT = "
+        "tf.saved_model.tag_constants.SERVING\n".encode("latin-1"),
     )
     crlf = write(tmp_path / "crlf.py", TF1.replace("\n", "\r\n"))
     crlf.chmod(0o755)
@@ -440,9 +439,9 @@ def test_notebook_messages_point_at_cells(tmp_path, capsys):
     )
     f = write(tmp_path / "nb.ipynb", json.dumps(nb))
     code, _, err = run(capsys, f, only="native-load")
-    lines = [l for l in err.splitlines() if " SM2" in l]
+    lines = [ln for ln in err.splitlines() if " SM2" in ln]
     assert code == 1 and lines
-    assert all(l.startswith(f"{f}:cell ") for l in lines)
+    assert all(ln.startswith(f"{f}:cell ") for ln in lines)
     assert "(line " not in err and "(see cell 2, line 2)" in err  # joined-module lines → cells
 
 

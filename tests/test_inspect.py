@@ -158,7 +158,7 @@ def test_matches_tensorflows_own_parser(tf, tf_serving):
         ours = inspect(tf_serving / name)
         theirs = loader_impl.parse_saved_model(str(tf_serving / name))
         assert len(ours["meta_graphs"]) == len(theirs.meta_graphs)
-        for g, mg in zip(ours["meta_graphs"], theirs.meta_graphs):
+        for g, mg in zip(ours["meta_graphs"], theirs.meta_graphs, strict=True):
             assert g["tags"] == sorted(mg.meta_info_def.tags)
             assert set(g["signatures"]) == set(mg.signature_def)
             for key, sig in mg.signature_def.items():

@@ -17,6 +17,7 @@ TensorFlow processes cost seconds each, so the runs are few: two reference runs 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -94,10 +95,8 @@ def _run_and_kill(argv, *, watch: Path, seed: int, duration: float) -> str:
         time.sleep(0.001 if on_write else 0.005)
     if proc.poll() is not None:
         when = "after it finished"
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     proc.wait()
     print(f"killed {when} ({argv[3]}, seed {seed})")  # shown with pytest -s / -rP
     return when

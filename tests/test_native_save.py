@@ -3,6 +3,8 @@ rewrites on plain TF 2.21, and the two SavedModels are loaded side by side (one 
 and compared — tags, signature keys, method names, input/output keys, dtypes and shapes, and the
 outputs of every signature on the same inputs (serialized tf.Example for classify/regress).
 
+The programs are samples and the inputs of case files in tests/cases/native_save/ (each case
+then runs as the TF1 program, its rewrite as the TF2 one), so what the cases pin is what runs.
 Two TensorFlow start-ups in all (module-scoped fixture): one tf1 run, one tf2 run.
 """
 
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from casefiles import all_cases
 from progrun import run_programs
 
 from smmigrate.rewrite import rewrite_source
@@ -23,15 +26,17 @@ PROGRAMS = ROOT / "tests" / "programs" / "native_save"
 SAMPLES = ROOT / "samples"
 EXAMPLES = {"examples": [{"x": [1.0, 2.0]}, {"x": [-0.5, 0.25]}, {"x": [3.0, 0.0]}]}
 
-# name -> (script, export function, feeds for compare_exports.py)
+CASE_FILES = {c.path.stem: c for c in all_cases() if c.path.parent.name == "native_save"}
+
+# name -> (a sample, or the case file of that name; export function; feeds for compare_exports.py)
 CASES = {
     "add_two_builder": (SAMPLES / "add_two_builder.py", "save", {}),
     "add_two_simple_save": (SAMPLES / "add_two_simple_save.py", "save", {}),
     "private_imports_style": (SAMPLES / "private_imports_style.py", "export", {}),
-    "linear_assign": (PROGRAMS / "linear_assign.py", "export", {}),
-    "classify_regress": (PROGRAMS / "classify_regress.py", "export", {"*": {"inputs": EXAMPLES, "examples": EXAMPLES}}),
-    "int64_string_simple_save": (PROGRAMS / "int64_string_simple_save.py", "export", {}),
-    "compat_v1_import": (PROGRAMS / "compat_v1_import.py", "export", {}),
+    "several_signatures": (None, "export", {}),  # variables given values by assign ops
+    "classify_regress": (None, "export", {"*": {"inputs": EXAMPLES, "examples": EXAMPLES}}),
+    "int64_string_inputs": (None, "export", {}),
+    "load_and_renames": (None, "export", {}),  # tensorflow.compat.v1 spellings, v.load(value, sess)
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 
@@ -47,8 +52,15 @@ def runs(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("native_save")
     driver = str(PROGRAMS / "call_export.py")
     rewritten, tf1, tf2, pairs = {}, [], [], []
-    for name, (script, function, feeds) in CASES.items():
+    for name, (sample, function, feeds) in CASES.items():
+        if sample is None:
+            script = tmp / f"{name}_tf1.py"
+            script.write_text(CASE_FILES[name].source)
+        else:
+            script = sample
         code, diagnostics = rewrite_source(script.read_text(), only=["native-save", "compat-names"])
+        if sample is None:
+            assert code == CASE_FILES[name].expected  # what the case pins is what runs
         assert not [d for d in diagnostics if d.code.startswith("SM3")], diagnostics
         new_script = tmp / f"{name}_tf2.py"
         new_script.write_text(code)
@@ -61,15 +73,18 @@ def runs(tmp_path_factory):
     spec.write_text(json.dumps(pairs))
     tf2.append({"script": str(PROGRAMS / "compare_exports.py"), "argv": [str(spec)]})
     res1 = run_programs("tf1", tf1)
-    res2 = run_programs("tf2", tf2)
-    for name, r1, r2 in zip(CASES, res1, res2):
+    *res2, check = run_programs("tf2", tf2)
+    for name, r1, r2 in zip(CASES, res1, res2, strict=True):
         assert r1["error"] is None, f"TF1 original {name} failed:\n{r1['error']}"
         assert r2["error"] is None, f"TF2 rewrite of {name} failed:\n{r2['error']}"
-    check = res2[-1]
     assert check["error"] is None, check["error"]
-    line = next(l for l in check["stdout"].splitlines() if l.startswith("REPORT "))
+    line = next(ln for ln in check["stdout"].splitlines() if ln.startswith("REPORT "))
     report = {e["name"]: e for e in json.loads(line[len("REPORT ") :])}
-    return {"rewritten": rewritten, "report": report, "stdout": dict(zip(CASES, zip(res1, res2)))}
+    return {
+        "rewritten": rewritten,
+        "report": report,
+        "stdout": dict(zip(CASES, zip(res1, res2, strict=True), strict=True)),
+    }
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -122,12 +137,12 @@ def test_method_names_restored_and_fingerprint_dropped(runs):
         "serving_default": "tensorflow/serving/predict",
     }
     assert entry["tf2"]["fingerprint"] is False  # stale after MethodNameUpdater: removed on purpose
-    assert runs["report"]["linear_assign"]["tf2"]["fingerprint"] is True
+    assert runs["report"]["several_signatures"]["tf2"]["fingerprint"] is True
 
 
 def test_variables_kept_their_loaded_values(runs):
     # w.load([0.5, -3.0]) then w.load(sess.run(w) * 2.0): softplus(x * [1, -6])
-    got = runs["report"]["compat_v1_import"]["tf2"]["outputs"]["serving_default"]["softplus"]
+    got = runs["report"]["load_and_renames"]["tf2"]["outputs"]["serving_default"]["softplus"]
     x = np.linspace(-1.0, 2.0, 4).reshape(2, 2)
     np.testing.assert_allclose(got, np.log1p(np.exp(x * [1.0, -6.0])), rtol=1e-5)
 
@@ -135,7 +150,7 @@ def test_variables_kept_their_loaded_values(runs):
 def test_variables_kept_their_assigned_values(runs):
     # w = [[1.5], [-2.0], [0.25]], b = 0.75 were set by assign ops, not initializers: outputs on
     # [1, 1, 1] would be 0 * 1.5 with the initial values.
-    y = runs["report"]["linear_assign"]["tf2"]["outputs"]["serving_default"]["y"]
+    y = runs["report"]["several_signatures"]["tf2"]["outputs"]["serving_default"]["y"]
     x = np.linspace(-1.0, 2.0, 6).reshape(2, 3)
     np.testing.assert_allclose(np.ravel(y), (x @ [1.5, -2.0, 0.25] + 0.75) * 1.5, rtol=1e-6)
 
@@ -168,7 +183,7 @@ def test_facts_name_tf1_tensors_and_method_names():
 
     from smmigrate.codemods.native_save import NativeSave
 
-    (fact,) = NativeSave.collect_facts(cst.parse_module((PROGRAMS / "classify_regress.py").read_text()), "p.py")
+    (fact,) = NativeSave.collect_facts(cst.parse_module(CASE_FILES["classify_regress"].source), "p.py")
     assert fact.migrated and fact.function == "export" and fact.export_dir == "export_dir"
     sigs = {s.key: s for s in fact.signatures}
     assert sigs["classify"].inputs == {"inputs": "tf_example:0"}

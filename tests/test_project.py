@@ -49,6 +49,12 @@ def test_import_smmigrate_is_tensorflow_free():
     assert out.strip() == "[]"
 
 
+def test_public_names_are_all_listed():
+    import smmigrate
+
+    assert sorted(smmigrate.__all__) == sorted([*smmigrate._LAZY, "__version__"])
+
+
 def test_pre_commit_hooks_run_real_commands():
     import shlex
 
@@ -65,6 +71,72 @@ def test_pre_commit_hooks_run_real_commands():
         args = parser.parse_args([*argv[1:], "some_file.py"])  # pre-commit appends the file names
         assert args.command == "rewrite"
         assert f"id: {hook['id']}" in README or hook["id"] in README
+
+
+def test_ci_gates_what_pre_commit_checks():
+    """The project's pre-commit hooks and .ci/run run the same format, lint and type checks."""
+    import yaml  # libcst depends on PyYAML
+
+    ci = (ROOT / ".ci" / "run").read_text()
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    entries = {hook["id"]: hook["entry"] for repo in config["repos"] for hook in repo["hooks"]}
+    assert set(entries) == {"ruff-format", "ruff", "mypy"}
+    for gate in (".venv/bin/ruff format --check .", ".venv/bin/ruff check .", ".venv/bin/mypy"):
+        assert f" {gate}" in ci
+    assert entries["ruff-format"].startswith(".venv/bin/ruff format")
+    assert entries["ruff"].startswith(".venv/bin/ruff check")
+    assert entries["mypy"] == ".venv/bin/mypy"
+    for check in ("docs/gen_catalogue.py --check", "docs/gen_codes.py --check"):
+        assert check in ci
+    requirements = (ROOT / "requirements-dev.txt").read_text()
+    for tool in ("ruff", "mypy", "pytest-cov"):
+        assert re.search(rf"^{tool}==\S+$", requirements, re.M), f"{tool} is not pinned in requirements-dev.txt"
+
+
+def test_version_has_one_source(capsys):
+    """`--version` and `smmigrate.__version__` read the package metadata, which comes from pyproject.toml."""
+    import importlib.metadata
+    import tomllib
+
+    import smmigrate
+    from smmigrate.cli import main
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert importlib.metadata.version("smmigrate") == declared == smmigrate.__version__
+    try:
+        main(["--version"])
+    except SystemExit as exit:
+        assert exit.code == 0
+    assert capsys.readouterr().out == f"smmigrate {declared}\n"
+    sources = [p for p in (ROOT / "smmigrate").rglob("*.py") if f'"{declared}"' in p.read_text(encoding="utf-8")]
+    assert not sources, f"version spelled out in {sources}"
+
+
+def test_exit_codes_are_the_enum(tmp_path, capsys):
+    from smmigrate.cli import ExitCode, main
+
+    f = tmp_path / "a.py"
+    f.write_text("import tensorflow as tf\nT = tf.saved_model.tag_constants.SERVING\n")
+    results = [main(["rewrite", "--check", str(f)]), main(["rewrite", str(tmp_path / "missing.py")])]
+    f.write_text("x = 1\n")
+    results.append(main(["rewrite", str(f)]))
+    assert results == [ExitCode.CHANGED, ExitCode.ERROR, ExitCode.OK]
+    assert all(type(r) is ExitCode for r in results)
+
+
+def test_license_and_typing_marker_match_the_metadata():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert project["project"]["license"] == "Apache-2.0"
+    license_text = (ROOT / "LICENSE").read_text()
+    assert "Apache License" in license_text and "Version 2.0, January 2004" in license_text
+    assert "END OF TERMS AND CONDITIONS" in license_text  # the full text, not a stub
+    assert (ROOT / "smmigrate" / "py.typed").is_file()
+    assert "py.typed" in project["tool"]["setuptools"]["package-data"]["smmigrate"]
+    assert "Typing :: Typed" in project["project"]["classifiers"]
+    changelog = (ROOT / "CHANGELOG.md").read_text()
+    assert "## Unreleased" in changelog and f"## {project['project']['version']}" in changelog
 
 
 def test_commands_needing_tensorflow_say_how_to_get_it(tmp_path):

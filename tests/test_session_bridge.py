@@ -66,7 +66,7 @@ def runs(tmp_path_factory):
             (tmp / side / name).mkdir(parents=True)
             programs.append({"script": str(path), "argv": [str(tmp / side / name / "export")]})
     results = run_programs("tf1", programs)
-    for prog, res in zip(programs, results):
+    for prog, res in zip(programs, results, strict=True):
         assert res["error"] is None, f"{prog['script']} failed:\n{res['error']}"
     return tmp, rewritten
 
@@ -121,7 +121,7 @@ def test_gradient_step_on_a_loaded_bridged_variable(runs, tf):
     grads = tape.gradient(loss, trainable)
     assert all(g is not None for g in grads)
     before = fn(x=x)["y"].numpy()
-    for v, g in zip(trainable, grads):
+    for v, g in zip(trainable, grads, strict=True):
         v.assign_sub(0.1 * g)
     assert not np.allclose(fn(x=x)["y"].numpy(), before)
 

@@ -112,7 +112,7 @@ def test_variables_are_trainable_resource_variables(upgraded, tf, name):
     grads = tape.gradient(loss, trainable)
     assert any(g is not None for g in grads)
     before = fn(x=x)["y"].numpy()
-    for v, g in zip(trainable, grads):
+    for v, g in zip(trainable, grads, strict=True):
         if g is not None:
             v.assign_sub(0.5 * g)
     assert not np.allclose(fn(x=x)["y"].numpy(), before)

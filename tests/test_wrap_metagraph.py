@@ -90,7 +90,7 @@ def run_cli(capsys, *argv):
 
 def assert_cli_error(capsys, out_dir: Path, *argv, expect: str):
     rc, _, err = run_cli(capsys, *argv, "--out", out_dir)
-    lines = [l for l in err.splitlines() if l.startswith("smmigrate:")]
+    lines = [line for line in err.splitlines() if line.startswith("smmigrate:")]
     assert rc == 2, err
     assert len(lines) == 1 and lines[0].startswith("smmigrate: error: "), err
     assert "\n" not in lines[0]
@@ -300,7 +300,7 @@ def test_cli_multiply_card(tf, capsys, tmp_path):
     )
     assert rc == 0, err
     assert "serving_default" in stdout
-    assert "in  x: float32 []" in stdout and "out y: float32 []" in stdout
+    assert "in  x: float32 ()" in stdout and "out y: float32 ()" in stdout
     assert "chose feeds x:0 and fetches y:0" in stdout
     loaded = tf.saved_model.load(os.fspath(out))
     assert float(loaded.signatures["serving_default"](x=tf.constant(5.0))["y"]) == 15.0

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import libcst as cst
 from libcst.metadata import (
@@ -87,6 +87,8 @@ class TFBindings(cst.CSTVisitor):
         module = import_module_path(node.module)
         for alias in node.names:
             obj = alias.name.value if isinstance(alias.name, cst.Name) else dotted_name(alias.name)
+            if obj is None:
+                continue
             name = alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name) else obj
             self._bind(name, f"{module}.{obj}")
 
@@ -161,7 +163,7 @@ class SharedMetadata:
         self.wrapper: MetadataWrapper | None = None
         self.lazy: dict[type, object] = {}
         # planning results keyed by codemod name, valid for this tree only (see NativeSave)
-        self.plans: dict[str, object] = {}
+        self.plans: dict[str, dict[str, Any]] = {}
 
     def get(self, module: cst.Module, fresh: bool) -> tuple[MetadataWrapper, dict]:
         if self.module is not module or self.wrapper is None:
@@ -351,16 +353,16 @@ class SavedModelCodemod(cst.CSTTransformer):
     def tf_symbol(self, node: cst.BaseExpression) -> Resolved | None:
         """The TF1-relative SavedModel path `node` names, when all its bindings agree."""
         qualified = self.qualified(node)
-        rels = {symbols.canonical(q) for q in qualified}
-        rels.discard(None)
+        rels = {rel for q in qualified if (rel := symbols.canonical(q)) is not None}
         if len(rels) != 1:
             return None
         rel = rels.pop()
         head = base_name(node)
-        base_module = None
+        base_module = base = None
         if head is not None and isinstance(node, cst.Attribute):
             base_module = self._root_of(head)
-        return Resolved(rel, head.value if base_module else None, base_module, frozenset(qualified))
+            base = head.value if base_module else None
+        return Resolved(rel, base, base_module, frozenset(qualified))
 
     def _root_of(self, head: cst.Name) -> str | None:
         """ "tensorflow" / "tensorflow.compat.v1" when `head` is bound to one of them, else None."""

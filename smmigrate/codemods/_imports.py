@@ -8,6 +8,8 @@ they live in `libcst.codemod`, whose import alone costs more than our start-up b
 
 from __future__ import annotations
 
+from typing import Any
+
 import libcst as cst
 
 
@@ -38,10 +40,11 @@ class _UsedNames(cst.CSTVisitor):
 def _bound_name(alias: cst.ImportAlias) -> str:
     if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
         return alias.asname.name.value
-    name = alias.name
+    name: cst.BaseExpression = alias.name
     while isinstance(name, cst.Attribute):
         name = name.value
-    return name.value  # type: ignore[union-attr]
+    assert isinstance(name, cst.Name)  # a dotted import path starts with a name
+    return name.value
 
 
 class _RemoveAliases(cst.CSTTransformer):
@@ -58,7 +61,7 @@ class _RemoveAliases(cst.CSTTransformer):
             return cst.RemoveFromParent()
         last = keep[-1]
         keep[-1] = last.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        changes = {"names": keep}
+        changes: dict[str, Any] = {"names": keep}
         if isinstance(node, cst.ImportFrom) and node.lpar is not None and len(keep) == 1:
             changes.update(lpar=None, rpar=None)
         return node.with_changes(**changes)

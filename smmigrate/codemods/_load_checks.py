@@ -8,13 +8,12 @@ Statements left inside the removed session block may not build graph ops either.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import libcst as cst
 from libcst.metadata import PositionProvider
 
 from ._base import dotted_parts
-from ._load_model import Names, Refusal, Site, code_of
+from ._load_base import AnalysisBase
+from ._load_model import Names, Refusal, code_of
 
 # TF APIs a statement inside the removed session block may use without building graph ops:
 # protos, constants and dtypes (exact names), and whole namespaces of constants (prefixes).
@@ -45,24 +44,18 @@ SAFE_TF = {
 SAFE_TF_PREFIXES = ("saved_model.", "dtypes.")
 
 
-class Checks:
+class Checks(AnalysisBase):
     """Refusal checks of `Analyzer` (which supplies `tracked`, `accounted`, `scope`, `parent`, ...)."""
-
-    # what `Analyzer` supplies (declared for type checkers)
-    site: Site
-    tracked: dict[str, str]
-    parent: Callable[[cst.CSTNode], cst.CSTNode | None]
-    use: Callable[[cst.CSTNode], None]
 
     def check_derived(self, node: cst.BaseExpression) -> None:
         """A fetch variable computed from a loaded tensor means new graph ops (`doubled = y * 2`)."""
         if not isinstance(node, cst.Name):
             return
-        binder = self
+        binder, fetched = self, node.value
 
         class Finder(cst.CSTVisitor):
             def visit_Assign(self, assign: cst.Assign) -> None:
-                if not any(isinstance(t.target, cst.Name) and t.target.value == node.value for t in assign.targets):
+                if not any(isinstance(t.target, cst.Name) and t.target.value == fetched for t in assign.targets):
                     return
                 names = Names()
                 assign.value.visit(names)
@@ -71,7 +64,8 @@ class Checks:
                         raise Refusal(
                             used,
                             "SM209",
-                            f"the tensor `{used.value}` is used to build `{node.value}`, a new op the TF2 signature does not have",
+                            f"the tensor `{used.value}` is used to build `{fetched}`, a new op the TF2 signature "
+                            "does not have",
                         )
 
         self.scope.visit(Finder())
@@ -164,15 +158,15 @@ class Checks:
                             found[target.target.value] = min(line, found.get(target.target.value, line))
         return found
 
-    def nested_function(self, node: cst.CSTNode):
+    def nested_function(self, node: cst.CSTNode) -> str | None:
         """The name of the function or lambda inside the scope that `node` sits in, if any."""
-        node = self.parent(node)
-        while node is not None and node is not self.scope:
-            if isinstance(node, cst.FunctionDef):
-                return f"{node.name.value}()"
-            if isinstance(node, cst.Lambda):
+        current = self.parent(node)
+        while current is not None and current is not self.scope:
+            if isinstance(current, cst.FunctionDef):
+                return f"{current.name.value}()"
+            if isinstance(current, cst.Lambda):
                 return "a lambda"
-            node = self.parent(node)
+            current = self.parent(current)
         return None
 
     def line(self, node: cst.CSTNode) -> int:
@@ -195,11 +189,12 @@ class Checks:
                 f"the {role.replace('_', ' ')} `{name.value}` is used inside `{nested}`, which may run at any time",
             )
         if role == "session":
-            if isinstance(parent, cst.Arg):
+            if isinstance(parent, cst.Arg) and isinstance(grand, cst.Call):
                 return Refusal(
                     name,
                     "SM202",
-                    f"the session `{name.value}` is passed to `{code_of(grand.func)}(...)`, which may run anything in it",
+                    f"the session `{name.value}` is passed to `{code_of(grand.func)}(...)`, which may run anything "
+                    "in it",
                 )
             if isinstance(parent, cst.Assign) and parent.value is name:
                 target = code_of(parent.targets[0].target)

@@ -20,13 +20,15 @@ from ._load_model import Refusal, Run, SigRef, Site, code_of
 
 
 def _identifier_key(value: str | None) -> bool:
-    return bool(value) and value.isidentifier()
+    return value is not None and value.isidentifier()
 
 
 def key_code(value: str | None, node: cst.BaseExpression | None) -> str:
     """A key as a string literal when its value is known (constants spelled as their value)."""
     if value is not None:
         return repr(value) if "'" in value else f'"{value}"'
+    if node is None:
+        raise ValueError("key_code needs the key's value or its expression")
     return code_of(node)
 
 
@@ -134,7 +136,7 @@ class Resolver:
                 "this export directory is written both by code migrated to TF2 and by code that stays TF1",
             )
         if migrated:
-            found = set()
+            found: set[tuple[str, tuple[str, ...], tuple[str, ...]] | None] = set()
             for export in migrated:
                 match = _signature_for_names(export, feeds, fetches)
                 found.add(None if match is None else (match[1], tuple(match[2]), tuple(match[3])))
@@ -143,9 +145,12 @@ class Resolver:
                 raise Refusal(
                     run.call,
                     "SM214",
-                    f"the export ({where}) is migrated to tf.saved_model.save, which keeps signature keys only, and no single signature has the tensors {', '.join(feeds + fetches)}",
+                    f"the export ({where}) is migrated to tf.saved_model.save, which keeps signature keys only, and "
+                    f"no single signature has the tensors {', '.join(feeds + fetches)}",
                 )
-            key, in_keys, out_keys = found.pop()
+            only = found.pop()
+            assert only is not None  # excluded above
+            key, in_keys, out_keys = only
             run.mode = "signature"
             run.sig = self.sig_for_key(key)
             run.output_keys = [key_code(k, None) for k in out_keys]
@@ -198,8 +203,9 @@ def call_code(run: Run, spell: Callable[[str], str]) -> str:
     if run.mode == "signature":
         # A signature function converts each keyword input to its TensorSpec's dtype itself (an int
         # list fed to a float32 input works, as `sess.run` did), so the values are passed as written.
+        assert run.sig is not None  # set with mode "signature"
         fn = run.sig.fn_var
-        for (value, key), (_, expr) in zip(run.input_keys, run.feeds):
+        for (value, key), (_, expr) in zip(run.input_keys, run.feeds, strict=True):
             args.append(f"{value}={code_of(expr)}" if _identifier_key(value) else f"**{{{key}: {code_of(expr)}}}")
     else:
         # A pruned function takes tensors positionally, in feed order, with no conversion of its own.
@@ -224,4 +230,4 @@ def result_code(run: Run, spell: Callable[[str], str]) -> str:
         return "[" + ", ".join(items) + "]"
     if run.shape == "tuple":
         return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
-    return "{" + ", ".join(f"{code_of(k)}: {v}" for k, v in zip(run.dict_keys, items)) + "}"
+    return "{" + ", ".join(f"{code_of(k)}: {v}" for k, v in zip(run.dict_keys, items, strict=True)) + "}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import libcst as cst
-from libcst.metadata import ParentNodeProvider, PositionProvider
+from libcst.metadata import PositionProvider
 
 from ._base import literal_str
 from ._load_checks import Checks
@@ -22,7 +22,7 @@ LOAD_RELS = ("saved_model.loader.load", "saved_model.load")
 _TENSOR_NAME = re.compile(r"^[A-Za-z0-9_.\-/>]+:\d+$")
 
 
-class Analyzer(Scaffold, Checks):
+class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
     """One load call's analysis; `codemod` supplies TF name resolution and parents."""
 
     def __init__(self, codemod, call: cst.Call) -> None:
@@ -33,30 +33,6 @@ class Analyzer(Scaffold, Checks):
         self.sigs: dict[str, SigRef] = {}
         self.tensors: dict[str, Tensor] = {}
         self.inline_sigs: dict[str, SigRef] = {}
-
-    # -- helpers ---------------------------------------------------------------------------
-    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
-        return self.cm.get_metadata(ParentNodeProvider, node, None)
-
-    def rel(self, node: cst.BaseExpression) -> str | None:
-        resolved = self.cm.tf_symbol(node)
-        if resolved is not None:
-            return resolved.rel
-        for q in self.cm.qualified(node):
-            for root in ("tensorflow.compat.v1.", "tensorflow."):
-                if q.startswith(root):
-                    return q[len(root) :]
-        return None
-
-    def is_call(self, node: cst.CSTNode, rel: str) -> bool:
-        return isinstance(node, cst.Call) and self.rel(node.func) == rel
-
-    def use(self, node: cst.CSTNode) -> None:
-        if isinstance(node, cst.Name):
-            self.accounted.add(id(node))
-
-    def is_tracked(self, node: cst.CSTNode, role: str) -> bool:
-        return isinstance(node, cst.Name) and self.tracked.get(node.value) == role
 
     # -- entry -----------------------------------------------------------------------------
     def run(self) -> Site:
@@ -86,6 +62,7 @@ class Analyzer(Scaffold, Checks):
         if mg_var:
             self.tracked[mg_var] = "meta_graph"
         block = self.parent(stmt)
+        assert isinstance(block, (cst.IndentedBlock, cst.Module))  # a statement line's parent
         self.scope = self.enclosing_scope(stmt)
         region = self.find_session(block, stmt, sess.value)
         self.scan_region(region, stmt)
@@ -119,16 +96,19 @@ class Analyzer(Scaffold, Checks):
                 raise Refusal(
                     arg,
                     "SM210",
-                    f"the load call passes `{arg.keyword.value}=` (import_scope and saver options change tensor names and restore behaviour)",
+                    f"the load call passes `{arg.keyword.value}=` (import_scope and saver options change tensor "
+                    "names and restore behaviour)",
                 )
         if "sess" not in found or "export_dir" not in found:
             raise Refusal(call, "SM210", "the load call lacks its session or export directory")
         return found["sess"], found.get("tags"), found["export_dir"]
 
     def enclosing_scope(self, node: cst.CSTNode) -> cst.CSTNode:
-        while node is not None and not isinstance(node, (cst.FunctionDef, cst.Module)):
-            node = self.parent(node)
-        return node
+        current: cst.CSTNode | None = node
+        while current is not None and not isinstance(current, (cst.FunctionDef, cst.Module)):
+            current = self.parent(current)
+        assert current is not None  # the Module encloses every node
+        return current
 
     # -- the region: statements the session serves -----------------------------------------
     def scan_region(self, region: list, load_stmt: cst.SimpleStatementLine) -> None:
@@ -316,7 +296,8 @@ class Analyzer(Scaffold, Checks):
         return tensor
 
     def analyze_run(self, call: cst.Call) -> Run:
-        self.use(call.func.value)
+        if isinstance(call.func, cst.Attribute):  # `sess.run`
+            self.use(call.func.value)
         fetches = feed = None
         for i, arg in enumerate(call.args):
             if arg.star:
@@ -334,7 +315,8 @@ class Analyzer(Scaffold, Checks):
                 raise Refusal(
                     arg,
                     "SM207",
-                    f"`sess.run` is given `{code_of(arg).strip().rstrip(',')}` (run options and metadata have no signature-call equivalent)",
+                    f"`sess.run` is given `{code_of(arg).strip().rstrip(',')}` (run options and metadata have no "
+                    "signature-call equivalent)",
                 )
         if fetches is None:
             raise Refusal(call, "SM203", "`sess.run` has no fetches")
@@ -347,19 +329,21 @@ class Analyzer(Scaffold, Checks):
                 [self.fetch(e.value) for e in fetches.elements],
             )
         elif isinstance(fetches, cst.Dict):
-            if any(not isinstance(e, cst.DictElement) for e in fetches.elements) or not fetches.elements:
+            items = [e for e in fetches.elements if isinstance(e, cst.DictElement)]
+            if len(items) != len(fetches.elements) or not items:
                 raise Refusal(fetches, "SM203", f"the fetches `{code_of(fetches)}` are built at run time")
-            run = Run(call, "dict", [self.fetch(e.value) for e in fetches.elements], [e.key for e in fetches.elements])
+            run = Run(call, "dict", [self.fetch(e.value) for e in items], [e.key for e in items])
         else:
             run = Run(call, "single", [self.fetch(fetches)])
         if feed is not None:
-            if not isinstance(feed, cst.Dict) or any(not isinstance(e, cst.DictElement) for e in feed.elements):
+            feeds = [e for e in feed.elements if isinstance(e, cst.DictElement)] if isinstance(feed, cst.Dict) else []
+            if not isinstance(feed, cst.Dict) or len(feeds) != len(feed.elements):
                 raise Refusal(
                     feed,
                     "SM203",
                     f"the feeds `{code_of(feed)}` are built at run time, so the signature inputs they mean are unknown",
                 )
-            for element in feed.elements:
+            for element in feeds:
                 run.feeds.append((self.feed_key(element.key), element.value))
         if run.shape != "single":
             run.stmt = self.hoist_point(call)
@@ -393,4 +377,5 @@ class Analyzer(Scaffold, Checks):
                 "SM203",
                 f"`{tensor.name}` is not a tensor name of the form `op:index` (an operation fetch has no TF2 result)",
             )
+        assert tensor.name is not None  # it matched above
         return tensor.name

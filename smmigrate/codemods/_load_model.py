@@ -73,8 +73,8 @@ class Run:
     # filled in when the run is resolved to a signature call or a pruned function
     mode: str = ""  # "signature" | "prune"
     sig: SigRef | None = None
-    output_keys: list[cst.BaseExpression] = field(default_factory=list)
-    input_keys: list[cst.BaseExpression] = field(default_factory=list)
+    output_keys: list[str] = field(default_factory=list)  # each key as code
+    input_keys: list[tuple[str | None, str]] = field(default_factory=list)  # (value, code) per feed
     pruned_var: str | None = None
     outputs_var: str | None = None
 
@@ -95,7 +95,8 @@ class Site:
     sigs: list[SigRef] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
     new_sigs: list[SigRef] = field(default_factory=list)  # signature functions we must introduce
-    prunes: list[tuple[str, list[str], object]] = field(default_factory=list)  # (var, feeds, fetches)
+    # (var, feed names, fetch names, fetch shape) per pruned function
+    prunes: list[tuple[str, list[str], list[str], str]] = field(default_factory=list)
     dropped_funcs: list[cst.BaseExpression] = field(default_factory=list)  # imports maybe unused now
 
 

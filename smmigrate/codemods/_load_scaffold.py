@@ -9,21 +9,14 @@ with a config, a target, or created anywhere else is refused.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import libcst as cst
 
-from ._load_model import Refusal, Site, code_of
+from ._load_base import AnalysisBase
+from ._load_model import Refusal, code_of
 
 
-class Scaffold:
+class Scaffold(AnalysisBase):
     """Session/graph methods of `Analyzer` (which supplies `site`, `tracked`, `use`, `is_call`, ...)."""
-
-    # what `Analyzer` supplies (declared for type checkers)
-    site: Site
-    tracked: dict[str, str]
-    parent: Callable[[cst.CSTNode], cst.CSTNode | None]
-    use: Callable[[cst.CSTNode], None]
 
     def session_call(self, node: cst.CSTNode) -> cst.Call | None:
         return node if self.is_call(node, "Session") else None
@@ -59,7 +52,7 @@ class Scaffold:
         child, node = stmt, self.parent(stmt)
         while node is not None:
             if isinstance(node, (cst.IndentedBlock, cst.Module)):
-                body = list(node.body)
+                body: list[cst.CSTNode] = list(node.body)
                 for prior in body[: body.index(child)] if child in body else []:
                     if (
                         isinstance(prior, cst.SimpleStatementLine)
@@ -93,7 +86,7 @@ class Scaffold:
             return True
         return False
 
-    def find_session(self, block: cst.CSTNode, stmt: cst.SimpleStatementLine, sess: str) -> list:
+    def find_session(self, block: cst.IndentedBlock | cst.Module, stmt: cst.SimpleStatementLine, sess: str) -> list:
         """Locate where `sess` is created; returns the statements of the region it serves."""
         owner = self.parent(block) if isinstance(block, cst.IndentedBlock) else None
         body = list(block.body)
@@ -181,14 +174,14 @@ class Scaffold:
 
     def with_items(self, owner: cst.With, sess: str) -> bool:
         """True when `owner` creates `sess`; records which of its items are scaffolding."""
-        session_item = None
+        session_item, session_call, session_name = None, None, None
         for item in owner.items:
             asname = item.asname.name if item.asname else None
             if isinstance(asname, cst.Name) and asname.value == sess and self.session_call(item.item):
-                session_item = item
-        if session_item is None:
+                session_item, session_call, session_name = item, item.item, asname
+        if session_item is None or not isinstance(session_call, cst.Call):
             return False
-        self.use(session_item.asname.name)
+        self.use(session_name)
         drop = []
         for item in owner.items:
             asname = item.asname.name if item.asname else None
@@ -199,7 +192,7 @@ class Scaffold:
                     self.tracked[asname.value] = "graph"
                     self.use(asname)
                 drop.append(item)
-        self.check_session_args(session_item.item)
+        self.check_session_args(session_call)
         self.strip(owner, drop)
         return True
 
@@ -213,7 +206,7 @@ class Scaffold:
         """A session `with` directly inside `with tf.Graph().as_default():` drops that one too."""
         block = self.parent(owner)
         outer = self.parent(block) if isinstance(block, cst.IndentedBlock) else None
-        if isinstance(outer, cst.With) and owner in self.site.flatten:
+        if isinstance(block, cst.IndentedBlock) and isinstance(outer, cst.With) and owner in self.site.flatten:
             drop = []
             for item in outer.items:
                 if self.graph_default(item.item):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 import libcst as cst
 
@@ -35,6 +36,7 @@ class Step:
 class Block:
     root: cst.With
     graph_stmt: cst.BaseStatement | None  # `graph = tf.Graph()` before the block, removed too
+    graph_name: str | None = None  # the variable `graph_stmt` binds
     sess: str = ""
     statements: list = field(default_factory=list)  # flattened small statements / compounds
     placeholders: dict = field(default_factory=dict)  # name -> Placeholder
@@ -55,14 +57,23 @@ def _call_rel(cm, node) -> str | None:
     return None
 
 
+def _is_tf_call(node, cm, rel: str) -> TypeGuard[cst.Call]:  # narrows `node` (the first argument)
+    return _call_rel(cm, node) == rel
+
+
+def _as_default_of(expr: cst.BaseExpression) -> cst.BaseExpression | None:
+    """`X` of `X.as_default()`."""
+    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default":
+        return expr.func.value
+    return None
+
+
 def _graph_ctx(cm, expr, graph_name) -> bool:
     """`tf.Graph().as_default()` or `<graph>.as_default()` for the block's graph variable."""
-    if not (
-        isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "as_default"
-    ):
+    base = _as_default_of(expr)
+    if base is None:
         return False
-    base = expr.func.value
-    if _call_rel(cm, base) == T.GRAPH and not base.args:
+    if _is_tf_call(base, cm, T.GRAPH) and not base.args:
         return True
     return isinstance(base, cst.Name) and base.value == graph_name
 
@@ -88,9 +99,13 @@ def _graph_binding(cm, suite: Sequence[cst.BaseStatement], index: int) -> tuple[
     for stmt in reversed(suite[:index]):
         if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Assign):
             assign = stmt.body[0]
-            if len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name):
-                if _call_rel(cm, assign.value) == T.GRAPH and not assign.value.args:
-                    return assign.targets[0].target.value, stmt
+            if (
+                len(assign.targets) == 1
+                and isinstance(assign.targets[0].target, cst.Name)
+                and _is_tf_call(assign.value, cm, T.GRAPH)
+                and not assign.value.args
+            ):
+                return assign.targets[0].target.value, stmt
         return None, None
     return None, None
 
@@ -110,6 +125,8 @@ def block_root(cm, suite: Sequence[cst.BaseStatement], index: int) -> Block | No
         if not (_session_ctx(cm, item.item, graph_name) or (as_graph and _session_ctx(cm, item.item, as_graph))):
             return None
     uses_graph = graph_name is not None and any(
-        _graph_ctx(cm, item.item, graph_name) and not _call_rel(cm, item.item.func.value) for item in stmt.items
+        _graph_ctx(cm, item.item, graph_name) and not _call_rel(cm, _as_default_of(item.item)) for item in stmt.items
     )
-    return Block(stmt, graph_stmt if uses_graph else None)
+    if not uses_graph:
+        return Block(stmt, None)
+    return Block(stmt, graph_stmt, graph_name)

@@ -78,7 +78,7 @@ class Emitter:
 
     # -- renames ---------------------------------------------------------------------------------
     def graph_renames(self, node) -> dict:
-        mapping = {}
+        mapping: dict[int, cst.BaseExpression] = {}
         for ref, resolved in tf_refs(self.cm, node):
             rel = resolved.rel
             if rel in T.GRAPH_KEEP:
@@ -90,19 +90,26 @@ class Emitter:
                 raise Refused(
                     ref,
                     "SM302",
-                    f"`{self.code(ref)}` restores a checkpoint into the graph; export the restored session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                    f"`{self.code(ref)}` restores a checkpoint into the graph; export the restored session with "
+                    "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
+                    "hand",
                 )
             elif rel.startswith("train."):
                 raise Refused(
                     ref,
                     "SM303",
-                    f"`{self.code(ref)}` is training code; export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) after training, or write the tf.Module by hand",
+                    f"`{self.code(ref)}` is training code; export the trained session with "
+                    "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) after training, or write "
+                    "the tf.Module by hand",
                 )
             else:
                 raise Refused(
                     ref,
                     "SM310",
-                    f"`{self.code(ref)}` has no known TF2 equivalent for graph code moved into a tf.function (stateful, graph-only or not yet in smmigrate's table); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                    f"`{self.code(ref)}` has no known TF2 equivalent for graph code moved into a tf.function "
+                    "(stateful, graph-only or not yet in smmigrate's table); export with "
+                    "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
+                    "hand",
                 )
         return mapping
 
@@ -114,7 +121,7 @@ class Emitter:
             mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, rel), resolved))
 
     def variable_renames(self, node) -> dict:
-        mapping = {}
+        mapping: dict[int, cst.BaseExpression] = {}
         for ref, resolved in tf_refs(self.cm, node):
             rel = resolved.rel
             if rel == T.VARIABLE or rel in T.GRAPH_KEEP:
@@ -128,7 +135,8 @@ class Emitter:
                 raise Refused(
                     ref,
                     "SM319",
-                    f"`{self.code(ref)}` in a variable definition has no known eager TF2 equivalent; compute the initial value in Python, or use the session bridge",
+                    f"`{self.code(ref)}` in a variable definition has no known eager TF2 equivalent; compute the "
+                    "initial value in Python, or use the session bridge",
                 )
         return mapping
 
@@ -149,7 +157,8 @@ class Emitter:
             raise Refused(
                 sig.node,
                 "SM309",
-                f"signature `{sig.key}` computes its outputs from placeholder `{missing[0]}`, which is not one of its inputs; add it to the inputs",
+                f"signature `{sig.key}` computes its outputs from placeholder `{missing[0]}`, which is not one of "
+                "its inputs; add it to the inputs",
             )
         return chosen[::-1]
 
@@ -209,7 +218,8 @@ class Emitter:
                     raise Refused(
                         small,
                         "SM319",
-                        "a variable is created after the block first evaluates or exports the graph; create variables first",
+                        "a variable is created after the block first evaluates or exports the graph; create "
+                        "variables first",
                     )
                 out.append(self._line(small.visit(_Replace(self.variable_renames(small))), line))
             elif step.kind == "assign":
@@ -248,7 +258,8 @@ class Emitter:
         raise Refused(
             call,
             "SM321",
-            f"`sess.run({fetch}, ...)` is not a signature output fed with exactly that signature's inputs; compute it after the migration by calling the signature function",
+            f"`sess.run({fetch}, ...)` is not a signature output fed with exactly that signature's inputs; compute "
+            "it after the migration by calling the signature function",
         )
 
     def export(self, fns) -> list:

@@ -13,6 +13,7 @@ order), plain Python statements (kept), and the export itself. Anything it canno
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import libcst as cst
 
@@ -40,9 +41,7 @@ class _Analysis:
         self.cm = cm
         self.b = block
         self.suite = suite
-        self.graph_name = None
-        if block.graph_stmt is not None:
-            self.graph_name = block.graph_stmt.body[0].targets[0].target.value
+        self.graph_name = block.graph_name
         self.init_ops: dict[str, str] = {}  # name -> initializer path
         self.assign_ops: dict[str, tuple] = {}
         self.builders: dict[str, cst.BaseExpression] = {}
@@ -70,7 +69,9 @@ class _Analysis:
                     raise Refused(
                         item,
                         "SM301",
-                        "the session is not bound by exactly one `with tf.Session() as sess` in this block; use one session bound with `as`, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+                        "the session is not bound by exactly one `with tf.Session() as sess` in this block; use one "
+                        "session bound with `as`, or export with `smmigrate.export_session(sess, export_dir, ...)` "
+                        "(session bridge)",
                     )
                 self.b.sess = item.asname.name.value
             elif item.asname is not None:
@@ -131,7 +132,8 @@ class _Analysis:
             raise Refused(
                 self.b.root,
                 "SM301",
-                "the block has no `with tf.Session() as sess`, so the export's session comes from elsewhere; use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                "the block has no `with tf.Session() as sess`, so the export's session comes from elsewhere; use "
+                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
             )
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
@@ -140,7 +142,8 @@ class _Analysis:
             raise Refused(
                 self.b.root,
                 "SM318",
-                "the export is not a complete `builder.add_meta_graph_and_variables(...)` + `builder.save()` pair in this block; keep both calls (and the Builder) in the block that builds the graph",
+                "the export is not a complete `builder.add_meta_graph_and_variables(...)` + `builder.save()` pair in "
+                "this block; keep both calls (and the Builder) in the block that builds the graph",
             )
         return self.b
 
@@ -152,24 +155,25 @@ class _Analysis:
         if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
             name, value = small.targets[0].target.value, small.value
             rel = _call_rel(cm, value)
+            call = cast(cst.Call, value)  # used only where `rel` is a TF name, which only calls have
             if rel == T.PLACEHOLDER:
-                self.placeholder(name, value)
+                self.placeholder(name, call)
             elif rel in (T.VARIABLE, T.GET_VARIABLE):
                 self.variable(name, value, small, line)
                 return
             elif rel in T.INITIALIZERS:
                 self.init_ops[name] = rel
-            elif self.assign_form(value) is not None:
-                self.assign_ops[name] = self.assign_form(value)
+            elif (form := self.assign_form(value)) is not None:
+                self.assign_ops[name] = form
             elif rel in T.BUILDERS:
-                args = bind_args(value, ("export_dir",))
+                args = bind_args(call, ("export_dir",))
                 if "export_dir" not in args:
                     raise Refused(value, "SM318", "the Builder has no export_dir; pass it as the first argument")
                 self.builders[name] = args["export_dir"]
             elif rel in T.SIGNATURE_FUNCS:
-                self.sigs[name] = value
-            elif rel in T.BUILD_TENSOR_INFO:
-                self.infos[name] = bind_args(value, ("tensor",)).get("tensor")
+                self.sigs[name] = call
+            elif rel in T.BUILD_TENSOR_INFO and (tensor := bind_args(call, ("tensor",)).get("tensor")) is not None:
+                self.infos[name] = tensor
             elif sess in names_used(small):
                 self.keep(small, line)
                 return
@@ -192,7 +196,9 @@ class _Analysis:
                     raise Refused(
                         call,
                         "SM304",
-                        "`add_meta_graph` adds a second MetaGraph; TF2's tf.saved_model.save writes exactly one MetaGraph tagged `serve`: export the other tag set as its own SavedModel, or keep this export on TF1 (compat renames applied)",
+                        "`add_meta_graph` adds a second MetaGraph; TF2's tf.saved_model.save writes exactly one "
+                        "MetaGraph tagged `serve`: export the other tag set as its own SavedModel, or keep this "
+                        "export on TF1 (compat renames applied)",
                     )
                 if is_method_call(call, builder, "add_meta_graph_and_variables"):
                     if self.add_meta is not None:
@@ -228,13 +234,16 @@ class _Analysis:
             isinstance(small, cst.Expr)
             and isinstance(small.value, cst.Call)
             and isinstance(small.value.func, cst.Attribute)
+            and small.value.func.attr.value == "restore"
+            and sess in used
         ):
-            if small.value.func.attr.value == "restore" and sess in used:
-                raise Refused(
-                    small,
-                    "SM302",
-                    f"the block restores a checkpoint into `{sess}`; the values live only in that session, so export it with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
-                )
+            raise Refused(
+                small,
+                "SM302",
+                f"the block restores a checkpoint into `{sess}`; the values live only in that session, so export it "
+                "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
+                "hand",
+            )
         if sess in used:
             self.keep(small, line)
         elif isinstance(small, cst.Assign) and (used & self.graph_names() or tf_refs(cm, small)):
@@ -243,7 +252,8 @@ class _Analysis:
             raise Refused(
                 small,
                 "SM311",
-                "this statement uses graph values outside `sess.run`, which has no eager equivalent; move it after the migration or write the tf.Module by hand",
+                "this statement uses graph values outside `sess.run`, which has no eager equivalent; move it after "
+                "the migration or write the tf.Module by hand",
             )
         else:
             self.keep(small, line)
@@ -254,19 +264,26 @@ class _Analysis:
             raise Refused(
                 stmt,
                 "SM307",
-                "a `with` statement inside the export block (name_scope, device, variable_scope, control_dependencies...) changes how the graph is built; native-save only migrates plain blocks — remove it if it does not matter for serving, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+                "a `with` statement inside the export block (name_scope, device, variable_scope, "
+                "control_dependencies...) changes how the graph is built; native-save only migrates plain blocks — "
+                "remove it if it does not matter for serving, or export with `smmigrate.export_session(sess, "
+                "export_dir, ...)`",
             )
         if self.b.sess in used:
             raise Refused(
                 stmt,
                 "SM303",
-                f"`{self.b.sess}` is used inside a loop or other control flow (training before the export?); export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                f"`{self.b.sess}` is used inside a loop or other control flow (training before the export?); export "
+                "the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or "
+                "write the tf.Module by hand",
             )
         if used & self.graph_names() or tf_refs(self.cm, stmt):
             raise Refused(
                 stmt,
                 "SM307",
-                "control flow inside the export block decides what the graph or its signatures are; native-save only migrates straight-line blocks — unroll it, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+                "control flow inside the export block decides what the graph or its signatures are; native-save only "
+                "migrates straight-line blocks — unroll it, or export with `smmigrate.export_session(sess, "
+                "export_dir, ...)`",
             )
         self.b.steps.append(Step("keep", (stmt, stmt)))
 
@@ -294,7 +311,8 @@ class _Analysis:
             raise Refused(
                 call,
                 "SM319",
-                "the variable's initial value depends on graph tensors; compute it in Python (or with eager ops) first, or use the session bridge",
+                "the variable's initial value depends on graph tensors; compute it in Python (or with eager ops) "
+                "first, or use the session bridge",
             )
         for arg in call.args:
             if arg.star:
@@ -303,7 +321,8 @@ class _Analysis:
                 raise Refused(
                     arg,
                     "SM319",
-                    f"`{arg.keyword.value}=` has no TF2 equivalent on tf.Variable; drop it and rerun, or use the session bridge",
+                    f"`{arg.keyword.value}=` has no TF2 equivalent on tf.Variable; drop it and rerun, or use the "
+                    "session bridge",
                 )
         self.b.variables.append(name)
         params = ("initial_value", "trainable", "collections", "validate_shape", "caching_device", "name")
@@ -331,12 +350,11 @@ class _Analysis:
             isinstance(small.value, cst.Call)
             and len(small.targets) == 1
             and isinstance(small.targets[0].target, cst.Name)
-        ):
-            if _call_rel(self.cm, small.value) is not None:  # `name=` of a TF op names its tensor
-                self.tensor_name(
-                    small.targets[0].target.value,
-                    next((a.value for a in small.value.args if a.keyword and a.keyword.value == "name"), None),
-                )
+        ) and _call_rel(self.cm, small.value) is not None:  # `name=` of a TF op names its tensor
+            self.tensor_name(
+                small.targets[0].target.value,
+                next((a.value for a in small.value.args if a.keyword and a.keyword.value == "name"), None),
+            )
 
     def tensor_name(self, name: str, node) -> None:
         """Record the TF1 tensor name `<name=>:0`; a name TF1 would uniquify (`y_1`) is not guessed."""
@@ -353,9 +371,13 @@ class _Analysis:
         if not isinstance(expr, cst.Call):
             return None
         func = expr.func
-        if isinstance(func, cst.Attribute) and func.attr.value in T.ASSIGN_METHODS and isinstance(func.value, cst.Name):
-            if func.value.value in self.b.variables:
-                return (func.value.value, func.attr.value, bind_args(expr, ("value",)).get("value"))
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value in T.ASSIGN_METHODS
+            and isinstance(func.value, cst.Name)
+            and func.value.value in self.b.variables
+        ):
+            return (func.value.value, func.attr.value, bind_args(expr, ("value",)).get("value"))
         rel = _call_rel(self.cm, expr)
         if rel in T.ASSIGN_FUNCS:
             args = bind_args(expr, ("ref", "value"))
@@ -382,7 +404,8 @@ class _Analysis:
                 raise Refused(
                     call,
                     "SM321",
-                    "only `sess.run(<one tensor>, feed_dict)` of a signature output or a variable can be evaluated eagerly; compute it after the export instead",
+                    "only `sess.run(<one tensor>, feed_dict)` of a signature output or a variable can be evaluated "
+                    "eagerly; compute it after the export instead",
                 )
             return (call, fetch.value, feeds)
         for item in items:
@@ -391,7 +414,8 @@ class _Analysis:
             raise Refused(
                 call,
                 "SM319",
-                "one `sess.run([...])` runs initializers and assign ops together, which TF1 executes in no fixed order; run the initializer first, then the assigns",
+                "one `sess.run([...])` runs initializers and assign ops together, which TF1 executes in no fixed "
+                "order; run the initializer first, then the assigns",
             )
         return None
 
@@ -430,7 +454,9 @@ class _Analysis:
         raise Refused(
             call,
             "SM303",
-            "`sess.run` runs something other than initializers or assign ops (training before the export?); export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+            "`sess.run` runs something other than initializers or assign ops (training before the export?); export "
+            "the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write "
+            "the tf.Module by hand",
         )
 
     def emit_assign(self, var, method, value, call, feeds) -> None:
@@ -467,7 +493,8 @@ class _Analysis:
             raise Refused(
                 call,
                 "SM313",
-                "`save(as_text=True)` asks for saved_model.pbtxt; tf.saved_model.save writes only the binary saved_model.pb — drop as_text and rerun",
+                "`save(as_text=True)` asks for saved_model.pbtxt; tf.saved_model.save writes only the binary "
+                "saved_model.pb — drop as_text and rerun",
             )
         self.set_export(parse_export_parts(self.cm, self, "builder", self.add_meta, self.builders[builder]))
 

@@ -21,9 +21,9 @@ from ._save_util import Refused, bind_args
 class SignatureSpec:
     key: str
     method: str
+    node: cst.CSTNode  # where the signature is written (reported with its refusals)
     inputs: list = field(default_factory=list)  # (input key, placeholder name)
     outputs: list = field(default_factory=list)  # (output key, python name of the tensor)
-    node: object = None
 
 
 @dataclass
@@ -69,7 +69,8 @@ def _tensor_dict(cm, a, node, what: str, inputs: bool, infos: bool) -> list:
         raise Refused(
             node,
             "SM308",
-            f"the signature's {what} are not a literal dict; write `{{'key': tensor, ...}}` in the call so the TF2 signature can be generated",
+            f"the signature's {what} are not a literal dict; write `{{'key': tensor, ...}}` in the call so the TF2 "
+            "signature can be generated",
         )
     out = []
     for el in node.elements:
@@ -80,7 +81,8 @@ def _tensor_dict(cm, a, node, what: str, inputs: bool, infos: bool) -> list:
             raise Refused(
                 el.key,
                 "SM322",
-                f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a string literal (or a module-level string constant) so the TF2 signature can be named",
+                f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as "
+                "a string literal (or a module-level string constant) so the TF2 signature can be named",
             )
         out.append((key, _tensor(cm, a, el.value, key, inputs, infos)))
     return out
@@ -107,7 +109,9 @@ def _tensor(cm, a, node, key: str, inputs: bool, infos: bool) -> str:
     raise Refused(
         node,
         "SM309",
-        f"signature {'input' if inputs else 'output'} `{key}` is `{cm.code(node)}`, which is not {kind} (graph built elsewhere?); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+        f"signature {'input' if inputs else 'output'} `{key}` is `{cm.code(node)}`, which is not {kind} (graph built "
+        "elsewhere?); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the "
+        "tf.Module by hand",
     )
 
 
@@ -119,7 +123,8 @@ def parse_signature(cm, a, key: str, node) -> SignatureSpec:
         raise Refused(
             node,
             "SM308",
-            f"signature `{key}` is not a signature-def call of this block (predict/classification/regression/build_signature_def)",
+            f"signature `{key}` is not a signature-def call of this block "
+            "(predict/classification/regression/build_signature_def)",
         )
     method, params = T.SIGNATURE_FUNCS[resolved.rel]
     args = bind_args(node, params)
@@ -153,7 +158,8 @@ def _check_inputs(sig: SignatureSpec) -> None:
         raise Refused(
             sig.node,
             "SM317",
-            f"signature `{sig.key}` feeds one placeholder under two input keys; a tf.function cannot take the same argument twice — keep one key",
+            f"signature `{sig.key}` feeds one placeholder under two input keys; a tf.function cannot take the same "
+            "argument twice — keep one key",
         )
 
 
@@ -171,7 +177,9 @@ def _check_contract(cm, a, sig: SignatureSpec) -> None:
         raise Refused(
             sig.node,
             "SM316",
-            f"signature `{sig.key}` declares method {sig.method} but breaks the {kind} contract (one tf.string input keyed `inputs` holding serialized tf.Example; outputs {sorted(wanted)}); TensorFlow Serving would reject it — fix the signature or declare it as predict",
+            f"signature `{sig.key}` declares method {sig.method} but breaks the {kind} contract (one tf.string input "
+            f"keyed `inputs` holding serialized tf.Example; outputs {sorted(wanted)}); TensorFlow Serving would "
+            "reject it — fix the signature or declare it as predict",
         )
 
 
@@ -197,14 +205,18 @@ def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSp
         raise Refused(
             call,
             "SM301",
-            "the export does not use the session of this block; use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+            "the export does not use the session of this block; use `smmigrate.export_session(sess, export_dir, "
+            "...)` (session bridge) or write the tf.Module by hand",
         )
     for name, value in init.items():
-        if not _init_like(cm, a, value):
+        if value is not None and not _init_like(cm, a, value):
             raise Refused(
                 value,
                 "SM315",
-                f"`{name}=` runs `{cm.code(value)}` at load time, which TF2's tf.saved_model.save has no hook for (and `main_op()` or a global initializer there re-initializes the variables after restore, so this TF1 model serves initial values); use `tf.tables_initializer()` or None if nothing needs to run on load, or write the tf.Module by hand",
+                f"`{name}=` runs `{cm.code(value)}` at load time, which TF2's tf.saved_model.save has no hook for "
+                "(and `main_op()` or a global initializer there re-initializes the variables after restore, so this "
+                "TF1 model serves initial values); use `tf.tables_initializer()` or None if nothing needs to run on "
+                "load, or write the tf.Module by hand",
             )
     if kind == "simple_save":
         return ExportSpec(kind, export_dir, sigs, call)
@@ -213,7 +225,8 @@ def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSp
         raise Refused(
             assets,
             "SM314",
-            "`assets_collection=` exports asset files; in TF2 they must be tracked as `tf.saved_model.Asset` on the module — add them by hand (or use the session bridge)",
+            "`assets_collection=` exports asset files; in TF2 they must be tracked as `tf.saved_model.Asset` on the "
+            "module — add them by hand (or use the session bridge)",
         )
     if args.get("saver") is not None:
         raise Refused(
@@ -230,7 +243,8 @@ def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSp
         raise Refused(
             tags or call,
             "SM305",
-            f"tags {shown} are not exactly [SERVING]; tf.saved_model.save writes one MetaGraph tagged `serve` only — keep this export on TF1 (compat renames applied) or re-tag it for serving",
+            f"tags {shown} are not exactly [SERVING]; tf.saved_model.save writes one MetaGraph tagged `serve` only — "
+            "keep this export on TF1 (compat renames applied) or re-tag it for serving",
         )
     return ExportSpec(kind, export_dir, sigs, call)
 
@@ -240,7 +254,8 @@ def _signature_map(cm, a, sig_map, call) -> list:
         raise Refused(
             sig_map or call,
             "SM308",
-            "signature_def_map is not a literal dict in the call (built elsewhere or decided by control flow); write `{key: signature_def, ...}` inline so the signatures are known",
+            "signature_def_map is not a literal dict in the call (built elsewhere or decided by control flow); write "
+            "`{key: signature_def, ...}` inline so the signatures are known",
         )
     sigs = []
     for el in sig_map.elements:
@@ -251,7 +266,8 @@ def _signature_map(cm, a, sig_map, call) -> list:
             raise Refused(
                 el.key,
                 "SM322",
-                f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a string literal (or a module-level string constant) so the TF2 signature can be named",
+                f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a "
+                "string literal (or a module-level string constant) so the TF2 signature can be named",
             )
         sigs.append(parse_signature(cm, a, key, el.value))
     if not sigs:

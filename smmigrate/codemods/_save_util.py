@@ -109,7 +109,8 @@ def bind_args(call: cst.Call, params: tuple[str, ...]) -> dict[str, cst.BaseExpr
             raise Refused(
                 arg,
                 "SM306",
-                f"`{arg.star}` arguments hide what the call passes, so the export cannot be read; spell the arguments out and rerun",
+                f"`{arg.star}` arguments hide what the call passes, so the export cannot be read; spell the "
+                "arguments out and rerun",
             )
         if arg.keyword is None:
             if position >= len(params):
@@ -142,7 +143,7 @@ class _RunFinder(cst.CSTVisitor):
     def __init__(self, sess: str) -> None:
         self.sess = sess
         self.calls: list[cst.Call] = []
-        self.other = None
+        self.other: cst.Name | None = None
 
     def visit_Call(self, node: cst.Call) -> None:
         if is_method_call(node, self.sess, "run"):
@@ -162,7 +163,9 @@ def session_runs(stmt, sess: str) -> list[cst.Call]:
         raise Refused(
             stmt,
             "SM301",
-            f"`{sess}` is used for something other than `{sess}.run(...)` here (a restored checkpoint? a graph built elsewhere?); use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+            f"`{sess}` is used for something other than `{sess}.run(...)` here (a restored checkpoint? a graph built "
+            "elsewhere?); use `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the "
+            "tf.Module by hand",
         )
     return finder.calls
 

@@ -100,7 +100,7 @@ class Bindings(ast.NodeVisitor):
             self.visit(stmt)
         self._leave(scope)
 
-    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function  # type: ignore[assignment]
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for expr in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
@@ -128,7 +128,7 @@ class Bindings(ast.NodeVisitor):
             self.visit(node.elt)
         self._leave(scope)
 
-    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension  # type: ignore[assignment]
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
 
     # -- bindings -----------------------------------------------------------------------------
     def _target(self, node: ast.AST) -> None:
@@ -197,7 +197,7 @@ class Bindings(ast.NodeVisitor):
         for stmt in [*node.body, *node.orelse]:
             self.visit(stmt)
 
-    visit_AsyncFor = visit_For  # type: ignore[assignment]
+    visit_AsyncFor = visit_For
 
     def visit_withitem(self, node: ast.withitem) -> None:
         self.visit(node.context_expr)
@@ -257,11 +257,10 @@ class Bindings(ast.NodeVisitor):
             if name in current.globals_:
                 current = self.module
                 continue
-            if current is first or not current.is_class:
-                if name in current.bindings:
-                    if current is self.module and self.uncertain:
-                        return None
-                    return current.bindings[name]
+            if (current is first or not current.is_class) and name in current.bindings:
+                if current is self.module and self.uncertain:
+                    return None
+                return current.bindings[name]
             current = current.parent
         return None
 
@@ -301,8 +300,8 @@ class SourceText:
         for match in re.finditer(r"\r\n|\r|\n", code):
             self.starts.append(match.end())
         self._ascii = code.isascii()
-        match = re.search(r"\r\n|\r|\n", code)
-        self.newline = match.group(0) if match else "\n"
+        first_break = re.search(r"\r\n|\r|\n", code)
+        self.newline = first_break.group(0) if first_break else "\n"
 
     def offset(self, line: int, col: int) -> int:
         start = self.starts[line - 1]

@@ -21,8 +21,8 @@ import ast
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar
 
+from ..codes import codes_of
 from ..diagnostics import Diagnostic
 from . import tf1_api
 from ._base import SavedModelCodemod
@@ -157,14 +157,7 @@ class CompatMode(SavedModelCodemod):
         "Decide per module: native TF2, or TF1 compatibility mode (TF1 graph code left: "
         "tf.compat.v1.disable_v2_behavior() added after the TensorFlow import); report TF1 names TF 2.21 lacks."
     )
-    CODES: ClassVar[dict[str, str]] = {
-        "SM102": "a TF1 name that TensorFlow 2.21 no longer has (tf.contrib, removed modules)",
-        "SM120": "module runs in TF1 compatibility mode (note: which lines keep it there)",
-        "SM121": "a native TF2 rewrite was withheld because the module stays in TF1 compatibility mode",
-        "SM122": "a native TF2 module and a TF1 compatibility-mode module import each other",
-        "SM123": "compatibility mode could not be switched on for this module",
-        "SM124": "TF1 layers need the Keras 2 package on TF 2.21 (pip install tf_keras)",
-    }
+    CODES = codes_of("compat-mode")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 95  # last: it judges what every other codemod left
     TRIGGERS = ("tensorflow",)
     FILE_MARKERS = ("tensorflow",)
@@ -225,12 +218,14 @@ class CompatMode(SavedModelCodemod):
             self._note()
         else:
             self.mode = "native"
-        self.diagnostics.sort(key=lambda d: (d.line, d.col))
+        self.diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
         return apply_edits(code, edits)
 
     # -- removed names -----------------------------------------------------------------------
     def _removed_imports(self, tree: ast.Module) -> None:
         for node in ast.walk(tree):
+            if not isinstance(node, (ast.Import, ast.ImportFrom)):
+                continue
             modules: list[str] = []
             if isinstance(node, ast.Import):
                 modules = [a.name for a in node.names]
@@ -272,7 +267,7 @@ class CompatMode(SavedModelCodemod):
         taken = set(scopes.module.bindings) | {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
         if "tensorflow" not in taken:
             for stmt in tree.body:
-                if _imports_tensorflow(stmt):
+                if any(_imports_tensorflow(inner) for inner in _statements(stmt) if not _defines(inner)):
                     switch = ["import tensorflow", "tensorflow.compat.v1.disable_v2_behavior()"]
                     self._insert_after(stmt, switch, text, edits)
                     return
@@ -296,7 +291,9 @@ class CompatMode(SavedModelCodemod):
         # TF 1.x's `tf.keras` is `tf.compat.v1.keras` (its optimizers are the graph-mode ones); TF
         # 2.21's `tf.keras` with TF_USE_LEGACY_KERAS is Keras 2's TF2 API, whose optimizers need eager
         edits.extend((at, at, ".compat.v1") for at in self.tf_keras_heads)
-        anchor = next((s for s in tree.body if _imports_tensorflow(s)), None)
+        anchor = next(
+            (s for s in tree.body if any(_imports_tensorflow(i) for i in _statements(s) if not _defines(i))), None
+        )
         if "TF_USE_LEGACY_KERAS" not in text.code and anchor is not None:
             os_bound = any(
                 isinstance(s, ast.Import) and any(a.name == "os" and not a.asname for a in s.names) for s in tree.body
@@ -353,7 +350,7 @@ class CompatMode(SavedModelCodemod):
             self._reported.add(diag)
             self.diagnostics.append(diag)
 
-    def transform_module(self, module, *, fresh: bool = False, shared=None):  # type: ignore[override]
+    def transform_module(self, module, *, fresh: bool = False, shared=None):
         import libcst as cst  # only for `python -m libcst.tool codemod`: the engine calls transform_text
 
         return cst.parse_module(self.transform_text(module.code))
@@ -401,9 +398,13 @@ def _root_bindings(stmt: ast.stmt, scopes: Bindings) -> list[tuple[str, str]]:
     return out
 
 
+def _defines(stmt: ast.stmt) -> bool:
+    return isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+
+
 def _imports(tree: ast.AST) -> list[tuple[str, int, int, int]]:
     """(module, relative level, line, col) of every import, `from m import a` giving m.a and m."""
-    out = []
+    out: list[tuple[str, int, int, int]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             out.extend((a.name, 0, node.lineno, node.col_offset + 1) for a in node.names)

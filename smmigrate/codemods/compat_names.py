@@ -15,6 +15,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import QualifiedNameSource
 
+from ..codes import codes_of
 from . import symbols
 from ._base import SavedModelCodemod, dotted_parts, looks_like_tf1_load
 
@@ -24,9 +25,7 @@ class CompatNames(SavedModelCodemod):
     DESCRIPTION = (
         "Rename TF1 SavedModel symbols to their TF 2.21 spellings (tf.saved_model.* / tf.compat.v1.saved_model.*)."
     )
-    CODES = {
-        "SM101": "a name that looks like TensorFlow is bound to something smmigrate cannot follow",
-    }
+    CODES = codes_of("compat-names")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 90  # after the native rewrites: it renames whatever they left in place
 
     def visit_Import(self, node: cst.Import) -> bool:
@@ -85,7 +84,7 @@ class CompatNames(SavedModelCodemod):
             return updated
         resolved = self.tf_symbol(original)
         target = symbols.SYMBOLS.get(resolved.rel) if resolved else None
-        if target is None:
+        if resolved is None or target is None:
             self._maybe_report_unresolved(original)
             return updated
         if resolved.already(target):
@@ -111,7 +110,8 @@ class CompatNames(SavedModelCodemod):
             node,
             "SM101",
             f"{reason}, so `{code}` cannot be proven to be TensorFlow and was left as is; "
-            f"bind it with `import tensorflow as {parts[0]}` (or `import tensorflow.compat.v1 as {parts[0]}`) and rerun",
+            f"bind it with `import tensorflow as {parts[0]}` (or `import tensorflow.compat.v1 as {parts[0]}`) and "
+            "rerun",
         )
 
 

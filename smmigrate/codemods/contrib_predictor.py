@@ -16,6 +16,7 @@ import keyword
 
 import libcst as cst
 
+from ..codes import codes_of
 from ._base import SavedModelCodemod, literal_str
 from ._keras import code_of, name_uses, tf_rel
 from .symbols import ROOT_MODULE, V1_MODULE, V2
@@ -35,12 +36,7 @@ class ContribPredictor(SavedModelCodemod):
     DESCRIPTION = (
         "Rewrite tf.contrib.predictor.from_saved_model + predict_fn(feed) into tf.saved_model.load signatures."
     )
-    CODES = {
-        "SM641": "predictor used beyond calls with one feed dict",
-        "SM642": "from_saved_model with a SignatureDef, graph, config or computed arguments",
-        "SM643": "predictor built from an Estimator (removed in TF 2.16)",
-        "SM644": "module runs TensorFlow in graph mode or only as tensorflow.compat.v1",
-    }
+    CODES = codes_of("contrib-predictor")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 40
     TRIGGERS = ("predictor",)
     FILE_MARKERS = TRIGGERS

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..codes import codes_of
 from ._base import SavedModelCodemod
 from ._keras import code_of, name_uses, tf_rel
 
@@ -68,13 +69,7 @@ for _output, _method in (
 class EstimatorExport(SavedModelCodemod):
     NAME = "estimator-export"
     DESCRIPTION = "Report Estimator SavedModel exports (removed in TF 2.16) with their TF 2.21 replacement."
-    CODES = {
-        "SM660": "Estimator export_saved_model / export_savedmodel",
-        "SM661": "build_raw_serving_input_receiver_fn",
-        "SM662": "build_parsing_serving_input_receiver_fn",
-        "SM663": "export_outputs / PredictOutput / ClassificationOutput / RegressionOutput",
-        "SM664": "ServingInputReceiver / TensorServingInputReceiver",
-    }
+    CODES = codes_of("estimator-export")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 50
     TRIGGERS = ("estimator",)  # every site names tf.estimator (or tensorflow_estimator) or an estimator object
     FILE_MARKERS = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..codes import codes_of
 from ._base import SavedModelCodemod, literal_str
 from ._keras import code_of, name_uses
 
@@ -22,10 +23,7 @@ _HUB = "tensorflow_hub."
 class HubModule(SavedModelCodemod):
     NAME = "hub-module"
     DESCRIPTION = "Report TF1 Hub modules (hub.Module, module specs) with their TF2 hub.load replacement."
-    CODES = {
-        "SM680": "hub.Module (TF1 Hub module, graph mode only)",
-        "SM681": "TF1 Hub module specs and exports (load_module_spec, create_module_spec, ModuleSpec.export)",
-    }
+    CODES = codes_of("hub-module")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 60
     TRIGGERS = ("tensorflow_hub",)
     FILE_MARKERS = TRIGGERS

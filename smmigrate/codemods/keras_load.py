@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..codes import codes_of
 from ._base import SavedModelCodemod
 from ._keras import TRAINING_METHODS, code_of, keras_rel, keras_spelling, module_strings, name_uses, path_kind
 
@@ -38,14 +39,7 @@ class KerasLoad(SavedModelCodemod):
     NAME = "keras-load"
     EAGER_OUTPUT = True  # Keras 3 (model.export, TFSMLayer) runs eagerly only
     DESCRIPTION = "Rewrite Keras 2 load_model(SavedModel folder) + predict into Keras 3 TFSMLayer calls."
-    CODES = {
-        "SM621": "load_model of a path whose format cannot be told from the code",
-        "SM622": "load_model result not assigned to a local name",
-        "SM623": "loaded SavedModel used to keep training",
-        "SM624": "loaded model used beyond predict and direct calls",
-        "SM625": "predict with several inputs",
-        "SM626": "rewritten to TFSMLayer: outputs come from the serving signature",
-    }
+    CODES = codes_of("keras-load")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 35  # after keras-save, which turns reloaded checkpoints into .keras paths
     TRIGGERS = ("load_model", "load_from_saved_model")
     FILE_MARKERS = TRIGGERS

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..codes import codes_of
 from ._base import SavedModelCodemod, literal_str
 from ._keras import (
     TRAINING_METHODS,
@@ -41,14 +42,7 @@ class KerasSave(SavedModelCodemod):
     NAME = "keras-save"
     EAGER_OUTPUT = True  # Keras 3 (model.export, TFSMLayer) runs eagerly only
     DESCRIPTION = "Rewrite Keras 2 SavedModel saving (model.save(dir), save_format='tf') into Keras 3 model.export."
-    CODES = {
-        "SM601": "Keras save to a path whose format cannot be told from the code",
-        "SM602": "save_format that Keras 3 rejects, with a path it cannot express",
-        "SM603": "Keras save with arguments model.export has no equivalent for",
-        "SM604": "tf.contrib.saved_model.save_keras_model (timestamped export folder)",
-        "SM605": "rewritten to model.export: signature keys follow Keras 3 naming",
-        "SM606": "rewritten to a .keras checkpoint: the folder is reloaded to keep training",
-    }
+    CODES = codes_of("keras-save")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 30  # before keras-load (whose checkpoint loads it renames) and compat-names
     TRIGGERS = ("save", "export_saved_model")
     FILE_MARKERS = (".save(", "save_model(", "export_saved_model(", "save_keras_model(")

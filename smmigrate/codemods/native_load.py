@@ -14,9 +14,13 @@ which only TF1-format SavedModels offer. Anything else stays as it is, with a di
 
 from __future__ import annotations
 
+from typing import Any
+
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
+from ..codes import CODES as ALL_CODES
+from ..codes import codes_of
 from ._base import SavedModelCodemod, literal_str, looks_like_tf1_load
 from ._load_emit import Resolver, call_code, load_code, result_code
 from ._load_find import LOAD_RELS, Analyzer, code_of
@@ -24,46 +28,13 @@ from ._load_model import Refusal, Site
 from .symbols import ROOT_MODULE, V1_MODULE, V2
 
 # What to write by hand, per refusal code (every message ends with one of these).
-HINTS = {
-    "SM201": "run those ops as TF2 code and use `loaded = tf.saved_model.load(export_dir, tags=...)` with `loaded.signatures[key](**inputs)` for the model",
-    "SM202": "pass the export directory instead of the session, then `loaded = tf.saved_model.load(export_dir, tags=...)` and call `loaded.signatures[key](**inputs)` where the session was used",
-    "SM203": "call the signature function with keyword inputs, `loaded.signatures[key](**{input_key: value})`, and index its result dict by output key",
-    "SM204": "spell the arguments out, or write `loaded = tf.saved_model.load(export_dir, tags=...)` and `loaded.signatures[key](...)` by hand",
-    "SM205": "compute the tags and the export directory before loading: `loaded = tf.saved_model.load(export_dir, tags=tags)`",
-    "SM206": "configure threads and devices with `tf.config` (e.g. `tf.config.threading.set_intra_op_parallelism_threads`) and load with `tf.saved_model.load(export_dir, tags=...)`",
-    "SM207": "drop the run options (profile with `tf.profiler` instead) and call `loaded.signatures[key](**inputs)`",
-    "SM208": "compute `outputs = loaded.signatures[key](**inputs)` in its own statement and use `outputs[output_key].numpy()`",
-    "SM209": "compute on the signature's outputs in TF2 instead: `y = loaded.signatures[key](x=x)['y']`, then apply TF2 ops to `y`",
-    "SM210": "write `loaded = tf.saved_model.load(export_dir, tags=...)` and `loaded.signatures[key](**inputs)` by hand",
-    "SM211": "read what the SignatureDef told you from `loaded.signatures[key].structured_input_signature` / `.structured_outputs`",
-    "SM212": "call each signature separately: `loaded.signatures[key](**inputs)[output_key]`",
-    "SM213": "give the TF1 and the TF2 exports different directories, or migrate both",
-    "SM214": "fetch by signature key: `loaded.signatures[key](**{input_key: value})[output_key]`",
-    "SM215": "migrate the rest of the module to TF2 (drop `disable_v2_behavior()` / `tensorflow.compat.v1`), then rerun; or write `tf.saved_model.load` + `loaded.signatures[key]` by hand",
-}
+HINTS = {code: entry.todo for code, entry in ALL_CODES.items() if entry.codemod == "native-load"}
 
 
 class NativeLoad(SavedModelCodemod):
     NAME = "native-load"
     DESCRIPTION = "Rewrite TF1 loader.load + sess.run blocks into tf.saved_model.load + signature calls (or prune)."
-    CODES = {
-        "SM201": "session used for other ops after the load",
-        "SM202": "session created elsewhere, passed on, stored or returned",
-        "SM203": "fetches or feeds computed at run time",
-        "SM204": "*args / **kwargs in the load or sess.run call",
-        "SM205": "tags or export directory only known inside the session",
-        "SM206": "session created with config or target",
-        "SM207": "sess.run with run options or metadata",
-        "SM208": "several fetches inside a larger expression",
-        "SM209": "graph ops built or tensors used inside the session block",
-        "SM210": "load call of a form native-load does not rewrite",
-        "SM211": "MetaGraphDef or SignatureDef used beyond key lookups",
-        "SM212": "one sess.run spans two signatures or mixes keys and names",
-        "SM213": "export directory written by both TF1 and TF2 code",
-        "SM214": "tensor name not in any signature of the migrated export",
-        "SM215": "module runs TensorFlow in graph mode",
-        "SM220": "rewritten with prune: needs a TF1-format SavedModel",
-    }
+    CODES = codes_of("native-load")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 10  # before compat-names, which renames whatever this leaves in place
     TRIGGERS = ("load",)  # loader.load, saved_model.load, compat.v1 ... load
     USES_FACTS = True  # hard-coded tensor names depend on how the export elsewhere is migrated
@@ -73,7 +44,8 @@ class NativeLoad(SavedModelCodemod):
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
         self._expr: dict[cst.Call, str] = {}
-        self._stmts: dict[cst.SimpleStatementLine, object] = {}
+        # statement -> its replacement lines, a new value for `sig = ...` (str), or None to drop it
+        self._stmts: dict[cst.SimpleStatementLine, list[str] | str | None] = {}
         self._hoist: dict[cst.SimpleStatementLine, str] = {}
         self._flatten: set[cst.With] = set()
         self._strip: dict[cst.With, list] = {}
@@ -105,7 +77,8 @@ class NativeLoad(SavedModelCodemod):
             raise Refusal(
                 call,
                 "SM215",
-                f"the module switches TensorFlow to graph mode (`{code_of(graph_mode[0].func)}()`), where the eager TF2 form cannot run",
+                f"the module switches TensorFlow to graph mode (`{code_of(graph_mode[0].func)}()`), where the eager "
+                "TF2 form cannot run",
                 related=graph_mode[0],
             )
         roots = {mod for mod in self.bindings.roots.values() if mod}
@@ -113,7 +86,8 @@ class NativeLoad(SavedModelCodemod):
             raise Refusal(
                 call,
                 "SM215",
-                "the module imports TensorFlow only as `tensorflow.compat.v1`, whose `saved_model.load` is the TF1 loader",
+                "the module imports TensorFlow only as `tensorflow.compat.v1`, whose `saved_model.load` is the TF1 "
+                "loader",
             )
         analyzer = Analyzer(self, call)
         site = analyzer.run()
@@ -190,25 +164,27 @@ class NativeLoad(SavedModelCodemod):
         result = super().on_leave(original_node, updated_node)
         if not self._pending or result is cst.RemoveFromParent() or not isinstance(original_node, cst.BaseStatement):
             return result
+        if not isinstance(result, (cst.FlattenSentinel, cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            return result
         lines = self._pending.pop(self.get_metadata(ParentNodeProvider, original_node, None), None)
         if lines is None:
             return result
         if isinstance(result, cst.FlattenSentinel):
-            nodes = list(result.nodes)
+            nodes: list[Any] = list(result.nodes)  # statements
             nodes[0] = nodes[0].with_changes(leading_lines=[*lines, *nodes[0].leading_lines])
             return cst.FlattenSentinel(nodes)
         return result.with_changes(leading_lines=[*lines, *result.leading_lines])
 
     def leave_With(self, original_node: cst.With, updated_node: cst.With):
         if original_node in self._flatten:
-            body = list(updated_node.body.body)
+            body: list[Any] = list(updated_node.body.body)  # statements
             if not body:
                 return cst.RemoveFromParent()
             body[0] = body[0].with_changes(leading_lines=[*updated_node.leading_lines, *body[0].leading_lines])
             return cst.FlattenSentinel(body)
         drop = self._strip.get(original_node)
         if drop:
-            keep = [new for old, new in zip(original_node.items, updated_node.items) if old not in drop]
+            keep = [new for old, new in zip(original_node.items, updated_node.items, strict=True) if old not in drop]
             keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
             return updated_node.with_changes(items=keep)
         return updated_node

@@ -15,6 +15,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
+from ..codes import codes_of
 from . import _save_tables as T
 from ._base import SavedModelCodemod, literal_str
 from ._facts import ExportFact, SignatureFact
@@ -25,30 +26,11 @@ from ._save_util import Refused, bind_args, tf_refs
 
 class NativeSave(SavedModelCodemod):
     NAME = "native-save"
-    DESCRIPTION = "Rewrite TF1 Builder/simple_save export blocks into tf.Module + tf.function + tf.saved_model.save (method names kept)."
-    CODES = {
-        "SM301": "export of a graph/session not built in this block (session bridge or hand-written tf.Module)",
-        "SM302": "the export block restores a checkpoint (session bridge)",
-        "SM303": "the export block trains or runs other ops before exporting (session bridge)",
-        "SM304": "several MetaGraphs in one export (TF2 writes one, tagged serve)",
-        "SM305": "export tags other than exactly [SERVING]",
-        "SM306": "*args/**kwargs in an export call",
-        "SM307": "control flow in the export block",
-        "SM308": "signatures not written as literal signature-def calls",
-        "SM309": "a signature tensor not built from this block's placeholders",
-        "SM310": "graph code uses a TF symbol with no known TF2 equivalent",
-        "SM311": "a graph value used outside sess.run / a statement form that cannot move",
-        "SM312": "the module disables TF2 behaviour, so generated eager code would not run",
-        "SM313": "save(as_text=True) (TF2 writes only binary saved_model.pb)",
-        "SM314": "assets_collection (assets need tf.saved_model.Asset)",
-        "SM315": "a custom main_op/legacy_init_op",
-        "SM316": "a classify/regress signature breaking its contract",
-        "SM317": "a placeholder form native-save cannot read",
-        "SM318": "a Builder used in a way native-save cannot follow",
-        "SM319": "a variable definition or assign that cannot run eagerly",
-        "SM321": "a sess.run evaluation that cannot be expressed with the signature functions",
-        "SM322": "a signature key that is not a literal or TF constant",
-    }
+    DESCRIPTION = (
+        "Rewrite TF1 Builder/simple_save export blocks into tf.Module + tf.function + tf.saved_model.save "
+        "(method names kept)."
+    )
+    CODES = codes_of("native-save")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 20
     TRIGGERS = ("simple_save", "Builder")
     EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
@@ -125,7 +107,10 @@ class NativeSave(SavedModelCodemod):
                 self.report(
                     call,
                     "SM301",
-                    "not migrated: this export is not inside a `with tf.Graph().as_default()` / `with tf.Session() as sess:` block that builds its graph (session passed in or created elsewhere, Builder created outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                    "not migrated: this export is not inside a `with tf.Graph().as_default()` / `with tf.Session() "
+                    "as sess:` block that builds its graph (session passed in or created elsewhere, Builder created "
+                    "outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, "
+                    "...)` (session bridge) or write the tf.Module by hand",
                 )
 
     def _plan_block(self, block, body, exports, names: Names, disabled: cst.CSTNode | None) -> None:
@@ -134,7 +119,9 @@ class NativeSave(SavedModelCodemod):
                 raise Refused(
                     disabled,
                     "SM312",
-                    "this module calls `disable_v2_behavior()`/`disable_eager_execution()`, so the TF2 code native-save generates would not run; remove that call once the module no longer needs TF1 graph mode, then rerun",
+                    "this module calls `disable_v2_behavior()`/`disable_eager_execution()`, so the TF2 code "
+                    "native-save generates would not run; remove that call once the module no longer needs TF1 graph "
+                    "mode, then rerun",
                 )
             if len(exports) > 1:
                 raise Refused(
@@ -172,7 +159,7 @@ class NativeSave(SavedModelCodemod):
         value = literal_str(export_dir)
         if value is None and isinstance(export_dir, cst.Name):
             value = self.module_strings.get(export_dir.value)
-        sigs = ()
+        sigs: tuple[SignatureFact, ...] = ()
         if block is not None and block.signatures_seen:
             names = block.tensor_names
             sigs = tuple(
@@ -194,7 +181,7 @@ class NativeSave(SavedModelCodemod):
         if not any(id(s) in self._replace or id(s) in self._remove for s in original_body):
             return None
         out = []
-        for orig, new in zip(original_body, updated_body):
+        for orig, new in zip(original_body, updated_body, strict=True):
             if id(orig) in self._remove:
                 continue
             out.extend(self._replace.get(id(orig), [new]))

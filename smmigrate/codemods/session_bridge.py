@@ -8,7 +8,8 @@ arguments as the TF1 call and writes a TF2 SavedModel from the live session. Thi
 before native-save, asks native-save's own planning which exports it refuses and why, and rewrites
 those call sites:
 
-- ``simple_save(sess, dir, inputs=..., outputs=...)`` -> ``smmigrate.export_session(sess, dir, inputs=..., outputs=...)``
+- ``simple_save(sess, dir, inputs=..., outputs=...)`` ->
+  ``smmigrate.export_session(sess, dir, inputs=..., outputs=...)``
 - ``b = Builder(dir)`` / ``b.add_meta_graph_and_variables(sess, [SERVING], signature_def_map=..., ...)`` /
   ``b.save()`` -> one ``smmigrate.export_session(sess, dir, tags=[SERVING], signature_def_map=..., ...)``
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from ..codes import codes_of
 from . import _imports
 from . import _save_tables as T
 from ._base import SavedModelCodemod, dotted_name, literal_str
@@ -50,14 +52,11 @@ class Site:
 
 class SessionBridge(SavedModelCodemod):
     NAME = "session-bridge"
-    DESCRIPTION = "Rewrite exports of sessions built elsewhere (passed in, self.sess, restored, trained) into smmigrate.export_session calls."
-    CODES = {
-        "SM401": "tags other than exactly [SERVING]: the bridge writes one MetaGraph tagged serve",
-        "SM402": "the Builder adds a second MetaGraph (add_meta_graph)",
-        "SM403": "a Builder sequence the bridge cannot follow (not Builder/add_meta_graph_and_variables/save in order, builder used elsewhere)",
-        "SM404": "the export directory is computed in Builder(...), or rebound before the export",
-        "SM405": "*args/**kwargs in an export call",
-    }
+    DESCRIPTION = (
+        "Rewrite exports of sessions built elsewhere (passed in, self.sess, restored, trained) into "
+        "smmigrate.export_session calls."
+    )
+    CODES = codes_of("session-bridge")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 15
     # export_session: an earlier run's bridged calls still give native-load its facts
     TRIGGERS = ("simple_save", "Builder", _EXPORT_SESSION)
@@ -76,11 +75,11 @@ class SessionBridge(SavedModelCodemod):
 
         ns = NativeSave(path)
         ns.analyze(module, shared)
-        facts = []
+        facts: list[object] = []
         for site in plan_sites(ns):
             if site.refusal is not None:
                 continue
-            fact = next(f for f, n in zip(ns.facts, ns.fact_nodes) if n is site.call)
+            fact = next(f for f, n in zip(ns.facts, ns.fact_nodes, strict=True) if n is site.call)
             facts.append(
                 ExportFact(
                     fact.path, fact.export_dir, fact.export_dir_value, True, _signature_facts(ns, site), fact.function
@@ -151,12 +150,12 @@ class SessionBridge(SavedModelCodemod):
                 for a in updated_node.args
             ]
             return updated_node.with_changes(func=func, args=args)
-        return updated_node.with_changes(func=func, args=_builder_args(site, original_node, updated_node))
+        return updated_node.with_changes(func=func, args=_builder_args(site, updated_node))
 
     def _rebuild(self, original_body, updated_body):
         if not any(id(s) in self._remove for s in original_body):
             return None
-        return [new for orig, new in zip(original_body, updated_body) if id(orig) not in self._remove]
+        return [new for orig, new in zip(original_body, updated_body, strict=True) if id(orig) not in self._remove]
 
     def leave_IndentedBlock(
         self, original_node: cst.IndentedBlock, updated_node: cst.IndentedBlock
@@ -178,7 +177,7 @@ def plan_sites(ns) -> list[Site]:
     """The exports of an analyzed NativeSave (`ns`) that it refuses with SM301/302/303, planned
     for the bridge (each with `refusal` set when the bridge cannot take it either)."""
     sites = []
-    for fact, call in zip(ns.facts, ns.fact_nodes):
+    for fact, call in zip(ns.facts, ns.fact_nodes, strict=True):
         if fact.migrated or fact.reason not in BRIDGED:
             continue
         resolved = ns.tf_symbol(call.func)
@@ -284,7 +283,8 @@ def _plan_builder(ns, call: cst.Call) -> Site:
         raise Refused(
             call,
             "SM403",
-            "the Builder is not assigned to a name in a statement of its own (`builder = Builder(export_dir)`); write it that way, then rerun",
+            "the Builder is not assigned to a name in a statement of its own (`builder = Builder(export_dir)`); "
+            "write it that way, then rerun",
         )
     stmt, body, index = where
     name = assign.targets[0].target.value
@@ -299,7 +299,8 @@ def _plan_builder(ns, call: cst.Call) -> Site:
         raise Refused(
             export_dir,
             "SM404",
-            f"the export directory `{ns.code(export_dir)}` is computed inside Builder(...); bind it to a name first (`export_dir = ...`), then rerun",
+            f"the export directory `{ns.code(export_dir)}` is computed inside Builder(...); bind it to a name first "
+            "(`export_dir = ...`), then rerun",
         )
     # Every use of the builder in its function (or the module): this sequence and nothing else.
     scope = ns.parent(stmt)
@@ -313,13 +314,15 @@ def _plan_builder(ns, call: cst.Call) -> Site:
         raise Refused(
             node,
             "SM402",
-            f"`{name}.add_meta_graph` adds a second MetaGraph; a TF2 SavedModel holds one, tagged serve — export it separately or keep this export on TF1",
+            f"`{name}.add_meta_graph` adds a second MetaGraph; a TF2 SavedModel holds one, tagged serve — export it "
+            "separately or keep this export on TF1",
         )
     if sorted(methods) != ["add_meta_graph_and_variables", "save"] or all_uses.other.get(name, 0) != 1:
         raise Refused(
             call,
             "SM403",
-            f"`{name}` is used for more than Builder(...), one add_meta_graph_and_variables(...) and one save(); keep those three statements together, then rerun",
+            f"`{name}` is used for more than Builder(...), one add_meta_graph_and_variables(...) and one save(); "
+            "keep those three statements together, then rerun",
         )
     add_call = next(c for m, c in name_methods if m == "add_meta_graph_and_variables")
     save_call = next(c for m, c in name_methods if m == "save")
@@ -334,13 +337,15 @@ def _plan_builder(ns, call: cst.Call) -> Site:
         raise Refused(
             add_call,
             "SM403",
-            f"`{name}.add_meta_graph_and_variables(...)` and `{name}.save()` must be statements of their own; write them that way, then rerun",
+            f"`{name}.add_meta_graph_and_variables(...)` and `{name}.save()` must be statements of their own; write "
+            "them that way, then rerun",
         )
     if add_where[1] is not save_where[1] or save_where[2] <= add_where[2]:
         raise Refused(
             save_call,
             "SM403",
-            f"`{name}.save()` does not follow `{name}.add_meta_graph_and_variables(...)` in the same block; move it right after, then rerun",
+            f"`{name}.save()` does not follow `{name}.add_meta_graph_and_variables(...)` in the same block; move it "
+            "right after, then rerun",
         )
     # The add statement is in the Builder's suite after it, or nested in a later statement of it.
     holder = add_where[0]
@@ -350,7 +355,8 @@ def _plan_builder(ns, call: cst.Call) -> Site:
         raise Refused(
             add_call,
             "SM403",
-            f"`{name}.add_meta_graph_and_variables(...)` is not in the block that creates the Builder; keep the Builder sequence in one block, then rerun",
+            f"`{name}.add_meta_graph_and_variables(...)` is not in the block that creates the Builder; keep the "
+            "Builder sequence in one block, then rerun",
         )
     try:
         args = bind_args(add_call, T.ADD_META_GRAPH_PARAMS)
@@ -367,7 +373,8 @@ def _plan_builder(ns, call: cst.Call) -> Site:
         raise Refused(
             tags or add_call,
             "SM401",
-            f"tags {shown} are not exactly [SERVING]; the bridge writes a TF2 SavedModel with one MetaGraph tagged serve — keep this export on TF1 or re-tag it for serving",
+            f"tags {shown} are not exactly [SERVING]; the bridge writes a TF2 SavedModel with one MetaGraph tagged "
+            "serve — keep this export on TF1 or re-tag it for serving",
         )
     # The directory moves from Builder(...) to the export call: its name must not change between.
     dotted = dotted_name(export_dir)
@@ -378,7 +385,8 @@ def _plan_builder(ns, call: cst.Call) -> Site:
             raise Refused(
                 export_dir,
                 "SM404",
-                f"`{dotted}` is assigned again between Builder(...) and add_meta_graph_and_variables(...); pass the directory the Builder got, then rerun",
+                f"`{dotted}` is assigned again between Builder(...) and add_meta_graph_and_variables(...); pass the "
+                "directory the Builder got, then rerun",
             )
     return Site(call, "builder", export_dir=export_dir, add_call=add_call, args=args, remove=[stmt, save_where[0]])
 
@@ -390,7 +398,7 @@ def _binds(stmt: cst.CSTNode, head: str, dotted: str) -> bool:
     class V(cst.CSTVisitor):
         def _target(self, t) -> None:
             text = dotted_name(t)
-            if text is not None and (text == head or text == dotted or dotted.startswith(text + ".")):
+            if text is not None and (text in (head, dotted) or dotted.startswith(text + ".")):
                 found.append(t)
             if isinstance(t, (cst.Tuple, cst.List)):
                 for e in t.elements:
@@ -415,13 +423,15 @@ def _binds(stmt: cst.CSTNode, head: str, dotted: str) -> bool:
     return bool(found)
 
 
-def _builder_args(site: Site, original: cst.Call, updated: cst.Call) -> list[cst.Arg]:
+def _builder_args(site: Site, updated: cst.Call) -> list[cst.Arg]:
     """`sess, export_dir, tags=..., signature_def_map=..., ...` from add_meta_graph_and_variables."""
     params = T.ADD_META_GRAPH_PARAMS
+    export_dir = site.export_dir
+    assert export_dir is not None  # a builder site is refused without it (_plan_builder)
     out: list[cst.Arg] = []
     position = 0
     comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-    for orig, arg in zip(original.args, updated.args):
+    for arg in updated.args:
         if arg.keyword is None:
             param = params[position]
             position += 1
@@ -429,7 +439,7 @@ def _builder_args(site: Site, original: cst.Call, updated: cst.Call) -> list[cst
                 out.append(arg)
                 out.append(
                     cst.Arg(
-                        site.export_dir.deep_clone(),
+                        export_dir.deep_clone(),
                         comma=arg.comma if arg.comma is not cst.MaybeSentinel.DEFAULT else comma,
                     )
                 )
@@ -442,7 +452,7 @@ def _builder_args(site: Site, original: cst.Call, updated: cst.Call) -> list[cst
             )
         elif arg.keyword.value == "sess":
             out.insert(0, arg.with_changes(keyword=None, equal=cst.MaybeSentinel.DEFAULT, comma=comma))
-            out.insert(1, cst.Arg(site.export_dir.deep_clone(), comma=comma))
+            out.insert(1, cst.Arg(export_dir.deep_clone(), comma=comma))
             continue
         out.append(arg)
     # Keep the call's trailing-comma style: the last argument keeps whatever comma it had.

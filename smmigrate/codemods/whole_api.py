@@ -68,12 +68,12 @@ class WholeApi(SavedModelCodemod):
                 continue
             if isinstance(node, ast.Attribute):
                 _rename(node, base.id, rel, text, edits)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom):
-                _respell_import_from(node, text, edits, through_import)
+        for stmt in ast.walk(tree):
+            if isinstance(stmt, ast.ImportFrom):
+                _respell_import_from(stmt, text, edits, through_import)
         return apply_edits(code, edits)
 
-    def transform_module(self, module, *, fresh: bool = False, shared=None):  # type: ignore[override]
+    def transform_module(self, module, *, fresh: bool = False, shared=None):
         import libcst as cst  # only for `python -m libcst.tool codemod`: the engine calls transform_text
 
         return cst.parse_module(self.transform_text(module.code))

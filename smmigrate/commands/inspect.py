@@ -27,6 +27,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     import json
 
+    from ..cli import ExitCode
     from ..inspect_model import format_report, inspect
 
     info = inspect(args.path, tags=args.tags)
@@ -34,4 +35,4 @@ def run(args) -> int:
         print(json.dumps(info, indent=2, sort_keys=True))
     else:
         print(format_report(info, show_variables=args.variables))
-    return 0
+    return ExitCode.OK

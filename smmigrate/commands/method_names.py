@@ -53,6 +53,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..cli import ExitCode
     from ..models.method_names import update_method_names
 
     mapping = {}
@@ -69,9 +70,9 @@ def run(args) -> int:
         print(f"warning: {w}")
     if not result:
         print(f"{args.export_dir}: method names already as requested; nothing to change")
-        return 1 if getattr(result, "fingerprint_repaired", False) else 0
+        return ExitCode.CHANGED if getattr(result, "fingerprint_repaired", False) else ExitCode.OK
     print(
         f"{args.export_dir}: {verb} {len(result)} signature(s)"
         + ("" if args.dry_run else "; fingerprint.pb recomputed if present")
     )
-    return 1
+    return ExitCode.CHANGED

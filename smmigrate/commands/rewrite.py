@@ -9,10 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+from ..errors import ExitCode
+
+if TYPE_CHECKING:  # rich is optional (the `rich` extra) and imported only at a terminal
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 NAME = "rewrite"
-# notes: diagnostics that report a state, not a site needing manual work
-NOTES = frozenset({"SM120"})
 HELP = "rewrite TF1 SavedModel code (.py, .ipynb, folders, '-' for stdin) into TF2"
 DESCRIPTION = (
     "Rewrite TF1 SavedModel call sites into TF2 in place (atomically), or show the change with --diff. "
@@ -22,7 +27,7 @@ DESCRIPTION = (
 
 
 def _names(values):
-    out = []
+    out: list[str] = []
     for value in values or []:
         out.extend(v.strip() for v in value.split(",") if v.strip())
     return tuple(out)
@@ -52,17 +57,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="only diagnostics, errors and the summary on stderr")
 
 
-def _list_codemods() -> int:
+def _list_codemods() -> ExitCode:
     from ..codemods import REGISTRY
 
     for name, cls in REGISTRY.items():
         print(f"{name}: {cls.DESCRIPTION}")
         for code, title in cls.CODES.items():
             print(f"    {code} {title}")
-    return 0
+    return ExitCode.OK
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
+    from ..codes import Severity, severity
     from ..errors import UsageError
     from ..rewrite import CHANGED, FAILED, RewriteOptions, process_bytes, rewrite_paths
 
@@ -102,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     scanned = len(results)
     changed = sum(r.status == CHANGED for r in results)
     failed = sum(r.status == FAILED for r in results)
-    manual = sum(1 for r in results if r.status != FAILED for d in r.diagnostics if d.code not in NOTES)
+    manual = sum(severity(d.code) is Severity.MANUAL for r in results if r.status != FAILED for d in r.diagnostics)
     native = sum(r.mode == "native" for r in results)
     compat = sum(r.mode == "compat" for r in results)
     verb = "rewritten" if options.write else "would be rewritten"
@@ -115,8 +121,8 @@ def run(args: argparse.Namespace) -> int:
     if args.report_json:
         _write_report(args.report_json, results, scanned, changed, manual, failed, native, compat)
     if failed:
-        return 2
-    return 1 if changed or manual else 0
+        return ExitCode.ERROR
+    return ExitCode.CHANGED if changed or manual else ExitCode.OK
 
 
 def _exists(path: str) -> bool:
@@ -158,10 +164,10 @@ class _Output:
 
     def __init__(self, args) -> None:
         self.args = args
-        self.progress = None
-        self.task = None
-        self.diff_console = None
-        self.err_console = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+        self.diff_console: Console | None = None
+        self.err_console: Console | None = None
 
     def __enter__(self):
         if _fancy(sys.stdout) and self.args.diff:
@@ -177,7 +183,7 @@ class _Output:
             total = sum(1 for _ in iter_files(self.args.paths, tuple(self.args.exclude)))
             self.err_console = Console(file=sys.stderr, highlight=False)
             if total > 1:
-                self.progress = Progress(
+                progress = Progress(
                     TextColumn("smmigrate rewrite"),
                     BarColumn(),
                     MofNCompleteColumn(),
@@ -185,8 +191,9 @@ class _Output:
                     console=self.err_console,
                     transient=True,
                 )
-                self.task = self.progress.add_task("files", total=total)
-                self.progress.start()
+                self.task = progress.add_task("files", total=total)
+                progress.start()
+                self.progress = progress
         return self
 
     def __exit__(self, *exc) -> None:
@@ -227,7 +234,7 @@ class _Output:
             self._err(f"{verb} {result.path}")
         for diag in result.diagnostics:
             self._err(diag.format(), "red" if result.status == FAILED else "yellow")
-        if self.progress is not None:
+        if self.progress is not None and self.task is not None:
             self.progress.advance(self.task)
 
 

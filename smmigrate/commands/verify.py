@@ -8,6 +8,8 @@ to run, bad arguments).
 
 from __future__ import annotations
 
+from ..models import DEFAULT_ATOL, DEFAULT_RTOL
+
 NAME = "verify"
 HELP = "check that two models (TF1 or TF2) give the same outputs on every signature"
 DESCRIPTION = (
@@ -30,8 +32,12 @@ def add_arguments(parser) -> None:
         metavar="KEY",
         help="compare only this signature key (repeatable; default: all keys of both)",
     )
-    parser.add_argument("--rtol", type=float, default=1e-5, help="relative tolerance (default 1e-5)")
-    parser.add_argument("--atol", type=float, default=1e-6, help="absolute tolerance (default 1e-6)")
+    parser.add_argument(
+        "--rtol", type=float, default=DEFAULT_RTOL, help=f"relative tolerance (default {DEFAULT_RTOL:g})"
+    )
+    parser.add_argument(
+        "--atol", type=float, default=DEFAULT_ATOL, help=f"absolute tolerance (default {DEFAULT_ATOL:g})"
+    )
     parser.add_argument(
         "--inputs",
         metavar="FILE.npz",
@@ -46,6 +52,18 @@ def add_arguments(parser) -> None:
     parser.add_argument("--a-checkpoint", metavar="CKPT", help="checkpoint for A when A is a graph file")
     parser.add_argument("--b-checkpoint", metavar="CKPT", help="checkpoint for B when B is a graph file")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--perf",
+        action="store_true",
+        help="also measure load time, p50/p99 latency per signature (batch 1 and --perf-batch) and peak "
+        "memory, each model in its own process",
+    )
+    parser.add_argument(
+        "--perf-batch", type=int, default=32, metavar="N", help="the larger batch size --perf times (default 32)"
+    )
+    parser.add_argument(
+        "--perf-runs", type=int, default=50, metavar="N", help="timed calls per signature and batch (default 50)"
+    )
 
 
 def run(args) -> int:
@@ -55,6 +73,14 @@ def run(args) -> int:
 
     if args.batch < 1:
         raise UsageError("--batch must be at least 1")
+    if args.perf:
+        from pathlib import Path
+
+        if args.perf_batch < 1 or args.perf_runs < 1:
+            raise UsageError("--perf-batch and --perf-runs must be at least 1")
+        for given in (args.a, args.b):
+            if not Path(given).is_dir():
+                raise UsageError(f"{given}: --perf measures SavedModel folders; wrap a graph file into one first")
     from ..models.verify import verify
 
     report = verify(
@@ -71,8 +97,24 @@ def run(args) -> int:
         checkpoint_a=args.a_checkpoint,
         checkpoint_b=args.b_checkpoint,
     )
+    perf = None
+    if args.perf:
+        from ..models.perf import format_perf, measure
+
+        batches = sorted({1, args.perf_batch})
+        tags = args.tags.split(",") if args.tags else None
+        perf = {
+            "a": measure(args.a, batches=batches, runs=args.perf_runs, tags=tags, reference=args.b),
+            "b": measure(args.b, batches=batches, runs=args.perf_runs, tags=tags, reference=args.a),
+        }
     if args.json:
-        print(json.dumps(report.to_json(), indent=2))
+        data = report.to_json()
+        if perf is not None:
+            data["perf"] = perf
+        print(json.dumps(data, indent=2))
     else:
         print(report.format_table())
+        if perf is not None:
+            print()
+            print(format_perf(perf["a"], perf["b"]))
     return report.exit_code

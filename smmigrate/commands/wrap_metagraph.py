@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .._proto import format_spec
+from ..cli import ExitCode
 from ..errors import UsageError
 
 NAME = "wrap-metagraph"
@@ -71,18 +73,12 @@ def _describe(fn) -> list[str]:
     inputs = fn.structured_input_signature[1]
     for key in sorted(inputs):
         spec = inputs[key]
-        lines.append(f"    in  {key}: {spec.dtype.name} {_shape(spec.shape)}")
+        lines.append(f"    in  {key}: {format_spec(spec.dtype.name, spec.shape)}")
     outputs = fn.structured_outputs
     for key in sorted(outputs):
         t = outputs[key]
-        lines.append(f"    out {key}: {t.dtype.name} {_shape(t.shape)}")
+        lines.append(f"    out {key}: {format_spec(t.dtype.name, t.shape)}")
     return lines
-
-
-def _shape(shape) -> str:
-    if shape.rank is None:
-        return "(unknown rank)"
-    return "[" + ", ".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
 
 
 def run(args) -> int:
@@ -112,6 +108,9 @@ def run(args) -> int:
         print(f"  {key}")
         for line in _describe(wrapped.functions[key]):
             print(line)
+    seen = len(wrapped.notes)
     wrapped.save(out, overwrite=args.overwrite)
+    for note in wrapped.notes[seen:]:  # what saving added (e.g. a loss it could not export)
+        print(f"note: {note}")
     print(f"wrote TF2 SavedModel {out}")
-    return 0
+    return ExitCode.OK

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import _proto
 from ..errors import SmmigrateError
 from ._graphio import input_parts
 
@@ -105,7 +106,9 @@ def resolve_checkpoint(path) -> str:
         return os.fspath(p)
     shards = sorted(glob.glob(glob.escape(str(p)) + "-?????-of-?????"))
     if shards:
-        n = _SHARD.match(Path(shards[0]).name).group("n")
+        match = _SHARD.match(Path(shards[0]).name)
+        assert match is not None  # the glob above only finds names the pattern matches
+        n = match.group("n")
         return os.fspath(p) + f"-?????-of-{n}"
     raise SmmigrateError(
         f"{original}: no checkpoint there (looked for {p}.index, a V1 file {p} and shards {p}-?????-of-?????); "
@@ -221,10 +224,10 @@ def plan_is_complete(graph_def, restore_op_name: str, filename_tensor: str, item
     prefixes, several filename inputs) sends the caller to the graph's own restore op.
     """
     nodes = {n.name: n for n in graph_def.node}
-    filename_op = filename_tensor.split(":")[0]
+    filename_op = _proto.op_name(filename_tensor)
     seen, stack, assigns = set(), [restore_op_name], 0
     while stack:
-        name = stack.pop().lstrip("^").split(":")[0]
+        name = _proto.op_name(stack.pop())
         if name in seen:
             continue
         seen.add(name)
@@ -238,9 +241,9 @@ def plan_is_complete(graph_def, restore_op_name: str, filename_tensor: str, item
         if node.op in ("Assign", "AssignVariableOp"):
             assigns += 1
         if node.op in ("RestoreV2", "RestoreSlice"):
-            src = node.input[0].split(":")[0]
+            src = _proto.op_name(node.input[0])
             while src in nodes and nodes[src].op == "Identity" and src != filename_op:
-                src = nodes[src].input[0].split(":")[0]
+                src = _proto.op_name(nodes[src].input[0])
             if src != filename_op:
                 return False
         if node.op in ("Placeholder", "PlaceholderWithDefault") and name != filename_op:
@@ -253,11 +256,11 @@ def plan_from_names(variables, variable_defs) -> list[RestoreItem]:
     """Without a saver: a variable's key is its name, or its partitioned parent's with a slice."""
     slice_info = {}
     for vdef in variable_defs:
-        op = vdef.variable_name.split(":")[0]
+        op = _proto.op_name(vdef.variable_name)
         info = vdef.save_slice_info_def
         if info.full_name:
             full = " ".join(str(d) for d in info.full_shape)
-            spec = ":".join(f"{o},{n}" for o, n in zip(info.var_offset, info.var_shape))
+            spec = ":".join(f"{o},{n}" for o, n in zip(info.var_offset, info.var_shape, strict=False))
             slice_info[op] = (info.full_name, f"{full} {spec}")
     items = []
     for name, var in variables.items():

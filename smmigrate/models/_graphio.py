@@ -129,24 +129,9 @@ def sanitize(meta_graph, clear_devices: bool = True):
     return meta
 
 
-def input_parts(inp: str) -> tuple[str, int]:
-    """NodeDef input string -> (node name, output index or -1 for a control input)."""
-    if inp.startswith("^"):
-        return inp[1:], -1
-    if ":" in inp:
-        node, idx = inp.rsplit(":", 1)
-        return node, int(idx)
-    return inp, 0
-
-
-def tensor_name(name: str) -> str:
-    """'x' / 'x:0' / '^x' -> 'x:0' (a graph element name normalised to a tensor)."""
-    name = name.strip()
-    if name.startswith("^"):
-        name = name[1:]
-    if ":" not in name:
-        name += ":0"
-    return name
+# Tensor-name parsing lives in `smmigrate._proto` (TensorFlow-free, shared with `inspect`).
+input_parts = _proto.input_parts
+tensor_name = _proto.tensor_name
 
 
 def asset_dir_for(source: GraphSource) -> Path:
@@ -176,7 +161,7 @@ def variable_defs(meta, collection: str = "variables") -> list:
     """The VariableDefs recorded in a MetaGraph collection (empty when it has none)."""
     from tensorflow.core.framework import variable_pb2
 
-    out = []
+    out: list = []
     if collection not in meta.collection_def:
         return out
     for raw in meta.collection_def[collection].bytes_list.value:
@@ -186,19 +171,26 @@ def variable_defs(meta, collection: str = "variables") -> list:
     return out
 
 
+def collection_names(meta, key: str) -> list[str]:
+    """The node names a MetaGraph collection holds (empty when it has none or another kind)."""
+    if key not in meta.collection_def or meta.collection_def[key].WhichOneof("kind") != "node_list":
+        return []
+    return list(meta.collection_def[key].node_list.value)
+
+
 def init_op_names(meta) -> list[str]:
     """Init ops in load_v1_in_v2's order: `__saved_model_init_op`, main op, legacy (or
     session-bundle) init op, else the table and local-variable initializers."""
     sig = meta.signature_def.get("__saved_model_init_op") if "__saved_model_init_op" in meta.signature_def else None
     if sig is not None and "__saved_model_init_op" in sig.outputs:
-        return [sig.outputs["__saved_model_init_op"].name.split(":")[0]]
+        return [_proto.op_name(sig.outputs["__saved_model_init_op"].name)]
     for key in INIT_COLLECTIONS:
         if key in meta.collection_def and meta.collection_def[key].node_list.value:
-            return [v.split(":")[0] for v in meta.collection_def[key].node_list.value]
+            return [_proto.op_name(v) for v in meta.collection_def[key].node_list.value]
     names = []
     if "table_initializer" in meta.collection_def:
-        names += [v.split(":")[0] for v in meta.collection_def["table_initializer"].node_list.value]
-    names += [vdef.initializer_name.split(":")[0] for vdef in variable_defs(meta, "local_variables")]
+        names += [_proto.op_name(v) for v in meta.collection_def["table_initializer"].node_list.value]
+    names += [_proto.op_name(vdef.initializer_name) for vdef in variable_defs(meta, "local_variables")]
     return names
 
 

@@ -11,6 +11,7 @@ them at all). Only protobuf is used here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ._graphio import input_parts
 
@@ -55,16 +56,19 @@ _REF_TO_RESOURCE = {
 class VariableNode:
     name: str
     dtype: int  # DataType enum
-    shape: object  # TensorShapeProto
+    shape: Any  # TensorShapeProto
     is_ref: bool
 
 
 @dataclass
 class RewriteResult:
-    graph_def: object
+    graph_def: Any  # GraphDef
     variables: dict = field(default_factory=dict)  # name -> VariableNode, in graph order
     tables: dict = field(default_factory=dict)  # name -> original NodeDef of a captured table
     dropped: dict = field(default_factory=dict)  # node name -> why it could not be converted
+    # A fetch of a reference tensor ("counter:0", an assignment's "incr:0") -> the tensor that reads
+    # the variable's value (after the assignment): what a TF1 Session returned for that fetch.
+    ref_fetches: dict = field(default_factory=dict)
 
 
 def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteResult:
@@ -97,7 +101,7 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
     captured = set(result.variables) | set(result.tables)
     ref_vars = {n for n, v in result.variables.items() if v.is_ref}
     existing = {node.name for node in graph_def.node}
-    extra_reads: dict[str, object] = {}  # var name -> ReadVariableOp NodeDef added for plain readers
+    extra_reads: dict[str, Any] = {}  # var name -> ReadVariableOp NodeDef added for plain readers
 
     def read_node_for(var: str):
         if var not in extra_reads:
@@ -195,7 +199,7 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
         r = node_def_pb2.NodeDef(name=name, op="ReadVariableOp", input=[var, f"^{assign}"])
         r.attr["dtype"].type = result.variables[var].dtype
         alias_reads[key] = r
-    used_alias = set()
+    used_alias = set(alias_reads)  # every one: a signature may fetch an assignment's value
     for n in new_nodes:
         for i, inp in enumerate(n.input):
             src, idx = input_parts(inp)
@@ -219,6 +223,11 @@ def resource_graph(graph_def, table_suffix: str, op_has_ref_input) -> RewriteRes
                         changed = True
                         break
         new_nodes = [n for n in new_nodes if n.name not in result.dropped]
+    for var in sorted(ref_vars):
+        result.ref_fetches[f"{var}:0"] = f"{read_node_for(var)}:0"
+    used_alias = {k for k in used_alias if value_aliases[k] not in result.dropped}
+    for key in used_alias:
+        result.ref_fetches[key] = f"{alias_reads[key].name}:0"
     out.node.extend(new_nodes)
     out.node.extend(extra_reads.values())
     out.node.extend(alias_reads[k] for k in sorted(used_alias))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import _proto
 from .._tf import import_tensorflow
 from ..errors import SmmigrateError
 
@@ -19,9 +20,10 @@ tf = import_tensorflow()
 
 def kwarg_name(tensor_name: str, taken: set) -> str:
     """A keyword-argument / output key for a tensor: 'dense/x:1' -> 'dense_x_1', unique in `taken`."""
-    op, _, idx = tensor_name.partition(":")
+    op, _, index = _proto.tensor_name(tensor_name).rpartition(":")
+    idx = int(index) if index.isdigit() else 0
     base = re.sub(r"[^A-Za-z0-9_]", "_", op)
-    if idx and idx != "0":
+    if idx > 0:
         base += f"_{idx}"
     if not base or base[0].isdigit():
         base = "_" + base
@@ -75,7 +77,7 @@ def discover(w) -> tuple[list[str], list[str]]:
     # Everything feeding a state update (training step, init, save/restore) is bookkeeping.
     updates = ("Apply", "ResourceApply", "Assign", "Scatter", "ResourceScatter", "Save", "Restore", "MergeV2")
     roots += [op.name for op in w.graph.get_operations() if op.type == "NoOp" or op.type.startswith(updates)]
-    stack = [r.split(":")[0].lstrip("^") for r in roots if r]
+    stack = [_proto.op_name(r) for r in roots if r]
     while stack:
         name = stack.pop()
         if name in book:
@@ -87,7 +89,7 @@ def discover(w) -> tuple[list[str], list[str]]:
             continue
         stack.extend(t.op.name for t in op.inputs)
         stack.extend(o.name for o in op.control_inputs)
-    consumed = set()
+    consumed: set[str] = set()
     for op in w.graph.get_operations():
         consumed.update(t.op.name for t in op.inputs)
         consumed.update(o.name for o in op.control_inputs)

@@ -38,7 +38,7 @@ def real_tensorflow():
         yield tf
         return
     v2 = tf.compat.v2
-    saved = sys.modules.get("tensorflow")
+    saved = sys.modules["tensorflow"]  # present: import_tensorflow() imported it
     sys.modules["tensorflow"] = v2
     try:
         yield v2

@@ -8,18 +8,24 @@ variable owned by the returned `WrappedGraph` (so reference variables, which the
 subgraph read into a plan and run as one eager RestoreV2 in a background thread while the graph is
 imported, or the restore op itself; by checkpoint keys without a saver: `_checkpoint`), runs the
 init/main/legacy-init op and table initializers with asset paths fed, and prunes one
-ConcreteFunction per SignatureDef (or per explicit feeds/fetches, `_select`). `WrappedGraph.save()` writes a TF2 SavedModel holding the variables, the
-signatures, the assets and an initializer resource that re-runs the table initializers on load.
+ConcreteFunction per SignatureDef (or per explicit feeds/fetches, `_select`). `WrappedGraph.save()`
+writes a TF2 SavedModel holding the variables, the signatures, the assets and an initializer
+resource that re-runs the table initializers on load, as a Reusable SavedModel (`variables`,
+`trainable_variables`, `regularization_losses`, `__call__`). Signature outputs that were reference
+tensors export the variable's value; TensorInfos the graph contradicts are corrected from the graph.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
+from .. import _proto
 from .._tf import import_tensorflow
 from ..errors import SmmigrateError
 from ..fsutil import atomic_directory
@@ -102,9 +108,9 @@ class WrappedGraph:
         self._ready = threading.Event()  # set once the variables exist (background restore waits)
         self._cancelled = False
         self._captured: list = []  # variables mapped onto eager variables at import
-        self._init_spec = None  # (init op names, asset tensor names, asset paths)
+        self._init_spec: Any = None  # (init op names, asset tensor names, asset paths)
         self._restored = False
-        self._wrapped = None
+        self._wrapped: Any = None  # the tf.compat.v1.wrap_function of the imported graph
         if import_now:
             self._create_resources()
             self._make_wrapped()
@@ -165,7 +171,7 @@ class WrappedGraph:
 
     @staticmethod
     def _var_def_name(vdef) -> str:
-        return vdef.variable_name.split(":")[0]
+        return _proto.op_name(vdef.variable_name)
 
     def _init_op_names(self) -> list[str]:
         return _graphio.init_op_names(self._meta)
@@ -173,7 +179,13 @@ class WrappedGraph:
     # ---------------------------------------------------------------- lookups
     def _element(self, name: str, what: str):
         tname = _graphio.tensor_name(name)
-        op_name = tname.split(":")[0]
+        try:
+            op_name, idx = _proto.input_parts(tname)
+        except ValueError:
+            raise SmmigrateError(
+                f"{self.source.path}: {what} {name!r} is not a tensor name (expected op:index, e.g. y:0); "
+                "fix the name in the SignatureDef or pass --feeds/--fetches"
+            ) from None
         if op_name in self._rewrite.dropped:
             raise SmmigrateError(
                 f"{self.source.path}: {what} {name!r} cannot be used in TF2: {self._rewrite.dropped[op_name]}"
@@ -185,7 +197,6 @@ class WrappedGraph:
                 f"{self.source.path}: no tensor named {name!r} ({what}); list the graph's nodes and pass "
                 "an existing name such as x:0"
             ) from None
-        idx = int(tname.split(":")[1])
         if idx >= len(op.outputs):
             if not op.outputs:
                 raise SmmigrateError(
@@ -195,7 +206,7 @@ class WrappedGraph:
         return op.outputs[idx]
 
     def _operation(self, name: str, what: str):
-        op_name = name.lstrip("^").split(":")[0]
+        op_name = _proto.op_name(name)
         if op_name in self._rewrite.dropped:
             raise SmmigrateError(
                 f"{self.source.path}: {what} {op_name} cannot run in TF2: {self._rewrite.dropped[op_name]}"
@@ -203,7 +214,13 @@ class WrappedGraph:
         try:
             return self.graph.get_operation_by_name(op_name)
         except (KeyError, ValueError):
-            raise SmmigrateError(f"{self.source.path}: {what} {op_name!r} is not in the graph") from None
+            hint = (
+                "; the export names an init op its graph lacks: re-export it from the training code "
+                "(or remove the name from the MetaGraph's init-op collection)"
+                if what == "init op"
+                else ""
+            )
+            raise SmmigrateError(f"{self.source.path}: {what} {op_name!r} is not in the graph{hint}") from None
 
     def variable(self, name: str):
         return self._vars[name]
@@ -228,7 +245,7 @@ class WrappedGraph:
             self._create_resources()  # a foreground restore assigns right away
         reader = _checkpoint.open_reader(tf, prefix)
         saver_def = self._meta.saver_def if self._meta.HasField("saver_def") else None
-        restore_op = saver_def.restore_op_name.split(":")[0] if saver_def else ""
+        restore_op = _proto.op_name(saver_def.restore_op_name) if saver_def else ""
         original = self._meta.graph_def
         if saver_def and any(n.name == restore_op for n in original.node):
             plan = _checkpoint.plan_from_saver(original, restore_op)
@@ -274,8 +291,9 @@ class WrappedGraph:
         self._ready.wait()  # in a background restore, the variables are created meanwhile
         if self._cancelled:
             return
-        for it, value in zip(plan, values):
-            self._run(lambda: self._vars[it.variable].assign(value), f"restoring {it.variable} from {prefix}")
+        for it, value in zip(plan, values, strict=True):
+            var = self._vars[it.variable]
+            self._run(lambda var=var, value=value: var.assign(value), f"restoring {it.variable} from {prefix}")
         del values
 
     def assign_values(self, values: Mapping[str, object]) -> None:
@@ -306,7 +324,8 @@ class WrappedGraph:
             except SmmigrateError:
                 # The graph keeps its recorded path; only an op that opens the file will fail.
                 self.notes.append(
-                    f"asset {filename} not found in {_graphio.asset_dir_for(self.source)}; the graph's recorded path is kept"
+                    f"asset {filename} not found in {_graphio.asset_dir_for(self.source)}; the graph's recorded "
+                    "path is kept"
                 )
                 continue
             tensors.append(tensor)
@@ -365,9 +384,9 @@ class WrappedGraph:
             raise SmmigrateError(f"{self.source.path}: {label} has no outputs; pass --fetches")
         keys = sorted(feeds)
         feed_t = [self._element(feeds[k], "feed") for k in keys]
-        fetch_t = {k: self._element(v, "fetch") for k, v in fetches.items()}
+        fetch_t = {k: self._element(self._value_of(v, label, k), "fetch") for k, v in fetches.items()}
         _select.check_closure(self, feed_t, list(fetch_t.values()), label)
-        spec = {k: tf.TensorSpec(t.shape, t.dtype, name=k) for k, t in zip(keys, feed_t)}
+        spec = {k: tf.TensorSpec(t.shape, t.dtype, name=k) for k, t in zip(keys, feed_t, strict=False)}
         try:
             fn = self._wrapped.prune(
                 feeds=feed_t, fetches=fetch_t, input_signature=((), spec), are_keyword_args_also_positional=True
@@ -380,6 +399,50 @@ class WrappedGraph:
         fn._num_positional_args = 1 if len(keys) == 1 else 0
         fn._smm_owner = self  # keep variables alive while the function is (tensorflow#46708)
         return fn
+
+    def _value_of(self, name: str, label: str, key: str) -> str:
+        """A fetch of a reference tensor (a variable, an assignment) -> the read of its value after it.
+
+        A TF1 Session fetching `counter:0` or `assign_add:0` returned the variable's value (after
+        the assignment); once variables are resources those tensors are handles or do not exist.
+        """
+        tname = _graphio.tensor_name(name)
+        value = self._rewrite.ref_fetches.get(tname)
+        if value is None:
+            return name
+        note = f"{label} output {key}: {tname} is a reference tensor; exported as the variable's value ({value})"
+        if note not in self.notes:
+            self.notes.append(note)
+        return value
+
+    def _spec_notes(self, key: str, sig) -> None:
+        """Say where a SignatureDef's recorded TensorInfo disagrees with the graph (the graph wins)."""
+        for kind, infos in (("input", sig.inputs), ("output", sig.outputs)):
+            for name in sorted(infos):
+                info = infos[name]
+                try:
+                    t = self._element(info.name, kind)
+                except SmmigrateError:
+                    continue  # reported precisely when the function is pruned
+                recorded_dtype = tf.dtypes.as_dtype(info.dtype) if info.dtype else None
+                recorded_shape = tf.TensorShape(None if info.tensor_shape.unknown_rank else info.tensor_shape)
+                actual_dtype = t.dtype.base_dtype
+                if recorded_dtype is not None and recorded_dtype._is_ref_dtype:
+                    recorded_dtype = None  # said by the reference-tensor note
+                wrong = []
+                if recorded_dtype is not None and recorded_dtype != actual_dtype:
+                    wrong.append("dtype")
+                if not recorded_shape.is_compatible_with(t.shape):
+                    wrong.append("rank" if recorded_shape.rank != t.shape.rank else "shape")
+                if wrong:
+                    was = _proto.format_spec(recorded_dtype.name if recorded_dtype else "?", recorded_shape)
+                    now = _proto.format_spec(actual_dtype.name, t.shape)
+                    note = (
+                        f"signature {key} {kind} {name}: corrected the recorded {' and '.join(wrong)} "
+                        f"{was} to the graph's {now} ({t.name})"
+                    )
+                    if note not in self.notes:  # signatures are pruned again after a re-import
+                        self.notes.append(note)
 
     def discover(self) -> tuple[list[str], list[str]]:
         """Feeds and fetches chosen for a graph without signatures (recorded in `notes`)."""
@@ -402,6 +465,7 @@ class WrappedGraph:
                             f"{self.source.path}: signature {key} {kind} {name} is a composite (sparse/ragged) "
                             "tensor, which is not supported yet; pass --feeds/--fetches with its component tensors"
                         )
+            self._spec_notes(key, sig)
             self.functions[key] = self.prune(
                 {k: i.name for k, i in sig.inputs.items()},
                 {k: i.name for k, i in sig.outputs.items()},
@@ -414,7 +478,21 @@ class WrappedGraph:
         if not self.functions:
             raise SmmigrateError(f"{self.source.path}: nothing to export (no functions were built)")
         root = autotrackable.AutoTrackable()
+        # TF2's Reusable SavedModel convention (what hub.KerasLayer and fine-tuning code read):
+        # variables, trainable_variables (the TF1 collection's, see _create_resources),
+        # regularization_losses, and __call__ = the default signature's function.
         root.variables = self.variables
+        root.trainable_variables = [v for v in root.variables if v.trainable]
+        root.regularization_losses = []
+        for name in _graphio.collection_names(self._meta, "regularization_losses"):
+            try:
+                loss = self.prune({}, {"loss": name}, label=f"regularization loss {name}")
+            except SmmigrateError as exc:  # e.g. it needs a placeholder: the export goes on without it
+                self.notes.append(f"regularization loss {name} not exported ({exc})")
+                continue
+            root.regularization_losses.append(_loss_function(loss))
+        if "serving_default" in self.functions:
+            root.__call__ = _call_function(self.functions["serving_default"])
         root.tables = list({id(t): t for t in self._tables.values()}.values())
         if self._init_fn is not None:
             root.initializer = Initializer(self._init_fn, self._assets)
@@ -432,6 +510,36 @@ class WrappedGraph:
                 f"{export_dir}: cannot write the export ({exc.strerror}); choose another --out"
             ) from None
         return export_dir
+
+
+def _loss_function(fn):
+    """One entry of a Reusable SavedModel's `regularization_losses`: no arguments, a scalar tensor."""
+
+    @tf.function(input_signature=[])
+    def loss():
+        return fn()["loss"]
+
+    return loss
+
+
+def _call_function(fn):
+    """`__call__` of a Reusable SavedModel: the default signature taking its one input positionally
+    (or a dict of its inputs when it has several), returning the signature's dict of outputs."""
+    specs = dict(fn.structured_input_signature[1])
+    if len(specs) == 1:
+        ((key, spec),) = specs.items()
+
+        @tf.function(input_signature=[spec])
+        def call_one(inputs):
+            return fn(**{key: inputs})
+
+        return call_one
+
+    @tf.function(input_signature=[specs])
+    def call(inputs):
+        return fn(**inputs)
+
+    return call
 
 
 def build(
@@ -477,10 +585,8 @@ def build(
         if not ok:  # let the restore thread finish quietly; the error in flight is the one to show
             w._cancelled = True
             w._ready.set()
-            try:
+            with contextlib.suppress(Exception):
                 wait()
-            except Exception:  # noqa: BLE001
-                pass
     wait()
     if values is not None:
         w.assign_values(values)
@@ -533,6 +639,7 @@ def wrap_metagraph(
     """
     tags = tuple(tags) if tags is not None else None
     source = _graphio.source_from(graph, tags)
+    ckpt: str | None
     if checkpoint is not None:
         ckpt = _checkpoint.resolve_checkpoint(checkpoint)
     else:

@@ -43,7 +43,8 @@ def resolve_method_name(value: str, key: str = "") -> str:
         return value
     where = f" for signature {key!r}" if key else ""
     raise SmmigrateError(
-        f"unknown method name {value!r}{where}; use classify, regress, predict or a full name like tensorflow/serving/classify"
+        f"unknown method name {value!r}{where}; use classify, regress, predict or a full name like "
+        "tensorflow/serving/classify"
     )
 
 
@@ -64,7 +65,10 @@ def _contract_ok(tf, signature, method_name: str) -> bool:
 
 def _contract_hint(method_name: str) -> str:
     if method_name == _proto.CLASSIFY:
-        return "classify needs one DT_STRING input 'inputs' (serialized tf.Example) and outputs 'classes' (string) and/or 'scores' (float)"
+        return (
+            "classify needs one DT_STRING input 'inputs' (serialized tf.Example) and outputs 'classes' (string) "
+            "and/or 'scores' (float)"
+        )
     if method_name == _proto.REGRESS:
         return "regress needs one DT_STRING input 'inputs' (serialized tf.Example) and one float output 'outputs'"
     return "predict needs at least one input and one output"

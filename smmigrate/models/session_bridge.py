@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from .. import _proto
 from ..errors import SmmigrateError
 from .export import PREDICT, eager, real_tensorflow, save_wrapped
 
@@ -47,7 +48,8 @@ def _tensor_name(value, where: str) -> str:
 
 
 def _signature_from_proto(key: str, sig) -> tuple[dict, dict, str]:
-    ins, outs = {}, {}
+    ins: dict[str, str] = {}
+    outs: dict[str, str] = {}
     for kind, infos, into in (("input", sig.inputs, ins), ("output", sig.outputs, outs)):
         for name, info in infos.items():
             if info.WhichOneof("encoding") != "name":
@@ -172,7 +174,7 @@ def read_values(sess, fetches: dict) -> tuple[dict, list]:
         return {}, []
     try:
         got = sess.run([fetches[n] for n in names])
-        return dict(zip(names, got)), []
+        return dict(zip(names, got, strict=False)), []
     except tf.errors.FailedPreconditionError:
         pass
     values, skipped = {}, []
@@ -220,7 +222,7 @@ def _op_name(op) -> str | None:
     if op is None:
         return None
     if isinstance(op, str):
-        return op.lstrip("^").split(":")[0]
+        return _proto.op_name(op)
     inner = getattr(op, "op", None)  # a Tensor: its op
     return (inner if inner is not None and hasattr(inner, "type") else op).name
 

@@ -22,12 +22,15 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any  # tf.TensorShape in annotations: TensorFlow is imported at run time
 
 import numpy as np
 
 from .. import _proto
 from .._tf import import_tensorflow
+from ..cli import ExitCode
 from ..errors import SmmigrateError
+from . import DEFAULT_ATOL, DEFAULT_RTOL
 
 tf = import_tensorflow()
 
@@ -79,6 +82,7 @@ class Report:
     atol: float
     seed: int
     signatures: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # how the models were loaded, when it matters
 
     def __getitem__(self, key: str) -> SignatureResult:
         for s in self.signatures:
@@ -93,8 +97,8 @@ class Report:
     @property
     def exit_code(self) -> int:
         if any(s.status == "error" for s in self.signatures):
-            return 2
-        return 0 if self.equivalent else 1
+            return ExitCode.ERROR
+        return ExitCode.OK if self.equivalent else ExitCode.CHANGED
 
     def to_json(self) -> dict:
         return {
@@ -104,6 +108,7 @@ class Report:
             "atol": self.atol,
             "seed": self.seed,
             "equivalent": self.equivalent,
+            "notes": list(self.notes),
             "signatures": [s.to_json() for s in self.signatures],
         }
 
@@ -116,9 +121,11 @@ class Report:
             diff = "-" if s.max_abs_diff is None else f"{s.max_abs_diff:.3g}"
             rows.append((s.key, f"{short(s.method_a)}/{short(s.method_b)}", diff, s.status))
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
-        lines = [f"A: {self.a}", f"B: {self.b}", f"rtol={self.rtol:g} atol={self.atol:g} seed={self.seed}", ""]
+        lines = [f"A: {self.a}", f"B: {self.b}", f"rtol={self.rtol:g} atol={self.atol:g} seed={self.seed}"]
+        lines.extend(f"note: {n}" for n in self.notes)
+        lines.append("")
         for i, r in enumerate(rows):
-            lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+            lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip())
             if i == 0:
                 continue
             s = self.signatures[i - 1]
@@ -162,6 +169,7 @@ class _Model:
     method_names: dict
     meta_graph: object  # MetaGraphDef (smmigrate._proto classes) or None
     keep_alive: object  # the loaded root / wrapped graph: its functions die with it (tf#46708)
+    notes: list = field(default_factory=list)  # how it was loaded, when that is worth saying
 
 
 def _load(path, label: str, tags, checkpoint=None) -> _Model:
@@ -173,10 +181,19 @@ def _load(path, label: str, tags, checkpoint=None) -> _Model:
             try:
                 root = tf.saved_model.load(str(p), tags=list(_proto.tag_set(mg)) or None)
             except Exception as exc:  # noqa: BLE001 - TF raises many types; the message is what matters
-                raise SmmigrateError(
-                    f"{p}: TensorFlow could not load it ({_first_line(exc)}); check that the export is "
-                    "complete and intact (saved_model.pb, variables/, assets/) or copy it again"
-                ) from exc
+                refused = _first_line(exc)
+                if len(mg.object_graph_def.nodes) > 0:
+                    raise SmmigrateError(
+                        f"{p}: TensorFlow could not load it ({refused}); check that the export is "
+                        "complete and intact (saved_model.pb, variables/, assets/) or copy it again"
+                    ) from None
+                # A TF1 export TF2's loader refuses (reference-typed outputs, metadata the graph
+                # contradicts): the reference is what TF1 served, a Session over its graph.
+                from ._session import load_session_model
+
+                session = load_session_model(p, tuple(_proto.tag_set(mg)), why=refused)
+                methods = {k: mg.signature_def[k].method_name for k in mg.signature_def if k in session.functions}
+                return _Model(label, str(p), dict(session.functions), methods, mg, session, list(session.notes))
         functions = {k: f for k, f in root.signatures.items()}
         methods = {k: mg.signature_def[k].method_name for k in mg.signature_def if k in functions}
         return _Model(label, str(p), functions, methods, mg, root)
@@ -215,7 +232,7 @@ def _first_line(exc: BaseException) -> str:
 
     text = str(exc).strip()
     lines = [ln.strip() for ln in text.splitlines()]
-    skip = ("Graph execution error", "Detected at node", "File ", "[[")
+    skip = ("Graph execution error", "Detected at node", "File ", "[[", "<stack traces unavailable>")
     useful = [
         ln for ln in lines if ln and not ln.startswith(skip) and not re.match(r"^\w.*\(most recent call last\):$", ln)
     ]
@@ -231,7 +248,7 @@ def _first_line(exc: BaseException) -> str:
 
 def _node_name(ref: str) -> str:
     # "^x", "x:0", "x:output:0" (function bodies) -> "x"
-    return ref.lstrip("^").split(":")[0]
+    return _proto.op_name(ref)
 
 
 def _const_strings(node) -> list:
@@ -259,15 +276,15 @@ def _features_of(node, nodes: dict) -> dict:
         dense_keys = _const_strings(nodes.get(ins[3])) if len(ins) > 3 else []
         ragged_keys = _const_strings(nodes.get(ins[4])) if len(ins) > 4 else []
         sparse_types = list(attr["sparse_types"].list.type)
-        ragged = list(zip(ragged_keys, attr["ragged_value_types"].list.type))
+        ragged = list(zip(ragged_keys, attr["ragged_value_types"].list.type, strict=False))
     else:  # ParseSingleExample keeps its keys in attributes
         sparse_keys = [k.decode() for k in attr["sparse_keys"].list.s]
         dense_keys = [k.decode() for k in attr["dense_keys"].list.s]
         sparse_types = list(attr["sparse_types"].list.type)
         ragged = []
-    for key, dtype, shape in zip(dense_keys, dense_types, dense_shapes):
+    for key, dtype, shape in zip(dense_keys, dense_types, dense_shapes, strict=False):
         feats[key] = ("dense", dtype, shape)
-    for key, dtype in zip(sparse_keys, sparse_types):
+    for key, dtype in zip(sparse_keys, sparse_types, strict=False):
         feats[key] = ("sparse", dtype, None)
     for key, dtype in ragged:
         feats[key] = ("sparse", dtype, None)
@@ -382,7 +399,7 @@ def _example_batch(rng, features: dict, count: int) -> list:
     return examples
 
 
-def _fill(shape: tf.TensorShape, elements: int) -> tuple | None:
+def _fill(shape: Any, elements: int) -> tuple | None:
     """A concrete shape compatible with `shape` holding `elements` values, or None."""
     if shape.rank is None:
         return (elements,)
@@ -397,7 +414,7 @@ def _fill(shape: tf.TensorShape, elements: int) -> tuple | None:
     return tuple(dims)
 
 
-def _generation_shape(sa: tf.TensorShape, sb: tf.TensorShape, batch: int) -> tuple:
+def _generation_shape(sa: Any, sb: Any, batch: int) -> tuple:
     if sa.is_compatible_with(sb):
         merged = sa.merge_with(sb)
         if merged.rank is None:
@@ -411,7 +428,7 @@ def _generation_shape(sa: tf.TensorShape, sb: tf.TensorShape, batch: int) -> tup
     return tuple(batch if d is None else d for d in sa.as_list())
 
 
-def _fit(array: np.ndarray, shape: tf.TensorShape) -> np.ndarray | None:
+def _fit(array: np.ndarray, shape: Any) -> np.ndarray | None:
     if shape.is_compatible_with(array.shape):
         return array
     target = _fill(shape, int(array.size))
@@ -444,12 +461,7 @@ def _specs(fn) -> tuple[dict, dict]:
     return inputs, dict(outputs)
 
 
-def _fmt_shape(shape: tf.TensorShape) -> str:
-    if shape.rank is None:
-        return "<unknown rank>"
-    return (
-        "(" + ", ".join("?" if d is None else str(d) for d in shape.as_list()) + ("," if shape.rank == 1 else "") + ")"
-    )
+_fmt_shape = _proto.format_shape
 
 
 def _compare_signature(
@@ -504,7 +516,8 @@ def _compare_signature(
             continue
         if va.shape != vb.shape:
             res.notes.append(
-                f"input {name!r}: shapes differ, {_fmt_shape(shape_a)} vs {_fmt_shape(shape_b)}; same values fed reshaped"
+                f"input {name!r}: shapes differ, {_fmt_shape(shape_a)} vs {_fmt_shape(shape_b)}; same values "
+                "fed reshaped"
             )
         try:
             feeds_a[name] = tf.constant(va, dtype=spec_a.dtype)
@@ -571,8 +584,8 @@ def verify(
     b,
     *,
     signatures: Sequence[str] | None = None,
-    rtol: float = 1e-5,
-    atol: float = 1e-6,
+    rtol: float = DEFAULT_RTOL,
+    atol: float = DEFAULT_ATOL,
     inputs=None,
     seed: int = 0,
     batch: int = 2,
@@ -593,11 +606,11 @@ def verify(
     ma = _load(a, "A", tags, checkpoint_a)
     mb = _load(b, "B", tags, checkpoint_b)
     given = _load_inputs(inputs)
-    report = Report(str(a), str(b), rtol, atol, seed)
+    report = Report(str(a), str(b), rtol, atol, seed, notes=[*ma.notes, *mb.notes])
     keys = list(signatures) if signatures else sorted(set(ma.functions) | set(mb.functions))
     if given:
         # A misspelt array name would silently fall back to generated inputs: refuse it instead.
-        known = set()
+        known: set[str] = set()
         for key in keys:
             for model in (ma, mb):
                 if key in model.functions:

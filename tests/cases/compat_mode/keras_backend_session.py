@@ -24,5 +24,5 @@ def serving_tensors(model):
     sess = tf.compat.v1.keras.backend.get_session()
     return sess, model.input, model.output
 # diagnostics
-# 5:1: SM124 `tf.keras.backend.set_learning_phase` is Keras 3 on TF 2.21,
 # 5:1: SM120 this module runs in TF1 compatibility mode: TF1 graph code a
+# 5:1: SM124 `tf.keras.backend.set_learning_phase` is Keras 3 on TF 2.21,

@@ -39,7 +39,7 @@ class Trainer:
         with self.graph.as_default():
             builder = tf.saved_model.builder.SavedModelBuilder(export_dir)
             signatures = {
-                signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY: tf.saved_model.signature_def_utils.predict_signature_def(
+                signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY: tf.saved_model.signature_def_utils.predict_signature_def(  # noqa: E501
                     {"x": self.x}, {"scores": self.scores}
                 ),
                 "classify": tf.saved_model.signature_def_utils.classification_signature_def(self.examples, None, self.scores),

@@ -1,0 +1,611 @@
+"""Every diagnostic code smmigrate reports, in one table: its title, what to do, and its severity.
+
+This table is the one source for a code's text. The codemods' ``CODES`` dicts derive from it
+(`codes_of`), the summary line of ``rewrite`` counts only the codes that mean manual work, and the
+"Diagnostic codes" tables of README.md and docs/guide.md are generated from it by
+``python docs/gen_codes.py`` (tests/test_codes.py fails when they are stale, or when a codemod
+declares a code that is not here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the file could not be processed; it is left byte-identical
+    MANUAL = "manual work"  # a site left unchanged: the user writes it by hand (or changes it and reruns)
+    NOTE = "note"  # the site was rewritten; something the user should know about the result
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str  # "SMnnn"
+    codemod: str | None  # the codemod that reports it; None for file-level codes of the engine
+    severity: Severity
+    title: str  # what happened (shown by --list-codemods and in the docs' "meaning" column)
+    todo: str  # what to do about it
+
+
+_TABLE = (
+    # -- files (the engine, whatever the codemod) -------------------------------------------------------
+    Code(
+        "SM001",
+        None,
+        Severity.ERROR,
+        "the file cannot be read or decoded",
+        "fix its permissions, or add a PEP 263 coding cookie",
+    ),
+    Code(
+        "SM002",
+        None,
+        Severity.ERROR,
+        "the file does not parse as Python 3; left unchanged",
+        "fix the syntax (Python 2 code needs `2to3` first) or `--exclude` it",
+    ),
+    Code(
+        "SM003",
+        None,
+        Severity.ERROR,
+        "the rewritten code would not parse (a bug); left unchanged",
+        "nothing to do on your side; please report it with the file",
+    ),
+    Code(
+        "SM004",
+        None,
+        Severity.ERROR,
+        "a notebook is not valid JSON / nbformat, or a rewrite would move code across cells or drop magics",
+        "fix the notebook, or migrate that cell by hand",
+    ),
+    Code(
+        "SM005",
+        None,
+        Severity.ERROR,
+        "a codemod failed on this file (a bug); left unchanged",
+        "please report it with the file",
+    ),
+    Code(
+        "SM006",
+        None,
+        Severity.ERROR,
+        "the file is nested too deeply to rewrite safely (beyond Python's recursion limit)",
+        "split the expression, or `--exclude` the file",
+    ),
+    Code(
+        "SM007",
+        None,
+        Severity.ERROR,
+        "a codemod's change would leave a name undefined here (its binding was removed while a use stayed, or it used a name nothing binds; a bug); that change is not applied to the file",
+        "the other codemods' changes are kept; migrate the site by hand and please report it with the file",
+    ),
+    # -- compat-mode ------------------------------------------------------------------------------------
+    Code(
+        "SM102",
+        "compat-mode",
+        Severity.MANUAL,
+        "a TF1 name TensorFlow 2.21 no longer has (`tf.contrib.*`, `tf.estimator.*`, removed modules)",
+        "use the replacement the message names (from TensorFlow's own upgrade tables), or port the code by hand",
+    ),
+    Code(
+        "SM120",
+        "compat-mode",
+        Severity.NOTE,
+        "the module runs in TF1 compatibility mode; the message names the first lines of TF1 graph code that keep it there",
+        "migrate those lines to TF2 to make it native; nothing to do for it to run",
+    ),
+    Code(
+        "SM121",
+        "compat-mode",
+        Severity.MANUAL,
+        "a native rewrite (native-load / native-save / keras-save / keras-load) was withheld because the module stays "
+        "in compatibility mode",
+        "migrate the module's other graph code (its SM120 note), then rerun",
+    ),
+    Code(
+        "SM122",
+        "compat-mode",
+        Severity.MANUAL,
+        "a compatibility-mode module and a module holding eager TF2 code import each other",
+        "migrate the compatibility-mode module, or keep the other one's TF1 code",
+    ),
+    Code(
+        "SM123",
+        "compat-mode",
+        Severity.MANUAL,
+        "a module keeps TF1 graph code but imports TensorFlow only inside functions",
+        "add `import tensorflow as tf` and `tf.compat.v1.disable_v2_behavior()` at its top",
+    ),
+    Code(
+        "SM124",
+        "compat-mode",
+        Severity.MANUAL,
+        "`tf.compat.v1.layers` / `nn.rnn_cell`, and `tf.keras` in a compatibility-mode module, are served by Keras 2 only "
+        "on TF 2.21",
+        "`pip install tf_keras`, or move to Keras 3 layers",
+    ),
+    # -- compat-names -----------------------------------------------------------------------------------
+    Code(
+        "SM101",
+        "compat-names",
+        Severity.MANUAL,
+        "a name that looks like TensorFlow (`tf = try_import_tf()`) is bound to something smmigrate cannot follow",
+        "bind it with `import tensorflow as tf` (or `tensorflow.compat.v1`) and rerun",
+    ),
+    # -- native-load ------------------------------------------------------------------------------------
+    Code(
+        "SM201",
+        "native-load",
+        Severity.MANUAL,
+        "the loaded session also runs other ops",
+        "run those ops as TF2 code and use `loaded = tf.saved_model.load(export_dir, tags=...)` with `loaded.signatures[key](**inputs)` for the model",
+    ),
+    Code(
+        "SM202",
+        "native-load",
+        Severity.MANUAL,
+        "the session is passed on, stored, returned, closed over, or created elsewhere",
+        "pass the export directory instead of the session, then `loaded = tf.saved_model.load(export_dir, tags=...)` and call `loaded.signatures[key](**inputs)` where the session was used",
+    ),
+    Code(
+        "SM203",
+        "native-load",
+        Severity.MANUAL,
+        "fetches/feeds built at run time, or an op fetched by name",
+        "call the signature function with keyword inputs, `loaded.signatures[key](**{input_key: value})`, and index its result dict by output key",
+    ),
+    Code(
+        "SM204",
+        "native-load",
+        Severity.MANUAL,
+        "`*args`/`**kwargs` in the load or `sess.run` call",
+        "spell the arguments out, or write `loaded = tf.saved_model.load(export_dir, tags=...)` and `loaded.signatures[key](...)` by hand",
+    ),
+    Code(
+        "SM205",
+        "native-load",
+        Severity.MANUAL,
+        "tags or export directory only known inside the session",
+        "compute the tags and the export directory before loading: `loaded = tf.saved_model.load(export_dir, tags=tags)`",
+    ),
+    Code(
+        "SM206",
+        "native-load",
+        Severity.MANUAL,
+        "session created with `config` or `target`",
+        "configure threads and devices with `tf.config` (e.g. `tf.config.threading.set_intra_op_parallelism_threads`) and load with `tf.saved_model.load(export_dir, tags=...)`",
+    ),
+    Code(
+        "SM207",
+        "native-load",
+        Severity.MANUAL,
+        "`sess.run` with run options or run metadata",
+        "drop the run options (profile with `tf.profiler` instead) and call `loaded.signatures[key](**inputs)`",
+    ),
+    Code(
+        "SM208",
+        "native-load",
+        Severity.MANUAL,
+        "several fetches inside a larger expression",
+        "compute `outputs = loaded.signatures[key](**inputs)` in its own statement and use `outputs[output_key].numpy()`",
+    ),
+    Code(
+        "SM209",
+        "native-load",
+        Severity.MANUAL,
+        "graph ops built in the session block, or applied to a loaded tensor",
+        "compute on the signature's outputs in TF2 instead: `y = loaded.signatures[key](x=x)['y']`, then apply TF2 ops to `y`",
+    ),
+    Code(
+        "SM210",
+        "native-load",
+        Severity.MANUAL,
+        "a load call form `native-load` does not rewrite (`import_scope=`, load used inside an expression)",
+        "write `loaded = tf.saved_model.load(export_dir, tags=...)` and `loaded.signatures[key](**inputs)` by hand",
+    ),
+    Code(
+        "SM211",
+        "native-load",
+        Severity.MANUAL,
+        "the MetaGraphDef/SignatureDef is used beyond key lookups",
+        "read what the SignatureDef told you from `loaded.signatures[key].structured_input_signature` / `.structured_outputs`",
+    ),
+    Code(
+        "SM212",
+        "native-load",
+        Severity.MANUAL,
+        "one `sess.run` spans two signatures or mixes keys and tensor names",
+        "call each signature separately: `loaded.signatures[key](**inputs)[output_key]`",
+    ),
+    Code(
+        "SM213",
+        "native-load",
+        Severity.MANUAL,
+        "an export directory written by both TF1 and TF2 code",
+        "give the TF1 and the TF2 exports different directories, or migrate both",
+    ),
+    Code(
+        "SM214",
+        "native-load",
+        Severity.MANUAL,
+        "a hard-coded tensor name that no signature of the migrated export has",
+        "fetch by signature key: `loaded.signatures[key](**{input_key: value})[output_key]`",
+    ),
+    Code(
+        "SM215",
+        "native-load",
+        Severity.MANUAL,
+        "the module runs TensorFlow in graph mode (or only imports `tensorflow.compat.v1`)",
+        "migrate the rest of the module to TF2 (drop `disable_v2_behavior()` / `tensorflow.compat.v1`), then rerun; or write `tf.saved_model.load` + `loaded.signatures[key]` by hand",
+    ),
+    Code(
+        "SM220",
+        "native-load",
+        Severity.NOTE,
+        "rewritten with `loaded.prune` (needs a TF1-format SavedModel)",
+        "switch to signatures if that model is re-saved with TF2",
+    ),
+    # -- native-save ------------------------------------------------------------------------------------
+    Code(
+        "SM301",
+        "native-save",
+        Severity.MANUAL,
+        "the exported graph/session is not built in the export block",
+        "`smmigrate.export_session(sess, export_dir, ...)` (the `session-bridge` codemod writes it when it can) or a hand-written `tf.Module`",
+    ),
+    Code(
+        "SM302",
+        "native-save",
+        Severity.MANUAL,
+        "the export block restores a checkpoint",
+        "session bridge: `smmigrate.export_session`",
+    ),
+    Code(
+        "SM303",
+        "native-save",
+        Severity.MANUAL,
+        "the block trains or runs other ops before exporting",
+        "session bridge after training",
+    ),
+    Code(
+        "SM304",
+        "native-save",
+        Severity.MANUAL,
+        "a second MetaGraph (`add_meta_graph`); TF2 writes one, tagged serve",
+        "export it separately, or keep that export on TF1",
+    ),
+    Code(
+        "SM305",
+        "native-save",
+        Severity.MANUAL,
+        "export tags other than exactly `[SERVING]`",
+        "keep it on TF1, or re-tag it for serving",
+    ),
+    Code(
+        "SM306",
+        "native-save",
+        Severity.MANUAL,
+        "`*args`/`**kwargs` in an export call",
+        "spell the arguments out, then rerun",
+    ),
+    Code(
+        "SM307",
+        "native-save",
+        Severity.MANUAL,
+        "control flow or another `with` inside the export block",
+        "make the block straight-line, or use the session bridge",
+    ),
+    Code(
+        "SM308",
+        "native-save",
+        Severity.MANUAL,
+        "signatures not written as literal signature-def calls",
+        "write the signature map inline",
+    ),
+    Code(
+        "SM309",
+        "native-save",
+        Severity.MANUAL,
+        "a signature tensor not built from the block's placeholders",
+        "session bridge",
+    ),
+    Code(
+        "SM310",
+        "native-save",
+        Severity.MANUAL,
+        "graph code uses a TF symbol with no known TF2 equivalent",
+        "session bridge, or a hand-written module",
+    ),
+    Code(
+        "SM311",
+        "native-save",
+        Severity.MANUAL,
+        "a graph value used outside `sess.run`, or a statement that cannot move",
+        "move it after the migration",
+    ),
+    Code(
+        "SM312",
+        "native-save",
+        Severity.MANUAL,
+        "the module disables TF2 behaviour, so generated eager code would not run",
+        "remove `disable_v2_behavior()` once the module no longer needs graph mode, then rerun",
+    ),
+    Code(
+        "SM313",
+        "native-save",
+        Severity.MANUAL,
+        "`save(as_text=True)` (TF2 writes only a binary `saved_model.pb`)",
+        "drop `as_text`",
+    ),
+    Code(
+        "SM314",
+        "native-save",
+        Severity.MANUAL,
+        "`assets_collection=`",
+        "track the assets as `tf.saved_model.Asset` by hand",
+    ),
+    Code(
+        "SM315",
+        "native-save",
+        Severity.MANUAL,
+        "a main_op/legacy_init_op beyond table/local initializers (`main_op()` re-initializes variables)",
+        "use `None` or `tf.tables_initializer()`, or a hand-written module",
+    ),
+    Code(
+        "SM316",
+        "native-save",
+        Severity.MANUAL,
+        "a classify/regress signature that breaks its contract",
+        "fix the signature, or declare it predict",
+    ),
+    Code(
+        "SM317",
+        "native-save",
+        Severity.MANUAL,
+        "a placeholder form native-save cannot read",
+        "pass a dtype; one input key per placeholder",
+    ),
+    Code(
+        "SM318",
+        "native-save",
+        Severity.MANUAL,
+        "a Builder used in a way native-save cannot follow",
+        "one complete export per block",
+    ),
+    Code(
+        "SM319",
+        "native-save",
+        Severity.MANUAL,
+        "a variable definition or assign that cannot run eagerly",
+        "compute the values in Python first",
+    ),
+    Code(
+        "SM321",
+        "native-save",
+        Severity.MANUAL,
+        "a `sess.run` check that is not a signature output",
+        "call the signature function after the migration",
+    ),
+    Code(
+        "SM322",
+        "native-save",
+        Severity.MANUAL,
+        "a signature key computed at run time",
+        "use a literal or a TF constant",
+    ),
+    # -- session-bridge ---------------------------------------------------------------------------------
+    Code(
+        "SM401",
+        "session-bridge",
+        Severity.MANUAL,
+        "tags other than exactly `[SERVING]`: the bridge writes one MetaGraph tagged serve",
+        "keep this export on TF1, or re-tag it for serving",
+    ),
+    Code(
+        "SM402",
+        "session-bridge",
+        Severity.MANUAL,
+        "the Builder adds a second MetaGraph (`add_meta_graph`)",
+        "export it separately, or keep this export on TF1",
+    ),
+    Code(
+        "SM403",
+        "session-bridge",
+        Severity.MANUAL,
+        "a Builder sequence the bridge cannot follow (not `Builder` / `add_meta_graph_and_variables` / `save` in order in one block, or the builder used elsewhere)",
+        "keep those three statements together, each on its own, then rerun; or call `smmigrate.export_session` by hand",
+    ),
+    Code(
+        "SM404",
+        "session-bridge",
+        Severity.MANUAL,
+        "the export directory is computed inside `Builder(...)`, or rebound before the export",
+        "bind it to a name first (`export_dir = ...`) and pass that, then rerun",
+    ),
+    Code(
+        "SM405",
+        "session-bridge",
+        Severity.MANUAL,
+        "`*args`/`**kwargs` in an export call",
+        "spell the arguments out, then rerun",
+    ),
+    # -- keras-save -------------------------------------------------------------------------------------
+    Code(
+        "SM601",
+        "keras-save",
+        Severity.MANUAL,
+        "a Keras save whose path format (folder, `.keras`, `.h5`) is computed",
+        "`model.export(path)` for a serving SavedModel, or a `.keras` path for a checkpoint",
+    ),
+    Code(
+        "SM602",
+        "keras-save",
+        Severity.MANUAL,
+        "`save_format` Keras 3 rejects, with a path that cannot carry the format",
+        "give the path the suffix (`.h5`/`.keras`) and drop `save_format`",
+    ),
+    Code(
+        "SM603",
+        "keras-save",
+        Severity.MANUAL,
+        "arguments `model.export` has no equivalent for (`options=` without signatures, `*args`)",
+        "`model.export(dir)` or `tf.saved_model.save(model, dir, signatures=..., options=...)` by hand",
+    ),
+    Code(
+        "SM604",
+        "keras-save",
+        Severity.MANUAL,
+        "`tf.contrib.saved_model.save_keras_model` wrote into a timestamped sub-folder",
+        "`model.export(os.path.join(path, str(int(time.time()))))` by hand",
+    ),
+    Code(
+        "SM605",
+        "keras-save",
+        Severity.NOTE,
+        "rewritten to `model.export`; a single output is now keyed `output_0`, unnamed inputs `keras_tensor_N`",
+        "name the `Input` layers and return a dict if serving clients use the Keras 2 keys",
+    ),
+    Code(
+        "SM606",
+        "keras-save",
+        Severity.NOTE,
+        "the folder is reloaded to keep training, so both paths became `.keras`",
+        "subclassed models and custom layers need `get_config` and registration to reload",
+    ),
+    # -- keras-load -------------------------------------------------------------------------------------
+    Code(
+        "SM621",
+        "keras-load",
+        Severity.MANUAL,
+        "`load_model` of a computed path, with `options=` or extra arguments",
+        '`keras.layers.TFSMLayer(dir, call_endpoint="serving_default")` for a SavedModel folder',
+    ),
+    Code(
+        "SM622",
+        "keras-load",
+        Severity.MANUAL,
+        "the loaded model is not assigned to a name in its own statement",
+        "assign it, then rerun",
+    ),
+    Code(
+        "SM623",
+        "keras-load",
+        Severity.MANUAL,
+        "the loaded SavedModel keeps training (`fit`, `compile`, `evaluate`)",
+        "save it as `.keras` and load that file",
+    ),
+    Code(
+        "SM624",
+        "keras-load",
+        Severity.MANUAL,
+        "the loaded model is used beyond `y = m.predict(x)` / `y = m(x)`",
+        "call the `TFSMLayer` by hand; it returns a dict of outputs",
+    ),
+    Code(
+        "SM625",
+        "keras-load",
+        Severity.MANUAL,
+        "`predict` with several inputs",
+        '`tf.saved_model.load(dir).signatures["serving_default"](**inputs)`',
+    ),
+    Code(
+        "SM626",
+        "keras-load",
+        Severity.NOTE,
+        "loaded with `TFSMLayer`; results are the only output, or a dict by output name",
+        "index the dict where Keras 2 returned a list",
+    ),
+    # -- contrib-predictor ------------------------------------------------------------------------------
+    Code(
+        "SM641",
+        "contrib-predictor",
+        Severity.MANUAL,
+        "the predictor is passed on, stored, or used beyond calls with one feed dict",
+        "`loaded.signatures[key](**feed)` with `.numpy()` on each output",
+    ),
+    Code(
+        "SM642",
+        "contrib-predictor",
+        Severity.MANUAL,
+        "`signature_def=`, `graph=`, `config=` or `*args` in `from_saved_model`",
+        "`tf.saved_model.load(dir, tags=...)` and pick the signature by key",
+    ),
+    Code(
+        "SM643",
+        "contrib-predictor",
+        Severity.MANUAL,
+        "`from_estimator` / `from_contrib_estimator` (Estimator removed in TF 2.16)",
+        "export with `tf.saved_model.save` (or `smmigrate upgrade` an existing export), then load it",
+    ),
+    Code(
+        "SM644",
+        "contrib-predictor",
+        Severity.MANUAL,
+        "the module runs in graph mode or imports only `tensorflow.compat.v1`",
+        "migrate the module to TF2 first, then rerun",
+    ),
+    # -- estimator-export -------------------------------------------------------------------------------
+    Code(
+        "SM660",
+        "estimator-export",
+        Severity.MANUAL,
+        "Estimator `export_saved_model` / `export_savedmodel`",
+        "a `tf.Module` export with `tf.saved_model.save(..., signatures=...)`; `smmigrate upgrade` for exports already written",
+    ),
+    Code(
+        "SM661",
+        "estimator-export",
+        Severity.MANUAL,
+        "`build_raw_serving_input_receiver_fn`",
+        "`@tf.function(input_signature=[tf.TensorSpec(...), ...])` on the export function",
+    ),
+    Code(
+        "SM662",
+        "estimator-export",
+        Severity.MANUAL,
+        "`build_parsing_serving_input_receiver_fn`",
+        "a string `input_signature` and `tf.io.parse_example` inside; `smmigrate method-names` for classify/regress",
+    ),
+    Code(
+        "SM663",
+        "estimator-export",
+        Severity.MANUAL,
+        "`export_outputs`, `PredictOutput` / `ClassificationOutput` / `RegressionOutput`",
+        "one signature per output; `smmigrate method-names` for classify/regress",
+    ),
+    Code(
+        "SM664",
+        "estimator-export",
+        Severity.MANUAL,
+        "`ServingInputReceiver` / `TensorServingInputReceiver`",
+        "the receiver tensors become the export function's `input_signature`",
+    ),
+    # -- hub-module -------------------------------------------------------------------------------------
+    Code(
+        "SM680",
+        "hub-module",
+        Severity.MANUAL,
+        "`hub.Module` (a TF1 Hub module needs graph mode)",
+        "`hub.load(handle)` + `.signatures[name](**inputs)`, or `hub.KerasLayer`",
+    ),
+    Code(
+        "SM681",
+        "hub-module",
+        Severity.MANUAL,
+        "TF1 module specs (`load_module_spec`, `create_module_spec`)",
+        "export a TF2 SavedModel that `hub.load` reads",
+    ),
+)
+
+CODES: dict[str, Code] = {entry.code: entry for entry in _TABLE}
+
+
+def codes_of(codemod: str | None) -> dict[str, str]:
+    """``{code: title}`` of one codemod (None: the engine's file-level codes), for its ``CODES``."""
+    return {c.code: c.title for c in _TABLE if c.codemod == codemod}
+
+
+def severity(code: str) -> Severity:
+    """The severity of `code`; a code missing from the table counts as manual work."""
+    entry = CODES.get(code)
+    return entry.severity if entry is not None else Severity.MANUAL
