@@ -98,7 +98,8 @@ _TABLE = (
         "SM121",
         "compat-mode",
         Severity.MANUAL,
-        "a native rewrite (native-load / native-save) was withheld because the module stays in compatibility mode",
+        "a native rewrite (native-load / native-save / keras-save / keras-load) was withheld because the module stays "
+        "in compatibility mode",
         "migrate the module's other graph code (its SM120 note), then rerun",
     ),
     Code(
@@ -119,7 +120,8 @@ _TABLE = (
         "SM124",
         "compat-mode",
         Severity.MANUAL,
-        "`tf.compat.v1.layers` / `nn.rnn_cell` are served by Keras 2 only on TF 2.21",
+        "`tf.compat.v1.layers` / `nn.rnn_cell`, and `tf.keras` in a compatibility-mode module, are served by Keras 2 only "
+        "on TF 2.21",
         "`pip install tf_keras`, or move to Keras 3 layers",
     ),
     # -- compat-names -----------------------------------------------------------------------------------

@@ -11,7 +11,16 @@ from __future__ import annotations
 import ast
 
 import pytest
-from corpus_runner import CORPUS, compare_stdout, discover, failures_by_cause, program_sources, residue, run_corpus
+from corpus_runner import (
+    CORPUS,
+    _pair_keys,
+    compare_stdout,
+    discover,
+    failures_by_cause,
+    program_sources,
+    residue,
+    run_corpus,
+)
 
 MIN_PROGRAMS = 32
 
@@ -44,6 +53,25 @@ def test_stdout_comparison_is_numeric_with_tolerance_and_exact_on_text():
     assert "number #2" in compare_stdout("a 1 b 2", "a 1 b 2.1")
     assert "numbers" in compare_stdout("a 1 b 2", "a 1 b")
     assert compare_stdout("y = 3", "z = 3").startswith("text")
+
+
+def test_keras3_export_report_is_not_compared_but_what_follows_it_is():
+    report = (
+        "Saved artifact at 'export/1'. The following endpoints are available:\n\n* Endpoint 'serve'\n"
+        "  args_0 (POSITIONAL_ONLY): TensorSpec(shape=(None, 3), dtype=tf.float32, name=None)\nOutput Type:\n"
+        "  TensorSpec(shape=(None, 1), dtype=tf.float32, name=None)\nCaptures:\n"
+        "  139836899417296: TensorSpec(shape=(), dtype=tf.resource, name=None)\n"
+    )
+    assert compare_stdout("loss 0.5\ndone 3\n", "loss 0.5\n" + report + "done 3\n") is None
+    assert "number #2" in compare_stdout("loss 0.5\ndone 3\n", "loss 0.5\n" + report + "done 4\n")
+    # only Keras 3's block is left out: the same lines without its header are compared
+    assert compare_stdout("loss 0.5\n", "loss 0.5\n" + report.split("\n", 1)[1]) is not None
+
+
+def test_sm605_key_pairing_only_renames_a_lone_input_or_output():
+    assert _pair_keys({"probabilities": 1}, {"output_0": 1}) == [("probabilities", "output_0")]
+    assert _pair_keys({"a": 1, "b": 2}, {"b": 1, "a": 2}) == [("a", "a"), ("b", "b")]
+    assert _pair_keys({"a": 1, "b": 2}, {"output_0": 1, "output_1": 2}) is None
 
 
 def test_residue_counts_tf1_spellings():

@@ -10,6 +10,7 @@ behaviour.
 from __future__ import annotations
 
 import libcst as cst
+import libcst.matchers as m
 
 from ._base import SavedModelCodemod, dotted_parts, literal_str
 from .symbols import ROOT_MODULE, V1_MODULE, V2_MODULE
@@ -96,7 +97,11 @@ def _last_literal(
         uses = name_uses(codemod, node.value, node)
         if len(uses.assigns) == 1 and not uses.other_binding and depth < 4:
             return _last_literal(codemod, uses.assigns[0].value, strings, depth + 1)
-        return None
+        if uses.assigns or uses.other_binding or depth >= 4:
+            return None
+        # a module constant computed once, e.g. `MODEL_DIR = os.path.join("models", "regressor")`
+        constant = module_constant(codemod, node)
+        return None if constant is None else _last_literal(codemod, constant, strings, depth + 1)
     if isinstance(node, cst.FormattedString) and node.parts:
         last = node.parts[-1]
         return last.value if isinstance(last, cst.FormattedStringText) else None
@@ -231,6 +236,64 @@ def name_uses(codemod: SavedModelCodemod, name: str, at: cst.CSTNode) -> NameUse
     return uses
 
 
+def _module_of(codemod: SavedModelCodemod, node: cst.CSTNode) -> cst.Module | None:
+    current: cst.CSTNode | None = node
+    while current is not None and not isinstance(current, cst.Module):
+        current = codemod.parent(current)
+    return current
+
+
+def module_constant(codemod: SavedModelCodemod, name: cst.Name) -> cst.BaseExpression | None:
+    """The value of module-level ``NAME = value`` when that is the name's only binding anywhere in
+    the module (no other module-level binding, no ``global NAME`` in a function); else None."""
+    module = _module_of(codemod, name)
+    if module is None:
+        return None
+    uses = NameUses(name.value, module)
+    module.visit(uses)
+    if len(uses.assigns) != 1 or uses.other_binding:
+        return None
+    if m.findall(module, m.Global(names=[m.ZeroOrMore(), m.NameItem(name=m.Name(name.value)), m.ZeroOrMore()])):
+        return None
+    return uses.assigns[0].value
+
+
+class _Returns(cst.CSTVisitor):
+    """The ``return`` statements of one function, not of the functions nested in it."""
+
+    def __init__(self, root: cst.FunctionDef) -> None:
+        self.root = root
+        self.returns: list[cst.Return] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return node is self.root
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.returns.append(node)
+
+
+def _builder_function(codemod: SavedModelCodemod, func: cst.Name) -> cst.FunctionDef | None:
+    """The module-level ``def NAME(...)`` a call `func` names, when nothing else binds NAME."""
+    module = _module_of(codemod, func)
+    if module is None:
+        return None
+    defs = [s for s in module.body if isinstance(s, cst.FunctionDef) and s.name.value == func.value]
+    if len(defs) != 1 or defs[0].decorators:
+        return None
+    uses = name_uses(codemod, func.value, func)
+    if uses.assigns or uses.other_binding:
+        return None  # shadowed where it is called
+    at_module = NameUses(func.value, module)
+    module.visit(at_module)
+    return None if at_module.assigns or at_module.other_binding else defs[0]
+
+
 def keras_model_classes(codemod: SavedModelCodemod, module: cst.Module) -> set[str]:
     """Names of module-level classes that subclass a Keras model (directly or through each other)."""
     classes: dict[str, cst.ClassDef] = {s.name.value: s for s in module.body if isinstance(s, cst.ClassDef)}
@@ -251,24 +314,37 @@ def keras_model_classes(codemod: SavedModelCodemod, module: cst.Module) -> set[s
     return found
 
 
-def is_keras_model(codemod: SavedModelCodemod, node: cst.BaseExpression, classes: set[str]) -> bool:
-    """True when `node` is a local name every binding of which builds or loads a Keras model."""
+def is_keras_model(codemod: SavedModelCodemod, node: cst.BaseExpression, classes: set[str], depth: int = 0) -> bool:
+    """True when `node` is a local name every binding of which builds or loads a Keras model: a
+    Keras model constructor or loader, a module-level `keras.Model` subclass, or a module-level
+    function every ``return`` of which gives such a model (``model = build_model()``)."""
     if not isinstance(node, cst.Name):
         return False
     uses = name_uses(codemod, node.value, node)
     if not uses.assigns or uses.other_binding:
         return False
-    for assign in uses.assigns:
-        value = assign.value
-        if not isinstance(value, cst.Call):
-            return False
-        func = value.func
-        if isinstance(func, cst.Name) and func.value in classes:
-            continue
-        rel = keras_rel(codemod, func)
-        if rel is None or not (rel in MODEL_FACTORIES or rel.startswith("applications.")):
-            return False
-    return True
+    return all(_builds_model(codemod, assign.value, classes, depth) for assign in uses.assigns)
+
+
+def _builds_model(codemod: SavedModelCodemod, value: cst.BaseExpression, classes: set[str], depth: int) -> bool:
+    if isinstance(value, cst.Name):
+        return depth < 4 and is_keras_model(codemod, value, classes, depth + 1)
+    if not isinstance(value, cst.Call):
+        return False
+    func = value.func
+    if isinstance(func, cst.Name) and func.value in classes:
+        return True
+    rel = keras_rel(codemod, func)
+    if rel is not None:
+        return rel in MODEL_FACTORIES or rel.startswith("applications.")
+    builder = _builder_function(codemod, func) if isinstance(func, cst.Name) and depth < 4 else None
+    if builder is None:
+        return False
+    found = _Returns(builder)
+    builder.visit(found)
+    return bool(found.returns) and all(
+        r.value is not None and _builds_model(codemod, r.value, classes, depth + 1) for r in found.returns
+    )
 
 
 def keras_spelling(codemod: SavedModelCodemod, site: cst.BaseExpression, path: str) -> str:

@@ -105,10 +105,28 @@ GRAPH_ONLY: tuple[str, ...] = (
     "saved_model.get_tensor_from_tensor_info",
     "graph_util.",
 )
+# Keras 2 backend functions of TF1's graph-and-session world; Keras 3 (TF 2.21's `tf.keras`) has
+# none of them, so a module using one keeps graph mode and Keras 2 (Keras-relative paths)
+KERAS_GRAPH_ONLY: tuple[str, ...] = tuple(
+    f"keras.backend.{name}"
+    for name in (
+        "get_session",
+        "set_session",
+        "get_graph",
+        "set_learning_phase",
+        "learning_phase",
+        "manual_variable_initialization",
+        "function",
+        "placeholder",
+    )
+)
 _OPTIMIZER = re.compile(r"^train\.\w+Optimizer$")
 # TF1 APIs TF 2.21 serves from the Keras 2 package (`tf_keras`) only when TF_USE_LEGACY_KERAS is set
 LEGACY_KERAS: tuple[str, ...] = ("layers.", "nn.rnn_cell.", "keras.")
 _LEGACY_ENV = 'os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")  # tf.compat.v1.layers needs Keras 2 (tf_keras)'
+_LEGACY_ENV_KERAS = (
+    'os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")  # tf.keras in graph mode needs Keras 2 (tf_keras)'
+)
 SWITCHES = ("disable_v2_behavior", "disable_eager_execution")
 _NOT_REMOVED = ("keras",)
 
@@ -150,6 +168,8 @@ class CompatMode(SavedModelCodemod):
         self.mode: str | None = None  # "native" / "compat" for a module that imports TensorFlow
         self.graph_sites: list[Site] = []
         self.legacy_keras: list[Site] = []  # tf.compat.v1.layers & co: Keras 2 must back them
+        self.tf_keras_sites: list[Site] = []  # tf.keras: Keras 3 on TF 2.21, which has no graph mode
+        self.tf_keras_heads: list[int] = []  # where `tf` of a `tf.keras...` spelling ends (for `.compat.v1`)
         self.switch_line: int | None = None  # the line after which graph mode is on (input lines)
         self.imports: list[tuple[str, int, int, int]] = []  # (module, level, line, col): for SM122
 
@@ -175,6 +195,13 @@ class CompatMode(SavedModelCodemod):
                 self.graph_sites.append(Site(node.lineno, node.col_offset + 1, text.source(node)))
                 if spelled_v1 and rel.startswith(LEGACY_KERAS):
                     self.legacy_keras.append(self.graph_sites[-1])
+            elif rel.startswith("keras."):
+                self.tf_keras_sites.append(Site(node.lineno, node.col_offset + 1, text.source(node)))
+                if rel in KERAS_GRAPH_ONLY:
+                    self.graph_sites.append(self.tf_keras_sites[-1])
+                base = head(node)
+                if not spelled_v1 and isinstance(base, ast.Name) and scopes.resolve(base) == ROOT:
+                    self.tf_keras_heads.append(text.span(base)[1])
             base = head(node)
             if rel.split(".")[0] not in _NOT_REMOVED:
                 gone = tf1_api.removed(rel)
@@ -186,7 +213,7 @@ class CompatMode(SavedModelCodemod):
             self.switch_line = switch
             if switch is None:
                 self._add_switch(tree, scopes, text, edits)
-            if self.legacy_keras:
+            if self.legacy_keras or self.tf_keras_sites:
                 self._legacy_keras(tree, scopes, text, edits)
             self._note()
         else:
@@ -256,8 +283,14 @@ class CompatMode(SavedModelCodemod):
 
     def _legacy_keras(self, tree: ast.Module, scopes: Bindings, text: SourceText, edits: list) -> None:
         """tf.compat.v1.layers is served by Keras 2 (`tf_keras`) only with TF_USE_LEGACY_KERAS set
-        before its first use: set it right after the TensorFlow import, as TF's release notes say."""
-        site = self.legacy_keras[0]
+        before its first use: set it right after the TensorFlow import, as TF's release notes say.
+        The same holds for `tf.keras` in a module that stays in graph mode: on TF 1.x (and up to
+        TF 2.15) it was Keras 2, which runs in graph mode; TF 2.21's Keras 3 does not."""
+        layers = bool(self.legacy_keras)
+        site = (self.legacy_keras or self.tf_keras_sites)[0]
+        # TF 1.x's `tf.keras` is `tf.compat.v1.keras` (its optimizers are the graph-mode ones); TF
+        # 2.21's `tf.keras` with TF_USE_LEGACY_KERAS is Keras 2's TF2 API, whose optimizers need eager
+        edits.extend((at, at, ".compat.v1") for at in self.tf_keras_heads)
         anchor = next(
             (s for s in tree.body if any(_imports_tensorflow(i) for i in _statements(s) if not _defines(i))), None
         )
@@ -265,13 +298,18 @@ class CompatMode(SavedModelCodemod):
             os_bound = any(
                 isinstance(s, ast.Import) and any(a.name == "os" and not a.asname for a in s.names) for s in tree.body
             )
-            lines = ([] if os_bound else ["import os"]) + [_LEGACY_ENV]
+            lines = ([] if os_bound else ["import os"]) + [_LEGACY_ENV if layers else _LEGACY_ENV_KERAS]
             self._insert_after(anchor, lines, text, edits, record=False)
+        served = (
+            "is served on TF 2.21 by the Keras 2 package only"
+            if layers
+            else "is Keras 3 on TF 2.21, which cannot run in the graph mode this module keeps, where TF 1.x ran Keras 2"
+        )
         self._diag(
             site.line,
             site.col,
             "SM124",
-            f"`{site.text}` is served on TF 2.21 by the Keras 2 package only: the program needs `pip install "
+            f"`{site.text}` {served}: the program needs `pip install "
             "tf_keras`, and TF_USE_LEGACY_KERAS=1 is set after the TensorFlow import (it makes `tf.keras` Keras 2 "
             "for the whole program, as on TF 1.x); migrating to Keras 3 layers removes both",
         )

@@ -37,6 +37,7 @@ class Refused(Exception):
 
 class KerasLoad(SavedModelCodemod):
     NAME = "keras-load"
+    EAGER_OUTPUT = True  # Keras 3 (model.export, TFSMLayer) runs eagerly only
     DESCRIPTION = "Rewrite Keras 2 load_model(SavedModel folder) + predict into Keras 3 TFSMLayer calls."
     CODES = codes_of("keras-load")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 35  # after keras-save, which turns reloaded checkpoints into .keras paths

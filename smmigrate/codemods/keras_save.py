@@ -40,6 +40,7 @@ _DROPPED = {"overwrite", "include_optimizer", "serving_only"}  # no meaning for 
 
 class KerasSave(SavedModelCodemod):
     NAME = "keras-save"
+    EAGER_OUTPUT = True  # Keras 3 (model.export, TFSMLayer) runs eagerly only
     DESCRIPTION = "Rewrite Keras 2 SavedModel saving (model.save(dir), save_format='tf') into Keras 3 model.export."
     CODES = codes_of("keras-save")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 30  # before keras-load (whose checkpoint loads it renames) and compat-names
