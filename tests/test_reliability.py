@@ -30,7 +30,7 @@ def _snapshot(tree: Path) -> dict[str, bytes]:
 def tree_states(tmp_path_factory):
     base = tmp_path_factory.mktemp("kill")
     before = base / "before"
-    generate(before, 200, 0.8, seed=3)
+    generate(before, 120, 0.8, seed=3)  # enough files that a kill lands mid-run, small enough for the fast tier
     after = base / "after"
     shutil.copytree(before, after)
     # the engine's write path is what is under test; one fast codemod keeps each run short
@@ -38,14 +38,14 @@ def tree_states(tmp_path_factory):
     return base, _snapshot(before), _snapshot(after)
 
 
-@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("seed", range(4))
 def test_killed_rewrite_leaves_files_whole(tree_states, seed):
     base, before, after = tree_states
     changed = [k for k in before if before[k] != after[k]]
-    assert len(changed) > 100
+    assert len(changed) > 60
     work = base / f"run{seed}"
     shutil.copytree(base / "before", work)
-    delay = random.Random(seed).uniform(0.3, 1.5)
+    delay = random.Random(seed).uniform(0.3, 1.2)
     proc = subprocess.Popen(
         [sys.executable, "-m", "smmigrate", "rewrite", "-q", "--only", "compat-names", "-j", "2", str(work)],
         stdout=subprocess.DEVNULL,
