@@ -271,6 +271,23 @@ class CompatMode(SavedModelCodemod):
                     switch = ["import tensorflow", "tensorflow.compat.v1.disable_v2_behavior()"]
                     self._insert_after(stmt, switch, text, edits)
                     return
+        # TensorFlow imported inside functions only (a lazy import): switch right after each such
+        # import, before the function builds anything
+        placed = False
+        for func in ast.walk(tree):
+            if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for body_stmt in func.body:
+                for inner in _statements(body_stmt):
+                    if isinstance(inner, ast.Import) and not _defines(inner):
+                        bound = [(a.asname or a.name, a.name) for a in inner.names if a.name in (ROOT, V1)]
+                        if bound:
+                            name, path = bound[0]
+                            v1 = "compat.v1." if path == ROOT else ""
+                            self._insert_after(inner, [f"{name}.{v1}disable_v2_behavior()"], text, edits)
+                            placed = True
+        if placed:
+            return
         first = self.graph_sites[0] if self.graph_sites else Site(1, 1, "")
         self._diag(
             first.line,
