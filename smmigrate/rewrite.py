@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, overload
 
 import libcst as cst
 
+from .codemods import _tfscope
 from .diagnostics import Diagnostic
 from .fsutil import atomic_write_bytes
 
@@ -175,7 +176,7 @@ def transform_module_source(
     and SM121 says why.
     """
     text, encoding = _decode(source)
-    _check_syntax(text if isinstance(source, bytes) else source)
+    _check_syntax(text)
     active = [cls for cls in classes if _applies(cls, text)]
     label = label or (lambda line: f"line {line}")
     new_text, diagnostics, mode = _run_codemods(text, active, path, project_facts, facts_out, label)
@@ -202,7 +203,7 @@ def transform_module_source(
     if new_text == text:
         return source, diagnostics
     try:
-        ast.parse(new_text)
+        _tfscope.parse(new_text)  # the text passes may have parsed it already
     except SyntaxError as exc:
         raise RewriteFailure(
             Diagnostic(
@@ -235,11 +236,12 @@ def _decode(source: bytes | str) -> tuple[str, str]:
         ) from None
 
 
-def _check_syntax(source: bytes | str) -> None:
+def _check_syntax(source: str) -> None:
     # CPython's parser first: it is fast, its messages are the ones users know, and it rejects
     # nesting deep enough to overflow libcst's native parser's stack (a crash, not an error).
+    # The text passes that run next reuse its tree.
     try:
-        ast.parse(source)
+        _tfscope.remember(source, ast.parse(source))
     except SyntaxError as syn:
         raise RewriteFailure(
             Diagnostic(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 ROOT = "tensorflow"
@@ -61,6 +62,28 @@ def tf_path(module: str) -> str | None:
 
 class Bindings(ast.NodeVisitor):
     """Collects every scope's bindings; `resolve(name_node)` answers for a read."""
+
+    # `ast.NodeVisitor` looks the method up by name and walks fields through generators for every
+    # node; this visitor runs over every module that imports TensorFlow, so dispatch is cached per
+    # node class and children are visited in one loop (same order as `generic_visit`)
+    _dispatch: dict[type, object] = {}
+
+    def visit(self, node: ast.AST) -> None:
+        method = self._dispatch.get(type(node))
+        if method is None:
+            method = getattr(type(self), "visit_" + type(node).__name__, None) or Bindings.generic_visit
+            self._dispatch[type(node)] = method
+        method(self, node)  # type: ignore[operator]
+
+    def generic_visit(self, node: ast.AST) -> None:
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        self.visit(item)
+            elif isinstance(value, ast.AST):
+                self.visit(value)
 
     def __init__(self, tree: ast.Module) -> None:
         self.module = Scope(tree, None)
@@ -382,12 +405,82 @@ def head(node: ast.AST) -> ast.AST:
 
 def outer_names(tree: ast.AST) -> list[ast.Attribute | ast.Name]:
     """Every dotted name read in `tree`, outermost only (`a.b.c`, not also `a.b` and `a`)."""
+    return _walk(tree)[0]
+
+
+def _walk(tree: ast.AST) -> tuple[list[ast.Attribute | ast.Name], list[ast.Import | ast.ImportFrom]]:
+    """(outer dotted names read, import statements) of `tree`, both in `ast.walk` order, in one walk."""
     inner: set[int] = set()
     found: list[ast.Attribute | ast.Name] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute):
+    imports: list[ast.Import | ast.ImportFrom] = []
+    todo = deque([tree])
+    attribute, name_, load, import_ = ast.Attribute, ast.Name, ast.Load, (ast.Import, ast.ImportFrom)
+    while todo:
+        node = todo.popleft()
+        for field_name in node._fields:  # what `ast.iter_child_nodes` does, without its generators
+            value = getattr(node, field_name, None)
+            if isinstance(value, list):
+                todo.extend(item for item in value if isinstance(item, ast.AST))
+            elif isinstance(value, ast.AST):
+                todo.append(value)
+        if isinstance(node, attribute):
             inner.add(id(node.value))
             found.append(node)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+        elif isinstance(node, name_) and isinstance(node.ctx, load):
             found.append(node)
-    return [n for n in found if id(n) not in inner]
+        elif isinstance(node, import_):
+            imports.append(node)
+    return [n for n in found if id(n) not in inner], imports
+
+
+@dataclass
+class Analysis:
+    """What the text passes need of one module's text: computed once, shared while the text is unchanged."""
+
+    tree: ast.Module
+    scopes: Bindings
+    text: SourceText
+    names: list[ast.Attribute | ast.Name]  # `outer_names(tree)`
+    imports: list[ast.Import | ast.ImportFrom]  # in `ast.walk` order
+
+
+# The last few texts analysed (a file's original text and what each text pass made of it). The
+# trees are only read, never changed, so `whole-api` and `compat-mode` share one parse and one
+# binding analysis of a text that the first left unchanged, and the engine's syntax check seeds it.
+_CACHE: dict[str, ast.Module | Analysis] = {}
+_CACHE_SIZE = 3
+
+
+def remember(code: str, tree: ast.Module) -> None:
+    """Record `tree` as the parse of `code` (the engine's syntax check already parsed it)."""
+    if code not in _CACHE:
+        _store(code, tree)
+
+
+def parse(code: str) -> ast.Module:
+    """`ast.parse(code)`, reusing the tree when this text was parsed last."""
+    found = _CACHE.get(code)
+    if found is not None:
+        return found.tree if isinstance(found, Analysis) else found
+    tree = ast.parse(code)
+    _store(code, tree)
+    return tree
+
+
+def analyse(code: str) -> Analysis:
+    """The `Analysis` of `code` (parsed with `ast`; raises SyntaxError like `ast.parse`)."""
+    found = _CACHE.get(code)
+    if isinstance(found, Analysis):
+        return found
+    tree = found if found is not None else ast.parse(code)
+    names, imports = _walk(tree)
+    result = Analysis(tree, Bindings(tree), SourceText(code), names, imports)
+    _store(code, result)
+    return result
+
+
+def _store(code: str, value: ast.Module | Analysis) -> None:
+    _CACHE.pop(code, None)
+    while len(_CACHE) >= _CACHE_SIZE:
+        del _CACHE[next(iter(_CACHE))]
+    _CACHE[code] = value

@@ -26,7 +26,7 @@ from ..codes import codes_of
 from ..diagnostics import Diagnostic
 from . import tf1_api
 from ._base import SavedModelCodemod
-from ._tfscope import OTHER, ROOT, V1, Bindings, SourceText, apply_edits, head, outer_names, relative
+from ._tfscope import OTHER, ROOT, V1, Bindings, SourceText, analyse, apply_edits, head, relative
 from .whole_api import spelling
 
 # TF1 constructs that need graph mode (TF1-relative paths; an entry ending with "." is a prefix).
@@ -174,15 +174,14 @@ class CompatMode(SavedModelCodemod):
         self.imports: list[tuple[str, int, int, int]] = []  # (module, level, line, col): for SM122
 
     def transform_text(self, code: str) -> str:
-        tree = ast.parse(code)
-        scopes = Bindings(tree)
-        text = SourceText(code)
+        found = analyse(code)
+        tree, scopes, text = found.tree, found.scopes, found.text
         edits: list[tuple[int, int, str]] = []
-        self.imports = _imports(tree)
-        if not _imports_tensorflow(tree):
+        self.imports = _imports(found.imports)
+        if not _imports_tensorflow(found.imports):
             return code
         switch: int | None = None
-        for node in outer_names(tree):
+        for node in found.names:
             full = scopes.resolve(node)
             if full is None:
                 continue
@@ -207,7 +206,7 @@ class CompatMode(SavedModelCodemod):
                 gone = tf1_api.removed(rel)
                 if gone is not None and isinstance(base, ast.Name):
                     self._report_removed(node.lineno, node.col_offset + 1, text.source(node), gone)
-        self._removed_imports(tree)
+        self._removed_imports(found.imports)
         if self.graph_sites or switch is not None:
             self.mode = "compat"
             self.switch_line = switch
@@ -222,10 +221,8 @@ class CompatMode(SavedModelCodemod):
         return apply_edits(code, edits)
 
     # -- removed names -----------------------------------------------------------------------
-    def _removed_imports(self, tree: ast.Module) -> None:
-        for node in ast.walk(tree):
-            if not isinstance(node, (ast.Import, ast.ImportFrom)):
-                continue
+    def _removed_imports(self, imports: list[ast.Import | ast.ImportFrom]) -> None:
+        for node in imports:
             modules: list[str] = []
             if isinstance(node, ast.Import):
                 modules = [a.name for a in node.names]
@@ -419,10 +416,10 @@ def _defines(stmt: ast.stmt) -> bool:
     return isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
 
 
-def _imports(tree: ast.AST) -> list[tuple[str, int, int, int]]:
+def _imports(nodes: Iterable[ast.AST]) -> list[tuple[str, int, int, int]]:
     """(module, relative level, line, col) of every import, `from m import a` giving m.a and m."""
     out: list[tuple[str, int, int, int]] = []
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Import):
             out.extend((a.name, 0, node.lineno, node.col_offset + 1) for a in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -434,8 +431,9 @@ def _imports(tree: ast.AST) -> list[tuple[str, int, int, int]]:
     return out
 
 
-def _imports_tensorflow(tree: ast.AST) -> bool:
-    for node in ast.walk(tree):
+def _imports_tensorflow(tree: ast.AST | list[ast.Import | ast.ImportFrom]) -> bool:
+    """Whether `tree` (or these import statements) imports TensorFlow."""
+    for node in tree if isinstance(tree, list) else ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and not node.level and (node.module or "").split(".")[0] == ROOT:
             return True
         if isinstance(node, ast.Import) and any(a.name.split(".")[0] == ROOT for a in node.names):

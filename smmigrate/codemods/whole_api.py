@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from . import tf1_api
 from ._base import SavedModelCodemod
-from ._tfscope import ROOT, Bindings, SourceText, apply_edits, chain, head, outer_names, relative
+from ._tfscope import ROOT, SourceText, analyse, apply_edits, chain, head, relative
 
 # left alone: Keras is its own migration; `saved_model.load` is TF2's loader unless called the TF1
 # way, which compat-names decides from the call's arguments
@@ -45,12 +45,11 @@ class WholeApi(SavedModelCodemod):
     TEXT_PASS = True
 
     def transform_text(self, code: str) -> str:
-        tree = ast.parse(code)
-        scopes = Bindings(tree)
-        text = SourceText(code)
+        found = analyse(code)
+        scopes, text = found.scopes, found.text
         edits: list[tuple[int, int, str]] = []
         through_import: set[str] = set()  # names from `from tensorflow import X` whose uses need TF1's X
-        for node in outer_names(tree):
+        for node in found.names:
             base = head(node)
             if not isinstance(base, ast.Name):
                 continue
@@ -68,7 +67,7 @@ class WholeApi(SavedModelCodemod):
                 continue
             if isinstance(node, ast.Attribute):
                 _rename(node, base.id, rel, text, edits)
-        for stmt in ast.walk(tree):
+        for stmt in found.imports:
             if isinstance(stmt, ast.ImportFrom):
                 _respell_import_from(stmt, text, edits, through_import)
         return apply_edits(code, edits)
