@@ -66,11 +66,22 @@ def run_measured(cmd: Sequence[str], cwd: str | None = None, env: dict | None = 
         capture_output=True,
         text=True,
         cwd=cwd,
-        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", **(env or {})},
+        env=_environ(env),
         check=True,
     )
     rc, wall, rss_kib, tree_kib = json.loads(out.stdout.strip().splitlines()[-1])
     return Run(wall, rss_kib / 1024, max(tree_kib, rss_kib) / 1024, rc)
+
+
+def _environ(extra: dict | None) -> dict:
+    """The environment for a measured command: `extra` set on top, keys set to None removed."""
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    for key, value in (extra or {}).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
 
 
 @dataclass
