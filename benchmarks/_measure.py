@@ -2,8 +2,10 @@
 
 `run_measured(cmd)` runs one command in a fresh wrapper process and returns its wall time, the
 peak RSS of the largest process of its tree (``getrusage(RUSAGE_CHILDREN)``, what
-``/usr/bin/time -v`` reports as "Maximum resident set size") and the peak of the tree's summed RSS,
-sampled from /proc every 20 ms (on Linux; the sum matters for ``--jobs`` worker pools).
+``/usr/bin/time -v`` reports as "Maximum resident set size") and the peak of the tree's summed
+memory, sampled from /proc every 20 ms (on Linux; the sum matters for ``--jobs`` worker pools): each
+process's proportional set size (PSS, so pages forked workers share with their parent count once),
+or its RSS where PSS cannot be read.
 `paired(commands, prepare, repeat)` runs the commands in turn, A B C A B C ..., each on a fresh
 copy made by `prepare` outside the timed region, and returns medians and pair-by-pair ratios.
 """
@@ -32,8 +34,15 @@ def tree_rss(pgid):
         try:
             with open(f"/proc/{pid}/stat") as fh:
                 fields = fh.read().rsplit(")", 1)[1].split()
-            if int(fields[2]) == pgid:  # field 5 of stat: the process group
-                total += int(fields[21]) * page  # field 24: resident pages
+            if int(fields[2]) != pgid:  # field 5 of stat: the process group
+                continue
+            rss = int(fields[21]) * page  # field 24: resident pages
+            try:  # proportional set size: pages a forked worker shares with its parent count once
+                with open(f"/proc/{pid}/smaps_rollup") as fh:
+                    rss = next(int(ln.split()[1]) for ln in fh if ln.startswith("Pss:"))
+            except (OSError, StopIteration, ValueError):
+                pass
+            total += rss
         except (OSError, IndexError, ValueError):
             pass
     return total
@@ -56,7 +65,7 @@ print(json.dumps([rc, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxr
 class Run:
     wall: float
     max_rss_mib: float  # largest single process
-    tree_rss_mib: float  # summed over the process tree (sampled; 0 where /proc is missing)
+    tree_rss_mib: float  # PSS summed over the process tree (sampled; RSS where PSS is unreadable)
     returncode: int
 
 
