@@ -44,7 +44,9 @@ class KerasSave(SavedModelCodemod):
     DESCRIPTION = "Rewrite Keras 2 SavedModel saving (model.save(dir), save_format='tf') into Keras 3 model.export."
     CODES = codes_of("keras-save")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 30  # before keras-load (whose checkpoint loads it renames) and compat-names
-    TRIGGERS = ("save", "export_saved_model")
+    # every site it changes or reports resolves to a Keras name (`tf.keras...`, `keras...`,
+    # `save_keras_model`), so "keras" is in the code; FILE_MARKERS alone also match `saver.save(`
+    TRIGGERS = ("keras",)
     FILE_MARKERS = (".save(", "save_model(", "export_saved_model(", "save_keras_model(")
 
     def visit_Module(self, node: cst.Module) -> None:
