@@ -331,6 +331,22 @@ class SavedModelCodemod(cst.CSTTransformer):
             self.diagnostics.append(diag)
 
     # -- name resolution --------------------------------------------------------------------
+    def may_name(self, node: cst.BaseExpression, last_names: frozenset[str] | set[str]) -> bool:
+        """False when `qualified(node)` cannot hold a name whose last part is in `last_names`.
+
+        A cheap test before resolving every call of a module: resolution keeps the last name of a
+        dotted expression (``x.y.load`` resolves to ``....load`` or to nothing) and a bare name
+        resolves only through an import binding it; neither needs the whole-module scope analysis
+        that resolving a name bound several ways runs."""
+        parts = dotted_parts(node)
+        if not parts:
+            return False
+        if len(parts) > 1:
+            return parts[-1] in last_names
+        return self.names.uncertain or any(
+            path is not None and path.rsplit(".", 1)[-1] in last_names for path in self.names.bindings.get(parts[0], ())
+        )
+
     def qualified(self, node: cst.BaseExpression) -> set[str]:
         """Every fully qualified name `node` may refer to (imports and TF module aliases followed)."""
         parts = dotted_parts(node)

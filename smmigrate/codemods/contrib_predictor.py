@@ -23,6 +23,10 @@ from .symbols import ROOT_MODULE, V1_MODULE, V2
 
 _PARAMS = ("export_dir", "signature_def_key", "signature_def", "tags", "graph", "config")
 _ESTIMATOR = {"contrib.predictor.from_estimator", "contrib.predictor.from_contrib_estimator"}
+# last names of the calls planning acts on (other contrib.predictor names are skipped)
+_CALL_NAMES = frozenset(
+    {"from_saved_model", "disable_v2_behavior", "disable_eager_execution"} | {r.rsplit(".", 1)[-1] for r in _ESTIMATOR}
+)
 
 
 class Refused(Exception):
@@ -38,8 +42,10 @@ class ContribPredictor(SavedModelCodemod):
     )
     CODES = codes_of("contrib-predictor")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 40
-    TRIGGERS = ("predictor",)
-    FILE_MARKERS = TRIGGERS
+    # a site resolves to tf.contrib.predictor.*, by import: both words are in the code (FILE_MARKERS
+    # finds the files; TRIGGERS skips the many that only name a predictor of their own)
+    TRIGGERS = ("contrib",)
+    FILE_MARKERS = ("predictor",)
 
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
@@ -52,6 +58,8 @@ class ContribPredictor(SavedModelCodemod):
 
         class Finder(cst.CSTVisitor):
             def visit_Call(self, call: cst.Call) -> None:
+                if not codemod.may_name(call.func, _CALL_NAMES):
+                    return  # cannot be one of the calls below: not worth resolving
                 rel = tf_rel(codemod, call.func)
                 if rel is not None and rel.startswith("contrib.predictor."):
                     found.append((call, rel))

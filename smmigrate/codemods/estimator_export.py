@@ -65,6 +65,9 @@ for _output, _method in (
         ),
     )
 
+# last names of the calls `_check` resolves: the reported ones and EstimatorSpec
+_CALL_NAMES = frozenset({rel.rsplit(".", 1)[-1] for rel in _REPORTS} | {"EstimatorSpec"})
+
 
 class EstimatorExport(SavedModelCodemod):
     NAME = "estimator-export"
@@ -94,7 +97,8 @@ class EstimatorExport(SavedModelCodemod):
         node.visit(Finder())
 
     def _check(self, call: cst.Call) -> None:
-        rel = _estimator_rel(self, call.func)
+        # resolved only when its last name is one the checks below look for (cheap: see may_name)
+        rel = _estimator_rel(self, call.func) if self.may_name(call.func, _CALL_NAMES) else None
         if rel in _REPORTS:
             code, message = _REPORTS[rel]
             self.report(call, code, f"{message}; {_UPGRADE}")

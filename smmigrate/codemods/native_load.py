@@ -25,30 +25,12 @@ from ._base import SavedModelCodemod, literal_str, looks_like_tf1_load
 from ._load_emit import Resolver, call_code, load_code, result_code
 from ._load_find import LOAD_RELS, Analyzer, code_of
 from ._load_model import Refusal, Site
-from ._names import dotted_parts
 from .symbols import ROOT_MODULE, V1_MODULE, V2
 
 # the last names of the calls the planner looks for: a load, or a switch to graph mode
 _CALL_NAMES = frozenset(
     {rel.rsplit(".", 1)[-1] for rel in LOAD_RELS} | {"disable_v2_behavior", "disable_eager_execution"}
 )
-
-
-def _may_name(codemod: SavedModelCodemod, func: cst.BaseExpression) -> bool:
-    """False when `func` cannot resolve to a name ending in one of `_CALL_NAMES`.
-
-    Resolution keeps the last name of a dotted call (``x.y.load`` resolves to ``...load`` or to
-    nothing), and a bare name resolves only through an import binding it, so neither needs the
-    whole-module scope analysis that `tf_symbol` may run to rule a call out."""
-    parts = dotted_parts(func)
-    if not parts:
-        return False
-    if len(parts) > 1:
-        return parts[-1] in _CALL_NAMES
-    names = codemod.names
-    return names.uncertain or any(
-        path is not None and path.rsplit(".", 1)[-1] in _CALL_NAMES for path in names.bindings.get(parts[0], ())
-    )
 
 
 # What to write by hand, per refusal code (every message ends with one of these).
@@ -81,7 +63,7 @@ class NativeLoad(SavedModelCodemod):
 
         class Finder(cst.CSTVisitor):
             def visit_Call(self, call: cst.Call) -> None:
-                if not _may_name(codemod, call.func):
+                if not codemod.may_name(call.func, _CALL_NAMES):
                     return  # cheap: name resolution may need a scope analysis of the whole module
                 resolved = codemod.tf_symbol(call.func)
                 rel = resolved.rel if resolved else None
