@@ -343,7 +343,8 @@ class SavedModelCodemod(cst.CSTTransformer):
             return False
         if len(parts) > 1:
             return parts[-1] in last_names
-        return self.names.uncertain or any(
+        # `global`/`nonlocal` only move bindings between scopes: the imports binding the name are all here
+        return self.names.star or any(
             path is not None and path.rsplit(".", 1)[-1] in last_names for path in self.names.bindings.get(parts[0], ())
         )
 

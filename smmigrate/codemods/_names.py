@@ -40,6 +40,7 @@ class NameIndex(cst.CSTVisitor):
     def __init__(self) -> None:
         self.bindings: dict[str, list[str | None]] = {}
         self.uncertain = False  # `global`/`nonlocal`/star imports/`match`: use scope analysis
+        self.star = False  # a star import: names may come from a module's namespace
         self.seen: set[str] = set()  # every identifier used or bound anywhere
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -83,7 +84,7 @@ class NameIndex(cst.CSTVisitor):
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         if isinstance(node.names, cst.ImportStar):
-            self.uncertain = True
+            self.uncertain = self.star = True
             return False
         module = "." * len(node.relative) + (import_module_path(node.module) if node.module else "")
         for alias in node.names:
