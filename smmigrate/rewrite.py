@@ -418,8 +418,9 @@ def _too_deep() -> Diagnostic:
 
 
 def _triggered(cls, code: str) -> bool:
-    """A codemod whose TRIGGERS words are all absent cannot apply: skip its analysis entirely."""
-    return not cls.TRIGGERS or any(word in code for word in cls.TRIGGERS)
+    """A codemod whose TRIGGERS words are all absent (or whose `wants` says no) cannot apply: skip
+    its analysis entirely."""
+    return (not cls.TRIGGERS or any(word in code for word in cls.TRIGGERS)) and cls.wants(code)
 
 
 def _applies(cls, text: str) -> bool:

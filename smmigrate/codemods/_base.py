@@ -225,6 +225,12 @@ class SavedModelCodemod(cst.CSTTransformer):
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
+    def wants(cls, code: str) -> bool:
+        """A finer test than TRIGGERS, on the code this codemod would see, before any libcst work:
+        False only when the codemod provably cannot change or report anything in it (default: True)."""
+        return True
+
+    @classmethod
     def collect_facts(cls, module: cst.Module, path: str, shared: SharedMetadata | None = None) -> list[object]:
         """Facts about `module` that codemods need when rewriting other files (default: none).
 

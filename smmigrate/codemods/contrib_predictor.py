@@ -12,11 +12,13 @@ variable because signature functions need it alive (tensorflow#46708). ``from_es
 
 from __future__ import annotations
 
+import ast
 import keyword
 
 import libcst as cst
 
 from ..codes import codes_of
+from . import _tfscope
 from ._base import SavedModelCodemod, literal_str
 from ._keras import code_of, name_uses, tf_rel
 from .symbols import ROOT_MODULE, V1_MODULE, V2
@@ -27,6 +29,19 @@ _ESTIMATOR = {"contrib.predictor.from_estimator", "contrib.predictor.from_contri
 _CALL_NAMES = frozenset(
     {"from_saved_model", "disable_v2_behavior", "disable_eager_execution"} | {r.rsplit(".", 1)[-1] for r in _ESTIMATOR}
 )
+
+
+def _names_predictor(node: ast.AST) -> bool:
+    """`node` spells the identifier ``predictor``: an attribute, a name, or part of an import."""
+    if isinstance(node, ast.Attribute):
+        return node.attr == "predictor"
+    if isinstance(node, ast.Name):
+        return node.id == "predictor"
+    if isinstance(node, ast.ImportFrom) and "predictor" in (node.module or "").split("."):
+        return True
+    if isinstance(node, ast.alias):
+        return "predictor" in node.name.split(".") or node.asname == "predictor"
+    return False
 
 
 class Refused(Exception):
@@ -46,6 +61,17 @@ class ContribPredictor(SavedModelCodemod):
     # finds the files; TRIGGERS skips the many that only name a predictor of their own)
     TRIGGERS = ("contrib",)
     FILE_MARKERS = ("predictor",)
+
+    @classmethod
+    def wants(cls, code: str) -> bool:
+        # a site resolves to tf.contrib.predictor.* only through an import path or an attribute
+        # spelled `predictor` (aliases are assignments of such chains): a module that says
+        # "predictor" only in strings and comments has none, and its libcst pass is skipped
+        try:
+            tree = _tfscope.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return True  # the libcst pass reports what it can
+        return any(_names_predictor(node) for node in ast.walk(tree))
 
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
