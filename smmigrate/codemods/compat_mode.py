@@ -277,9 +277,9 @@ class CompatMode(SavedModelCodemod):
             for body_stmt in func.body:
                 for inner in _statements(body_stmt):
                     if isinstance(inner, ast.Import) and not _defines(inner):
-                        bound = [(a.asname or a.name, a.name) for a in inner.names if a.name in (ROOT, V1)]
-                        if bound:
-                            name, path = bound[0]
+                        lazy = [(a.asname or a.name, a.name) for a in inner.names if a.name in (ROOT, V1)]
+                        if lazy:
+                            name, path = lazy[0]
                             v1 = "compat.v1." if path == ROOT else ""
                             self._insert_after(inner, [f"{name}.{v1}disable_v2_behavior()"], text, edits)
                             placed = True
