@@ -837,19 +837,9 @@ def _imports_of(path: str) -> list[tuple[str, int, int, int]]:
             tree = ast.parse(fh.read())
     except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
         return []
-    out: list[tuple[str, int, int, int]] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            out.extend((a.name, 0, node.lineno, node.col_offset + 1) for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            out.append((base, node.level, node.lineno, node.col_offset + 1))
-            out.extend(
-                (f"{base}.{a.name}" if base else a.name, node.level, node.lineno, node.col_offset + 1)
-                for a in node.names
-                if a.name != "*"
-            )
-    return out
+    from .codemods._tfscope import import_records
+
+    return import_records(ast.walk(tree))
 
 
 def _import_candidates(importer: str, name: str, level: int) -> list[str]:

@@ -484,3 +484,21 @@ def _store(code: str, value: ast.Module | Analysis) -> None:
     while len(_CACHE) >= _CACHE_SIZE:
         del _CACHE[next(iter(_CACHE))]
     _CACHE[code] = value
+
+
+def import_records(nodes) -> list[tuple[str, int, int, int]]:
+    """(module, relative level, line, col) of each import among `nodes` (``from m import a`` gives
+    both ``m`` and ``m.a``): what links two modules of one rewritten tree (see rewrite._ImportGraph)."""
+    out: list[tuple[str, int, int, int]] = []
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            out.extend((a.name, 0, node.lineno, node.col_offset + 1) for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            out.append((base, node.level, node.lineno, node.col_offset + 1))
+            out.extend(
+                (f"{base}.{a.name}" if base else a.name, node.level, node.lineno, node.col_offset + 1)
+                for a in node.names
+                if a.name != "*"
+            )
+    return out

@@ -26,7 +26,7 @@ from ..codes import codes_of
 from ..diagnostics import Diagnostic
 from . import tf1_api
 from ._base import SavedModelCodemod
-from ._tfscope import OTHER, ROOT, V1, Bindings, SourceText, analyse, apply_edits, head, relative
+from ._tfscope import OTHER, ROOT, V1, Bindings, SourceText, analyse, apply_edits, head, import_records, relative
 from .whole_api import spelling
 
 # TF1 constructs that need graph mode (TF1-relative paths; an entry ending with "." is a prefix).
@@ -177,7 +177,7 @@ class CompatMode(SavedModelCodemod):
         found = analyse(code)
         tree, scopes, text = found.tree, found.scopes, found.text
         edits: list[tuple[int, int, str]] = []
-        self.imports = _imports(found.imports)
+        self.imports = import_records(found.imports)
         if not _imports_tensorflow(found.imports):
             return code
         switch: int | None = None
@@ -414,21 +414,6 @@ def _root_bindings(stmt: ast.stmt, scopes: Bindings) -> list[tuple[str, str]]:
 
 def _defines(stmt: ast.stmt) -> bool:
     return isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-
-
-def _imports(nodes: Iterable[ast.AST]) -> list[tuple[str, int, int, int]]:
-    """(module, relative level, line, col) of every import, `from m import a` giving m.a and m."""
-    out: list[tuple[str, int, int, int]] = []
-    for node in nodes:
-        if isinstance(node, ast.Import):
-            out.extend((a.name, 0, node.lineno, node.col_offset + 1) for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            out.append((base, node.level, node.lineno, node.col_offset + 1))
-            for a in node.names:
-                if a.name != "*":
-                    out.append((f"{base}.{a.name}" if base else a.name, node.level, node.lineno, node.col_offset + 1))
-    return out
 
 
 def _imports_tensorflow(tree: ast.AST | list[ast.Import | ast.ImportFrom]) -> bool:
