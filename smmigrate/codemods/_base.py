@@ -47,6 +47,15 @@ def literal_str(node: cst.CSTNode | None) -> str | None:
     return None
 
 
+class Refused(Exception):
+    """A site a codemod will not rewrite: report `code` with `message` at `node` (every codemod's one
+    refusal type; the codemod catches it where the site's analysis starts)."""
+
+    def __init__(self, node: cst.CSTNode, code: str, message: str) -> None:
+        super().__init__(message)
+        self.node, self.code, self.message = node, code, message
+
+
 class TFBindings(cst.CSTVisitor):
     """Module-level names bound to TensorFlow API roots, collected before a codemod runs.
 
@@ -482,6 +491,7 @@ def looks_like_tf1_load(call: cst.Call) -> bool:
 
 __all__ = [
     "SavedModelCodemod",
+    "Refused",
     "Resolved",
     "TFBindings",
     "dotted_parts",

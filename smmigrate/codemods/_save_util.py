@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-
-class Refused(Exception):
-    """The block cannot be migrated: report `code` with `message` at `node`."""
-
-    def __init__(self, node: cst.CSTNode, code: str, message: str) -> None:
-        super().__init__(message)
-        self.node, self.code, self.message = node, code, message
+from ._base import Refused
 
 
 class _Uses(cst.CSTVisitor):

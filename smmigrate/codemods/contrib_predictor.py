@@ -19,7 +19,7 @@ import libcst as cst
 
 from ..codes import codes_of
 from . import _tfscope
-from ._base import SavedModelCodemod, literal_str
+from ._base import Refused, SavedModelCodemod, literal_str
 from ._keras import code_of, name_uses, tf_rel
 from .symbols import ROOT_MODULE, V1_MODULE, V2
 
@@ -42,12 +42,6 @@ def _names_predictor(node: ast.AST) -> bool:
     if isinstance(node, ast.alias):
         return "predictor" in node.name.split(".") or node.asname == "predictor"
     return False
-
-
-class Refused(Exception):
-    def __init__(self, node: cst.CSTNode, code: str, message: str) -> None:
-        super().__init__(message)
-        self.node, self.code, self.message = node, code, message
 
 
 class ContribPredictor(SavedModelCodemod):

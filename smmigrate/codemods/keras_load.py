@@ -18,7 +18,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..codes import codes_of
-from ._base import SavedModelCodemod
+from ._base import Refused, SavedModelCodemod
 from ._keras import TRAINING_METHODS, code_of, keras_rel, keras_spelling, module_strings, name_uses, path_kind
 
 _LOAD_PARAMS = {
@@ -27,12 +27,6 @@ _LOAD_PARAMS = {
     "experimental.load_from_saved_model": ("filepath", "custom_objects"),
 }
 _PREDICT_DROPPED = {"batch_size", "verbose", "steps"}
-
-
-class Refused(Exception):
-    def __init__(self, node: cst.CSTNode, code: str, message: str) -> None:
-        super().__init__(message)
-        self.node, self.code, self.message = node, code, message
 
 
 class KerasLoad(SavedModelCodemod):
