@@ -14,14 +14,25 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # Runs CMD in its own process group, samples the group's summed RSS, and prints
 # [exit code, wall seconds, max RSS KiB of the largest process, peak summed RSS KiB].
+ROOT = Path(__file__).resolve().parent.parent
+_BIN = Path(sys.executable).parent
+TF_UPGRADE = str(_BIN / "tf_upgrade_v2") if (_BIN / "tf_upgrade_v2").exists() else shutil.which("tf_upgrade_v2")
+SMMIGRATE = [sys.executable, "-m", "smmigrate"]
+# this checkout's smmigrate, with bytecode caching on as in an installed package (tf_upgrade_v2's
+# TensorFlow has its .pyc files from installation; under PYTHONDONTWRITEBYTECODE smmigrate would
+# compile its own modules at every start)
+ENV = {"PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": None}
+
 _WRAPPER = r"""
 import json, os, resource, subprocess, sys, threading, time
 page = os.sysconf("SC_PAGE_SIZE") // 1024

@@ -33,15 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from _measure import machine, paired, ratios  # noqa: E402
-
-BIN = Path(sys.executable).parent
-TF_UPGRADE = str(BIN / "tf_upgrade_v2") if (BIN / "tf_upgrade_v2").exists() else shutil.which("tf_upgrade_v2")
-SMMIGRATE = [sys.executable, "-m", "smmigrate"]
-# this checkout's smmigrate; bytecode caching on, as in an installed package (tf_upgrade_v2's
-# TensorFlow has its .pyc files from installation; a shell with PYTHONDONTWRITEBYTECODE would make
-# smmigrate compile its own modules at every start)
-ENV = {"PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": None}
+from _measure import ENV, SMMIGRATE, TF_UPGRADE, machine, paired, ratios  # noqa: E402
 
 
 def _sources(corpus: Path | None) -> list[tuple[str, Path | str]]:

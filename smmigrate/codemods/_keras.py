@@ -364,6 +364,24 @@ def with_suffix(node: cst.SimpleString, suffix: str) -> cst.SimpleString:
     return node.with_changes(value=value[: -len(quote)] + suffix + quote)
 
 
+def own_assignment(
+    codemod: SavedModelCodemod, call: cst.Call
+) -> tuple[cst.Assign, cst.Name, cst.SimpleStatementLine] | None:
+    """(assignment, its target, its line) when `call` is the whole value of a `name = call` statement
+    standing alone on its line; None otherwise."""
+    assign = codemod.parent(call)
+    stmt = codemod.parent(assign) if assign is not None else None
+    if (
+        isinstance(assign, cst.Assign)
+        and len(assign.targets) == 1
+        and isinstance(assign.targets[0].target, cst.Name)
+        and isinstance(stmt, cst.SimpleStatementLine)
+        and len(stmt.body) == 1
+    ):
+        return assign, assign.targets[0].target, stmt
+    return None
+
+
 def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 

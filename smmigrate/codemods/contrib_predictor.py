@@ -20,7 +20,7 @@ import libcst as cst
 from ..codes import codes_of
 from . import _tfscope
 from ._base import Refused, SavedModelCodemod, literal_str
-from ._keras import code_of, name_uses, tf_rel
+from ._keras import code_of, name_uses, own_assignment, tf_rel
 from .symbols import ROOT_MODULE, V1_MODULE, V2
 
 _PARAMS = ("export_dir", "signature_def_key", "signature_def", "tags", "graph", "config")
@@ -136,17 +136,11 @@ class ContribPredictor(SavedModelCodemod):
                 )
         if "export_dir" not in args:
             raise Refused(call, "SM642", "no export directory given")
-        assign = self.parent(call)
-        stmt = self.parent(assign) if assign is not None else None
-        if (
-            not isinstance(assign, cst.Assign)
-            or len(assign.targets) != 1
-            or not isinstance(assign.targets[0].target, cst.Name)
-            or not isinstance(stmt, cst.SimpleStatementLine)
-            or len(stmt.body) != 1
-        ):
+        found = own_assignment(self, call)
+        if found is None:
             raise Refused(call, "SM641", "assign the predictor to a name in its own statement, then rerun")
-        name = assign.targets[0].target.value
+        assign, target_name, stmt = found
+        name = target_name.value
         uses = name_uses(self, name, assign)
         if len(uses.assigns) != 1 or uses.other_binding or uses.nested:
             raise Refused(call, "SM641", f"`{name}` is rebound or used in a nested function")

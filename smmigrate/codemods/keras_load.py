@@ -19,7 +19,16 @@ import libcst as cst
 
 from ..codes import codes_of
 from ._base import Refused, SavedModelCodemod
-from ._keras import TRAINING_METHODS, code_of, keras_rel, keras_spelling, module_strings, name_uses, path_kind
+from ._keras import (
+    TRAINING_METHODS,
+    code_of,
+    keras_rel,
+    keras_spelling,
+    module_strings,
+    name_uses,
+    own_assignment,
+    path_kind,
+)
 
 _LOAD_PARAMS = {
     "models.load_model": ("filepath", "custom_objects", "compile", "options", "safe_mode"),
@@ -83,22 +92,16 @@ class KerasLoad(SavedModelCodemod):
             )
         if "options" in args:
             raise Refused(args["options"], "SM621", "`options=` has no TFSMLayer equivalent; drop it and rerun")
-        assign = self.parent(call)
-        stmt = self.parent(assign) if assign is not None else None
-        if (
-            not isinstance(assign, cst.Assign)
-            or len(assign.targets) != 1
-            or not isinstance(assign.targets[0].target, cst.Name)
-            or not isinstance(stmt, cst.SimpleStatementLine)
-            or len(stmt.body) != 1
-        ):
+        found = own_assignment(self, call)
+        if found is None:
             raise Refused(
                 call,
                 "SM622",
                 "assign the loaded folder to a name in its own statement, "
                 '`layer = keras.layers.TFSMLayer(path, call_endpoint="serving_default")`, and call `layer(x)`',
             )
-        name = assign.targets[0].target.value
+        assign, target_name, stmt = found
+        name = target_name.value
         uses = name_uses(self, name, assign)
         if len(uses.assigns) != 1 or uses.other_binding or uses.nested:
             raise Refused(
@@ -167,21 +170,15 @@ class KerasLoad(SavedModelCodemod):
                 "a model with several inputs: call its signature with keyword inputs, "
                 '`tf.saved_model.load(path).signatures["serving_default"](**inputs)`',
             )
-        assign = self.parent(call)
-        stmt = self.parent(assign) if assign is not None else None
-        if (
-            not isinstance(assign, cst.Assign)
-            or len(assign.targets) != 1
-            or not isinstance(assign.targets[0].target, cst.Name)
-            or not isinstance(stmt, cst.SimpleStatementLine)
-            or len(stmt.body) != 1
-        ):
+        found = own_assignment(self, call)
+        if found is None:
             raise Refused(
                 call,
                 "SM624",
                 "assign the prediction to a name in its own statement (`y = model.predict(x)`), then rerun",
             )
-        target = assign.targets[0].target.value
+        assign, target_name, stmt = found
+        target = target_name.value
         if target == name:
             raise Refused(call, "SM624", f"the prediction rebinds `{name}`")
         out = f"{name}({code_of(x)})"
