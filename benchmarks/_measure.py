@@ -22,8 +22,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Runs CMD in its own process group, samples the group's summed RSS, and prints
-# [exit code, wall seconds, max RSS KiB of the largest process, peak summed RSS KiB].
 ROOT = Path(__file__).resolve().parent.parent
 _BIN = Path(sys.executable).parent
 TF_UPGRADE = str(_BIN / "tf_upgrade_v2") if (_BIN / "tf_upgrade_v2").exists() else shutil.which("tf_upgrade_v2")
@@ -33,6 +31,8 @@ SMMIGRATE = [sys.executable, "-m", "smmigrate"]
 # compile its own modules at every start)
 ENV = {"PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": None}
 
+# Runs CMD in its own process group, samples the group's summed RSS, and prints
+# [exit code, wall seconds, max RSS KiB of the largest process, peak summed RSS KiB].
 _WRAPPER = r"""
 import json, os, resource, subprocess, sys, threading, time
 page = os.sysconf("SC_PAGE_SIZE") // 1024
