@@ -1,8 +1,9 @@
 """The codemod registry: one module per codemod; the module's class declares NAME, CODES, ORDER.
 
 `REGISTRY` maps each codemod's name to its class, in run order. Every module in this package whose
-name does not start with ``_`` (and is not `symbols` or `tf1_api`, which are data) must define exactly
-one `SavedModelCodemod` subclass; `--only/--skip/--list-codemods` and the docs are driven from here.
+name does not start with ``_`` (and is not `symbols` or `tf1_api`, which are data, or `exports`, the
+export analysis the SavedModel codemods share) must define exactly one `SavedModelCodemod` subclass
+(a big codemod is a sub-package whose ``__init__`` defines it); `--only/--skip/--list-codemods` and the docs are driven from here.
 Importing this package imports libcst, never TensorFlow.
 """
 
@@ -14,7 +15,7 @@ import pkgutil
 from ..diagnostics import register_codes
 from ._base import SavedModelCodemod
 
-_NOT_CODEMODS = {"symbols", "tf1_api"}
+_NOT_CODEMODS = {"symbols", "tf1_api", "exports"}  # data and the export analysis shared by codemods
 
 
 def _load() -> dict[str, type[SavedModelCodemod]]:

@@ -22,16 +22,20 @@ export is a TF2 SavedModel (signature keys and method names, when written litera
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from ..codes import codes_of
 from . import _imports
-from . import _save_tables as T
 from ._base import SavedModelCodemod, dotted_name, literal_str
 from ._facts import ExportFact, SignatureFact
-from ._save_sigs import constant_value
-from ._save_util import Refused, bind_args
+from .exports import tables as T
+from .exports.signatures import constant_value
+from .exports.syntax import Refused, bind_args
+
+if TYPE_CHECKING:
+    from .native_save import ExportPlan
 
 BRIDGED = frozenset({"SM301", "SM302", "SM303"})
 _EXPORT_SESSION = "export_session"
@@ -71,15 +75,15 @@ class SessionBridge(SavedModelCodemod):
     @classmethod
     def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
         # (the engine only calls this when TRIGGERS words occur in the file)
-        from .native_save import NativeSave, _enclosing_function
+        from .native_save import plan_exports
 
-        ns = NativeSave(path)
-        ns.analyze(module, shared)
+        plan = plan_exports(module, path, shared)
+        ns = plan.context
         facts: list[object] = []
-        for site in plan_sites(ns):
+        for site in plan_sites(plan):
             if site.refusal is not None:
                 continue
-            fact = next(f for f, n in zip(ns.facts, ns.fact_nodes, strict=True) if n is site.call)
+            fact = plan.fact_of(site.call)
             facts.append(
                 ExportFact(
                     fact.path, fact.export_dir, fact.export_dir_value, True, _signature_facts(ns, site), fact.function
@@ -96,13 +100,13 @@ class SessionBridge(SavedModelCodemod):
                 continue
             value = literal_str(export_dir)
             if value is None and isinstance(export_dir, cst.Name):
-                value = ns.module_strings.get(export_dir.value)
+                value = plan.module_strings.get(export_dir.value)
             site = Site(
                 call, "simple_save" if "inputs" in args or "outputs" in args else "builder", export_dir, args=args
             )
             facts.append(
                 ExportFact(
-                    path, ns.code(export_dir), value, True, _signature_facts(ns, site), _enclosing_function(ns, call)
+                    path, ns.code(export_dir), value, True, _signature_facts(ns, site), plan.enclosing_function(call)
                 )
             )
         return facts
@@ -111,13 +115,10 @@ class SessionBridge(SavedModelCodemod):
         super().visit_Module(node)
         if not {"simple_save", "Builder", "SavedModelBuilder"} & self.names.seen:
             return  # only calls an earlier run bridged: nothing to plan
-        from .native_save import NativeSave
+        from .native_save import plan_exports
 
-        ns = NativeSave(self.filename)
-        ns._wrapper, ns._lazy = self._wrapper, self._lazy  # same tree, same metadata: node ids agree
-        ns.shared = self.shared  # and native-save's plan of this tree, when already made
-        ns.visit_Module(node)
-        for site in plan_sites(ns):
+        # same tree, same metadata (node ids agree), and native-save's plan of it when already made
+        for site in plan_sites(plan_exports(node, self.filename, like=self)):
             if site.refusal is not None:
                 why = site.refusal
                 self.report(why.node if why.node is not None else site.call, why.code, "not bridged: " + why.message)
@@ -173,11 +174,13 @@ class SessionBridge(SavedModelCodemod):
 
 
 # ------------------------------------------------------------------------------------ planning
-def plan_sites(ns) -> list[Site]:
-    """The exports of an analyzed NativeSave (`ns`) that it refuses with SM301/302/303, planned
-    for the bridge (each with `refusal` set when the bridge cannot take it either)."""
+def plan_sites(plan: ExportPlan) -> list[Site]:
+    """The exports native-save's `plan` refuses with SM301/302/303, planned for the bridge (each
+    with `refusal` set when the bridge cannot take it either)."""
     sites = []
-    for fact, call in zip(ns.facts, ns.fact_nodes, strict=True):
+    ns = plan.context
+    for export in plan.exports:
+        fact, call = export.fact, export.call
         if fact.migrated or fact.reason not in BRIDGED:
             continue
         resolved = ns.tf_symbol(call.func)

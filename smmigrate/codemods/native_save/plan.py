@@ -17,11 +17,10 @@ from typing import cast
 
 import libcst as cst
 
-from . import _save_tables as T
-from ._base import literal_str
-from ._save_block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
-from ._save_sigs import ExportSpec, SignatureSpec, parse_export_parts
-from ._save_util import (
+from .._base import literal_str
+from ..exports import tables as T
+from ..exports.signatures import ExportSpec, SignatureSpec, parse_export_parts
+from ..exports.syntax import (
     Refused,
     assigned_names,
     bind_args,
@@ -32,6 +31,7 @@ from ._save_util import (
     session_runs,
     tf_refs,
 )
+from .block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
 

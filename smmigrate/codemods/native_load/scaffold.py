@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ._load_base import AnalysisBase
-from ._load_model import Refusal, code_of
+from .base import AnalysisBase
+from .model import Refusal, code_of
 
 
 class Scaffold(AnalysisBase):

@@ -17,9 +17,9 @@ import re
 
 import libcst as cst
 
-from . import _save_tables as T
-from ._save_util import Refused, assigned_names, identifiers, names_used, tf_refs
-from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
+from ..exports import tables as T
+from ..exports.syntax import Refused, assigned_names, identifiers, names_used, tf_refs
+from ..symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 # tf.Module attributes a variable must not shadow
 _MODULE_ATTRS = {

@@ -13,10 +13,10 @@ import re
 import libcst as cst
 from libcst.metadata import PositionProvider
 
-from ._base import literal_str
-from ._load_checks import Checks
-from ._load_model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of
-from ._load_scaffold import Scaffold
+from .._base import literal_str
+from .checks import Checks
+from .model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of
+from .scaffold import Scaffold
 
 LOAD_RELS = ("saved_model.loader.load", "saved_model.load")
 _TENSOR_NAME = re.compile(r"^[A-Za-z0-9_.\-/>]+:\d+$")

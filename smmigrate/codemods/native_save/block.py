@@ -10,8 +10,8 @@ from typing import TypeGuard
 
 import libcst as cst
 
-from . import _save_tables as T
-from ._save_sigs import ExportSpec
+from ..exports import tables as T
+from ..exports.signatures import ExportSpec
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The state and primitive helpers of native-load's analysis of one load call.
 
-`Analyzer` (in `_load_find`) is assembled from mixins kept in their own modules: `Scaffold`
+`Analyzer` (in `find`) is assembled from mixins kept in their own modules: `Scaffold`
 (session and graph scaffolding) and `Checks` (refusals). All of them work on the state declared
 here, so each mixin derives from `AnalysisBase` and a type checker sees the attributes and helpers
 they share instead of guessing them from the final class.
@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, TypeGuard
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
-from ._load_model import SigRef, Site, Tensor
+from .model import SigRef, Site, Tensor
 
 if TYPE_CHECKING:
-    from .native_load import NativeLoad
+    from . import NativeLoad
 
 
 class AnalysisBase:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from . import _save_tables as T
-from ._base import literal_str
-from ._save_util import Refused, bind_args
+from .._base import literal_str
+from . import tables as T
+from .syntax import Refused, bind_args
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ._base import Refused
+from .._base import Refused
 
 
 class _Uses(cst.CSTVisitor):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import PositionProvider
 
-from ._base import dotted_parts
-from ._load_base import AnalysisBase
-from ._load_model import Names, Refusal, code_of
+from .._base import dotted_parts
+from .base import AnalysisBase
+from .model import Names, Refusal, code_of
 
 # TF APIs a statement inside the removed session block may use without building graph ops:
 # protos, constants and dtypes (exact names), and whole namespaces of constants (prefixes).

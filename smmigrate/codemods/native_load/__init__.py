@@ -19,13 +19,13 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
-from ..codes import CODES as ALL_CODES
-from ..codes import codes_of
-from ._base import SavedModelCodemod, literal_str, looks_like_tf1_load
-from ._load_emit import Resolver, call_code, load_code, result_code
-from ._load_find import LOAD_RELS, Analyzer, code_of
-from ._load_model import Refusal, Site
-from .symbols import ROOT_MODULE, V1_MODULE, V2
+from ...codes import CODES as ALL_CODES
+from ...codes import codes_of
+from .._base import SavedModelCodemod, literal_str, looks_like_tf1_load
+from ..symbols import ROOT_MODULE, V1_MODULE, V2
+from .emit import Resolver, call_code, load_code, result_code
+from .find import LOAD_RELS, Analyzer, code_of
+from .model import Refusal, Site
 
 # the last names of the calls the planner looks for: a load, or a switch to graph mode
 _CALL_NAMES = frozenset(
@@ -217,7 +217,7 @@ def _module_strings(module: cst.Module) -> dict[str, str]:
 def __getattr__(name: str):
     # `python -m libcst.tool codemod native_load.NativeLoadCommand`
     if name == "NativeLoadCommand":
-        from ._base import libcst_command
+        from .._base import libcst_command
 
         return libcst_command(NativeLoad)
     raise AttributeError(name)

@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 import libcst as cst
 
-from ._base import literal_str
-from ._facts import ExportFact
-from ._load_model import Refusal, Run, SigRef, Site, code_of
+from .._base import literal_str
+from .._facts import ExportFact
+from .model import Refusal, Run, SigRef, Site, code_of
 
 
 def _identifier_key(value: str | None) -> bool:

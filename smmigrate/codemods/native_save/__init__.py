@@ -5,23 +5,65 @@ placeholders and exports it turns into what the TF migration guide writes by han
 (https://www.tensorflow.org/guide/migrate/saved_model): eager variables tracked by a
 `tf.Module`, one `tf.function` with an `input_signature` per signature, `tf.saved_model.save`
 with ``signatures={key: fn}``, and TF's own `MethodNameUpdater` to put back classify/regress
-method names. The block is read by `_save_plan`/`_save_sigs` and written by `_save_emit`; any
+method names. The block is read by `plan` (with `..exports.signatures`) and written by `emit`; any
 block it cannot prove is left as it is (compat-names then renames it) with a diagnostic naming the
 reason and the way out (usually the session bridge, `smmigrate.export_session`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
-from ..codes import codes_of
-from . import _save_tables as T
-from ._base import SavedModelCodemod, literal_str
-from ._facts import ExportFact, SignatureFact
-from ._save_emit import Emitter, Names, _blank_before
-from ._save_plan import analyze_block, block_root
-from ._save_util import Refused, bind_args, tf_refs
+from ...codes import codes_of
+from .._base import SavedModelCodemod, literal_str
+from .._facts import ExportFact, SignatureFact
+from ..exports import tables as T
+from ..exports.syntax import Refused, bind_args, tf_refs
+from .emit import Emitter, Names, _blank_before
+from .plan import analyze_block, block_root
+
+
+@dataclass(frozen=True)
+class PlannedExport:
+    """One export call of a tree and what native-save decided for it."""
+
+    call: cst.Call  # `simple_save(...)` or the `Builder(...)` construction
+    fact: ExportFact  # migrated or not; `reason` is the refusal's code when not
+
+
+class ExportPlan:
+    """native-save's plan of one tree, read by the codemods that act on what it leaves (the session
+    bridge): the exports in source order, the module's string constants, and `context`, the
+    analysed codemod whose name resolution (`tf_symbol`, `parent`, `code`) applies to this tree."""
+
+    def __init__(self, codemod: NativeSave) -> None:
+        self.context = codemod
+        self.exports = [PlannedExport(c, f) for c, f in zip(codemod.fact_nodes, codemod.facts, strict=True)]
+        self.module_strings = codemod.module_strings
+
+    def fact_of(self, call: cst.Call) -> ExportFact:
+        return next(e.fact for e in self.exports if e.call is call)
+
+    def enclosing_function(self, node: cst.CSTNode) -> str | None:
+        return _enclosing_function(self.context, node)
+
+
+def plan_exports(module: cst.Module, path: str, shared=None, *, like: SavedModelCodemod | None = None) -> ExportPlan:
+    """Plan every export of `module` (a tree the engine wrapped, or a plain one).
+
+    With `like`, a codemod already analysing the same tree, its metadata is reused so that node
+    identities agree with the caller's; otherwise the tree is analysed on its own."""
+    ns = NativeSave(path)
+    if like is None:
+        ns.analyze(module, shared)
+    else:
+        ns._wrapper, ns._lazy = like._wrapper, like._lazy
+        ns.shared = like.shared
+        ns.visit_Module(module)
+    return ExportPlan(ns)
 
 
 class NativeSave(SavedModelCodemod):
@@ -294,7 +336,7 @@ def _enclosing_function(cm: NativeSave, node: cst.CSTNode) -> str | None:
 def __getattr__(name: str):
     # `python -m libcst.tool codemod native_save.NativeSaveCommand`
     if name == "NativeSaveCommand":
-        from ._base import libcst_command
+        from .._base import libcst_command
 
         return libcst_command(NativeSave)
     raise AttributeError(name)
