@@ -37,6 +37,12 @@ CASES = {
     "classify_regress": (None, "export", {"*": {"inputs": EXAMPLES, "examples": EXAMPLES}}),
     "int64_string_inputs": (None, "export", {}),
     "load_and_renames": (None, "export", {}),  # tensorflow.compat.v1 spellings, v.load(value, sess)
+    # regions: graphs built on the default graph at function level, sessions without `with`
+    "region_function_simple_save": (None, "export", {}),
+    "region_reset_builder": (None, "export", {}),
+    "region_graph_variable": (None, "export", {}),
+    "region_session_as_default": (None, "export", {}),
+    "region_interactive_session": (None, "export", {}),
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 

@@ -239,6 +239,9 @@ VARIABLE = "Variable"
 GET_VARIABLE = "get_variable"
 GRAPH = "Graph"
 SESSION = "Session"
+INTERACTIVE_SESSION = "InteractiveSession"
+SESSIONS = frozenset({SESSION, INTERACTIVE_SESSION})
+RESET_GRAPH = "reset_default_graph"
 # Variable keyword arguments TF 2's tf.Variable does not accept.
 TF1_ONLY_VARIABLE_KWARGS = frozenset({"collections", "use_resource", "expected_shape", "partitioner"})
 
