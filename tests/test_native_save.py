@@ -43,6 +43,7 @@ CASES = {
     "region_graph_variable": (None, "export", {}),
     "region_session_as_default": (None, "export", {}),
     "region_interactive_session": (None, "export", {}),
+    "session_made_in_graph_block": (None, "export", {}),
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 

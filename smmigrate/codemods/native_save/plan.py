@@ -159,8 +159,8 @@ class _Analysis:
         return bool(self.b.placeholders or self.b.variables or self.b.computations)
 
     def session_binding(self, name: str, call: cst.Call) -> None:
-        """`sess = tf.Session(...)` / `tf.InteractiveSession()` in a region: the export's session."""
-        if not self.b.is_region or self.b.sess or not _session_ctx(self.cm, call, self.graph_name):
+        """`sess = tf.Session(...)` / `tf.InteractiveSession()` where the graph is built: the export's session."""
+        if self.b.sess or not _session_ctx(self.cm, call, self.graph_name):
             raise Refused(
                 call,
                 "SM301",
@@ -191,13 +191,6 @@ class _Analysis:
             others = [s for s in self.suite if id(s) not in inside and s is not self.b.graph_stmt]
             if any(self.graph_name in identifiers(s) for s in others):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
-        if not self.b.sess and not self.b.is_region:
-            raise Refused(
-                self.b.root,
-                "SM301",
-                "the block has no `with tf.Session() as sess`, so the export's session comes from elsewhere; use "
-                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
-            )
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
             self.statement(position, small, line)
