@@ -44,6 +44,7 @@ CASES = {
     "region_session_as_default": (None, "export", {}),
     "region_interactive_session": (None, "export", {}),
     "session_made_in_graph_block": (None, "export", {}),
+    "python_side_tf_names": (None, "export", {}),
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 

@@ -278,6 +278,23 @@ LOAD_TIME_SAFE = frozenset(
     }
 )
 
+# TF names that are plain Python values or file/flag/logging helpers, never graph code: a statement
+# using only these (`if tf.io.gfile.isdir(d):`, `FLAGS.units`) is Python the TF2 program keeps as is.
+PYTHON_SIDE = (
+    "app.",
+    "flags.",
+    "gfile.",
+    "io.gfile.",
+    "logging.",
+    "compat.as_bytes",
+    "compat.as_text",
+    "compat.as_str",
+    "compat.path_to_str",
+    "sysconfig.",
+    "version.",
+    "resource_loader.",
+)
+
 BUILDERS = frozenset({"saved_model.builder.SavedModelBuilder", "saved_model.Builder"})
 SIMPLE_SAVE = "saved_model.simple_save"
 BUILD_TENSOR_INFO = frozenset({"saved_model.utils.build_tensor_info", "saved_model.build_tensor_info"})

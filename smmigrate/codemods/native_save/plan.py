@@ -25,11 +25,11 @@ from ..exports.syntax import (
     assigned_names,
     bind_args,
     feed_map,
+    graph_refs,
     identifiers,
     is_method_call,
     names_used,
     session_runs,
-    tf_refs,
 )
 from .block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
 
@@ -254,7 +254,7 @@ class _Analysis:
             elif sess in names_used(small):
                 self.keep(small, line)
                 return
-            elif names_used(small) & self.graph_names() or tf_refs(cm, small):
+            elif names_used(small) & self.graph_names() or graph_refs(cm, small):
                 self.computation(position, small)
                 return
             else:
@@ -341,7 +341,7 @@ class _Analysis:
             )
         if sess in used:
             self.keep(small, line)
-        elif isinstance(small, cst.Assign) and (used & self.graph_names() or tf_refs(cm, small)):
+        elif isinstance(small, cst.Assign) and (used & self.graph_names() or graph_refs(cm, small)):
             self.computation(position, small)
         elif used & self.graph_names():
             raise Refused(
@@ -355,7 +355,9 @@ class _Analysis:
 
     def compound(self, stmt) -> None:
         used = names_used(stmt)
-        if isinstance(stmt, cst.With) and (self.b.sess in used or used & self.graph_names() or tf_refs(self.cm, stmt)):
+        if isinstance(stmt, cst.With) and (
+            self.b.sess in used or used & self.graph_names() or graph_refs(self.cm, stmt)
+        ):
             raise Refused(
                 stmt,
                 "SM307",
@@ -372,7 +374,7 @@ class _Analysis:
                 "the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or "
                 "write the tf.Module by hand",
             )
-        if used & self.graph_names() or tf_refs(self.cm, stmt):
+        if used & self.graph_names() or graph_refs(self.cm, stmt):
             raise Refused(
                 stmt,
                 "SM307",
