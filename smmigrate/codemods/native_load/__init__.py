@@ -81,14 +81,6 @@ class NativeLoad(SavedModelCodemod):
                 self._refuse(call, refusal)
 
     def _plan(self, call: cst.Call, graph_mode: list, strings: dict[str, str]) -> None:
-        if graph_mode:
-            raise Refusal(
-                call,
-                "SM215",
-                f"the module switches TensorFlow to graph mode (`{code_of(graph_mode[0].func)}()`), where the eager "
-                "TF2 form cannot run",
-                related=graph_mode[0],
-            )
         roots = {mod for mod in self.bindings.roots.values() if mod}
         if V1_MODULE in roots and ROOT_MODULE not in roots:
             raise Refusal(
