@@ -211,6 +211,7 @@ def executed(tmp_path_factory):
         ("load_outputs", [linear]),
         ("load_names", [linear]),
         ("load_graph_default", [linear]),  # issue 11: the graph variable went, `with graph.as_default():` stayed
+        ("load_client_class", [linear]),  # issue 12: sessions on `self`, run by other methods
     ]:
         src, dest = PROGRAMS / f"{name}.py", out / f"{name}.py"
         pair(name, src, dest, without_docstring(rewrite_file(src, dest)), argv)
@@ -261,7 +262,8 @@ def _check(executed, name, select_lines=None):
 
 
 @pytest.mark.parametrize(
-    "name", ["load_signature", "load_outputs", "load_names", "load_names_migrated", "load_graph_default"]
+    "name",
+    ["load_signature", "load_outputs", "load_names", "load_names_migrated", "load_graph_default", "load_client_class"],
 )
 def test_rewritten_program_prints_the_same(executed, name):
     _check(executed, name)
@@ -280,6 +282,15 @@ def test_graph_default_shapes_all_become_native(executed):
     used |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
     assert not used & {"graph", "sess", "as_default", "get_tensor_by_name", "Graph"}, code
     assert executed["load_graph_default"][1]["stdout"].count("array(") == 5
+
+
+def test_session_members_become_loaded_members(executed):
+    code = executed["load_client_class"][2]
+    assert code.count("self.loaded = tf.saved_model.load(") == 3
+    assert "self.signature_fn = self.loaded.signatures[signature_key]" in code
+    assert "self.pruned = self.loaded.prune(" in code
+    assert "self.sess" not in code and "self.graph" not in code
+    assert executed["load_client_class"][1]["stdout"].count("ndarray") == 4
 
 
 def test_names_are_pruned_or_mapped_by_facts(executed):

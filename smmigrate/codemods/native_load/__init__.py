@@ -49,6 +49,7 @@ class NativeLoad(SavedModelCodemod):
     # -- planning (on the original tree, before any change) ----------------------------------
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
+        self.module_node = node
         self._expr: dict[cst.Call, str] = {}
         # statement -> its replacement lines, a new value for `sig = ...` (str), or None to drop it
         self._stmts: dict[cst.SimpleStatementLine, list[str] | str | None] = {}
@@ -99,7 +100,8 @@ class NativeLoad(SavedModelCodemod):
             )
         analyzer = Analyzer(self, call)
         site = analyzer.run()
-        taken = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
+        region = analyzer.klass or analyzer.scope  # a session on `self` serves every method
+        taken = self._taken.setdefault(id(region), set(analyzer.all_names))
         trial = set(taken)
         resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
         resolver.resolve()
@@ -130,7 +132,8 @@ class NativeLoad(SavedModelCodemod):
         for stmt in site.remove:
             self._stmts[stmt] = None
         for stmt, sig in site.sig_stmts.items():
-            self._stmts[stmt] = f"{site.loaded_var}.signatures[{code_of(sig.key)}]"
+            value = f"{site.loaded_var}.signatures[{code_of(sig.key)}]"
+            self._stmts[stmt] = [f"{sig.fn_var} = {value}"] if sig.stored else value
         for run in site.runs:
             self._expr[run.call] = result_code(run, self._spell)
             if run.stmt is not None:
@@ -157,6 +160,14 @@ class NativeLoad(SavedModelCodemod):
         if plan is None:
             # blank lines and comments above a dropped statement move to the next one (see on_leave)
             parent = self.get_metadata(ParentNodeProvider, original_node, None)
+            if (
+                isinstance(parent, cst.IndentedBlock)
+                and parent.body[-1] is original_node
+                and all(self._stmts.get(s, "") is None for s in parent.body)  # type: ignore[call-overload]
+                and not isinstance(self.get_metadata(ParentNodeProvider, parent, None), cst.With)
+            ):
+                # a method that only closed the session (`def close(self): self.sess.close()`) stays
+                return updated_node.with_changes(body=[cst.Pass()])
             lines = list(updated_node.leading_lines)
             self._pending[parent] = [*self._pending.get(parent, ()), *lines]
             return cst.RemoveFromParent()

@@ -162,6 +162,8 @@ class Checks(AnalysisBase):
         """The name of the function or lambda inside the scope that `node` sits in, if any."""
         current = self.parent(node)
         while current is not None and current is not self.scope:
+            if self.klass is not None and self.parent(self.parent(current)) is self.klass:
+                return None  # a method of the class whose member holds the session
             if isinstance(current, cst.FunctionDef):
                 return f"{current.name.value}()"
             if isinstance(current, cst.Lambda):

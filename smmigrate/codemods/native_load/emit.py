@@ -83,6 +83,9 @@ class Resolver:
             value = module_strings.get(site.export_dir.value)
         self.exports = matching_exports(facts, site.export_dir, value, filename)
         self.notes: list[tuple[cst.CSTNode, str]] = []  # (node, message) for SM220
+        # a session on `self`: the loaded object and signature functions become members too
+        self.owner: str | None = analyzer.owner
+        self.members: set[str] = analyzer.member_names() if self.owner else set()
 
     def fresh(self, base: str) -> str:
         name, n = base, 2
@@ -91,12 +94,29 @@ class Resolver:
         self.taken.add(name)
         return name
 
+    def fresh_member(self, base: str) -> str:
+        """`self.<base>` (numbered past the class's attributes and methods) for a session on `self`."""
+        if self.owner is None:
+            return self.fresh(base)
+        name, n = base, 2
+        while name in self.members:
+            name, n = f"{base}_{n}", n + 1
+        self.members.add(name)
+        return f"{self.owner}.{name}"
+
     def resolve(self) -> None:
         site = self.site
-        site.loaded_var = self.fresh("loaded")
+        site.loaded_var = self.fresh_member("loaded")
         for sig in site.sigs:
             if sig.var:
                 sig.fn_var = sig.var
+        for run in site.runs:
+            # a local `sig` whose tensors other methods run: its function is kept on `self`
+            for tensor in [*run.fetches, *(t for t, _ in run.feeds)]:
+                used = tensor.sig
+                if run.outside and used is not None and used.var and "." not in used.var and not used.stored:
+                    used.stored = True
+                    used.fn_var = self.fresh_member(self.fn_base(used))
         outputs = None  # one name serves every multi-fetch: each value is used by the next statement only
         for run in site.runs:
             self.resolve_run(run)
@@ -106,10 +126,13 @@ class Resolver:
 
     def signature_fn(self, sig: SigRef) -> str:
         if sig.fn_var is None:
-            base = f"{sig.key_value}_fn" if _identifier_key(sig.key_value) else "signature_fn"
-            sig.fn_var = self.fresh(base)
+            sig.fn_var = self.fresh_member(self.fn_base(sig))
             self.site.new_sigs.append(sig)
         return sig.fn_var
+
+    @staticmethod
+    def fn_base(sig: SigRef) -> str:
+        return f"{sig.key_value}_fn" if _identifier_key(sig.key_value) else "signature_fn"
 
     def resolve_run(self, run: Run) -> None:
         tensors = [*run.fetches, *(t for t, _ in run.feeds)]
@@ -163,7 +186,7 @@ class Resolver:
                 run.pruned_var = var
                 break
         else:
-            run.pruned_var = self.fresh("pruned")
+            run.pruned_var = self.fresh_member("pruned")
             self.site.prunes.append((run.pruned_var, feeds, fetches, run.shape))
         self.notes.append((run.call, ", ".join(feeds + fetches)))
 

@@ -15,6 +15,7 @@ from libcst.metadata import PositionProvider
 
 from .._base import literal_str
 from .checks import Checks
+from .members import Members
 from .model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of
 from .scaffold import Scaffold
 
@@ -22,7 +23,7 @@ LOAD_RELS = ("saved_model.loader.load", "saved_model.load")
 _TENSOR_NAME = re.compile(r"^[A-Za-z0-9_.\-/>]+:\d+$")
 
 
-class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
+class Analyzer(Scaffold, Checks, Members):  # state and primitive helpers: AnalysisBase
     """One load call's analysis; `codemod` supplies TF name resolution and parents."""
 
     def __init__(self, codemod, call: cst.Call) -> None:
@@ -54,19 +55,32 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
         site.dropped_funcs.append(call.func)
         self.site = site
         self.use(sess)
-        if not isinstance(sess, cst.Name):
+        self.scope = self.enclosing_scope(stmt)
+        if isinstance(sess, cst.Attribute) and self.enter_class(sess):
+            pass  # `self.sess`: tracked as a member of the class (members.py)
+        elif not isinstance(sess, cst.Name):
             raise Refusal(
-                call, "SM202", f"the session `{code_of(sess)}` is stored on an object, so other code may use it"
+                call,
+                "SM202",
+                f"the session `{code_of(sess)}` is kept on an object other than the `self` of a method, so code "
+                "elsewhere may use it",
             )
-        self.tracked[sess.value] = "session"
+        sess_key = self.key(sess)
+        assert sess_key is not None  # a Name, or a member in member mode
+        self.tracked[sess_key] = "session"
         if mg_var:
             self.tracked[mg_var] = "meta_graph"
         block = self.parent(stmt)
         assert isinstance(block, (cst.IndentedBlock, cst.Module))  # a statement line's parent
-        self.scope = self.enclosing_scope(stmt)
-        region = self.find_session(block, stmt, sess.value)
+        region = self.find_session(block, stmt, sess_key)
+        if self.klass is not None:
+            region += self.rest_of_method(stmt, region)
         self.scan_region(region, stmt)
+        if self.klass is not None:
+            self.scan_other_methods()
         self.check_unaccounted(self.span(region + [stmt, *self.site.flatten, *self.site.strip_items]))
+        if self.klass is not None:
+            self.check_members()
         for expr in (export_dir, tags):
             if expr is not None:
                 self.check_no_tracked(expr, "SM205")
@@ -131,8 +145,8 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
                 self.site.runs.append(self.analyze_run(run))
             self.check_graph_ops(stmt)
 
-    def simple_binding(self, stmt: cst.BaseStatement) -> bool:
-        """`sig = mg.signature_def[k]`, `t = graph.get_tensor_by_name(...)`, `sess.close()`."""
+    def closes_session(self, stmt: cst.CSTNode) -> bool:
+        """`sess.close()`, recorded for removal."""
         if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
             return False
         small = stmt.body[0]
@@ -146,18 +160,26 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
                 self.use(func.value)
                 self.site.remove.add(stmt)
                 return True
-        if not (
-            isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name)
-        ):
+        return False
+
+    def simple_binding(self, stmt: cst.BaseStatement) -> bool:
+        """`sig = mg.signature_def[k]`, `t = graph.get_tensor_by_name(...)`, `sess.close()`."""
+        if self.closes_session(stmt):
+            return True
+        if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
+            return False
+        small = stmt.body[0]
+        if not (isinstance(small, cst.Assign) and len(small.targets) == 1):
             return False
         name = small.targets[0].target
-        if name.value in self.tracked:
+        key = self.key(name)
+        if key is None or key in self.tracked:
             return False
         sig = self.signature_lookup(small.value)
         if sig is not None:
-            sig.var = name.value
-            self.sigs[name.value] = sig
-            self.tracked[name.value] = "signature"
+            sig.var = key
+            self.sigs[key] = sig
+            self.tracked[key] = "signature"
             self.use(name)
             self.site.sig_stmts[stmt] = sig
             return True
@@ -166,8 +188,8 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
             # `input_name = sig.inputs["x"].name`, as in the TF migration guide's load example
             tensor = self.tensor_ref(small.value)
         if tensor is not None:
-            self.tensors[name.value] = tensor
-            self.tracked[name.value] = "tensor"
+            self.tensors[key] = tensor
+            self.tracked[key] = "tensor"
             self.use(name)
             self.site.remove.add(stmt)
             return True
@@ -215,7 +237,7 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
         sig = None
         if self.is_tracked(side.value, "signature"):
             self.use(side.value)
-            sig = self.sigs[side.value.value]
+            sig = self.sigs[self.key(side.value) or ""]
         else:
             inline = self.signature_lookup(side.value)
             if inline is not None:
@@ -271,9 +293,10 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
 
     def tensor_of(self, node: cst.BaseExpression) -> Tensor | None:
         """A name bound to a tensor earlier in the block, or a tensor reference written in place."""
-        if isinstance(node, cst.Name) and node.value in self.tensors:
+        key = self.key(node)
+        if key is not None and key in self.tensors:
             self.use(node)
-            return self.tensors[node.value]
+            return self.tensors[key]
         return self.tensor_ref(node)
 
     def fetch(self, node: cst.BaseExpression) -> Tensor:

@@ -47,6 +47,7 @@ class SigRef:
     var: str | None = None  # `sig` in `sig = meta_graph.signature_def[key]`
     key_value: str | None = None  # the key's string value when known
     fn_var: str | None = None  # the variable holding `loaded.signatures[key]` in the output
+    stored: bool = False  # `sig = ...` becomes `self.<fn_var> = ...` (its runs are in other methods)
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Run:
     dict_keys: list[cst.BaseExpression] = field(default_factory=list)
     feeds: list[tuple[Tensor, cst.BaseExpression]] = field(default_factory=list)
     stmt: cst.SimpleStatementLine | None = None  # where a multi-fetch result is computed first
+    outside: bool = False  # in another method of the class than the load (a session on `self`)
     # filled in when the run is resolved to a signature call or a pruned function
     mode: str = ""  # "signature" | "prune"
     sig: SigRef | None = None

@@ -61,12 +61,9 @@ class Scaffold(AnalysisBase):
                     ):
                         assign = prior.body[0]
                         target = assign.targets[0].target if len(assign.targets) == 1 else None
-                        if (
-                            isinstance(target, cst.Name)
-                            and self.is_call(assign.value, "Graph")
-                            and not assign.value.args
-                        ):
-                            self.graph_candidates.setdefault(target.value, (prior, target, assign.value.func))
+                        key = self.key(target)
+                        if key is not None and self.is_call(assign.value, "Graph") and not assign.value.args:
+                            self.graph_candidates.setdefault(key, (prior, target, assign.value.func))
             if node is self.scope:
                 break
             child, node = node, self.parent(node)
@@ -76,9 +73,10 @@ class Scaffold(AnalysisBase):
         if self.is_tracked(node, "graph"):
             self.use(node)
             return True
-        if isinstance(node, cst.Name) and node.value in self.graph_candidates and node.value not in self.tracked:
-            stmt, target, func = self.graph_candidates[node.value]
-            self.tracked[node.value] = "graph"
+        key = self.key(node)
+        if key is not None and key in self.graph_candidates and key not in self.tracked:
+            stmt, target, func = self.graph_candidates[key]
+            self.tracked[key] = "graph"
             self.use(node)
             self.use(target)
             self.site.remove.add(stmt)
@@ -133,7 +131,7 @@ class Scaffold(AnalysisBase):
                 continue
             assign = prior.body[0]
             targets = [t.target for t in assign.targets]
-            if len(targets) == 1 and isinstance(targets[0], cst.Name) and targets[0].value == sess:
+            if len(targets) == 1 and self.key(targets[0]) == sess:
                 session = self.session_call(assign.value)
                 if session is None:
                     raise Refusal(
