@@ -212,6 +212,7 @@ def executed(tmp_path_factory):
         ("load_names", [linear]),
         ("load_graph_default", [linear]),  # issue 11: the graph variable went, `with graph.as_default():` stayed
         ("load_client_class", [linear]),  # issue 12: sessions on `self`, run by other methods
+        ("load_name_maps", [linear]),  # issue 12: feeds and fetches derived from the SignatureDef
     ]:
         src, dest = PROGRAMS / f"{name}.py", out / f"{name}.py"
         pair(name, src, dest, without_docstring(rewrite_file(src, dest)), argv)
@@ -263,7 +264,15 @@ def _check(executed, name, select_lines=None):
 
 @pytest.mark.parametrize(
     "name",
-    ["load_signature", "load_outputs", "load_names", "load_names_migrated", "load_graph_default", "load_client_class"],
+    [
+        "load_signature",
+        "load_outputs",
+        "load_names",
+        "load_names_migrated",
+        "load_graph_default",
+        "load_client_class",
+        "load_name_maps",
+    ],
 )
 def test_rewritten_program_prints_the_same(executed, name):
     _check(executed, name)
@@ -291,6 +300,14 @@ def test_session_members_become_loaded_members(executed):
     assert "self.pruned = self.loaded.prune(" in code
     assert "self.sess" not in code and "self.graph" not in code
     assert executed["load_client_class"][1]["stdout"].count("ndarray") == 4
+
+
+def test_name_maps_become_key_maps(executed):
+    code = executed["load_name_maps"][2]
+    assert "feeds = {k: k for k in signature.structured_input_signature[1]}" in code
+    assert "result = {key: outputs[value].numpy() for key, value in fetches.items()}" in code
+    assert ".name" not in code and ".prune(" not in code
+    assert executed["load_name_maps"][1]["stdout"].count("ndarray") == 5
 
 
 def test_names_are_pruned_or_mapped_by_facts(executed):

@@ -23,7 +23,7 @@ from ...codes import CODES as ALL_CODES
 from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str, looks_like_tf1_load
 from ..symbols import ROOT_MODULE, V1_MODULE, V2
-from .emit import Resolver, call_code, load_code, result_code
+from .emit import Resolver, call_code, keymap_code, load_code, result_code
 from .find import LOAD_RELS, Analyzer, code_of
 from .model import Refusal, Site
 
@@ -134,6 +134,8 @@ class NativeLoad(SavedModelCodemod):
         for stmt, sig in site.sig_stmts.items():
             value = f"{site.loaded_var}.signatures[{code_of(sig.key)}]"
             self._stmts[stmt] = [f"{sig.fn_var} = {value}"] if sig.stored else value
+        for stmt, keymap in site.keymaps.items():
+            self._stmts[stmt] = [keymap_code(keymap)]
         for run in site.runs:
             self._expr[run.call] = result_code(run, self._spell)
             if run.stmt is not None:

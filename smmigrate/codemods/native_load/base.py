@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeGuard
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
-from .model import SigRef, Site, Tensor
+from .model import KeyMap, SigRef, Site, Tensor
 
 if TYPE_CHECKING:
     from . import NativeLoad
@@ -32,6 +32,7 @@ class AnalysisBase:
     tensors: dict[str, Tensor]
     inline_sigs: dict[str, SigRef]
     graph_candidates: dict[str, tuple]
+    keymaps: dict[str, KeyMap]  # name maps over a signature (derived.py)
     # a session on `self` (`self.sess = tf.Session()` in a method): the class, and the names of its
     # methods' first parameters; tracked members are keyed "self.sess" (see `key`)
     klass: cst.ClassDef | None = None

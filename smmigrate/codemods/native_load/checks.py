@@ -216,6 +216,20 @@ class Checks(AnalysisBase):
                 "SM209",
                 f"the tensor `{name.value}` is used outside `sess.run` (new ops or inspection need the TF1 graph)",
             )
+        if role == "keymap":
+            return Refusal(
+                name,
+                "SM211",
+                f"the name map `{name.value}` (signature key -> TF1 tensor name) is used for more than its keys and "
+                "as feeds or fetches, and its values are signature keys in TF2",
+            )
+        if role == "name_list":
+            return Refusal(
+                name,
+                "SM211",
+                f"the list of tensor names `{name.value}` is used for more than the fetches of `sess.run`, and TF2 "
+                "has no tensor names",
+            )
         if role == "meta_graph":
             return Refusal(
                 name, "SM211", f"the MetaGraphDef `{name.value}` is used for more than `signature_def[key]` lookups"

@@ -16,7 +16,7 @@ import libcst as cst
 
 from .._base import literal_str
 from .._facts import ExportFact
-from .model import Refusal, Run, SigRef, Site, code_of
+from .model import KeyMap, Refusal, Run, SigRef, Site, code_of
 
 
 def _identifier_key(value: str | None) -> bool:
@@ -110,6 +110,8 @@ class Resolver:
         for sig in site.sigs:
             if sig.var:
                 sig.fn_var = sig.var
+        for keymap in site.keymaps.values():
+            self.signature_fn(keymap.sig)
         for run in site.runs:
             # a local `sig` whose tensors other methods run: its function is kept on `self`
             for tensor in [*run.fetches, *(t for t, _ in run.feeds)]:
@@ -135,7 +137,7 @@ class Resolver:
         return f"{sig.key_value}_fn" if _identifier_key(sig.key_value) else "signature_fn"
 
     def resolve_run(self, run: Run) -> None:
-        tensors = [*run.fetches, *(t for t, _ in run.feeds)]
+        tensors = [*run.fetches, *(t for t, _ in run.feeds), *([run.splat_key] if run.splat_key else [])]
         sigs = {id(t.sig): t.sig for t in tensors if t.sig is not None}
         named = [t for t in tensors if t.sig is None]
         if sigs and named:
@@ -204,6 +206,13 @@ class Resolver:
 # -- code --------------------------------------------------------------------------------------
 
 
+def keymap_code(keymap: KeyMap) -> str:
+    """A name map over the signature, now from each key to itself (the signature function's keys)."""
+    fn, k = keymap.sig.fn_var, keymap.loop_var
+    source = f"{fn}.structured_input_signature[1]" if keymap.is_input else f"{fn}.structured_outputs"
+    return f"{keymap.var} = {{{k}: {k} for {k} in {source}}}"
+
+
 def load_code(site: Site, spell: Callable[[str], str]) -> list[str]:
     """The statements replacing `loader.load(...)`: the TF2 load, then functions it needs."""
     args = code_of(site.export_dir)
@@ -230,6 +239,8 @@ def call_code(run: Run, spell: Callable[[str], str]) -> str:
         fn = run.sig.fn_var
         for (value, key), (_, expr) in zip(run.input_keys, run.feeds, strict=True):
             args.append(f"{value}={code_of(expr)}" if _identifier_key(value) else f"**{{{key}: {code_of(expr)}}}")
+        if run.splat is not None:  # `{feeds[k]: data[k] for k in feeds}`: keys are input keys now
+            args.append(f"**{code_of(run.splat)}")
     else:
         # A pruned function takes tensors positionally, in feed order, with no conversion of its own.
         fn = run.pruned_var
@@ -244,6 +255,9 @@ def result_code(run: Run, spell: Callable[[str], str]) -> str:
         index = f"[{run.output_keys[0]}]" if run.mode == "signature" else ""
         return f"{call_code(run, spell)}{index}.numpy()"
     out = run.outputs_var
+    if run.shape == "keymap":  # a name map's values are the output keys now
+        assert run.keymap is not None  # set with shape "keymap"
+        return f"{{key: {out}[value].numpy() for key, value in {code_of(run.keymap)}.items()}}"
     items = (
         [f"{out}[{k}].numpy()" for k in run.output_keys]
         if run.mode == "signature"

@@ -15,15 +15,17 @@ from libcst.metadata import PositionProvider
 
 from .._base import literal_str
 from .checks import Checks
+from .derived import Derived
+from .emit import key_code
 from .members import Members
-from .model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of
+from .model import KEY_CONSTANTS, KeyMap, Names, Refusal, Run, SigRef, Site, Tensor, code_of
 from .scaffold import Scaffold
 
 LOAD_RELS = ("saved_model.loader.load", "saved_model.load")
 _TENSOR_NAME = re.compile(r"^[A-Za-z0-9_.\-/>]+:\d+$")
 
 
-class Analyzer(Scaffold, Checks, Members):  # state and primitive helpers: AnalysisBase
+class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpers: AnalysisBase
     """One load call's analysis; `codemod` supplies TF name resolution and parents."""
 
     def __init__(self, codemod, call: cst.Call) -> None:
@@ -34,6 +36,8 @@ class Analyzer(Scaffold, Checks, Members):  # state and primitive helpers: Analy
         self.sigs: dict[str, SigRef] = {}
         self.tensors: dict[str, Tensor] = {}
         self.inline_sigs: dict[str, SigRef] = {}
+        self.keymaps: dict[str, KeyMap] = {}
+        self.name_lists: dict[str, cst.List | cst.Tuple] = {}
 
     # -- entry -----------------------------------------------------------------------------
     def run(self) -> Site:
@@ -78,6 +82,7 @@ class Analyzer(Scaffold, Checks, Members):  # state and primitive helpers: Analy
         self.scan_region(region, stmt)
         if self.klass is not None:
             self.scan_other_methods()
+        self.account_key_reads()
         self.check_unaccounted(self.span(region + [stmt, *self.site.flatten, *self.site.strip_items]))
         if self.klass is not None:
             self.check_members()
@@ -193,6 +198,29 @@ class Analyzer(Scaffold, Checks, Members):  # state and primitive helpers: Analy
             self.use(name)
             self.site.remove.add(stmt)
             return True
+        return self.derived_binding(stmt, name, key, small.value)
+
+    def derived_binding(self, stmt: cst.SimpleStatementLine, name, key: str, value: cst.BaseExpression) -> bool:
+        """A name map or a list of output names over the signature (derived.py)."""
+        before = set(self.accounted)
+        keymap = self.keymap_def(value)
+        if keymap is not None:
+            keymap.var = key
+            self.keymaps[key] = keymap
+            self.tracked[key] = "keymap"
+            self.use(name)
+            self.site.keymaps[stmt] = keymap
+            return True
+        self.accounted = set(before)
+        names = self.name_list_def(value)
+        if names is not None:
+            assert isinstance(value, (cst.List, cst.Tuple))  # checked by name_list_def
+            self.name_lists[key] = value
+            self.tracked[key] = "name_list"
+            self.use(name)
+            self.site.remove.add(stmt)
+            return True
+        self.accounted = before
         return False
 
     def signature_lookup(self, node: cst.BaseExpression) -> SigRef | None:
@@ -222,7 +250,11 @@ class Analyzer(Scaffold, Checks, Members):  # state and primitive helpers: Analy
         return None
 
     def tensor_ref(self, node: cst.BaseExpression) -> Tensor | None:
-        """`sig.outputs[k].name` / `sig.inputs[k].name` / `mg.signature_def[s].outputs[k].name` / "y:0"."""
+        """`sig.outputs[k].name` / `sig.inputs[k].name` / `mg.signature_def[s].outputs[k].name` / "y:0",
+        or `feeds[k]` of a name map over the signature."""
+        item = self.keymap_item(node)
+        if item is not None:
+            return item
         text = literal_str(node)
         if text is not None:
             return Tensor(name=text)
@@ -343,7 +375,16 @@ class Analyzer(Scaffold, Checks, Members):  # state and primitive helpers: Analy
                 )
         if fetches is None:
             raise Refusal(call, "SM203", "`sess.run` has no fetches")
-        if isinstance(fetches, (cst.List, cst.Tuple)):
+        fetch_key = self.key(fetches)
+        if fetch_key is not None and self.tracked.get(fetch_key) == "name_list":
+            self.use(fetches)  # `names = [sig.outputs["y"].name, ...]`, run here as written there
+            fetches = self.name_lists[fetch_key]
+        if fetch_key is not None and self.tracked.get(fetch_key) == "keymap":
+            keymap = self.keymaps[fetch_key]
+            self.check_keymap_fetch(fetches, keymap)
+            self.use(fetches)
+            run = Run(call, "keymap", [Tensor(sig=keymap.sig, key=fetches)], keymap=fetches)
+        elif isinstance(fetches, (cst.List, cst.Tuple)):
             if any(isinstance(e, cst.StarredElement) for e in fetches.elements) or not fetches.elements:
                 raise Refusal(fetches, "SM203", f"the fetches `{code_of(fetches)}` are built at run time")
             run = Run(
@@ -358,7 +399,20 @@ class Analyzer(Scaffold, Checks, Members):  # state and primitive helpers: Analy
             run = Run(call, "dict", [self.fetch(e.value) for e in items], [e.key for e in items])
         else:
             run = Run(call, "single", [self.fetch(fetches)])
-        if feed is not None:
+        if isinstance(feed, cst.DictComp):
+            # `{feeds[k]: data[k] for k in feeds}` / `{sig.inputs[k].name: v for k, v in data.items()}`
+            tensor = self.tensor_of(feed.key)
+            if tensor is None or tensor.sig is None or not tensor.is_input:
+                raise Refusal(
+                    feed,
+                    "SM203",
+                    f"the feeds `{code_of(feed)}` are built at run time, and their keys are not signature inputs",
+                )
+            assert tensor.key is not None  # a signature tensor has its key
+            input_key = cst.parse_expression(key_code(tensor.key_value, tensor.key))
+            run.splat = feed.with_changes(key=input_key)  # the same comprehension over the input keys
+            run.splat_key = tensor
+        elif feed is not None:
             feeds = [e for e in feed.elements if isinstance(e, cst.DictElement)] if isinstance(feed, cst.Dict) else []
             if not isinstance(feed, cst.Dict) or len(feeds) != len(feed.elements):
                 raise Refusal(
