@@ -120,7 +120,7 @@ def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 
 
-class _Bound(cst.CSTVisitor):
+class Bound(cst.CSTVisitor):
     """Names a function binds itself (parameters, assignments, `with`/`for` targets)."""
 
     def __init__(self) -> None:
@@ -160,7 +160,7 @@ class Names(cst.CSTVisitor):
         if node is self._root:
             self._own.append(set())
             return
-        bound = _Bound()
+        bound = Bound()
         node.params.visit(bound)
         node.body.visit(bound)
         self._own.append(bound.names)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .base import AnalysisBase
-from .model import Refusal, code_of
+from .model import Bound, Refusal, code_of
 
 
 class Scaffold(AnalysisBase):
@@ -113,10 +113,23 @@ class Scaffold(AnalysisBase):
                 and self.graph_with(owner)
             ):
                 return outer[:at] + body + outer[at + 1 :]
-        raise Refusal(
-            self.call,
-            "SM202",
-            f"the session `{sess}` is created outside this block (a parameter, a global or an enclosing block)",
+        raise Refusal(self.call, "SM202", self.session_elsewhere(sess))
+
+    def session_elsewhere(self, sess: str) -> str:
+        """Why the session of the load is not one this block creates, as precisely as we can say it."""
+        scope = self.scope
+        if isinstance(scope, cst.FunctionDef):
+            if any(param.name.value == sess for param in scope.params.params + scope.params.kwonly_params):
+                return (
+                    f"the session `{sess}` is a parameter of `{scope.name.value}()`: its callers create it and may use "
+                    "it for more than this load (sessions passed into helpers are not migrated)"
+                )
+            bound = Bound()
+            scope.body.visit(bound)
+            if sess not in bound.names:
+                return f"the session `{sess}` is a global variable, so other functions may use it"
+        return (
+            f"the session `{sess}` is not created by `tf.Session()` in the block of the load or in a `with` around it"
         )
 
     def plain_session(self, body: list, index: int, sess: str) -> int | None:
