@@ -119,7 +119,7 @@ class Scaffold(AnalysisBase):
         """Why the session of the load is not one this block creates, as precisely as we can say it."""
         scope = self.scope
         if isinstance(scope, cst.FunctionDef):
-            if any(param.name.value == sess for param in scope.params.params + scope.params.kwonly_params):
+            if any(param.name.value == sess for param in [*scope.params.params, *scope.params.kwonly_params]):
                 return (
                     f"the session `{sess}` is a parameter of `{scope.name.value}()`: its callers create it and may use "
                     "it for more than this load (sessions passed into helpers are not migrated)"
