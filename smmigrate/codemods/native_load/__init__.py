@@ -57,6 +57,7 @@ class NativeLoad(SavedModelCodemod):
         self._flatten: set[cst.With] = set()
         self._strip: dict[cst.With, list] = {}
         self._taken: dict[int, set[str]] = {}
+        self._members: dict[int, set[str]] = {}
         self._pending: dict = {}  # block -> leading lines of statements dropped from it
         calls: list[cst.Call] = []
         graph_mode: list[cst.Call] = []
@@ -103,9 +104,13 @@ class NativeLoad(SavedModelCodemod):
         region = analyzer.klass or analyzer.scope  # a session on `self` serves every method
         taken = self._taken.setdefault(id(region), set(analyzer.all_names))
         trial = set(taken)
-        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
+        # members new to the class (`self.loaded`), shared by every load into a session on `self`
+        members = self._members.setdefault(id(region), analyzer.member_names()) if analyzer.klass else set()
+        trial_members = set(members)
+        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings, trial_members)
         resolver.resolve()
         taken |= trial
+        members |= trial_members
         for node, names in resolver.notes:
             self.report(
                 node,

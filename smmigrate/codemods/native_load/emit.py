@@ -73,7 +73,14 @@ class Resolver:
     """Chooses signature calls or `prune` per run and allocates readable, unused variable names."""
 
     def __init__(
-        self, site: Site, analyzer, facts, filename: str, taken: set[str], module_strings: dict[str, str]
+        self,
+        site: Site,
+        analyzer,
+        facts,
+        filename: str,
+        taken: set[str],
+        module_strings: dict[str, str],
+        members: set[str] | None = None,
     ) -> None:
         self.site = site
         self.analyzer = analyzer
@@ -85,7 +92,7 @@ class Resolver:
         self.notes: list[tuple[cst.CSTNode, str]] = []  # (node, message) for SM220
         # a session on `self`: the loaded object and signature functions become members too
         self.owner: str | None = analyzer.owner
-        self.members: set[str] = analyzer.member_names() if self.owner else set()
+        self.members: set[str] = members if members is not None else set()
 
     def fresh(self, base: str) -> str:
         name, n = base, 2

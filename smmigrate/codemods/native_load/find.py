@@ -146,6 +146,8 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
                 self.check_load_inputs(stmt, arg_names.all)
             if seen_load and self.simple_binding(stmt):
                 continue
+            if self.klass is not None and self.other_session(stmt):
+                continue
             for run in self.find_runs(stmt):
                 self.site.runs.append(self.analyze_run(run))
             self.check_graph_ops(stmt)

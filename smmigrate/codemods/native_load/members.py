@@ -24,6 +24,9 @@ import libcst as cst
 from .base import AnalysisBase
 from .model import Names, Refusal, Run, code_of
 
+# builtins that reach an attribute by its name
+_ATTR_FUNCTIONS = frozenset({"getattr", "hasattr", "setattr", "delattr"})
+
 
 class Members(AnalysisBase):
     """Member-session methods of `Analyzer` (which supplies `find_runs`, `analyze_run`, ...)."""
@@ -66,6 +69,27 @@ class Members(AnalysisBase):
         body = list(self.scope.body.body)
         return [s for s in body[body.index(top) + 1 :] if s not in region]
 
+    def other_session(self, stmt: cst.CSTNode) -> bool:
+        """`self.other = tf.Session(...)` or a load into it: another model of the class, its own site."""
+        if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
+            return False
+        small = stmt.body[0]
+        value = small.value if isinstance(small, (cst.Assign, cst.Expr)) else None
+        if not isinstance(value, cst.Call):
+            return False
+        names = Names()
+        stmt.visit(names)
+        if any(name.value in self.tracked for name in names.found):
+            return False  # it reads or rebinds a name of this site
+        first = value.args[0].value if value.args else None
+        if isinstance(small, cst.Assign) and len(small.targets) == 1 and self.is_call(value, "Session"):
+            key = self.key(small.targets[0].target)
+            return key is not None and "." in key and key not in self.tracked
+        if self.rel(value.func) in ("saved_model.loader.load", "saved_model.load") and first is not None:
+            key = self.key(first)
+            return key is not None and "." in key and key not in self.tracked
+        return False
+
     def methods(self) -> list[cst.FunctionDef]:
         assert self.klass is not None
         return [s for s in self.klass.body.body if isinstance(s, cst.FunctionDef)]
@@ -107,7 +131,32 @@ class Members(AnalysisBase):
         for node in found:
             if id(node) not in self.accounted:
                 raise self.unaccounted_member(node, self.tracked[self.key(node) or ""])
+        self.check_member_strings()
         self.check_outside_uses()
+
+    def check_member_strings(self) -> None:
+        """`hasattr(self, "sess")`, `getattr(self, "graph")`: a member named by a string may be read."""
+        assert self.klass is not None
+        members = {key.split(".", 1)[1] for key in self.tracked if "." in key}
+        analyzer = self
+
+        class Finder(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                if isinstance(node.func, cst.Name) and node.func.value in _ATTR_FUNCTIONS and len(node.args) > 1:
+                    name = node.args[1].value
+                    if isinstance(name, cst.SimpleString):
+                        self.check(name)
+
+            def check(self, node: cst.SimpleString) -> None:
+                if node.evaluated_value in members:
+                    raise Refusal(
+                        node,
+                        "SM202",
+                        f"the member `{analyzer.owner}.{node.evaluated_value}` is named by the string "
+                        f"{node.value} in `{analyzer.method_of(node)}`, so it may be read or set",
+                    )
+
+        self.klass.visit(Finder())
 
     def unaccounted_member(self, node: cst.Attribute, role: str) -> Refusal:
         what = f"the {role.replace('_', ' ')} `{code_of(node)}`"
