@@ -216,6 +216,18 @@ def executed(tmp_path_factory):
     ]:
         src, dest = PROGRAMS / f"{name}.py", out / f"{name}.py"
         pair(name, src, dest, without_docstring(rewrite_file(src, dest)), argv)
+    # the export stays TF1 code (native-load alone), so its variables are reference variables
+    src, dest = PROGRAMS / "load_variables.py", out / "load_variables.py"
+    dest.write_text(rewrite_source(src.read_text(), only=["native-load"])[0])
+    variables = str(tmp / "variables")
+    pair(
+        "load_variables",
+        src,
+        dest,
+        function_source(dest.read_text(), "load"),
+        [variables, "export"],
+        [variables, "load"],
+    )
     src, dest = PROGRAMS / "load_names.py", out / "load_names_migrated.py"
     facts = [ExportFact(str(dest), "export_dir", None, True, (LINEAR_SIGNATURE,), "export")]
     pair("load_names_migrated", src, dest, without_docstring(rewrite_file(src, dest, facts)), [linear], [linear_tf2])
@@ -272,6 +284,7 @@ def _check(executed, name, select_lines=None):
         "load_graph_default",
         "load_client_class",
         "load_name_maps",
+        "load_variables",
     ],
 )
 def test_rewritten_program_prints_the_same(executed, name):
@@ -308,6 +321,13 @@ def test_name_maps_become_key_maps(executed):
     assert "result = {key: outputs[value].numpy() for key, value in fetches.items()}" in code
     assert ".name" not in code and ".prune(" not in code
     assert executed["load_name_maps"][1]["stdout"].count("ndarray") == 5
+
+
+def test_variable_reads_are_pruned_at_their_read_identity(executed):
+    code = executed["load_variables"][2]
+    assert 'loaded.prune([], "dense/kernel/read:0")' in code
+    assert 'loaded.prune([], ["dense/bias/read:0", "scale/factor/read:0"])' in code
+    assert "factor np.float32(3.0) float32" in executed["load_variables"][1]["stdout"]
 
 
 def test_names_are_pruned_or_mapped_by_facts(executed):

@@ -26,6 +26,7 @@ from ..symbols import ROOT_MODULE, V1_MODULE, V2
 from .emit import Resolver, call_code, keymap_code, load_code, result_code
 from .find import LOAD_RELS, Analyzer, code_of
 from .model import Refusal, Site
+from .variables import created_variables
 
 # the last names of the calls the planner looks for: a load, or a switch to graph mode
 _CALL_NAMES = frozenset(
@@ -50,6 +51,7 @@ class NativeLoad(SavedModelCodemod):
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
         self.module_node = node
+        self._variables: set[str] | None = None
         self._expr: dict[cst.Call, str] = {}
         # statement -> its replacement lines, a new value for `sig = ...` (str), or None to drop it
         self._stmts: dict[cst.SimpleStatementLine, list[str] | str | None] = {}
@@ -120,6 +122,12 @@ class NativeLoad(SavedModelCodemod):
                 "`loaded.signatures[key](**inputs)[output_key]` instead",
             )
         self._record(site)
+
+    def tf1_variables(self) -> set[str]:
+        """Full names of the TF1 variables this module creates (computed on first use)."""
+        if self._variables is None:
+            self._variables = created_variables(self, self.module_node)
+        return self._variables
 
     def _refuse(self, call: cst.Call, refusal: Refusal) -> None:
         self.report(

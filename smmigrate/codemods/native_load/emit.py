@@ -17,6 +17,7 @@ import libcst as cst
 from .._base import literal_str
 from .._facts import ExportFact
 from .model import KeyMap, Refusal, Run, SigRef, Site, code_of
+from .variables import read_name
 
 
 def _identifier_key(value: str | None) -> bool:
@@ -93,6 +94,7 @@ class Resolver:
         # a session on `self`: the loaded object and signature functions become members too
         self.owner: str | None = analyzer.owner
         self.members: set[str] = members if members is not None else set()
+        self.variables: set[str] = analyzer.cm.tf1_variables()
 
     def fresh(self, base: str) -> str:
         name, n = base, 2
@@ -189,6 +191,19 @@ class Resolver:
             run.input_keys = [(k, key_code(k, None)) for k in in_keys]
             return
         run.mode = "prune"
+        # a TF1 variable read: `loaded.variables` is empty and a reference variable cannot be pruned,
+        # its `/read` identity can (variables.py)
+        fetches = [read_name(name, self.variables) for name in fetches]
+        unknown = [name for name in fetches if not feeds and "/read:" not in name]
+        if unknown:
+            raise Refusal(
+                run.call,
+                "SM203",
+                f"`{unknown[0]}` is fetched with no feeds, as a variable is read, but no TF1 code in this module "
+                "creates a variable of that name; `loaded.prune` cannot return a TF1 (reference) variable and "
+                "`loaded.variables` is empty for TF1 SavedModels, so if it is a variable, fetch "
+                f"`{unknown[0].rsplit(':', 1)[0]}/read:0` in the TF1 code and rerun",
+            )
         spec = (tuple(feeds), tuple(fetches), run.shape)
         for var, f, fe, shape in self.site.prunes:
             if (tuple(f), tuple(fe), shape) == spec:
