@@ -320,6 +320,7 @@ def test_name_maps_become_key_maps(executed):
     assert "feeds = {k: k for k in signature.structured_input_signature[1]}" in code
     assert "result = {key: outputs[value].numpy() for key, value in fetches.items()}" in code
     assert ".name" not in code and ".prune(" not in code
+    assert "(in_name,) = list(sig.structured_input_signature[1])" in code
     assert executed["load_name_maps"][1]["stdout"].count("ndarray") == 5
 
 

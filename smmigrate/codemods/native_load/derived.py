@@ -97,6 +97,49 @@ class Derived(AnalysisBase):
             return None
         return KeyMap(side[0], side[1], key)
 
+    def sole_name_def(self, stmt: cst.SimpleStatementLine) -> tuple[cst.Name, KeyMap] | None:
+        """`(in_name,) = [t.name for t in sig.inputs.values()]`: the name of the signature's only input
+        (or output), which becomes its key; with one element the order of the map does not matter."""
+        small = stmt.body[0] if len(stmt.body) == 1 else None
+        if not (isinstance(small, cst.Assign) and len(small.targets) == 1):
+            return None
+        target, value = small.targets[0].target, small.value
+        if not (isinstance(target, (cst.Tuple, cst.List)) and target.elements):
+            return None
+        name = target.elements[0].value
+        if not (isinstance(name, cst.Name) and isinstance(target.elements[0], cst.Element)):
+            return None
+        if not (isinstance(value, cst.ListComp) and isinstance(value.for_in.target, cst.Name)):
+            return None
+        comp, loop = value.for_in, value.for_in.target.value
+        if comp.ifs or comp.inner_for_in is not None or comp.asynchronous is not None:
+            return None
+        elt, source = value.elt, comp.iter
+        if not (
+            isinstance(elt, cst.Attribute)
+            and elt.attr.value == "name"
+            and isinstance(elt.value, cst.Name)
+            and elt.value.value == loop
+            and isinstance(source, cst.Call)
+            and not source.args
+            and isinstance(source.func, cst.Attribute)
+            and source.func.attr.value == "values"
+        ):
+            return None
+        side = self.signature_side(source.func.value)
+        if side is None:
+            return None
+        if len(target.elements) > 1:
+            which = "inputs" if side[1] else "outputs"
+            raise Refusal(
+                target,
+                "SM211",
+                f"`{code_of(target)}` unpacks the names of several signature {which} in the order of the "
+                f"SignatureDef's map, which a TF2 signature does not keep; look each one up by key "
+                f"(`sig.{which}[key].name`)",
+            )
+        return name, KeyMap(side[0], side[1], loop, target=code_of(target))
+
     def name_list_def(self, node: cst.BaseExpression) -> list[Tensor] | None:
         """`[sig.outputs["y"].name, sig.outputs["z"].name]`: every element a known tensor."""
         if not isinstance(node, (cst.List, cst.Tuple)) or not node.elements:

@@ -232,6 +232,8 @@ def keymap_code(keymap: KeyMap) -> str:
     """A name map over the signature, now from each key to itself (the signature function's keys)."""
     fn, k = keymap.sig.fn_var, keymap.loop_var
     source = f"{fn}.structured_input_signature[1]" if keymap.is_input else f"{fn}.structured_outputs"
+    if keymap.target is not None:  # the only input or output key, unpacked
+        return f"{keymap.target} = list({source})"
     return f"{keymap.var} = {{{k}: {k} for {k} in {source}}}"
 
 

@@ -178,6 +178,16 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         small = stmt.body[0]
         if not (isinstance(small, cst.Assign) and len(small.targets) == 1):
             return False
+        before = set(self.accounted)
+        sole = self.sole_name_def(stmt)
+        if sole is not None and sole[0].value not in self.tracked:
+            sole_name, keymap = sole  # `(in_name,) = [t.name for t in sig.inputs.values()]`: a key now
+            self.tensors[sole_name.value] = Tensor(sig=keymap.sig, key=sole_name, is_input=keymap.is_input)
+            self.tracked[sole_name.value] = "tensor"
+            self.use(sole_name)
+            self.site.keymaps[stmt] = keymap
+            return True
+        self.accounted = before
         name = small.targets[0].target
         key = self.key(name)
         if key is None or key in self.tracked:
@@ -298,7 +308,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
             pass
         elif not self.is_call(graph, "get_default_graph"):
             return None
-        return self.tensor_ref(node.args[0].value)
+        return self.tensor_of(node.args[0].value)  # a name written here or kept in a variable
 
     # -- sess.run ---------------------------------------------------------------------------
     def find_runs(self, stmt: cst.CSTNode) -> list:
@@ -331,6 +341,8 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         if key is not None and key in self.tensors:
             self.use(node)
             return self.tensors[key]
+        if isinstance(node, cst.Call):  # `graph.get_tensor_by_name(out_name)` written in place
+            return self.tensor_lookup(node)
         return self.tensor_ref(node)
 
     def fetch(self, node: cst.BaseExpression) -> Tensor:

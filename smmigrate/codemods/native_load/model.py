@@ -69,6 +69,7 @@ class KeyMap:
     is_input: bool
     loop_var: str  # the comprehension's key variable, reused by the TF2 comprehension
     var: str = ""
+    target: str | None = None  # `(in_name,)` for `(in_name,) = [t.name for t in sig.inputs.values()]`
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Feeds and fetches derived from the SignatureDef (TF1): name maps, a comprehension, a name list.
+"""Feeds and fetches derived from the SignatureDef (TF1): name maps, a comprehension, a name list,
+the only input's name unpacked and looked up in the graph.
 
 argv: linear_dir (x -> y, z).
 """
@@ -34,7 +35,18 @@ def run_inline(export_dir, batch):
         return y, z, y2
 
 
+def run_sole(export_dir, batch):
+    graph = tf.Graph()
+    with tf.Session(graph=graph) as sess:
+        meta = tf.saved_model.loader.load(sess, ["serve"], export_dir)
+        sig = meta.signature_def["serving_default"]
+        (in_name,) = [t.name for t in sig.inputs.values()]
+        out_name = sig.outputs["z"].name
+        return sess.run(graph.get_tensor_by_name(out_name), feed_dict={graph.get_tensor_by_name(in_name): batch})
+
+
 if __name__ == "__main__":
     run_maps(sys.argv[1], {"x": np.array([[1.0], [2.0]], np.float32)})
     for value in run_inline(sys.argv[1], [[0.5], [4.0]]):
         print("inline:", repr(value), type(value).__name__)
+    print("sole:", repr(run_sole(sys.argv[1], [[1.0], [2.0]])))
