@@ -4,7 +4,7 @@
 names that a migrated export maps to keys) or a function pruned from a TF1-format SavedModel, and
 names the new variables. The `*_code` functions return source text that `native_load` parses
 into nodes: generated code is plain TF2 (`tf.saved_model.load`, `loaded.signatures[key]`,
-`.numpy()`, and `tf.constant(..., dtype=...)` for the feeds of pruned functions), with no runtime
+`.numpy()`, and `tf.cast(value, fn.inputs[i].dtype)` for the feeds of pruned functions), with no runtime
 dependency on smmigrate.
 """
 
@@ -254,7 +254,9 @@ def load_code(site: Site, spell: Callable[[str], str]) -> list[str]:
 
 def call_code(run: Run, spell: Callable[[str], str]) -> str:
     """The TF2 call that computes what `sess.run` fetched (tensors, not yet NumPy)."""
-    constant = spell("constant")
+    # `tf.cast`, not `tf.constant(..., dtype=)`: it converts as a TF1 feed did (NumPy's astype) and is
+    # the same function in TF1 and TF2, so a second run leaves it alone (`tf.constant` is not)
+    cast = spell("cast")
     args = []
     if run.mode == "signature":
         # A signature function converts each keyword input to its TensorSpec's dtype itself (an int
@@ -269,7 +271,7 @@ def call_code(run: Run, spell: Callable[[str], str]) -> str:
         # A pruned function takes tensors positionally, in feed order, with no conversion of its own.
         fn = run.pruned_var
         for i, (_, expr) in enumerate(run.feeds):
-            args.append(f"{constant}({code_of(expr)}, dtype={fn}.inputs[{i}].dtype)")
+            args.append(f"{cast}({code_of(expr)}, {fn}.inputs[{i}].dtype)")
     return f"{fn}({', '.join(args)})"
 
 

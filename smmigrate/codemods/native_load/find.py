@@ -349,6 +349,17 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         tensor = self.tensor_of(node)
         if tensor is None:
             self.check_derived(node)
+            if (
+                isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Attribute)
+                and node.func.attr.value == "get_tensor_by_name"
+            ):
+                raise Refusal(
+                    node,
+                    "SM203",
+                    f"`{code_of(node)}` looks up a tensor name computed at run time, so the signature output it means "
+                    "is unknown",
+                )
             if isinstance(node, cst.Call):
                 raise Refusal(
                     node,

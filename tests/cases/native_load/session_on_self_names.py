@@ -21,6 +21,6 @@ class Model:
         self.pruned = self.loaded.prune(["x:0"], "y:0")
 
     def predict(self, batch):
-        return self.pruned(tf.constant(batch, dtype=self.pruned.inputs[0].dtype)).numpy()
+        return self.pruned(tf.cast(batch, self.pruned.inputs[0].dtype)).numpy()
 # diagnostics
 # 11:16: SM220 hard-coded tensor names (x:0, y:0) are fetched with `.prune`

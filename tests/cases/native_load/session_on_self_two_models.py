@@ -28,7 +28,7 @@ class Ensemble:
         self.sig = self.loaded_2.signatures["serving_default"]
 
     def predict(self, batch):
-        a = self.pruned(tf.constant(batch, dtype=self.pruned.inputs[0].dtype)).numpy()
+        a = self.pruned(tf.cast(batch, self.pruned.inputs[0].dtype)).numpy()
         b = self.sig(x=batch)["y"].numpy()
         return a + b
 # diagnostics
