@@ -41,10 +41,25 @@ class Scaffold(AnalysisBase):
                 if self.is_call(value, "Graph") and not value.args:
                     site.dropped_funcs.append(value.func)
                     continue
-                if self.graph_name(value):
+                if self.graph_name(value) or self.entered_graph(call, value):
                     continue
             what = code_of(arg).strip().rstrip(",")
             raise Refusal(arg, "SM206", f"the session is created with `{what}`, which has no per-call TF2 equivalent")
+
+    def entered_graph(self, node: cst.CSTNode, value: cst.BaseExpression) -> bool:
+        """`g` of an enclosing `with tf.Graph().as_default() as g:` (now tracked as the graph)."""
+        key = self.key(value)
+        current = self.parent(node)
+        while key is not None and current is not None and current is not self.scope:
+            if isinstance(current, cst.With):
+                for item in current.items:
+                    asname = item.asname.name if item.asname else None
+                    if self.key(asname) == key and self.graph_default(item.item):
+                        self.tracked[key] = "graph"
+                        self.use(value)
+                        return True
+            current = self.parent(current)
+        return False
 
     def collect_graph_candidates(self, stmt: cst.CSTNode) -> None:
         """`g = tf.Graph()` statements before `stmt` (in its block and enclosing blocks of the scope)."""
