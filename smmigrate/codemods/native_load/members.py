@@ -229,7 +229,12 @@ class Members(AnalysisBase):
                 return node is not klass
 
             def visit_Attribute(self, node: cst.Attribute) -> None:
-                if isinstance(node.value, cst.Name) and node.value.value in instances and node.attr.value in members:
+                value = node.value
+                instance = isinstance(value, cst.Name) and value.value in instances
+                made_here = (
+                    isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == name
+                )
+                if (instance or made_here) and node.attr.value in members:
                     uses.append(node)
 
         module.visit(Uses())
