@@ -133,6 +133,11 @@ class Scaffold(AnalysisBase):
     def session_elsewhere(self, sess: str) -> str:
         """Why the session of the load is not one this block creates, as precisely as we can say it."""
         scope = self.scope
+        if "." in sess and isinstance(scope, cst.FunctionDef):  # a member: `self.sess`
+            return (
+                f"the session `{sess}` is not created by `{sess} = tf.Session(...)` in `{scope.name.value}()` before "
+                "the load, in the same block"
+            )
         if isinstance(scope, cst.FunctionDef):
             if any(param.name.value == sess for param in [*scope.params.params, *scope.params.kwonly_params]):
                 return (
