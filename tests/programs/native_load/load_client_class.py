@@ -4,6 +4,7 @@ argv: linear_dir. `Predictor` keeps the signature's tensor names on `self` (a lo
 `Client` keeps the SignatureDef and the graph's tensors on `self` and fetches two outputs at once;
 `Raw` runs hard-coded tensor names (`.prune` in TF2).
 """
+
 import sys
 
 import tensorflow as tf

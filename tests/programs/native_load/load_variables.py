@@ -4,6 +4,7 @@ argv: export_dir, then "export" (TF1 run: export, then load) or "load" (the rewr
 TF2: the export is the TF1 one already written). Variables: `dense/kernel`, `dense/bias`
 (get_variable under variable_scope) and `scale/factor` (tf.Variable under name_scope).
 """
+
 import sys
 
 import numpy as np
