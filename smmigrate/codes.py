@@ -151,7 +151,7 @@ _TABLE = (
         "SM203",
         "native-load",
         Severity.MANUAL,
-        "fetches/feeds built at run time, or an op fetched by name",
+        "fetches/feeds built at run time, or an op (or a variable no TF1 code here creates) fetched by name",
         "call the signature function with keyword inputs, `loaded.signatures[key](**{input_key: value})`, and index its result dict by output key",
     ),
     Code(
@@ -207,7 +207,7 @@ _TABLE = (
         "SM211",
         "native-load",
         Severity.MANUAL,
-        "the MetaGraphDef/SignatureDef is used beyond key lookups",
+        "the MetaGraphDef/SignatureDef (or tensor names read from it) is used beyond key lookups",
         "read what the SignatureDef told you from `loaded.signatures[key].structured_input_signature` / `.structured_outputs`",
     ),
     Code(
