@@ -180,7 +180,7 @@ class NativeSave(SavedModelCodemod):
                 raise Refused(
                     exports[1], "SM318", "a second export in the same block; split it into one block per SavedModel"
                 )
-            analyze_block(self, block, body, outside)
+            analyze_block(self, block, body, outside, names)
             new = Emitter(self, block, names, top_level=body is self.source_module.body).emit()
         except Refused as why:
             self._fact(exports[0], block, False, why.code, bridgeable=block.is_region)
