@@ -90,11 +90,14 @@ class WholeApi(SavedModelCodemod):
 
 
 def _v1_aliases(found, edits: list) -> None:
-    """`import tensorflow.compat.v1 as tf` / `tf1 = tf.compat.v1` at module level: the module's TF1
-    names are spelled for `import tensorflow as tf` instead (what the TF1 name means is unchanged: its
-    TF 2.21 name, or `tf.compat.v1.X`), so the codemods after this one see the spellings they know,
-    and a module whose graph code all migrates ends with no `tf.compat.v1` import. Done only when
-    every use of the name is a dotted TF name (no bare `tf` passed around) and nothing rebinds it."""
+    """`import tensorflow.compat.v1 as tf` at module level: the module's TF1 names are spelled for
+    `import tensorflow as tf` instead (what each TF1 name means is unchanged: its TF 2.21 name, or
+    `tf.compat.v1.X`), so the codemods after this one see the spellings they know, and a module whose
+    graph code all migrates ends with no `tf.compat.v1` import. With `import tensorflow as tf2`
+    before it, the uses are spelled `tf2....` and the import goes. Done only when the module uses the
+    name itself (a module that only defines it is a handle others import), every use is a dotted TF
+    name (no bare `tf` passed around) and nothing rebinds it. Aliases assigned in code
+    (`tf1 = tf.compat.v1`) stay: other modules may import them."""
     scopes, text, tree = found.scopes, found.text, found.tree
     rebound = {
         name
@@ -103,7 +106,8 @@ def _v1_aliases(found, edits: list) -> None:
         for name in scope.bindings
     }
     for stmt in tree.body:
-        target = None
+        target: str | None = None
+        root: str | None = None
         if isinstance(stmt, ast.Import) and len(stmt.names) == 1 and stmt.names[0].name == V1 and stmt.names[0].asname:
             # `import tensorflow as tf` beside it: `tf1.X` becomes `tf.<spelling>` and the import goes
             before = {
@@ -115,23 +119,11 @@ def _v1_aliases(found, edits: list) -> None:
             }
             roots = [n for n in before if scopes.module.bindings.get(n) == [ROOT] and n not in rebound]
             target, root = stmt.names[0].asname, (roots[0] if roots else None)
-        elif (
-            isinstance(stmt, ast.Assign)
-            and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0], ast.Name)
-            and id(stmt) in scopes.alias_of
-            and scopes.alias_of[id(stmt)] == V1
-        ):
-            parts = chain(stmt.value)
-            root_node = parts[0]
-            if not (isinstance(root_node, ast.Name) and scopes.module.bindings.get(root_node.id) == [ROOT]):
-                continue
-            if len(parts) != 3 or root_node.id in rebound:
-                continue
-            target, root = stmt.targets[0].id, root_node.id
         if target is None or target in rebound or scopes.module.bindings.get(target) != [V1]:
             continue
         uses = [n for n in found.names if getattr(head(n), "id", None) == target]
+        if not uses:
+            continue  # a handle other modules import (`from .compat import tf`): its meaning stays
         if any(not isinstance(n, ast.Attribute) or scopes.resolve(head(n)) != V1 for n in uses):
             continue  # a bare use, or one the scopes cannot vouch for
         mine: list[tuple[int, int, str]] = []
@@ -141,14 +133,12 @@ def _v1_aliases(found, edits: list) -> None:
             if rel is None:
                 break
             new_root = root or target
-            if (
-                rel.split(".")[0] in ("keras", "estimator")
-                or rel == "saved_model.load"
-                or rel.startswith("saved_model.load.")
-            ):
-                prefix, spelled = rel.split(".")[0] if rel.split(".")[0] != "saved_model" else "saved_model.load", ""
-                spelled = f"compat.v1.{prefix}"
-            elif rel.split(".")[0] == "compat":
+            first = rel.split(".")[0]
+            if first in ("keras", "estimator"):  # TF1's Keras and Estimator, not TF 2.21's
+                prefix, spelled = first, f"compat.v1.{first}"
+            elif rel == "saved_model.load" or rel.startswith("saved_model.load."):  # TF1's loader
+                prefix, spelled = "saved_model.load", "compat.v1.saved_model.load"
+            elif first == "compat":
                 prefix, spelled = rel.split(".")[0], "compat"  # `tf.compat.as_bytes` is one object in both
             else:
                 found_spelling = spelling(rel)
