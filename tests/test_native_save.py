@@ -46,6 +46,7 @@ CASES = {
     "session_made_in_graph_block": (None, "export", {}),
     "python_side_tf_names": (None, "export", {}),
     "inline_variable": (None, "export", {}),
+    "helper_returns_tuple": (None, "export", {}),
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 

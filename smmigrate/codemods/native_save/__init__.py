@@ -24,7 +24,7 @@ from ..exports import tables as T
 from ..exports.syntax import Refused, bind_args, tf_refs
 from .block import _as_default_of, _graph_ctx, _session_ctx
 from .emit import Emitter, Names, _blank_before
-from .plan import analyze_block, block_root, owns_graph, region_root
+from .plan import analyze_block, block_root, graph_functions, inlinable_helpers, owns_graph, region_root
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,8 @@ class NativeSave(SavedModelCodemod):
         self._replace: dict[int, list] = {}
         self._remove: set[int] = set()
         self.module_strings: dict[str, str] = {}
+        self.helpers: dict[str, cst.FunctionDef] = {}  # module functions an export block may inline
+        self.graph_functions: dict[str, cst.FunctionDef] = {}  # module functions that create graph pieces
 
     @classmethod
     def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
@@ -111,6 +113,8 @@ class NativeSave(SavedModelCodemod):
         "names",
         "_maybe_unused",
         "_added_tf_import",
+        "helpers",
+        "graph_functions",
     )
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -132,6 +136,9 @@ class NativeSave(SavedModelCodemod):
         self.module_strings = scan.module_strings
         names = Names(scan.names)
         disabled = scan.disables_v2
+        self.helpers = {}  # (read by inlinable_helpers' own graph test: helpers calling helpers stay out)
+        self.helpers = inlinable_helpers(self, node, scan.counts)
+        self.graph_functions = graph_functions(self, node)
         covered: set[int] = set()
         for body in scan.suites:
             for index, stmt in enumerate(body):
@@ -155,7 +162,8 @@ class NativeSave(SavedModelCodemod):
                 if block is None:
                     continue
                 covered.update(id(c) for c in exports)
-                inner = _counts_in(block.region)
+                called = [self.helpers[n] for n in _counts_in(block.region) if n in self.helpers]
+                inner = _counts_in([*block.region, *called])
                 names.free = {n for n, c in inner.items() if scan.counts.get(n) == c}
                 scope = scan.counts if body is self.source_module.body else _counts_in(body)
                 outside = {n for n, c in scope.items() if c > inner.get(n, 0)}
@@ -191,7 +199,7 @@ class NativeSave(SavedModelCodemod):
         if isinstance(new[0], cst.FunctionDef) and body[0] is not first:
             new[0] = _blank_before(new[0], 2 if body is self.source_module.body else 1)
         self._replace[id(block.root)] = new
-        self._remove.update(id(s) for s in block.region[1:])
+        self._remove.update(id(s) for s in [*block.region[1:], *block.inlined])
         if block.graph_stmt is not None:
             self._remove.add(id(block.graph_stmt))
         items = block.root.items if isinstance(block.root, cst.With) else []

@@ -52,6 +52,7 @@ class Block:
     # region (a graph built on the default graph in a function or module body), root and the
     # statements after it, up to the export and the last later use of the session or graph values
     region: list = field(default_factory=list)
+    inlined: list = field(default_factory=list)  # helper FunctionDefs whose statements the block took in
 
     def __post_init__(self) -> None:
         if not self.region:

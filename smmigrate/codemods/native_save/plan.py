@@ -103,6 +103,8 @@ class _Analysis:
                 for i in stmt.items
             ):
                 self.flatten(stmt)
+            elif isinstance(stmt, cst.SimpleStatementLine) and self.inline(stmt):
+                continue
             elif isinstance(stmt, cst.SimpleStatementLine):
                 self.b.statements.extend((small, stmt) for small in stmt.body)
                 for small in stmt.body:
@@ -117,6 +119,48 @@ class _Analysis:
                         self.session_names.add(small.targets[0].target.value)
             else:
                 self.b.statements.append((stmt, stmt))
+
+    def inline(self, line: cst.SimpleStatementLine) -> bool:
+        """`x, y = build()` with `build` a graph-building helper of this module called only here: its
+        statements take the call's place, its locals renamed to the names the call binds."""
+        helpers = getattr(self.cm, "helpers", {})
+        small = line.body[0] if len(line.body) == 1 else None
+        if not (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.value, cst.Call)
+            and isinstance(small.value.func, cst.Name)
+            and small.value.func.value in helpers
+        ):
+            return False
+        call, fn = small.value, helpers[small.value.func.value]
+        body = [s for s in fn.body.body if not _is_docstring(s)]
+        ret = cast(cst.Return, cast(cst.SimpleStatementLine, body[-1]).body[0])
+        target = small.targets[0].target
+        pairs = _name_pairs(target, ret.value)
+        params = [p.name.value for p in fn.params.params]
+        if pairs is None or len(call.args) != len(params) or any(a.keyword or a.star for a in call.args):
+            return False
+        inner = {n for s in body[:-1] for x in cast(cst.SimpleStatementLine, s).body for n in assigned_names(x)}
+        inner |= set(params)  # the helper's locals
+        returned = {i for _, i in pairs}
+        caller = set().union(*(identifiers(s) for s in [*self.suite, *self.b.region] if s is not fn))
+        caller -= {o for o, _ in pairs}
+        rename = {i: o for o, i in pairs if o != i}
+        if (inner - returned) & caller or set(rename.values()) & (inner - returned):
+            return False  # a helper local would collide with a name of the caller
+        out: list = []
+        for param, arg in zip(params, call.args, strict=True):
+            if not (isinstance(arg.value, cst.Name) and arg.value.value == param):
+                assign = cst.Assign(targets=[cst.AssignTarget(cst.Name(param))], value=arg.value)
+                out.append((assign, cst.SimpleStatementLine(body=[assign])))
+        renamer = _Rename(rename)
+        for stmt in body[:-1]:
+            new = cast(cst.SimpleStatementLine, stmt.visit(renamer)) if rename else stmt
+            out.extend((s, new) for s in new.body)
+        self.b.statements.extend(out)
+        self.b.inlined.append(fn)
+        return True
 
     def session_default(self, item: cst.WithItem) -> bool:
         """`with sess.as_default():` on the block's own session (a context with no effect eagerly)."""
@@ -462,6 +506,17 @@ class _Analysis:
         return cast(cst.Assign, small.visit(R()))
 
     def computation(self, position, small) -> None:
+        makers = getattr(self.cm, "graph_functions", {})
+        for call in _calls(small):
+            if isinstance(call.func, cst.Name) and call.func.value in makers:
+                raise Refused(
+                    call,
+                    "SM309",
+                    f"`{call.func.value}(...)` is a function of this module that creates variables or placeholders; "
+                    "native-save inlines such a helper only when it is called once, with plain statements ending in "
+                    "`return <names>` — otherwise its variables would be made at every trace of the tf.function. "
+                    "Create them outside, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+                )
         if not isinstance(small, cst.Assign) or not all(
             isinstance(t.target, (cst.Name, cst.Tuple)) for t in small.targets
         ):
@@ -686,11 +741,12 @@ def owns_graph(cm, block: Block) -> bool:
 
 def _makes_graph(cm, stmt) -> bool:
     found = False
+    helpers = getattr(cm, "helpers", {})
 
     class V(cst.CSTVisitor):
         def visit_Call(self, node: cst.Call) -> None:
             nonlocal found
-            if _call_rel(cm, node) in _GRAPH_MAKERS:
+            if _call_rel(cm, node) in _GRAPH_MAKERS or (isinstance(node.func, cst.Name) and node.func.value in helpers):
                 found = True
 
     stmt.visit(V())
@@ -733,6 +789,96 @@ def region_root(cm, body: Sequence[cst.BaseStatement], index: int) -> Block | No
             end = j
     block = Block(body[start], None, graph_name, region=list(body[start : end + 1]))
     return block
+
+
+def _name_pairs(target, value) -> list[tuple[str, str]] | None:
+    """(caller name, helper name) pairs for `a, b = helper()` returning `x, y` (names only)."""
+    if isinstance(target, cst.Name) and isinstance(value, cst.Name):
+        return [(target.value, value.value)]
+    if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
+        if len(target.elements) != len(value.elements):
+            return None
+        pairs = []
+        for t, v in zip(target.elements, value.elements, strict=True):
+            if not (isinstance(t.value, cst.Name) and isinstance(v.value, cst.Name)):
+                return None
+            pairs.append((t.value.value, v.value.value))
+        outer = [o for o, _ in pairs]
+        return pairs if len(set(outer)) == len(outer) and len({i for _, i in pairs}) == len(pairs) else None
+    return None
+
+
+class _Rename(cst.CSTTransformer):
+    def __init__(self, mapping: dict[str, str]) -> None:
+        self.mapping = mapping
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        return updated.with_changes(attr=original.attr)  # `x.name` keeps its attribute
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        return updated.with_changes(keyword=original.keyword)  # `name=` keeps its keyword
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        return updated.with_changes(value=self.mapping[original.value]) if original.value in self.mapping else updated
+
+
+def inlinable_helpers(cm, module: cst.Module, counts: dict[str, int]) -> dict[str, cst.FunctionDef]:
+    """Module-level functions a block may inline: called once in the module, plain positional
+    parameters, a body of simple statements (a docstring allowed) ending in the only `return <names>`,
+    building graph pieces (a TF call)."""
+    out: dict[str, cst.FunctionDef] = {}
+    for stmt in module.body:
+        if not isinstance(stmt, cst.FunctionDef) or stmt.decorators or stmt.asynchronous:
+            continue
+        params = stmt.params
+        if params.star_arg is not cst.MaybeSentinel.DEFAULT or params.kwonly_params or params.star_kwarg:
+            continue
+        if params.posonly_params or any(p.default is not None for p in params.params):
+            continue
+        if counts.get(stmt.name.value) != 2:  # the definition and one call
+            continue
+        body = list(stmt.body.body) if isinstance(stmt.body, cst.IndentedBlock) else []
+        if body and _is_docstring(body[0]):
+            body = body[1:]
+        if not body or not all(isinstance(s, cst.SimpleStatementLine) for s in body):
+            continue
+        lines = cast(list[cst.SimpleStatementLine], body)
+        small = [x for line in lines for x in line.body]
+        returns = [x for x in small if isinstance(x, cst.Return)]
+        last = lines[-1].body
+        if len(returns) != 1 or len(last) != 1 or last[0] is not returns[0] or returns[0].value is None:
+            continue
+        if any(isinstance(x, (cst.Global, cst.Nonlocal)) for x in small):
+            continue
+        if not _makes_graph(cm, stmt):
+            continue
+        out[stmt.name.value] = stmt
+    return out
+
+
+def graph_functions(cm, module: cst.Module) -> dict[str, cst.FunctionDef]:
+    """Module-level functions whose bodies create graph pieces (variables, placeholders, sessions)."""
+    return {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef) and _makes_graph(cm, s)}
+
+
+def _calls(node: cst.CSTNode) -> list[cst.Call]:
+    found: list[cst.Call] = []
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            found.append(n)
+
+    node.visit(V())
+    return found
+
+
+def _is_docstring(stmt) -> bool:
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and len(stmt.body) == 1
+        and isinstance(stmt.body[0], cst.Expr)
+        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
 
 
 def _small_statements(stmt) -> list:
