@@ -46,7 +46,12 @@ CASES = {
     "session_made_in_graph_block": (None, "export", {}),
     "python_side_tf_names": (None, "export", {}),
     "inline_variable": (None, "export", {}),
+    "variable_scope_get_variable": (None, "export", {}),  # scopes, AUTO_REUSE/reuse=True aliases
+    "layers_dense": (None, "export", {}),  # tf.layers.dense -> tf.Variables + matmul/bias_add
+    "scoped_mlp": (PROGRAMS / "scoped_mlp.py", "export", {}),  # layers in scopes, Builder
 }
+# exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
+NAMED_VARIABLES = ("variable_scope_get_variable", "layers_dense", "scoped_mlp", "classify_regress")
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 
 
@@ -134,6 +139,29 @@ def test_same_outputs(runs, name):
 def test_same_printed_output(runs, name):
     r1, r2 = runs["stdout"][name]
     assert r1["stdout"] == r2["stdout"]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_same_variable_names_and_shapes(runs, name):
+    entry = runs["report"][name]
+    assert entry["tf2"]["variables"] == entry["tf1"]["variables"]
+    if name in NAMED_VARIABLES:
+        assert entry["tf1"]["variables"]
+
+
+def test_layer_and_scope_variable_names(runs):
+    # TF1's own naming, checked on the TF1 export: unnamed layers count per scope, reuse shares
+    assert sorted(runs["report"]["scoped_mlp"]["tf1"]["variables"]) == [
+        "encoder/dense/bias",
+        "encoder/dense/kernel",
+        "encoder/project/bias",
+        "encoder/project/kernel",
+        "head/scale",
+        "head/score/bias",
+        "head/score/kernel",
+    ]
+    names = runs["report"]["variable_scope_get_variable"]["tf2"]["variables"]
+    assert names["shared/offset"] == [] and names["tower/head/scale"] == [2] and "steps" in names
 
 
 def test_method_names_restored_and_fingerprint_dropped(runs):

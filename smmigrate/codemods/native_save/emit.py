@@ -18,7 +18,7 @@ import re
 import libcst as cst
 
 from ..exports import tables as T
-from ..exports.syntax import Refused, assigned_names, graph_refs, identifiers, names_used
+from ..exports.syntax import Refused, all_names, assigned_names, graph_refs, identifiers, names_used
 from ..symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 # tf.Module attributes a variable must not shadow
@@ -198,6 +198,11 @@ class Emitter:
         )
         self.names.free &= dropped - kept
         fns = {sig.key: self.names.fresh(sig.key) for sig in sigs}
+        # variables a layer creates get fresh names; the graph code refers to them by marker
+        self.markers = {s.node.marker: self.names.fresh(s.node.tf1_name) for s in b.steps if s.kind == "newvar"}
+        for _, small in b.computations:
+            renames.update(self.marker_renames(small))
+        self.tracked: list[str] = []  # what the module tracks, in creation order (aliases once)
         out: list = []
         defined = False
         for step in b.steps:
@@ -221,7 +226,29 @@ class Emitter:
                         "a variable is created after the block first evaluates or exports the graph; create "
                         "variables first",
                     )
-                out.append(self._line(small.visit(_Replace(self.variable_renames(small))), line))
+                mapping = {**self.variable_renames(small), **self.marker_renames(small)}
+                out.append(self._line(small.visit(_Replace(mapping)), line))
+                value = small.value if isinstance(small, cst.Assign) else None
+                if not (isinstance(value, cst.Name) and (value.value in b.variables or value.value in self.markers)):
+                    self.tracked.extend(assigned_names(small))  # `w2 = w` (a reused variable) is tracked once
+            elif step.kind == "newvar":
+                new = step.node
+                if defined:
+                    raise Refused(
+                        b.root,
+                        "SM319",
+                        f"`{new.tf1_name}` is created after the block first evaluates or exports the graph; "
+                        "create variables first",
+                    )
+                name = self.markers[new.marker]
+                value = new.value.visit(_Replace(self.variable_renames(new.value)))
+                trainable = f", trainable={self.code(new.trainable)}" if new.trainable is not None else ""
+                out.extend(
+                    self.parse(
+                        f"{name} = {self.tf('Variable')}({self.code(value)}, name={_q(new.tf1_name)}{trainable})\n"
+                    )
+                )
+                self.tracked.append(name)
             elif step.kind == "assign":
                 var, method, value = step.node
                 mapping = self.variable_renames(value)
@@ -273,7 +300,7 @@ class Emitter:
             text.append(f"{path} = {self.code(export_dir)}\n")
         module = self.names.fresh("module")
         text.append(f"{module} = {tf('Module')}()\n")
-        for var in b.variables:
+        for var in self.tracked:
             attr = var if var not in _MODULE_ATTRS else f"{var}_variable"
             text.append(f"{module}.{attr} = {var}\n")
         for fn in fns.values():
@@ -308,6 +335,9 @@ class Emitter:
                 f"if {tf('io.gfile.exists')}({fingerprint}):\n{self.indent}{tf('io.gfile.remove')}({fingerprint})\n"
             )
         return self.parse("".join(text))
+
+    def marker_renames(self, node) -> dict:
+        return {id(n): n.with_changes(value=self.markers[n.value]) for n in all_names(node) if n.value in self.markers}
 
     def parse(self, text: str) -> list:
         return list(cst.parse_module(text, config=self.cm.source_module.config_for_parsing).body)

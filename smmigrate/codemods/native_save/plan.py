@@ -32,6 +32,7 @@ from ..exports.syntax import (
     session_runs,
 )
 from .block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
+from .variables import ScopeExit, VariableScopes
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
 
@@ -58,6 +59,7 @@ class _Analysis:
         self.graph_depth = 0  # while flattening: inside a graph (or session) context
         self.in_graph_context: set[int] = set()  # small statements run with the block's graph as default
         self.graph_seen = False  # a region's `graph = tf.Graph()` read
+        self.var_scopes = VariableScopes(cm)  # tf.variable_scope / get_variable / tf.layers state
 
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
@@ -241,6 +243,9 @@ class _Analysis:
             elif rel in (T.VARIABLE, T.GET_VARIABLE):
                 self.variable(name, value, small, line)
                 return
+            elif rel in T.DENSE:
+                self.dense(position, name, call, small)
+                return
             elif rel in T.INITIALIZERS:
                 self.init_ops[name] = rel
             elif (form := self.assign_form(value)) is not None:
@@ -357,6 +362,12 @@ class _Analysis:
             self.keep(small, line)
 
     def compound(self, stmt) -> None:
+        if isinstance(stmt, ScopeExit):
+            self.var_scopes.exit(stmt.count)
+            return
+        if self.var_scopes.is_scope(stmt):
+            self.variable_scope(stmt)
+            return
         used = names_used(stmt)
         if isinstance(stmt, cst.With) and (
             self.b.sess in used or used & self.graph_names() or graph_refs(self.cm, stmt)
@@ -364,8 +375,8 @@ class _Analysis:
             raise Refused(
                 stmt,
                 "SM307",
-                "a `with` statement inside the export block (name_scope, device, variable_scope, "
-                "control_dependencies...) changes how the graph is built; native-save only migrates plain blocks — "
+                "a `with` statement inside the export block (name_scope, device, control_dependencies...) changes "
+                "how the graph is built; native-save only migrates plain blocks and `tf.variable_scope` — "
                 "remove it if it does not matter for serving, or export with `smmigrate.export_session(sess, "
                 "export_dir, ...)`",
             )
@@ -386,6 +397,24 @@ class _Analysis:
                 "export_dir, ...)`",
             )
         self.b.steps.append(Step("keep", (stmt, stmt)))
+
+    def variable_scope(self, stmt: cst.With) -> None:
+        """The scope's statements run next, in it (TF1 names their variables by its path); the
+        `with` itself has no TF2 counterpart and goes."""
+        count = self.var_scopes.enter(stmt)
+        body = stmt.body
+        inner: list = []
+        if isinstance(body, cst.SimpleStatementSuite):
+            inner = [(small, cst.SimpleStatementLine(body=[small])) for small in body.body]
+        else:
+            for line in body.body:
+                if isinstance(line, cst.SimpleStatementLine):
+                    inner.extend((small, line) for small in line.body)
+                else:
+                    inner.append((line, line))
+        at = self.position + 1
+        self.b.statements[at:at] = [*inner, (ScopeExit(count), None)]
+        self.b.dropped.extend(item.item for item in stmt.items)  # their imports may become unused
 
     def keep(self, small, line) -> None:
         evals = []
@@ -414,6 +443,13 @@ class _Analysis:
                 "the variable's initial value depends on graph tensors; compute it in Python (or with eager ops) "
                 "first, or use the session bridge",
             )
+        if _call_rel(self.cm, call) == T.GET_VARIABLE:
+            value = self.var_scopes.get_variable(name, call, self.position, self.b.statements)
+            self.b.variables.append(name)
+            self.tensor_name(name, bind_args(call, T.GET_VARIABLE_PARAMS).get("name"))
+            self.b.dropped.append(small)
+            self.b.steps.append(Step("var", (small.with_changes(value=value), line)))
+            return
         for arg in call.args:
             if arg.star:
                 raise Refused(arg, "SM306", "`*args`/`**kwargs` in a variable definition cannot be checked")
@@ -461,6 +497,22 @@ class _Analysis:
 
         return cast(cst.Assign, small.visit(R()))
 
+    def dense(self, position, name, call, small) -> None:
+        """`y = tf.layers.dense(x, units, ...)`: its kernel and bias become eager variables, the layer
+        `activation(tf.nn.bias_add(tf.matmul(x, kernel), bias))` graph code."""
+        scopes = self.var_scopes
+        created, value, output = scopes.dense(
+            name, call, position, self.b.statements, self.b.placeholders, self.b.computations
+        )
+        for new in created:
+            self.b.steps.append(Step("newvar", new))
+        new_small = small.with_changes(value=value)
+        output.statement = new_small
+        scopes.outputs[name] = output
+        self.b.computations.append((position, new_small))
+        self.tensor_name(name, None)  # `dense/BiasAdd:0`, `dense/Relu:0`...: not guessed
+        self.b.dropped.append(small)
+
     def computation(self, position, small) -> None:
         if not isinstance(small, cst.Assign) or not all(
             isinstance(t.target, (cst.Name, cst.Tuple)) for t in small.targets
@@ -489,7 +541,8 @@ class _Analysis:
     def tensor_name(self, name: str, node) -> None:
         """Record the TF1 tensor name `<name=>:0`; a name TF1 would uniquify (`y_1`) is not guessed."""
         op = literal_str(node)
-        if op is None or op in self.op_names:
+        self.op_names |= self.var_scopes.top_names  # scopes and layers take their names first
+        if op is None or op in self.op_names or self.var_scopes.active:  # in a scope: `scope/x:0`, not guessed
             self.op_names.add(op)
             self.b.tensor_names.pop(name, None)
             return

@@ -1,5 +1,5 @@
 # codemods: native-save, compat-names
-# refused (SM310): tf.layers builds variables inside graph code (session bridge)
+# refused (SM319): tf.layers.dense without kernel_initializer starts from random (glorot_uniform) values
 import tensorflow as tf
 
 
@@ -10,7 +10,7 @@ def export(export_dir):
         sess.run(tf.global_variables_initializer())
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # output
-# refused (SM310): tf.layers builds variables inside graph code (session bridge)
+# refused (SM319): tf.layers.dense without kernel_initializer starts from random (glorot_uniform) values
 import tensorflow as tf
 
 
@@ -21,4 +21,4 @@ def export(export_dir):
         sess.run(tf.global_variables_initializer())
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
-# 8:13: SM310 not migrated: `tf.layers.dense` has no known TF2 equivalent for graph
+# 8:13: SM319 not migrated: the kernel initializer of `y` is random (no initializer given: tf.layers uses glorot_uniform)

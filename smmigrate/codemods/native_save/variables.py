@@ -1,0 +1,518 @@
+"""native-save: variables created by name — ``tf.get_variable`` in ``tf.variable_scope``s and
+``tf.layers.dense`` — replayed as eager ``tf.Variable``s with the same numbers and the same names.
+
+TF1 names such a variable by its scope path (``"tower/w"``, ``"dense_1/kernel"``) and fills it
+from an initializer when the session runs the initializers. An eager
+``tf.Variable(<initial value>, name=<TF1 name>)`` starts with the same numbers when the
+initializer is deterministic (a constant, zeros, ones, or a value given as the initializer), so
+those are migrated; random initializers (glorot_uniform — TF1's default for float variables —
+and the normal/uniform families) would draw other numbers, so they are refused.
+
+`VariableScopes` follows one export block the way TF1's variable store does: ``reuse`` (``True``,
+``tf.AUTO_REUSE``) inherited by inner scopes, an existing name given back only under reuse (the
+second ``get_variable`` becomes an alias of the first variable), the scope's ``initializer=`` and
+``dtype=`` as defaults, and unnamed layers named ``dense``, ``dense_1``, ... per enclosing scope
+(the counts of a scope's sub-scopes start again when it closes, as in TF1). A dense layer becomes
+a kernel and a bias variable plus ``activation(tf.nn.bias_add(tf.matmul(x, kernel), bias))`` in
+the signature function, for rank-2 inputs whose last dimension the block states (a placeholder's
+shape, or an earlier dense layer's units).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import cast
+
+import libcst as cst
+
+from .._base import literal_str
+from ..exports import tables as T
+from ..exports.syntax import Refused, assigned_names, bind_args, identifiers
+from ..symbols import V2
+
+AUTO = "auto"  # tf.AUTO_REUSE
+
+_BRIDGE = "or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)"
+
+
+@dataclass
+class Init:
+    """A deterministic initializer: ``kind`` is "constant", "zeros" or "ones"."""
+
+    kind: str
+    value: cst.BaseExpression | None  # the constant (`constant_initializer(value)`)
+    node: cst.CSTNode
+
+
+@dataclass
+class NewVariable:
+    """A variable the TF1 code creates without a Python name of its own (a layer's kernel/bias).
+
+    Graph code refers to it through `marker`, a placeholder identifier the emitter replaces by a
+    fresh name."""
+
+    marker: str
+    tf1_name: str
+    value: cst.BaseExpression  # the initial value (eager expression)
+    trainable: cst.BaseExpression | None
+
+
+@dataclass
+class _Scope:
+    path: str
+    reuse: object  # None | True | AUTO
+    initializer: Init | None
+    dtype: cst.BaseExpression | None
+
+
+@dataclass
+class _Created:
+    python: str  # the Python name (or marker) bound to the variable
+    position: int  # statement position of its creation
+
+
+@dataclass
+class DenseOutput:
+    units: int
+    dtype: cst.BaseExpression
+    statement: cst.CSTNode | None = None  # the computation that binds it
+
+
+@dataclass
+class ScopeExit:
+    """Statement-list marker: the variable scopes entered by one `with` end here."""
+
+    count: int
+
+
+def _kw(name: str, value: cst.BaseExpression) -> cst.Arg:
+    eq = cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))
+    return cst.Arg(value=value, keyword=cst.Name(name), equal=eq)
+
+
+def _call(func: cst.BaseExpression, *args: cst.BaseExpression, **kwargs: cst.BaseExpression | None) -> cst.Call:
+    return cst.Call(
+        func=func,
+        args=[cst.Arg(a) for a in args] + [_kw(k, v) for k, v in kwargs.items() if v is not None],
+    )
+
+
+def _literal_bool(node) -> bool | None:
+    if isinstance(node, cst.Name) and node.value in ("True", "False"):
+        return node.value == "True"
+    return None
+
+
+def _is_none(node) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+def _number(node) -> bool:
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
+        node = node.expression
+    return isinstance(node, (cst.Integer, cst.Float))
+
+
+def _float(node) -> bool:
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
+        node = node.expression
+    return isinstance(node, cst.Float)
+
+
+def _literal_size(node) -> int | None:
+    """Element count of a literal number or nested list/tuple of numbers; None when not literal."""
+    if _number(node):
+        return 1
+    if isinstance(node, (cst.List, cst.Tuple)):
+        sizes = [_literal_size(e.value) for e in node.elements]
+        if any(s is None for s in sizes) or not sizes:
+            return None
+        return sum(s for s in sizes if s is not None)
+    return None
+
+
+def _shape_size(node) -> int | None:
+    if isinstance(node, (cst.List, cst.Tuple)):
+        size = 1
+        for e in node.elements:
+            if not isinstance(e.value, cst.Integer):
+                return None
+            size *= int(e.value.value)
+        return size
+    return None
+
+
+class VariableScopes:
+    """The variable scopes and named variables of one export block, in statement order."""
+
+    def __init__(self, cm) -> None:
+        self.cm = cm
+        self.stack = [_Scope("", None, None, None)]
+        self.store: dict[str, _Created] = {}  # TF1 variable name -> who holds it
+        self.counts: dict[str, int] = {}  # scope path -> times opened (unique layer names)
+        self.outputs: dict[str, DenseOutput] = {}  # dense layer outputs, by Python name
+        self.new: list[NewVariable] = []
+        self.top_names: set[str] = set()  # top-level name scopes the block opens (op name clashes)
+
+    @property
+    def active(self) -> bool:
+        return len(self.stack) > 1
+
+    def tf(self, path: str, ref=None) -> cst.BaseExpression:
+        return self.cm.expr(self.cm.spell((V2, path), ref))
+
+    def full(self, name: str) -> str:
+        path = self.stack[-1].path
+        return f"{path}/{name}" if path else name
+
+    # -- scopes -----------------------------------------------------------------------------------
+    def is_scope(self, stmt) -> bool:
+        return isinstance(stmt, cst.With) and all(
+            isinstance(i.item, cst.Call) and self._rel(i.item) == T.VARIABLE_SCOPE for i in stmt.items
+        )
+
+    def enter(self, stmt: cst.With) -> int:
+        for item in stmt.items:
+            if item.asname is not None:
+                raise Refused(
+                    item,
+                    "SM307",
+                    "`with tf.variable_scope(...) as ...` binds the scope object, which has no eager equivalent; "
+                    f"drop `as ...` if nothing uses it, {_BRIDGE}",
+                )
+            self._push(cast(cst.Call, item.item))  # `is_scope` checked it is a call
+        return len(stmt.items)
+
+    def _push(self, call: cst.Call) -> None:
+        args = bind_args(call, T.VARIABLE_SCOPE_PARAMS)
+        for key in set(args) - {"name_or_scope", "values", "initializer", "reuse", "dtype", "auxiliary_name_scope"}:
+            raise Refused(
+                args[key],
+                "SM307",
+                f"`{key}=` of tf.variable_scope changes how variables are created in ways native-save does not "
+                f"replay; drop it if serving does not need it, {_BRIDGE}",
+            )
+        name = literal_str(args.get("name_or_scope"))
+        if not name:
+            raise Refused(
+                call,
+                "SM307",
+                "the variable scope is not named by a string literal (a scope object, or `default_name=`), so the "
+                f"TF1 variable names cannot be followed; name the scope with a string, {_BRIDGE}",
+            )
+        parent = self.stack[-1]
+        reuse = self._reuse(args.get("reuse"), call)
+        initializer = parent.initializer
+        if args.get("initializer") is not None and not _is_none(args["initializer"]):
+            initializer = self.initializer(args["initializer"], "the scope's initializer")
+        path = f"{parent.path}/{name}" if parent.path else name
+        self.stack.append(_Scope(path, reuse or parent.reuse, initializer, args.get("dtype") or parent.dtype))
+        self.counts[path] = self.counts.get(path, 0) + 1
+        if not parent.path:
+            self.top_names.add(name.split("/")[0])
+
+    def exit(self, count: int) -> None:
+        for _ in range(count):
+            path = self.stack.pop().path
+            for key in self.counts:  # TF1 closes the sub-scopes' name counts with the scope
+                if key.startswith(path + "/"):
+                    self.counts[key] = 0
+
+    def _reuse(self, node, where) -> object:
+        if node is None or _is_none(node) or _literal_bool(node) is False:
+            return None
+        if _literal_bool(node):
+            return True
+        if self._rel(node) == T.AUTO_REUSE:
+            return AUTO
+        raise Refused(
+            where,
+            "SM307",
+            "`reuse=` is not `True`, `False`, `None` or `tf.AUTO_REUSE`, so which variables are shared cannot be "
+            f"followed; spell it out, {_BRIDGE}",
+        )
+
+    def _rel(self, node) -> str | None:
+        target = node.func if isinstance(node, cst.Call) else node
+        try:
+            resolved = self.cm.tf_symbol(target)
+        except Exception:  # a node without metadata is never TensorFlow
+            return None
+        return resolved.rel if resolved else None
+
+    # -- initializers ------------------------------------------------------------------------------
+    def initializer(self, node, what: str) -> Init:
+        rel = self._rel(node) if isinstance(node, cst.Call) else None
+        if rel in T.DETERMINISTIC_INITIALIZERS:
+            kind = T.DETERMINISTIC_INITIALIZERS[rel]
+            value = None
+            if kind == "constant":
+                value = bind_args(node, ("value", "dtype", "verify_shape")).get("value") or cst.Integer("0")
+            return Init(kind, value, node)
+        if rel is not None and rel.startswith(T.RANDOM_INITIALIZER_PREFIXES):
+            raise self.random(node, what, f"`{self.cm.code(node)}`")
+        raise Refused(
+            node,
+            "SM319",
+            f"{what} `{self.cm.code(node)}` is not one native-save can replay (tf.constant_initializer, "
+            "tf.zeros_initializer, tf.ones_initializer); write one of those inline, or compute the values in "
+            f"Python (a NumPy array as the initializer), {_BRIDGE}",
+        )
+
+    def random(self, node, what: str, spelled: str) -> Refused:
+        return Refused(
+            node,
+            "SM319",
+            f"{what} is random ({spelled}): an eager tf.Variable would start from other numbers than the ones the "
+            "TF1 program exports; use a deterministic initializer (tf.constant_initializer(<value or NumPy "
+            f"array>), tf.zeros_initializer(), tf.ones_initializer()), {_BRIDGE}",
+        )
+
+    def default_init(self, dtype, node, what: str) -> Init:
+        """TF1's choice when neither the call nor its scopes give an initializer."""
+        if dtype is not None and self._rel(dtype) in T.ZERO_DEFAULT_DTYPES:
+            return Init("zeros", None, node)
+        raise self.random(node, what, "no initializer given: TF1 uses glorot_uniform")
+
+    def initial_value(self, init: Init, shape: cst.BaseExpression, dtype, ref) -> cst.BaseExpression:
+        """The eager expression TF1's initializer computes for `shape` and `dtype`."""
+        float32 = dtype is None or self._rel(dtype) in ("float32", "dtypes.float32")
+        if init.kind == "constant":
+            assert init.value is not None
+            size, wanted = _literal_size(init.value), _shape_size(shape)
+            if size is not None and wanted is not None and size not in (1, wanted):
+                raise Refused(
+                    init.node,
+                    "SM319",
+                    f"the constant initializer has {size} values for {wanted} elements: TF1 repeats the last value "
+                    "to fill the shape, TF2's tf.constant does not; give one value or all of them",
+                )
+            if dtype is None and not _float(init.value):
+                dtype = self.tf("float32", ref)
+            return _call(self.tf("constant", ref), init.value, shape=shape, dtype=dtype)
+        return _call(self.tf(init.kind, ref), shape, dtype=None if float32 else dtype)
+
+    # -- tf.get_variable -----------------------------------------------------------------------------
+    def get_variable(self, target: str, call: cst.Call, position: int, statements) -> cst.BaseExpression:
+        """The eager expression replacing `target = tf.get_variable(...)`: a `tf.Variable` or,
+        for a reused name, the Python name that already holds that variable."""
+        ref = self.cm.tf_symbol(call.func)
+        args = bind_args(call, T.GET_VARIABLE_PARAMS)
+        for key in set(args) - {"name", "shape", "dtype", "initializer", "trainable"}:
+            raise Refused(
+                args[key],
+                "SM319",
+                f"`{key}=` of tf.get_variable has no equivalent on an eager tf.Variable here; drop it if serving "
+                f"does not need it, {_BRIDGE}",
+            )
+        name = literal_str(args.get("name"))
+        if not name:
+            raise Refused(
+                call,
+                "SM319",
+                "the variable's name is not a string literal, so its TF1 name (scope path) cannot be followed; "
+                "name it with a string",
+            )
+        full = self.full(name)
+        existing = self.reused(full, call, position, statements)
+        if existing is not None:
+            return cst.Name(existing)
+        scope = self.stack[-1]
+        dtype = args.get("dtype") or scope.dtype
+        name_arg = cst.SimpleString(json.dumps(full))
+        init = self.get_variable_init(args, full, call)
+        if init is None:  # a value (NumPy array, list, tensor): TF1 keeps its dtype, as tf.Variable does
+            value = _call(self.tf("Variable", ref), args["initializer"], name=name_arg, dtype=args.get("dtype"))
+        else:
+            shape = args.get("shape")
+            if shape is None:
+                raise Refused(call, "SM319", f"`{full}` has an initializer but no shape; pass `shape=`")
+            initial = self.initial_value(init, shape, dtype, ref)
+            value = _call(self.tf("Variable", ref), initial, name=name_arg)
+        self.created(full, target, position)
+        return self._trainable(value, args.get("trainable"))
+
+    def get_variable_init(self, args, full: str, call) -> Init | None:
+        """The initializer of a new `get_variable`; None when `initializer=` is the initial value."""
+        scope = self.stack[-1]
+        node = args.get("initializer")
+        what = f"the initializer of `{full}`"
+        if node is None or _is_none(node):
+            return scope.initializer or self.default_init(args.get("dtype") or scope.dtype, call, what)
+        rel = self._rel(node) if isinstance(node, cst.Call) else None
+        if rel is not None and rel.startswith(T.RANDOM_INITIALIZER_PREFIXES):
+            raise self.random(node, what, f"`{self.cm.code(node)}`")
+        if rel is not None and (
+            rel in T.DETERMINISTIC_INITIALIZERS or rel.endswith(T.EAGER_V1_SUFFIX) or rel.startswith("initializers.")
+        ):
+            return self.initializer(node, what)  # refuses the ones it cannot replay
+        if args.get("shape") is not None:
+            raise Refused(
+                node,
+                "SM319",
+                f"{what} `{self.cm.code(node)}` is not a TF initializer call native-save knows, and with `shape=` "
+                "given TF1 takes it for one (a value would be refused); write tf.constant_initializer(...) / "
+                "tf.zeros_initializer() inline",
+            )
+        return None
+
+    def _trainable(self, call: cst.Call, trainable) -> cst.Call:
+        if trainable is None or _is_none(trainable):
+            return call
+        return call.with_changes(args=[*call.args, _kw("trainable", trainable)])
+
+    def created(self, full: str, python: str, position: int) -> None:
+        self.store[full] = _Created(python, position)
+
+    def reused(self, full: str, node, position: int, statements, reuse=None) -> str | None:
+        """The Python name holding `full` when the scope reuses it; None when it is to be created."""
+        reuse = reuse or self.stack[-1].reuse
+        existing = self.store.get(full)
+        if existing is None:
+            if reuse is True:
+                raise Refused(
+                    node,
+                    "SM319",
+                    f"`{full}` is reused (reuse=True) but no variable of that name is created earlier in this block; "
+                    "create it in the block first",
+                )
+            return None
+        if not reuse:
+            raise Refused(
+                node,
+                "SM319",
+                f"`{full}` already exists and the scope does not reuse variables (TF1 raises here); set "
+                "`reuse=tf.AUTO_REUSE` on the variable scope",
+            )
+        for small, _ in statements[existing.position + 1 : position]:
+            if existing.python in (assigned_names(small) if not isinstance(small, ScopeExit) else set()) or (
+                isinstance(small, cst.BaseCompoundStatement) and existing.python in identifiers(small)
+            ):
+                raise Refused(
+                    node,
+                    "SM319",
+                    f"`{existing.python}`, which held `{full}`, is rebound before the variable is reused; keep the "
+                    "variable in its own name",
+                )
+        return existing.python
+
+    # -- tf.layers.dense ---------------------------------------------------------------------------
+    def dense(self, target: str, call: cst.Call, position: int, statements, placeholders, computations):
+        """(new variables, eager expression) for `target = tf.layers.dense(...)`."""
+        ref = self.cm.tf_symbol(call.func)
+        args = bind_args(call, T.DENSE_PARAMS)
+        for key in set(args) & {
+            "kernel_regularizer",
+            "bias_regularizer",
+            "activity_regularizer",
+            "kernel_constraint",
+            "bias_constraint",
+        }:
+            if not _is_none(args[key]):
+                raise Refused(
+                    args[key],
+                    "SM319",
+                    f"`{key}=` only matters for training, which native-save does not migrate; drop it and rerun, "
+                    f"{_BRIDGE}",
+                )
+        units = args.get("units")
+        if not isinstance(units, cst.Integer):
+            raise Refused(call, "SM319", "the layer's `units` is not an integer literal; write the number")
+        inputs = args.get("inputs")
+        in_dim, dtype, inputs = self.input_info(inputs, call, placeholders, computations)
+        activation = args.get("activation")
+        if activation is not None and not _is_none(activation):
+            if not isinstance(activation, (cst.Name, cst.Attribute)):
+                raise Refused(
+                    activation, "SM319", "the activation is not a function name; define it with `def` and pass its name"
+                )
+        else:
+            activation = None
+        use_bias = True if args.get("use_bias") is None else _literal_bool(args["use_bias"])
+        if use_bias is None:
+            raise Refused(call, "SM319", "`use_bias=` is not `True` or `False`; write the literal")
+        reuse = self._reuse(args.get("reuse"), call)
+        name = None
+        if args.get("name") is not None and not _is_none(args["name"]):
+            name = literal_str(args["name"])
+            if not name:
+                raise Refused(call, "SM319", "the layer's `name=` is not a string literal; write the name")
+        if name is None:
+            name = "dense" if reuse else self.unique("dense")
+        layer = self.full(name)
+        self.counts[layer] = self.counts.get(layer, 0) + 1
+        if not self.active:
+            self.top_names.add(name.split("/")[0])
+        reuse = reuse or self.stack[-1].reuse
+        trainable = args.get("trainable")
+        trainable = None if trainable is None or _literal_bool(trainable) is True else trainable
+        created: list[NewVariable] = []
+
+        def variable(part: str, shape: cst.BaseExpression, init: Init) -> str:
+            full = f"{layer}/{part}"
+            existing = self.reused(full, call, position, statements, reuse)
+            if existing is not None:
+                return existing
+            marker = f"_smmigrate_variable_{len(self.new)}"
+            value = self.initial_value(init, shape, dtype, ref)
+            new = NewVariable(marker, full, value, trainable)
+            self.new.append(new)
+            created.append(new)
+            self.created(full, marker, position)
+            return marker
+
+        kernel_init = self.layer_init(args.get("kernel_initializer"), f"the kernel initializer of `{layer}`", call)
+        shape = cst.parse_expression(f"[{in_dim}, {units.value}]")
+        kernel = variable("kernel", shape, kernel_init)
+        out: cst.BaseExpression = _call(self.tf("matmul", ref), inputs, cst.Name(kernel))
+        if use_bias:
+            node = args.get("bias_initializer")
+            if node is None:
+                bias_init = Init("zeros", None, call)
+            else:
+                bias_init = self.layer_init(node, f"the bias initializer of `{layer}`", call)
+            bias = variable("bias", cst.parse_expression(f"[{units.value}]"), bias_init)
+            out = _call(self.tf("nn.bias_add", ref), out, cst.Name(bias))
+        if activation is not None:
+            out = _call(activation, out)
+        return created, out, DenseOutput(int(units.value), dtype)
+
+    def layer_init(self, node, what: str, call) -> Init:
+        if node is None or _is_none(node):
+            init = self.stack[-1].initializer
+            if init is None:
+                raise self.random(call, what, "no initializer given: tf.layers uses glorot_uniform")
+            return init
+        return self.initializer(node, what)
+
+    def unique(self, base: str) -> str:
+        """TF1's name for an unnamed layer: `base`, `base_1`, ... unused in the current scope."""
+        if self.counts.get(self.full(base), 0) == 0:
+            return base
+        n = 1
+        while self.counts.get(self.full(f"{base}_{n}"), 0) > 0:
+            n += 1
+        return f"{base}_{n}"
+
+    def input_info(self, inputs, call, placeholders, computations) -> tuple[int, cst.BaseExpression, cst.Name]:
+        """(last dimension, dtype) of a layer's rank-2 input, from the block's own statements."""
+        unknown = Refused(
+            call,
+            "SM319",
+            f"the layer's input `{self.cm.code(inputs)}` is not a rank-2 placeholder with a literal last dimension "
+            "or an earlier dense layer's output, so the kernel's shape is not known before the graph runs; give "
+            f"the placeholder a shape like `[None, 4]` and feed the layer from it, {_BRIDGE}",
+        )
+        if not isinstance(inputs, cst.Name):
+            raise unknown
+        last = next((s for _, s in reversed(computations) if inputs.value in assigned_names(s)), None)
+        out = self.outputs.get(inputs.value)
+        if out is not None and last is out.statement:
+            return out.units, out.dtype, inputs
+        ph = placeholders.get(inputs.value)
+        if last is None and ph is not None and isinstance(ph.shape, (cst.List, cst.Tuple)):
+            dims = [e.value for e in ph.shape.elements]
+            if len(dims) == 2 and isinstance(dims[1], cst.Integer):
+                return int(dims[1].value), ph.dtype, inputs
+        raise unknown

@@ -1,0 +1,111 @@
+# codemods: native-save, compat-names
+# refused (SM319, SM307): random initial values, unknown kernel shapes, scope objects, reuse of nothing
+import tensorflow as tf
+
+
+def default_initializer(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        w = tf.get_variable("w", shape=[2, 1])
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": tf.matmul(x, w)})
+
+
+def truncated_normal(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        with tf.variable_scope("layer"):
+            w = tf.get_variable("w", [2, 1], initializer=tf.truncated_normal_initializer(stddev=0.1))
+        y = tf.matmul(x, w)
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def input_shape_unknown(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        h = tf.nn.relu(x)
+        y = tf.layers.dense(h, 1, kernel_initializer=tf.zeros_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def scope_object(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        with tf.variable_scope("model") as scope:
+            w = tf.get_variable("w", [2, 1], initializer=tf.zeros_initializer())
+        y = tf.matmul(x, w)
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def reuse_of_nothing(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        with tf.variable_scope("model", reuse=True):
+            w = tf.get_variable("w", [2, 1], initializer=tf.zeros_initializer())
+        y = tf.matmul(x, w)
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def constant_too_short(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 4], name="x")
+        w = tf.get_variable("w", [4], initializer=tf.constant_initializer([1.0, 2.0]))
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": x * w})
+# output
+# refused (SM319, SM307): random initial values, unknown kernel shapes, scope objects, reuse of nothing
+import tensorflow as tf
+
+
+def default_initializer(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        w = tf.get_variable("w", shape=[2, 1])
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": tf.matmul(x, w)})
+
+
+def truncated_normal(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        with tf.variable_scope("layer"):
+            w = tf.get_variable("w", [2, 1], initializer=tf.truncated_normal_initializer(stddev=0.1))
+        y = tf.matmul(x, w)
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def input_shape_unknown(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        h = tf.nn.relu(x)
+        y = tf.layers.dense(h, 1, kernel_initializer=tf.zeros_initializer())
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def scope_object(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        with tf.variable_scope("model") as scope:
+            w = tf.get_variable("w", [2, 1], initializer=tf.zeros_initializer())
+        y = tf.matmul(x, w)
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def reuse_of_nothing(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        with tf.variable_scope("model", reuse=True):
+            w = tf.get_variable("w", [2, 1], initializer=tf.zeros_initializer())
+        y = tf.matmul(x, w)
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def constant_too_short(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 4], name="x")
+        w = tf.get_variable("w", [4], initializer=tf.constant_initializer([1.0, 2.0]))
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": x * w})
+# diagnostics
+# 8:13: SM319 not migrated: the initializer of `w` is random (no initializer given: TF1 uses glorot_uniform)
+# 16:58: SM319 not migrated: the initializer of `layer/w` is random (`tf.truncated_normal_initializer(stddev=0.1)`)
+# 25:13: SM319 not migrated: the layer's input `h` is not a rank-2 placeholder with a literal last dimension
+# 32:14: SM307 not migrated: `with tf.variable_scope(...) as ...` binds the scope object
+# 42:17: SM319 not migrated: `model/w` is reused (reuse=True) but no variable of that name is created earlier
+# 50:51: SM319 not migrated: the constant initializer has 2 values for 4 elements: TF1 repeats the last value
