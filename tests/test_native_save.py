@@ -215,6 +215,22 @@ def test_facts_agree_with_rewrite(case):
     assert migrated_output == (not refused)
 
 
+@pytest.mark.parametrize("name", ["variable_scope_get_variable", "layers_dense", "scoped_mlp"])
+def test_migrated_variables_leave_no_graph_only_code(name):
+    # with every codemod: compat-mode finds nothing graph-only left, so the module ends native TF2
+    sample = CASES[name][0]
+    source = sample.read_text() if sample is not None else CASE_FILES[name].source
+    code, diagnostics = rewrite_source(source)
+    assert not [d for d in diagnostics if d.code.startswith(("SM1", "SM3"))], diagnostics
+    tree = ast.parse(code)
+    used = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    used |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    for word in ("get_variable", "variable_scope", "layers", "AUTO_REUSE", "Session", "compat", "disable_v2_behavior"):
+        assert word not in used, word
+    assert not [w for w in used if w.endswith("_initializer")]
+    assert "Variable" in used
+
+
 def test_facts_name_tf1_tensors_and_method_names():
     import libcst as cst
 

@@ -460,6 +460,10 @@ class _Analysis:
                     f"`{arg.keyword.value}=` has no TF2 equivalent on tf.Variable; drop it and rerun, or use the "
                     "session bridge",
                 )
+        if self.var_scopes.active:
+            scoped = self.var_scopes.scoped_variable(call)
+            if scoped is not call:
+                small = small.with_changes(value=scoped)
         self.b.variables.append(name)
         params = ("initial_value", "trainable", "collections", "validate_shape", "caching_device", "name")
         self.tensor_name(

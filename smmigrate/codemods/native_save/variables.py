@@ -357,6 +357,17 @@ class VariableScopes:
             )
         return None
 
+    def scoped_variable(self, call: cst.Call) -> cst.Call:
+        """`tf.Variable(..., name="w")` in scopes: TF1 names it by the name scope, which is the scope
+        path while every enclosing scope is open for the first time (later ones are `tower_1/`...)."""
+        if not self.active or any(self.counts.get(s.path) != 1 for s in self.stack[1:]):
+            return call
+        args = []
+        for arg in call.args:
+            name = literal_str(arg.value) if arg.keyword is not None and arg.keyword.value == "name" else None
+            args.append(arg.with_changes(value=cst.SimpleString(json.dumps(self.full(name)))) if name else arg)
+        return call.with_changes(args=args)
+
     def _trainable(self, call: cst.Call, trainable) -> cst.Call:
         if trainable is None or _is_none(trainable):
             return call

@@ -13,7 +13,8 @@ def export(export_dir):
                 b = tf.get_variable("b", [2], initializer=tf.zeros_initializer())
                 with tf.variable_scope("head", initializer=tf.ones_initializer()):
                     scale = tf.get_variable("scale", [2])
-                h = tf.nn.sigmoid(tf.matmul(x, w) + b) * scale
+                shift = tf.Variable(0.5, name="shift")
+                h = tf.nn.sigmoid(tf.matmul(x, w) + b - shift) * scale
             with tf.variable_scope("shared", reuse=tf.AUTO_REUSE):
                 offset = tf.get_variable("offset", [], initializer=tf.constant_initializer(0.75))
                 offset_again = tf.get_variable("offset", [])
@@ -35,6 +36,7 @@ def export(export_dir):
     w = tf.Variable(tf.constant(0.25, shape=[3, 2]), name="tower/w")
     b = tf.Variable(tf.zeros([2]), name="tower/b")
     scale = tf.Variable(tf.ones([2]), name="tower/head/scale")
+    shift = tf.Variable(0.5, name="tower/shift")
     offset = tf.Variable(tf.constant(0.75, shape=[]), name="shared/offset")
     offset_again = offset
     w_shared = w
@@ -43,7 +45,7 @@ def export(export_dir):
 
     @tf.function(input_signature=[tf.TensorSpec(shape=[None, 3], dtype=tf.float32, name="x")])
     def serving_default(x):
-        h = tf.nn.sigmoid(tf.matmul(x, w) + b) * scale
+        h = tf.nn.sigmoid(tf.matmul(x, w) + b - shift) * scale
         y = tf.matmul(h, mix)[:, 0] + offset + offset_again + tf.reduce_sum(w_shared)
         return {"y": y}
 
@@ -52,6 +54,7 @@ def export(export_dir):
     module.w = w
     module.b = b
     module.scale = scale
+    module.shift = shift
     module.offset = offset
     module.mix = mix
     module.steps = steps
