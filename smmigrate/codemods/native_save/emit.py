@@ -20,6 +20,7 @@ import libcst as cst
 from ..exports import tables as T
 from ..exports.syntax import Refused, all_names, assigned_names, graph_refs, identifiers, names_used
 from ..symbols import ROOT_MODULE, V1, V1_MODULE, V2
+from .variables import variable_in_graph_code
 
 # tf.Module attributes a variable must not shadow
 _MODULE_ATTRS = {
@@ -86,6 +87,8 @@ class Emitter:
                 continue
             if rel in T.GRAPH_RENAME:
                 mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))
+            elif (why := variable_in_graph_code(ref, rel, self.code(ref))) is not None:
+                raise why
             elif rel.startswith(("train.Saver", "train.import_meta_graph", "train.init_from_checkpoint")):
                 raise Refused(
                     ref,

@@ -407,8 +407,10 @@ class _Analysis:
         if isinstance(body, cst.SimpleStatementSuite):
             inner = [(small, cst.SimpleStatementLine(body=[small])) for small in body.body]
         else:
-            for line in body.body:
+            for i, line in enumerate(body.body):
                 if isinstance(line, cst.SimpleStatementLine):
+                    if i == 0 and stmt.leading_lines:  # comments above the `with` stay with its first line
+                        line = line.with_changes(leading_lines=[*stmt.leading_lines, *line.leading_lines])
                     inner.extend((small, line) for small in line.body)
                 else:
                     inner.append((line, line))

@@ -527,3 +527,23 @@ class VariableScopes:
             if len(dims) == 2 and isinstance(dims[1], cst.Integer):
                 return int(dims[1].value), ph.dtype, inputs
         raise unknown
+
+
+def variable_in_graph_code(ref, rel: str, spelled: str) -> Refused | None:
+    """Why a variable-making TF1 name left inside graph code (not on a line of its own) is refused."""
+    if rel in (T.GET_VARIABLE, T.VARIABLE_SCOPE) or rel in T.DENSE:
+        return Refused(
+            ref,
+            "SM310",
+            f"`{spelled}` creates variables inside an expression; native-save migrates `name = "
+            "tf.get_variable(...)` and `name = tf.layers.dense(...)` written as statements of their own — assign "
+            f"it to a name first, {_BRIDGE}",
+        )
+    if rel.startswith("layers."):
+        return Refused(
+            ref,
+            "SM310",
+            f"`{spelled}` is a TF1 layer native-save does not migrate (only tf.layers.dense is); rewrite it with "
+            f"tf.Variables and TF ops, {_BRIDGE}",
+        )
+    return None
