@@ -49,9 +49,16 @@ CASES = {
     "variable_scope_get_variable": (None, "export", {}),  # scopes, AUTO_REUSE/reuse=True aliases
     "layers_dense": (None, "export", {}),  # tf.layers.dense -> tf.Variables + matmul/bias_add
     "scoped_mlp": (PROGRAMS / "scoped_mlp.py", "export", {}),  # layers in scopes, Builder
+    "region_layers_variable_scope": (None, "export", {}),  # the same at function level, no `with` session
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
-NAMED_VARIABLES = ("variable_scope_get_variable", "layers_dense", "scoped_mlp", "classify_regress")
+NAMED_VARIABLES = (
+    "variable_scope_get_variable",
+    "layers_dense",
+    "scoped_mlp",
+    "region_layers_variable_scope",
+    "classify_regress",
+)
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 
 
@@ -215,7 +222,7 @@ def test_facts_agree_with_rewrite(case):
     assert migrated_output == (not refused)
 
 
-@pytest.mark.parametrize("name", ["variable_scope_get_variable", "layers_dense", "scoped_mlp"])
+@pytest.mark.parametrize("name", NAMED_VARIABLES[:4])
 def test_migrated_variables_leave_no_graph_only_code(name):
     # with every codemod: compat-mode finds nothing graph-only left, so the module ends native TF2
     sample = CASES[name][0]
