@@ -50,6 +50,7 @@ CASES = {
     "layers_dense": (None, "export", {}),  # tf.layers.dense -> tf.Variables + matmul/bias_add
     "scoped_mlp": (PROGRAMS / "scoped_mlp.py", "export", {}),  # layers in scopes, Builder
     "region_layers_variable_scope": (None, "export", {}),  # the same at function level, no `with` session
+    "layers_shared_towers": (None, "export", {}),  # AUTO_REUSE scope reopened, dense(reuse=True)
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (
@@ -57,6 +58,7 @@ NAMED_VARIABLES = (
     "layers_dense",
     "scoped_mlp",
     "region_layers_variable_scope",
+    "layers_shared_towers",
     "classify_regress",
 )
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
@@ -167,6 +169,12 @@ def test_layer_and_scope_variable_names(runs):
         "head/score/bias",
         "head/score/kernel",
     ]
+    assert sorted(runs["report"]["layers_shared_towers"]["tf1"]["variables"]) == [
+        "head/bias",
+        "head/kernel",
+        "tower/dense/bias",
+        "tower/dense/kernel",
+    ]
     names = runs["report"]["variable_scope_get_variable"]["tf2"]["variables"]
     assert names["shared/offset"] == [] and names["tower/head/scale"] == [2] and "steps" in names
 
@@ -222,7 +230,7 @@ def test_facts_agree_with_rewrite(case):
     assert migrated_output == (not refused)
 
 
-@pytest.mark.parametrize("name", NAMED_VARIABLES[:4])
+@pytest.mark.parametrize("name", NAMED_VARIABLES[:5])
 def test_migrated_variables_leave_no_graph_only_code(name):
     # with every codemod: compat-mode finds nothing graph-only left, so the module ends native TF2
     sample = CASES[name][0]

@@ -33,6 +33,7 @@ from ..symbols import V2
 
 AUTO = "auto"  # tf.AUTO_REUSE
 
+_ZEROS = object()  # tf.layers' default bias initializer (zeros_initializer)
 _BRIDGE = "or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)"
 
 
@@ -460,30 +461,28 @@ class VariableScopes:
         trainable = None if trainable is None or _literal_bool(trainable) is True else trainable
         created: list[NewVariable] = []
 
-        def variable(part: str, shape: cst.BaseExpression, init: Init) -> str:
+        def variable(part: str, shape: cst.BaseExpression, initializer, what: str) -> str:
             full = f"{layer}/{part}"
             existing = self.reused(full, call, position, statements, reuse)
             if existing is not None:
-                return existing
+                return existing  # a reused layer: its initializers do not run
+            init = Init("zeros", None, call) if initializer is _ZEROS else self.layer_init(initializer, what, call)
             marker = f"_smmigrate_variable_{len(self.new)}"
-            value = self.initial_value(init, shape, dtype, ref)
-            new = NewVariable(marker, full, value, trainable)
+            new = NewVariable(marker, full, self.initial_value(init, shape, dtype, ref), trainable)
             self.new.append(new)
             created.append(new)
             self.created(full, marker, position)
             return marker
 
-        kernel_init = self.layer_init(args.get("kernel_initializer"), f"the kernel initializer of `{layer}`", call)
         shape = cst.parse_expression(f"[{in_dim}, {units.value}]")
-        kernel = variable("kernel", shape, kernel_init)
+        what = f"the kernel initializer of `{layer}`"
+        kernel = variable("kernel", shape, args.get("kernel_initializer"), what)
         out: cst.BaseExpression = _call(self.tf("matmul", ref), inputs, cst.Name(kernel))
         if use_bias:
-            node = args.get("bias_initializer")
-            if node is None:
-                bias_init = Init("zeros", None, call)
-            else:
-                bias_init = self.layer_init(node, f"the bias initializer of `{layer}`", call)
-            bias = variable("bias", cst.parse_expression(f"[{units.value}]"), bias_init)
+            what = f"the bias initializer of `{layer}`"
+            bias = variable(
+                "bias", cst.parse_expression(f"[{units.value}]"), args.get("bias_initializer", _ZEROS), what
+            )
             out = _call(self.tf("nn.bias_add", ref), out, cst.Name(bias))
         if activation is not None:
             out = _call(activation, out)
