@@ -243,6 +243,12 @@ DETERMINISTIC_INITIALIZERS: dict[str, str] = {
     "initializers.zeros": "zeros",
     "ones_initializer": "ones",
     "initializers.ones": "ones",
+    "keras.initializers.Constant": "constant",
+    "keras.initializers.constant": "constant",
+    "keras.initializers.Zeros": "zeros",
+    "keras.initializers.zeros": "zeros",
+    "keras.initializers.Ones": "ones",
+    "keras.initializers.ones": "ones",
 }
 # Initializers and ops that draw random values (TF1's default for float variables is glorot_uniform).
 RANDOM_INITIALIZER_PREFIXES = (
@@ -263,7 +269,29 @@ RANDOM_INITIALIZER_PREFIXES = (
     "initializers.uniform_unit_scaling",
     "initializers.he_",
     "initializers.lecun_",
-    "keras.initializers.",
+    "contrib.layers.xavier_initializer",
+    "contrib.layers.variance_scaling_initializer",
+    *(
+        f"keras.initializers.{name}"
+        for name in (
+            "glorot",
+            "Glorot",
+            "he_",
+            "He",
+            "lecun",
+            "Lecun",
+            "random",
+            "Random",
+            "truncated",
+            "Truncated",
+            "variance",
+            "Variance",
+            "orthogonal",
+            "Orthogonal",
+            "uniform",
+            "normal",
+        )
+    ),
 )
 # dtypes whose variables TF1 starts at zero when no initializer is given
 ZERO_DEFAULT_DTYPES = frozenset(

@@ -508,7 +508,7 @@ class _Analysis:
         `activation(tf.nn.bias_add(tf.matmul(x, kernel), bias))` graph code."""
         scopes = self.var_scopes
         created, value, output = scopes.dense(
-            name, call, position, self.b.statements, self.b.placeholders, self.b.computations
+            name, call, position, self.b.statements, self.b.placeholders, self.b.computations, self.graph_names()
         )
         for new in created:
             self.b.steps.append(Step("newvar", new))

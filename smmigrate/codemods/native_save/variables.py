@@ -75,7 +75,7 @@ class _Created:
 
 @dataclass
 class DenseOutput:
-    units: int
+    units: str  # Python code of the last dimension: `4`, `n_hidden`
     dtype: cst.BaseExpression
     statement: cst.CSTNode | None = None  # the computation that binds it
 
@@ -410,7 +410,7 @@ class VariableScopes:
         return existing.python
 
     # -- tf.layers.dense ---------------------------------------------------------------------------
-    def dense(self, target: str, call: cst.Call, position: int, statements, placeholders, computations):
+    def dense(self, target: str, call: cst.Call, position: int, statements, placeholders, computations, graph_names):
         """(new variables, eager expression) for `target = tf.layers.dense(...)`."""
         ref = self.cm.tf_symbol(call.func)
         args = bind_args(call, T.DENSE_PARAMS)
@@ -428,11 +428,17 @@ class VariableScopes:
                     f"`{key}=` only matters for training, which native-save does not migrate; drop it and rerun, "
                     f"{_BRIDGE}",
                 )
-        units = args.get("units")
-        if not isinstance(units, cst.Integer):
-            raise Refused(call, "SM319", "the layer's `units` is not an integer literal; write the number")
-        inputs = args.get("inputs")
-        in_dim, dtype, inputs = self.input_info(inputs, call, placeholders, computations)
+        units = self.size(args.get("units"), graph_names, statements)
+        if units is None:
+            raise Refused(
+                call,
+                "SM319",
+                "the layer's `units` is not an integer or a Python name the block leaves alone, so the kernel's "
+                "shape is not known before the graph runs; write the number",
+            )
+        in_dim, dtype, inputs = self.input_info(args.get("inputs"), call, placeholders, computations, statements)
+        if in_dim is None or graph_names & set(in_dim.split(".")[:1]):
+            raise Refused(call, "SM319", "the layer's input size is a graph value; give the placeholder a Python shape")
         activation = args.get("activation")
         if activation is not None and not _is_none(activation):
             if not isinstance(activation, (cst.Name, cst.Attribute)):
@@ -474,19 +480,17 @@ class VariableScopes:
             self.created(full, marker, position)
             return marker
 
-        shape = cst.parse_expression(f"[{in_dim}, {units.value}]")
+        shape = cst.parse_expression(f"[{in_dim}, {units}]")
         what = f"the kernel initializer of `{layer}`"
         kernel = variable("kernel", shape, args.get("kernel_initializer"), what)
         out: cst.BaseExpression = _call(self.tf("matmul", ref), inputs, cst.Name(kernel))
         if use_bias:
             what = f"the bias initializer of `{layer}`"
-            bias = variable(
-                "bias", cst.parse_expression(f"[{units.value}]"), args.get("bias_initializer", _ZEROS), what
-            )
+            bias = variable("bias", cst.parse_expression(f"[{units}]"), args.get("bias_initializer", _ZEROS), what)
             out = _call(self.tf("nn.bias_add", ref), out, cst.Name(bias))
         if activation is not None:
             out = _call(activation, out)
-        return created, out, DenseOutput(int(units.value), dtype)
+        return created, out, DenseOutput(units, dtype)
 
     def layer_init(self, node, what: str, call) -> Init:
         if node is None or _is_none(node):
@@ -505,12 +509,29 @@ class VariableScopes:
             n += 1
         return f"{base}_{n}"
 
-    def input_info(self, inputs, call, placeholders, computations) -> tuple[int, cst.BaseExpression, cst.Name]:
+    def size(self, node, graph_names: set[str], statements) -> str | None:
+        """Python code for a dimension: an integer, or a name (`n_hidden`, `FLAGS.units`) that is no
+        graph value and that the block does not assign (so it means the same where the variable is
+        made)."""
+        if isinstance(node, cst.Integer):
+            return node.value
+        base = node
+        while isinstance(base, cst.Attribute):
+            base = base.value
+        if not isinstance(base, cst.Name) or base.value in graph_names:
+            return None
+        if any(base.value in assigned_names(s) for s, _ in statements if not isinstance(s, ScopeExit)):
+            return None
+        return self.cm.code(node)
+
+    def input_info(
+        self, inputs, call, placeholders, computations, statements
+    ) -> tuple[str | None, cst.BaseExpression, cst.Name]:
         """(last dimension, dtype) of a layer's rank-2 input, from the block's own statements."""
         unknown = Refused(
             call,
             "SM319",
-            f"the layer's input `{self.cm.code(inputs)}` is not a rank-2 placeholder with a literal last dimension "
+            f"the layer's input `{self.cm.code(inputs)}` is not a rank-2 placeholder with a known last dimension "
             "or an earlier dense layer's output, so the kernel's shape is not known before the graph runs; give "
             f"the placeholder a shape like `[None, 4]` and feed the layer from it, {_BRIDGE}",
         )
@@ -523,8 +544,8 @@ class VariableScopes:
         ph = placeholders.get(inputs.value)
         if last is None and ph is not None and isinstance(ph.shape, (cst.List, cst.Tuple)):
             dims = [e.value for e in ph.shape.elements]
-            if len(dims) == 2 and isinstance(dims[1], cst.Integer):
-                return int(dims[1].value), ph.dtype, inputs
+            if len(dims) == 2 and (size := self.size(dims[1], set(), statements)) is not None:
+                return size, ph.dtype, inputs
         raise unknown
 
 

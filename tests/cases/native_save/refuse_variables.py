@@ -50,6 +50,14 @@ def constant_too_short(export_dir):
         x = tf.placeholder(tf.float32, [None, 4], name="x")
         w = tf.get_variable("w", [4], initializer=tf.constant_initializer([1.0, 2.0]))
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": x * w})
+
+
+def xavier(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        w = tf.get_variable("w", [2, 1], initializer=tf.contrib.layers.xavier_initializer())
+        y = tf.matmul(x, w)
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # output
 # refused (SM319, SM307): random initial values, unknown kernel shapes, scope objects, reuse of nothing
 import tensorflow as tf
@@ -102,10 +110,19 @@ def constant_too_short(export_dir):
         x = tf.placeholder(tf.float32, [None, 4], name="x")
         w = tf.get_variable("w", [4], initializer=tf.constant_initializer([1.0, 2.0]))
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": x * w})
+
+
+def xavier(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        w = tf.get_variable("w", [2, 1], initializer=tf.contrib.layers.xavier_initializer())
+        y = tf.matmul(x, w)
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
 # 8:13: SM319 not migrated: the initializer of `w` is random (no initializer given: TF1 uses glorot_uniform)
 # 16:58: SM319 not migrated: the initializer of `layer/w` is random (`tf.truncated_normal_initializer(stddev=0.1)`)
-# 25:13: SM319 not migrated: the layer's input `h` is not a rank-2 placeholder with a literal last dimension
+# 25:13: SM319 not migrated: the layer's input `h` is not a rank-2 placeholder with a known last dimension
 # 32:14: SM307 not migrated: `with tf.variable_scope(...) as ...` binds the scope object
 # 42:17: SM319 not migrated: `model/w` is reused (reuse=True) but no variable of that name is created earlier
 # 50:51: SM319 not migrated: the constant initializer has 2 values for 4 elements: TF1 repeats the last value
+# 57:54: SM319 not migrated: the initializer of `w` is random (`tf.contrib.layers.xavier_initializer()`)

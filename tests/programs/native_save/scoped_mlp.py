@@ -1,10 +1,11 @@
 """A TF1 MLP exported with SavedModelBuilder: tf.layers.dense layers inside variable scopes, a
-scale shared through get_variable + AUTO_REUSE, deterministic initializers everywhere."""
+scale shared through get_variable + AUTO_REUSE, deterministic initializers everywhere, sizes from module constants."""
 
 import numpy as np
 import tensorflow as tf
 
-KERNEL = np.arange(15, dtype=np.float32).reshape(5, 3) / 20.0 - 0.3
+N_FEATURES, HIDDEN_UNITS = 5, 3
+KERNEL = np.arange(15, dtype=np.float32).reshape(N_FEATURES, HIDDEN_UNITS) / 20.0 - 0.3
 
 
 def shared_scale():
@@ -14,10 +15,10 @@ def shared_scale():
 def export(export_dir):
     with tf.Graph().as_default():
         with tf.Session() as sess:
-            features = tf.placeholder(tf.float32, shape=[None, 5], name="features")
+            features = tf.placeholder(tf.float32, shape=[None, N_FEATURES], name="features")
             with tf.variable_scope("encoder"):
                 hidden = tf.layers.dense(
-                    features, 3, activation=tf.nn.relu, kernel_initializer=tf.constant_initializer(KERNEL)
+                    features, HIDDEN_UNITS, activation=tf.nn.relu, kernel_initializer=tf.constant_initializer(KERNEL)
                 )
                 hidden = tf.layers.dense(
                     hidden,
