@@ -258,3 +258,28 @@ def test_facts_name_tf1_tensors_and_method_names():
     assert sigs["classify"].outputs == {"scores": "scores:0"}  # `classes` has no name=: not guessed
     assert sigs["regress_built"].method_name == "tensorflow/serving/regress"
     assert sigs["serving_default"].outputs == {"scores": "scores:0", "prediction": "prediction:0"}
+
+
+def test_facts_name_tensors_inside_variable_scopes():
+    import libcst as cst
+
+    from smmigrate.codemods.native_save import NativeSave
+
+    source = """import tensorflow as tf
+
+
+def export(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        with tf.variable_scope("model"):
+            x = tf.placeholder(tf.float32, [None, 2], name="x")
+            w = tf.get_variable("w", [2, 1], initializer=tf.zeros_initializer())
+            y = tf.matmul(x, w, name="y")
+        with tf.variable_scope("model", reuse=True):
+            z = tf.identity(y, name="z")
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y, "z": z})
+"""
+    (fact,) = NativeSave.collect_facts(cst.parse_module(source), "p.py")
+    assert fact.migrated
+    (sig,) = fact.signatures
+    assert sig.inputs == {"x": "model/x:0"}  # the scope's name scope, opened the first time
+    assert sig.outputs == {"y": "model/y:0"}  # `z` is in `model_1/` (reopened): not guessed

@@ -548,7 +548,10 @@ class _Analysis:
         """Record the TF1 tensor name `<name=>:0`; a name TF1 would uniquify (`y_1`) is not guessed."""
         op = literal_str(node)
         self.op_names |= self.var_scopes.top_names  # scopes and layers take their names first
-        if op is None or op in self.op_names or self.var_scopes.active:  # in a scope: `scope/x:0`, not guessed
+        prefix = self.var_scopes.name_prefix()  # in variable scopes: `scope/x:0`
+        if op is not None and prefix is not None:
+            op = prefix + op
+        if op is None or op in self.op_names or prefix is None:
             self.op_names.add(op)
             self.b.tensor_names.pop(name, None)
             return

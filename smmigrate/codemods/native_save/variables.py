@@ -358,10 +358,19 @@ class VariableScopes:
             )
         return None
 
+    def name_prefix(self) -> str | None:
+        """The name scope TF1 gives ops here: "" outside variable scopes, `path/` while every enclosing
+        scope is open for the first time; None when TF1 uniquified it (`tower_1/`)."""
+        if not self.active:
+            return ""
+        if any(self.counts.get(s.path) != 1 for s in self.stack[1:]):
+            return None
+        return self.stack[-1].path + "/"
+
     def scoped_variable(self, call: cst.Call) -> cst.Call:
         """`tf.Variable(..., name="w")` in scopes: TF1 names it by the name scope, which is the scope
         path while every enclosing scope is open for the first time (later ones are `tower_1/`...)."""
-        if not self.active or any(self.counts.get(s.path) != 1 for s in self.stack[1:]):
+        if not self.name_prefix():
             return call
         args = []
         for arg in call.args:
