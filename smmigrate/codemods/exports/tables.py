@@ -299,6 +299,8 @@ ZERO_DEFAULT_DTYPES = frozenset(
     for n in ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool")
     for d in (n, f"dtypes.{n}")
 )
+# `tf.global_variables()`-style listings read in an export block -> trainable ones only?
+VARIABLE_LISTS = {"global_variables": False, "all_variables": False, "trainable_variables": True}
 VARIABLE_SCOPE = "variable_scope"
 AUTO_REUSE = "AUTO_REUSE"
 DENSE = frozenset({"layers.dense"})

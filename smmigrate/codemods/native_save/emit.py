@@ -206,6 +206,7 @@ class Emitter:
         for _, small in b.computations:
             renames.update(self.marker_renames(small))
         self.tracked: list[str] = []  # what the module tracks, in creation order (aliases once)
+        self.untrainable: set[str] = set()  # tracked variables made with `trainable=False`
         out: list = []
         defined = False
         for step in b.steps:
@@ -234,6 +235,10 @@ class Emitter:
                 value = small.value if isinstance(small, cst.Assign) else None
                 if not (isinstance(value, cst.Name) and (value.value in b.variables or value.value in self.markers)):
                     self.tracked.extend(assigned_names(small))  # `w2 = w` (a reused variable) is tracked once
+                    if isinstance(value, cst.Call) and any(
+                        a.keyword and a.keyword.value == "trainable" and _false(a.value) for a in value.args
+                    ):
+                        self.untrainable.update(assigned_names(small))
             elif step.kind == "newvar":
                 new = step.node
                 if defined:
@@ -252,6 +257,8 @@ class Emitter:
                     )
                 )
                 self.tracked.append(name)
+                if new.trainable is not None and _false(new.trainable):
+                    self.untrainable.add(name)
             elif step.kind == "assign":
                 var, method, value = step.node
                 mapping = self.variable_renames(value)
@@ -267,7 +274,7 @@ class Emitter:
 
     def keep(self, step, fns):
         small, line = step.node
-        mapping = {}
+        mapping = self.variable_lists(small)
         for call, fetch, feeds in step.evals:
             mapping[id(call)] = cst.parse_expression(self.evaluate(call, fetch, feeds, fns))
         if mapping:
@@ -339,6 +346,18 @@ class Emitter:
             )
         return self.parse("".join(text))
 
+    def variable_lists(self, node) -> dict:
+        """`tf.global_variables()` / `tf.trainable_variables()` read in the block: the variables it
+        has made so far, in creation order (TF2's `v.name` is TF1's: `dense/kernel:0`)."""
+        mapping: dict[int, cst.BaseExpression] = {}
+        for call in _calls(node):
+            resolved = self.cm.tf_symbol(call.func) if not call.args else None
+            if resolved is not None and resolved.rel in T.VARIABLE_LISTS:
+                trainable_only = T.VARIABLE_LISTS[resolved.rel]
+                names = [v for v in self.tracked if not (trainable_only and v in self.untrainable)]
+                mapping[id(call)] = cst.parse_expression("[" + ", ".join(names) + "]")
+        return mapping
+
     def marker_renames(self, node) -> dict:
         return {id(n): n.with_changes(value=self.markers[n.value]) for n in all_names(node) if n.value in self.markers}
 
@@ -361,3 +380,18 @@ def _blank_before(stmt, count: int = 1):
     if have >= count:
         return stmt
     return stmt.with_changes(leading_lines=[*[cst.EmptyLine(indent=False)] * (count - have), *stmt.leading_lines])
+
+
+def _false(node) -> bool:
+    return isinstance(node, cst.Name) and node.value == "False"
+
+
+def _calls(node) -> list[cst.Call]:
+    found: list[cst.Call] = []
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            found.append(n)
+
+    node.visit(V())
+    return found

@@ -23,6 +23,7 @@ def export(export_dir):
         )
         y = tf.nn.sigmoid(logits, name="y")
         sess.run(tf.global_variables_initializer())
+        print("trainable:", len(tf.trainable_variables()))
         print("y:", sess.run(y, {x: [[1.0, 2.0, 3.0, 4.0], [0.5, -0.5, 0.0, 1.0]]}))
         tf.saved_model.simple_save(sess, export_dir, inputs={"x": x}, outputs={"y": y})
 # output
@@ -39,6 +40,7 @@ def export(export_dir):
     mlp_dense_1_kernel = tf.Variable(tf.ones([2, 3]), name="mlp/dense_1/kernel")
     mlp_dense_1_bias = tf.Variable(tf.zeros([3]), name="mlp/dense_1/bias")
     logits_kernel = tf.Variable(tf.constant([[0.5], [-1.0], [2.0]], shape=[3, 1], dtype=tf.float32), name="logits/kernel")
+    print("trainable:", len([mlp_dense_kernel, mlp_dense_bias, mlp_dense_1_kernel, mlp_dense_1_bias, logits_kernel]))
 
     @tf.function(input_signature=[tf.TensorSpec(shape=[None, 4], dtype=tf.float32, name="x")])
     def serving_default(x):

@@ -23,6 +23,8 @@ def export(export_dir):
             mix = tf.get_variable("mix", initializer=np.array([[1.0], [-2.0]], dtype=np.float32))
             steps = tf.get_variable("steps", [], dtype=tf.int64, trainable=False)
             y = tf.matmul(h, mix)[:, 0] + offset + offset_again + tf.reduce_sum(w_shared)
+            print("variables:", sorted(v.name for v in tf.global_variables()))
+            print("trainable:", [v.name for v in tf.trainable_variables()])
             sess.run(tf.global_variables_initializer())
             print("y:", sess.run(y, feed_dict={x: [[1.0, 2.0, 3.0], [-1.0, 0.0, 0.5]]}))
             tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
@@ -42,6 +44,8 @@ def export(export_dir):
     w_shared = w
     mix = tf.Variable(np.array([[1.0], [-2.0]], dtype=np.float32), name="mix")
     steps = tf.Variable(tf.zeros([], dtype=tf.int64), name="steps", trainable=False)
+    print("variables:", sorted(v.name for v in [w, b, scale, shift, offset, mix, steps]))
+    print("trainable:", [v.name for v in [w, b, scale, shift, offset, mix]])
 
     @tf.function(input_signature=[tf.TensorSpec(shape=[None, 3], dtype=tf.float32, name="x")])
     def serving_default(x):
