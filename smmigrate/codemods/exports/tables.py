@@ -304,6 +304,7 @@ VARIABLE_LISTS = {"global_variables": False, "all_variables": False, "trainable_
 VARIABLE_SCOPE = "variable_scope"
 AUTO_REUSE = "AUTO_REUSE"
 DENSE = frozenset({"layers.dense"})
+SHAPE_LAYERS = frozenset({"layers.dropout", "layers.flatten"})  # no variables
 GET_VARIABLE_PARAMS = (
     "name",
     "shape",

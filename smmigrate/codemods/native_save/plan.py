@@ -243,8 +243,8 @@ class _Analysis:
             elif rel in (T.VARIABLE, T.GET_VARIABLE):
                 self.variable(name, value, small, line)
                 return
-            elif rel in T.DENSE:
-                self.dense(position, name, call, small)
+            elif rel in T.DENSE or rel in T.SHAPE_LAYERS:
+                self.layer(position, name, call, small, rel)
                 return
             elif rel in T.INITIALIZERS:
                 self.init_ops[name] = rel
@@ -503,18 +503,24 @@ class _Analysis:
 
         return cast(cst.Assign, small.visit(R()))
 
-    def dense(self, position, name, call, small) -> None:
+    def layer(self, position, name, call, small, rel) -> None:
         """`y = tf.layers.dense(x, units, ...)`: its kernel and bias become eager variables, the layer
-        `activation(tf.nn.bias_add(tf.matmul(x, kernel), bias))` graph code."""
+        `activation(tf.nn.bias_add(tf.matmul(x, kernel), bias))` graph code; dropout (inference) and
+        flatten become the ops TF1 runs for them."""
         scopes = self.var_scopes
-        created, value, output = scopes.dense(
-            name, call, position, self.b.statements, self.b.placeholders, self.b.computations, self.graph_names()
-        )
-        for new in created:
-            self.b.steps.append(Step("newvar", new))
+        b = self.b
+        if rel in T.DENSE:
+            created, value, output = scopes.dense(
+                name, call, position, b.statements, b.placeholders, b.computations, self.graph_names()
+            )
+            for new in created:
+                b.steps.append(Step("newvar", new))
+        else:
+            value, output = scopes.shape_layer(rel, call, b.placeholders, b.computations, b.statements)
         new_small = small.with_changes(value=value)
-        output.statement = new_small
-        scopes.outputs[name] = output
+        if output is not None:
+            output.statement = new_small
+            scopes.outputs[name] = output
         self.b.computations.append((position, new_small))
         self.tensor_name(name, None)  # `dense/BiasAdd:0`, `dense/Relu:0`...: not guessed
         self.b.dropped.append(small)

@@ -74,8 +74,11 @@ class _Created:
 
 
 @dataclass
-class DenseOutput:
-    units: str  # Python code of the last dimension: `4`, `n_hidden`
+class LayerOutput:
+    """What the block states about a layer's output: its static shape, as Python code per dimension
+    (`"4"`, `"n_hidden"`, None when unknown), and its dtype."""
+
+    dims: list[str | None]
     dtype: cst.BaseExpression
     statement: cst.CSTNode | None = None  # the computation that binds it
 
@@ -152,7 +155,7 @@ class VariableScopes:
         self.stack = [_Scope("", None, None, None)]
         self.store: dict[str, _Created] = {}  # TF1 variable name -> who holds it
         self.counts: dict[str, int] = {}  # scope path -> times opened (unique layer names)
-        self.outputs: dict[str, DenseOutput] = {}  # dense layer outputs, by Python name
+        self.outputs: dict[str, LayerOutput] = {}  # layer outputs, by Python name
         self.new: list[NewVariable] = []
         self.top_names: set[str] = set()  # top-level name scopes the block opens (op name clashes)
 
@@ -445,9 +448,19 @@ class VariableScopes:
                 "the layer's `units` is not an integer or a Python name the block leaves alone, so the kernel's "
                 "shape is not known before the graph runs; write the number",
             )
-        in_dim, dtype, inputs = self.input_info(args.get("inputs"), call, placeholders, computations, statements)
-        if in_dim is None or graph_names & set(in_dim.split(".")[:1]):
-            raise Refused(call, "SM319", "the layer's input size is a graph value; give the placeholder a Python shape")
+        inputs = args.get("inputs")
+        known = self.static(inputs, placeholders, computations, statements)
+        if known is None or len(known.dims) != 2 or known.dims[1] is None:
+            raise Refused(
+                call,
+                "SM319",
+                f"the layer's input `{self.cm.code(inputs)}` is not a rank-2 placeholder with a known last "
+                "dimension or the output of an earlier tf.layers call with one, so the kernel's shape is not known "
+                f"before the graph runs; give the placeholder a shape like `[None, 4]` and feed the layer from it, "
+                f"{_BRIDGE}",
+            )
+        in_dim, dtype = known.dims[1], known.dtype
+        assert isinstance(inputs, cst.Name)  # `static` knows only names
         activation = args.get("activation")
         if activation is not None and not _is_none(activation):
             if not isinstance(activation, (cst.Name, cst.Attribute)):
@@ -499,7 +512,7 @@ class VariableScopes:
             out = _call(self.tf("nn.bias_add", ref), out, cst.Name(bias))
         if activation is not None:
             out = _call(activation, out)
-        return created, out, DenseOutput(units, dtype)
+        return created, out, LayerOutput([None, units], dtype)
 
     def layer_init(self, node, what: str, call) -> Init:
         if node is None or _is_none(node):
@@ -533,34 +546,71 @@ class VariableScopes:
             return None
         return self.cm.code(node)
 
-    def input_info(
-        self, inputs, call, placeholders, computations, statements
-    ) -> tuple[str | None, cst.BaseExpression, cst.Name]:
-        """(last dimension, dtype) of a layer's rank-2 input, from the block's own statements."""
-        unknown = Refused(
-            call,
-            "SM319",
-            f"the layer's input `{self.cm.code(inputs)}` is not a rank-2 placeholder with a known last dimension "
-            "or an earlier dense layer's output, so the kernel's shape is not known before the graph runs; give "
-            f"the placeholder a shape like `[None, 4]` and feed the layer from it, {_BRIDGE}",
-        )
+    def static(self, inputs, placeholders, computations, statements) -> LayerOutput | None:
+        """The static shape and dtype of `inputs` when the block states them: a placeholder with a
+        literal shape (its Python sizes left alone by the block), or an earlier layer's output."""
         if not isinstance(inputs, cst.Name):
-            raise unknown
+            return None
         last = next((s for _, s in reversed(computations) if inputs.value in assigned_names(s)), None)
         out = self.outputs.get(inputs.value)
         if out is not None and last is out.statement:
-            return out.units, out.dtype, inputs
+            return out
         ph = placeholders.get(inputs.value)
         if last is None and ph is not None and isinstance(ph.shape, (cst.List, cst.Tuple)):
             dims = [e.value for e in ph.shape.elements]
-            if len(dims) == 2 and (size := self.size(dims[1], set(), statements)) is not None:
-                return size, ph.dtype, inputs
-        raise unknown
+            return LayerOutput([None if _is_none(d) else self.size(d, set(), statements) for d in dims], ph.dtype)
+        return None
+
+    # -- layers without variables ----------------------------------------------------------------
+    def shape_layer(self, rel: str, call: cst.Call, placeholders, computations, statements):
+        """(eager expression, output) for `tf.layers.dropout` at inference (`training=False`, the
+        default: the identity) and `tf.layers.flatten` (TF1's reshape to `[batch, -1]`)."""
+        ref = self.cm.tf_symbol(call.func)
+        if rel == "layers.dropout":
+            args = bind_args(call, ("inputs", "rate", "noise_shape", "seed", "training", "name"))
+            training = args.get("training")
+            if training is not None and _literal_bool(training) is not False:
+                raise Refused(
+                    training,
+                    "SM310",
+                    "`training=` is not `False`: the dropout may be active when the TF1 graph runs, which native-save "
+                    f"does not replay; serving uses training=False, so drop it if the export never trains, {_BRIDGE}",
+                )
+            inputs = args.get("inputs")
+            known = self.static(inputs, placeholders, computations, statements)
+            assert inputs is not None
+            return _call(self.tf("identity", ref), inputs), known and LayerOutput(known.dims, known.dtype)
+        args = bind_args(call, ("inputs", "name", "data_format"))
+        fmt = args.get("data_format")
+        if fmt is not None and literal_str(fmt) != "channels_last":
+            raise Refused(
+                fmt,
+                "SM310",
+                '`data_format=` other than "channels_last" transposes before flattening; drop it or '
+                f"use the session bridge, {_BRIDGE}",
+            )
+        inputs = args.get("inputs")
+        assert inputs is not None
+        shape = f"[{self.cm.spell((V2, 'shape'), ref)}({self.cm.code(inputs)})[0], -1]"
+        value = _call(self.tf("reshape", ref), inputs, cst.parse_expression(shape))
+        known = self.static(inputs, placeholders, computations, statements)
+        if known is None or len(known.dims) < 2 or any(d is None for d in known.dims[1:]):
+            return value, None
+        sizes = [d for d in known.dims[1:] if d is not None]
+        flat = str(_product(sizes)) if all(d.isdigit() for d in sizes) else " * ".join(sizes)
+        return value, LayerOutput([None, flat], known.dtype)
+
+
+def _product(sizes: list[str]) -> int:
+    product = 1
+    for size in sizes:
+        product *= int(size)
+    return product
 
 
 def variable_in_graph_code(ref, rel: str, spelled: str) -> Refused | None:
     """Why a variable-making TF1 name left inside graph code (not on a line of its own) is refused."""
-    if rel in (T.GET_VARIABLE, T.VARIABLE_SCOPE) or rel in T.DENSE:
+    if rel in (T.GET_VARIABLE, T.VARIABLE_SCOPE) or rel in T.DENSE or rel in T.SHAPE_LAYERS:
         return Refused(
             ref,
             "SM310",
@@ -572,7 +622,7 @@ def variable_in_graph_code(ref, rel: str, spelled: str) -> Refused | None:
         return Refused(
             ref,
             "SM310",
-            f"`{spelled}` is a TF1 layer native-save does not migrate (only tf.layers.dense is); rewrite it with "
-            f"tf.Variables and TF ops, {_BRIDGE}",
+            f"`{spelled}` is a TF1 layer native-save does not migrate (only tf.layers.dense, dropout and flatten "
+            f"are); rewrite it with tf.Variables and TF ops, {_BRIDGE}",
         )
     return None
