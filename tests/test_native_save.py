@@ -28,7 +28,8 @@ EXAMPLES = {"examples": [{"x": [1.0, 2.0]}, {"x": [-0.5, 0.25]}, {"x": [3.0, 0.0
 
 CASE_FILES = {c.path.stem: c for c in all_cases() if c.path.parent.name == "native_save"}
 
-# name -> (a sample, or the case file of that name; export function; feeds for compare_exports.py)
+# name -> (a sample, or the case file of that name; export function, or "./<folder>" for a module-level
+# program writing that folder in its working directory; feeds for compare_exports.py)
 CASES = {
     "add_two_builder": (SAMPLES / "add_two_builder.py", "save", {}),
     "add_two_simple_save": (SAMPLES / "add_two_simple_save.py", "save", {}),
@@ -52,6 +53,7 @@ CASES = {
     "region_layers_variable_scope": (None, "export", {}),  # the same at function level, no `with` session
     "layers_shared_towers": (None, "export", {}),  # AUTO_REUSE scope reopened, dense(reuse=True)
     "layers_flatten_dropout": (None, "export", {}),  # flatten -> dense -> dropout -> dense
+    "region_module_level_layers": (None, "./mlp_model", {}),  # module-level program (its export folder)
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (
@@ -61,6 +63,7 @@ NAMED_VARIABLES = (
     "region_layers_variable_scope",
     "layers_shared_towers",
     "layers_flatten_dropout",
+    "region_module_level_layers",
     "classify_regress",
 )
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
@@ -89,10 +92,18 @@ def runs(tmp_path_factory):
         assert not [d for d in diagnostics if d.code.startswith("SM3")], diagnostics
         new_script = tmp / f"{name}_tf2.py"
         new_script.write_text(code)
-        rewritten[name] = _function_source(code, function)
-        out1, out2 = tmp / "tf1" / name, tmp / "tf2" / name
-        tf1.append({"script": driver, "argv": [str(script), function, str(out1)]})
-        tf2.append({"script": driver, "argv": [str(new_script), function, str(out2)]})
+        if function.startswith("./"):  # a module-level program exporting to that folder of its cwd
+            rewritten[name] = code
+            cwd1, cwd2 = tmp / "tf1" / f"{name}_cwd", tmp / "tf2" / f"{name}_cwd"
+            cwd1.mkdir(parents=True), cwd2.mkdir(parents=True)
+            out1, out2 = cwd1 / function[2:], cwd2 / function[2:]
+            tf1.append({"script": str(script), "cwd": str(cwd1)})
+            tf2.append({"script": str(new_script), "cwd": str(cwd2)})
+        else:
+            rewritten[name] = _function_source(code, function)
+            out1, out2 = tmp / "tf1" / name, tmp / "tf2" / name
+            tf1.append({"script": driver, "argv": [str(script), function, str(out1)]})
+            tf2.append({"script": driver, "argv": [str(new_script), function, str(out2)]})
         pairs.append({"name": name, "tf1": str(out1), "tf2": str(out2), "feeds": feeds})
     spec = tmp / "pairs.json"
     spec.write_text(json.dumps(pairs))
