@@ -32,6 +32,7 @@ from ..exports.syntax import (
     session_runs,
 )
 from .block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
+from .layers import Layers
 from .variables import ScopeExit, VariableScopes
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
@@ -59,7 +60,8 @@ class _Analysis:
         self.graph_depth = 0  # while flattening: inside a graph (or session) context
         self.in_graph_context: set[int] = set()  # small statements run with the block's graph as default
         self.graph_seen = False  # a region's `graph = tf.Graph()` read
-        self.var_scopes = VariableScopes(cm)  # tf.variable_scope / get_variable / tf.layers state
+        self.var_scopes = VariableScopes(cm)  # tf.variable_scope / get_variable state
+        self.layers = Layers(self.var_scopes)  # tf.layers.dense / dropout / flatten
 
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
@@ -507,20 +509,20 @@ class _Analysis:
         """`y = tf.layers.dense(x, units, ...)`: its kernel and bias become eager variables, the layer
         `activation(tf.nn.bias_add(tf.matmul(x, kernel), bias))` graph code; dropout (inference) and
         flatten become the ops TF1 runs for them."""
-        scopes = self.var_scopes
+        layers = self.layers
         b = self.b
         if rel in T.DENSE:
-            created, value, output = scopes.dense(
+            created, value, output = layers.dense(
                 name, call, position, b.statements, b.placeholders, b.computations, self.graph_names()
             )
             for new in created:
                 b.steps.append(Step("newvar", new))
         else:
-            value, output = scopes.shape_layer(rel, call, b.placeholders, b.computations, b.statements)
+            value, output = layers.shape_layer(rel, call, b.placeholders, b.computations, b.statements)
         new_small = small.with_changes(value=value)
         if output is not None:
             output.statement = new_small
-            scopes.outputs[name] = output
+            layers.outputs[name] = output
         self.b.computations.append((position, new_small))
         self.tensor_name(name, None)  # `dense/BiasAdd:0`, `dense/Relu:0`...: not guessed
         self.b.dropped.append(small)

@@ -33,8 +33,7 @@ from ..symbols import V2
 
 AUTO = "auto"  # tf.AUTO_REUSE
 
-_ZEROS = object()  # tf.layers' default bias initializer (zeros_initializer)
-_BRIDGE = "or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)"
+BRIDGE = "or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)"
 
 
 @dataclass
@@ -74,16 +73,6 @@ class _Created:
 
 
 @dataclass
-class LayerOutput:
-    """What the block states about a layer's output: its static shape, as Python code per dimension
-    (`"4"`, `"n_hidden"`, None when unknown), and its dtype."""
-
-    dims: list[str | None]
-    dtype: cst.BaseExpression
-    statement: cst.CSTNode | None = None  # the computation that binds it
-
-
-@dataclass
 class ScopeExit:
     """Statement-list marker: the variable scopes entered by one `with` end here."""
 
@@ -95,20 +84,20 @@ def _kw(name: str, value: cst.BaseExpression) -> cst.Arg:
     return cst.Arg(value=value, keyword=cst.Name(name), equal=eq)
 
 
-def _call(func: cst.BaseExpression, *args: cst.BaseExpression, **kwargs: cst.BaseExpression | None) -> cst.Call:
+def make_call(func: cst.BaseExpression, *args: cst.BaseExpression, **kwargs: cst.BaseExpression | None) -> cst.Call:
     return cst.Call(
         func=func,
         args=[cst.Arg(a) for a in args] + [_kw(k, v) for k, v in kwargs.items() if v is not None],
     )
 
 
-def _literal_bool(node) -> bool | None:
+def literal_bool(node) -> bool | None:
     if isinstance(node, cst.Name) and node.value in ("True", "False"):
         return node.value == "True"
     return None
 
 
-def _is_none(node) -> bool:
+def is_none(node) -> bool:
     return isinstance(node, cst.Name) and node.value == "None"
 
 
@@ -155,7 +144,6 @@ class VariableScopes:
         self.stack = [_Scope("", None, None, None)]
         self.store: dict[str, _Created] = {}  # TF1 variable name -> who holds it
         self.counts: dict[str, int] = {}  # scope path -> times opened (unique layer names)
-        self.outputs: dict[str, LayerOutput] = {}  # layer outputs, by Python name
         self.new: list[NewVariable] = []
         self.top_names: set[str] = set()  # top-level name scopes the block opens (op name clashes)
 
@@ -183,7 +171,7 @@ class VariableScopes:
                     item,
                     "SM307",
                     "`with tf.variable_scope(...) as ...` binds the scope object, which has no eager equivalent; "
-                    f"drop `as ...` if nothing uses it, {_BRIDGE}",
+                    f"drop `as ...` if nothing uses it, {BRIDGE}",
                 )
             self._push(cast(cst.Call, item.item))  # `is_scope` checked it is a call
         return len(stmt.items)
@@ -195,7 +183,7 @@ class VariableScopes:
                 args[key],
                 "SM307",
                 f"`{key}=` of tf.variable_scope changes how variables are created in ways native-save does not "
-                f"replay; drop it if serving does not need it, {_BRIDGE}",
+                f"replay; drop it if serving does not need it, {BRIDGE}",
             )
         name = literal_str(args.get("name_or_scope"))
         if not name:
@@ -203,12 +191,12 @@ class VariableScopes:
                 call,
                 "SM307",
                 "the variable scope is not named by a string literal (a scope object, or `default_name=`), so the "
-                f"TF1 variable names cannot be followed; name the scope with a string, {_BRIDGE}",
+                f"TF1 variable names cannot be followed; name the scope with a string, {BRIDGE}",
             )
         parent = self.stack[-1]
-        reuse = self._reuse(args.get("reuse"), call)
+        reuse = self.reuse_of(args.get("reuse"), call)
         initializer = parent.initializer
-        if args.get("initializer") is not None and not _is_none(args["initializer"]):
+        if args.get("initializer") is not None and not is_none(args["initializer"]):
             initializer = self.initializer(args["initializer"], "the scope's initializer")
         path = f"{parent.path}/{name}" if parent.path else name
         self.stack.append(_Scope(path, reuse or parent.reuse, initializer, args.get("dtype") or parent.dtype))
@@ -223,10 +211,10 @@ class VariableScopes:
                 if key.startswith(path + "/"):
                     self.counts[key] = 0
 
-    def _reuse(self, node, where) -> object:
-        if node is None or _is_none(node) or _literal_bool(node) is False:
+    def reuse_of(self, node, where) -> object:
+        if node is None or is_none(node) or literal_bool(node) is False:
             return None
-        if _literal_bool(node):
+        if literal_bool(node):
             return True
         if self._rel(node) == T.AUTO_REUSE:
             return AUTO
@@ -234,7 +222,7 @@ class VariableScopes:
             where,
             "SM307",
             "`reuse=` is not `True`, `False`, `None` or `tf.AUTO_REUSE`, so which variables are shared cannot be "
-            f"followed; spell it out, {_BRIDGE}",
+            f"followed; spell it out, {BRIDGE}",
         )
 
     def _rel(self, node) -> str | None:
@@ -261,7 +249,7 @@ class VariableScopes:
             "SM319",
             f"{what} `{self.cm.code(node)}` is not one native-save can replay (tf.constant_initializer, "
             "tf.zeros_initializer, tf.ones_initializer); write one of those inline, or compute the values in "
-            f"Python (a NumPy array as the initializer), {_BRIDGE}",
+            f"Python (a NumPy array as the initializer), {BRIDGE}",
         )
 
     def random(self, node, what: str, spelled: str) -> Refused:
@@ -270,7 +258,7 @@ class VariableScopes:
             "SM319",
             f"{what} is random ({spelled}): an eager tf.Variable would start from other numbers than the ones the "
             "TF1 program exports; use a deterministic initializer (tf.constant_initializer(<value or NumPy "
-            f"array>), tf.zeros_initializer(), tf.ones_initializer()), {_BRIDGE}",
+            f"array>), tf.zeros_initializer(), tf.ones_initializer()), {BRIDGE}",
         )
 
     def default_init(self, dtype, node, what: str) -> Init:
@@ -294,8 +282,8 @@ class VariableScopes:
                 )
             if dtype is None and not _float(init.value):
                 dtype = self.tf("float32", ref)
-            return _call(self.tf("constant", ref), init.value, shape=shape, dtype=dtype)
-        return _call(self.tf(init.kind, ref), shape, dtype=None if float32 else dtype)
+            return make_call(self.tf("constant", ref), init.value, shape=shape, dtype=dtype)
+        return make_call(self.tf(init.kind, ref), shape, dtype=None if float32 else dtype)
 
     # -- tf.get_variable -----------------------------------------------------------------------------
     def get_variable(self, target: str, call: cst.Call, position: int, statements) -> cst.BaseExpression:
@@ -308,7 +296,7 @@ class VariableScopes:
                 args[key],
                 "SM319",
                 f"`{key}=` of tf.get_variable has no equivalent on an eager tf.Variable here; drop it if serving "
-                f"does not need it, {_BRIDGE}",
+                f"does not need it, {BRIDGE}",
             )
         name = literal_str(args.get("name"))
         if not name:
@@ -327,13 +315,13 @@ class VariableScopes:
         name_arg = cst.SimpleString(json.dumps(full))
         init = self.get_variable_init(args, full, call)
         if init is None:  # a value (NumPy array, list, tensor): TF1 keeps its dtype, as tf.Variable does
-            value = _call(self.tf("Variable", ref), args["initializer"], name=name_arg, dtype=args.get("dtype"))
+            value = make_call(self.tf("Variable", ref), args["initializer"], name=name_arg, dtype=args.get("dtype"))
         else:
             shape = args.get("shape")
             if shape is None:
                 raise Refused(call, "SM319", f"`{full}` has an initializer but no shape; pass `shape=`")
             initial = self.initial_value(init, shape, dtype, ref)
-            value = _call(self.tf("Variable", ref), initial, name=name_arg)
+            value = make_call(self.tf("Variable", ref), initial, name=name_arg)
         self.created(full, target, position)
         return self._trainable(value, args.get("trainable"))
 
@@ -342,7 +330,7 @@ class VariableScopes:
         scope = self.stack[-1]
         node = args.get("initializer")
         what = f"the initializer of `{full}`"
-        if node is None or _is_none(node):
+        if node is None or is_none(node):
             return scope.initializer or self.default_init(args.get("dtype") or scope.dtype, call, what)
         rel = self._rel(node) if isinstance(node, cst.Call) else None
         if rel is not None and rel.startswith(T.RANDOM_INITIALIZER_PREFIXES):
@@ -382,7 +370,7 @@ class VariableScopes:
         return call.with_changes(args=args)
 
     def _trainable(self, call: cst.Call, trainable) -> cst.Call:
-        if trainable is None or _is_none(trainable):
+        if trainable is None or is_none(trainable):
             return call
         return call.with_changes(args=[*call.args, _kw("trainable", trainable)])
 
@@ -421,192 +409,6 @@ class VariableScopes:
                 )
         return existing.python
 
-    # -- tf.layers.dense ---------------------------------------------------------------------------
-    def dense(self, target: str, call: cst.Call, position: int, statements, placeholders, computations, graph_names):
-        """(new variables, eager expression) for `target = tf.layers.dense(...)`."""
-        ref = self.cm.tf_symbol(call.func)
-        args = bind_args(call, T.DENSE_PARAMS)
-        for key in set(args) & {
-            "kernel_regularizer",
-            "bias_regularizer",
-            "activity_regularizer",
-            "kernel_constraint",
-            "bias_constraint",
-        }:
-            if not _is_none(args[key]):
-                raise Refused(
-                    args[key],
-                    "SM319",
-                    f"`{key}=` only matters for training, which native-save does not migrate; drop it and rerun, "
-                    f"{_BRIDGE}",
-                )
-        units = self.size(args.get("units"), graph_names, statements)
-        if units is None:
-            raise Refused(
-                call,
-                "SM319",
-                "the layer's `units` is not an integer or a Python name the block leaves alone, so the kernel's "
-                "shape is not known before the graph runs; write the number",
-            )
-        inputs = args.get("inputs")
-        known = self.static(inputs, placeholders, computations, statements)
-        if known is None or len(known.dims) != 2 or known.dims[1] is None:
-            raise Refused(
-                call,
-                "SM319",
-                f"the layer's input `{self.cm.code(inputs)}` is not a rank-2 placeholder with a known last "
-                "dimension or the output of an earlier tf.layers call with one, so the kernel's shape is not known "
-                f"before the graph runs; give the placeholder a shape like `[None, 4]` and feed the layer from it, "
-                f"{_BRIDGE}",
-            )
-        in_dim, dtype = known.dims[1], known.dtype
-        assert isinstance(inputs, cst.Name)  # `static` knows only names
-        activation = args.get("activation")
-        if activation is not None and not _is_none(activation):
-            if not isinstance(activation, (cst.Name, cst.Attribute)):
-                raise Refused(
-                    activation, "SM319", "the activation is not a function name; define it with `def` and pass its name"
-                )
-        else:
-            activation = None
-        use_bias = True if args.get("use_bias") is None else _literal_bool(args["use_bias"])
-        if use_bias is None:
-            raise Refused(call, "SM319", "`use_bias=` is not `True` or `False`; write the literal")
-        reuse = self._reuse(args.get("reuse"), call)
-        name = None
-        if args.get("name") is not None and not _is_none(args["name"]):
-            name = literal_str(args["name"])
-            if not name:
-                raise Refused(call, "SM319", "the layer's `name=` is not a string literal; write the name")
-        if name is None:
-            name = "dense" if reuse else self.unique("dense")
-        layer = self.full(name)
-        self.counts[layer] = self.counts.get(layer, 0) + 1
-        if not self.active:
-            self.top_names.add(name.split("/")[0])
-        reuse = reuse or self.stack[-1].reuse
-        trainable = args.get("trainable")
-        trainable = None if trainable is None or _literal_bool(trainable) is True else trainable
-        created: list[NewVariable] = []
-
-        def variable(part: str, shape: cst.BaseExpression, initializer, what: str) -> str:
-            full = f"{layer}/{part}"
-            existing = self.reused(full, call, position, statements, reuse)
-            if existing is not None:
-                return existing  # a reused layer: its initializers do not run
-            init = Init("zeros", None, call) if initializer is _ZEROS else self.layer_init(initializer, what, call)
-            marker = f"_smmigrate_variable_{len(self.new)}"
-            new = NewVariable(marker, full, self.initial_value(init, shape, dtype, ref), trainable)
-            self.new.append(new)
-            created.append(new)
-            self.created(full, marker, position)
-            return marker
-
-        shape = cst.parse_expression(f"[{in_dim}, {units}]")
-        what = f"the kernel initializer of `{layer}`"
-        kernel = variable("kernel", shape, args.get("kernel_initializer"), what)
-        out: cst.BaseExpression = _call(self.tf("matmul", ref), inputs, cst.Name(kernel))
-        if use_bias:
-            what = f"the bias initializer of `{layer}`"
-            bias = variable("bias", cst.parse_expression(f"[{units}]"), args.get("bias_initializer", _ZEROS), what)
-            out = _call(self.tf("nn.bias_add", ref), out, cst.Name(bias))
-        if activation is not None:
-            out = _call(activation, out)
-        return created, out, LayerOutput([None, units], dtype)
-
-    def layer_init(self, node, what: str, call) -> Init:
-        if node is None or _is_none(node):
-            init = self.stack[-1].initializer
-            if init is None:
-                raise self.random(call, what, "no initializer given: tf.layers uses glorot_uniform")
-            return init
-        return self.initializer(node, what)
-
-    def unique(self, base: str) -> str:
-        """TF1's name for an unnamed layer: `base`, `base_1`, ... unused in the current scope."""
-        if self.counts.get(self.full(base), 0) == 0:
-            return base
-        n = 1
-        while self.counts.get(self.full(f"{base}_{n}"), 0) > 0:
-            n += 1
-        return f"{base}_{n}"
-
-    def size(self, node, graph_names: set[str], statements) -> str | None:
-        """Python code for a dimension: an integer, or a name (`n_hidden`, `FLAGS.units`) that is no
-        graph value and that the block does not assign (so it means the same where the variable is
-        made)."""
-        if isinstance(node, cst.Integer):
-            return node.value
-        base = node
-        while isinstance(base, cst.Attribute):
-            base = base.value
-        if not isinstance(base, cst.Name) or base.value in graph_names:
-            return None
-        if any(base.value in assigned_names(s) for s, _ in statements if not isinstance(s, ScopeExit)):
-            return None
-        return self.cm.code(node)
-
-    def static(self, inputs, placeholders, computations, statements) -> LayerOutput | None:
-        """The static shape and dtype of `inputs` when the block states them: a placeholder with a
-        literal shape (its Python sizes left alone by the block), or an earlier layer's output."""
-        if not isinstance(inputs, cst.Name):
-            return None
-        last = next((s for _, s in reversed(computations) if inputs.value in assigned_names(s)), None)
-        out = self.outputs.get(inputs.value)
-        if out is not None and last is out.statement:
-            return out
-        ph = placeholders.get(inputs.value)
-        if last is None and ph is not None and isinstance(ph.shape, (cst.List, cst.Tuple)):
-            dims = [e.value for e in ph.shape.elements]
-            return LayerOutput([None if _is_none(d) else self.size(d, set(), statements) for d in dims], ph.dtype)
-        return None
-
-    # -- layers without variables ----------------------------------------------------------------
-    def shape_layer(self, rel: str, call: cst.Call, placeholders, computations, statements):
-        """(eager expression, output) for `tf.layers.dropout` at inference (`training=False`, the
-        default: the identity) and `tf.layers.flatten` (TF1's reshape to `[batch, -1]`)."""
-        ref = self.cm.tf_symbol(call.func)
-        if rel == "layers.dropout":
-            args = bind_args(call, ("inputs", "rate", "noise_shape", "seed", "training", "name"))
-            training = args.get("training")
-            if training is not None and _literal_bool(training) is not False:
-                raise Refused(
-                    training,
-                    "SM310",
-                    "`training=` is not `False`: the dropout may be active when the TF1 graph runs, which native-save "
-                    f"does not replay; serving uses training=False, so drop it if the export never trains, {_BRIDGE}",
-                )
-            inputs = args.get("inputs")
-            known = self.static(inputs, placeholders, computations, statements)
-            assert inputs is not None
-            return _call(self.tf("identity", ref), inputs), known and LayerOutput(known.dims, known.dtype)
-        args = bind_args(call, ("inputs", "name", "data_format"))
-        fmt = args.get("data_format")
-        if fmt is not None and literal_str(fmt) != "channels_last":
-            raise Refused(
-                fmt,
-                "SM310",
-                '`data_format=` other than "channels_last" transposes before flattening; drop it or '
-                f"use the session bridge, {_BRIDGE}",
-            )
-        inputs = args.get("inputs")
-        assert inputs is not None
-        shape = f"[{self.cm.spell((V2, 'shape'), ref)}({self.cm.code(inputs)})[0], -1]"
-        value = _call(self.tf("reshape", ref), inputs, cst.parse_expression(shape))
-        known = self.static(inputs, placeholders, computations, statements)
-        if known is None or len(known.dims) < 2 or any(d is None for d in known.dims[1:]):
-            return value, None
-        sizes = [d for d in known.dims[1:] if d is not None]
-        flat = str(_product(sizes)) if all(d.isdigit() for d in sizes) else " * ".join(sizes)
-        return value, LayerOutput([None, flat], known.dtype)
-
-
-def _product(sizes: list[str]) -> int:
-    product = 1
-    for size in sizes:
-        product *= int(size)
-    return product
-
 
 def variable_in_graph_code(ref, rel: str, spelled: str) -> Refused | None:
     """Why a variable-making TF1 name left inside graph code (not on a line of its own) is refused."""
@@ -614,15 +416,15 @@ def variable_in_graph_code(ref, rel: str, spelled: str) -> Refused | None:
         return Refused(
             ref,
             "SM310",
-            f"`{spelled}` creates variables inside an expression; native-save migrates `name = "
-            "tf.get_variable(...)` and `name = tf.layers.dense(...)` written as statements of their own — assign "
-            f"it to a name first, {_BRIDGE}",
+            f"`{spelled}` is called inside an expression; native-save migrates `name = tf.get_variable(...)` and "
+            "`name = tf.layers.dense/dropout/flatten(...)` written as statements of their own — assign it to a "
+            f"name first, {BRIDGE}",
         )
     if rel.startswith("layers."):
         return Refused(
             ref,
             "SM310",
             f"`{spelled}` is a TF1 layer native-save does not migrate (only tf.layers.dense, dropout and flatten "
-            f"are); rewrite it with tf.Variables and TF ops, {_BRIDGE}",
+            f"are); rewrite it with tf.Variables and TF ops, {BRIDGE}",
         )
     return None

@@ -66,6 +66,6 @@ def dropout_training(export_dir, is_training):
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
 # 9:13: SM319 not migrated: the kernel initializer of `y` is random (no initializer given: tf.layers uses glorot_uniform)
-# 17:27: SM310 not migrated: `tf.layers.dense` creates variables inside an expression
+# 17:27: SM310 not migrated: `tf.layers.dense` is called inside an expression
 # 24:13: SM310 not migrated: `tf.layers.conv2d` is a TF1 layer native-save does not migrate (only tf.layers.dense, dropout and flatten are)
 # 31:48: SM310 not migrated: `training=` is not `False`: the dropout may be active when the TF1 graph runs
