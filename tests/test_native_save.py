@@ -54,6 +54,7 @@ CASES = {
     "layers_shared_towers": (None, "export", {}),  # AUTO_REUSE scope reopened, dense(reuse=True)
     "layers_flatten_dropout": (None, "export", {}),  # flatten -> dense -> dropout -> dense
     "region_module_level_layers": (None, "./mlp_model", {}),  # module-level program (its export folder)
+    "random_variable_assigned": (None, "export", {}),  # random initial values, overwritten before the export
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (

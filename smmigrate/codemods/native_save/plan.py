@@ -214,6 +214,7 @@ class _Analysis:
                 "the export is not a complete `builder.add_meta_graph_and_variables(...)` + `builder.save()` pair in "
                 "this block; keep both calls (and the Builder) in the block that builds the graph",
             )
+        self.var_scopes.check_random(self.b.steps)
         return self.b
 
     def statement(self, position: int, small, line) -> None:
@@ -464,6 +465,7 @@ class _Analysis:
                     f"`{arg.keyword.value}=` has no TF2 equivalent on tf.Variable; drop it and rerun, or use the "
                     "session bridge",
                 )
+        self.var_scopes.note_random(name, call)
         if self.var_scopes.active:
             scoped = self.var_scopes.scoped_variable(call)
             if scoped is not call:

@@ -28,7 +28,7 @@ import libcst as cst
 
 from .._base import literal_str
 from ..exports import tables as T
-from ..exports.syntax import Refused, assigned_names, bind_args, identifiers
+from ..exports.syntax import Refused, assigned_names, bind_args, identifiers, tf_refs
 from ..symbols import V2
 
 AUTO = "auto"  # tf.AUTO_REUSE
@@ -146,6 +146,34 @@ class VariableScopes:
         self.counts: dict[str, int] = {}  # scope path -> times opened (unique layer names)
         self.new: list[NewVariable] = []
         self.top_names: set[str] = set()  # top-level name scopes the block opens (op name clashes)
+        self.random_initial: dict[str, cst.CSTNode] = {}  # tf.Variable(<random op>) -> the op
+
+    def note_random(self, name: str, call: cst.Call) -> None:
+        """`name = tf.Variable(<random op>...)`: its initial values differ in any other program."""
+        for ref, resolved in tf_refs(self.cm, call):
+            if resolved.rel.startswith(T.RANDOM_INITIALIZER_PREFIXES):
+                self.random_initial[name] = ref
+                return
+
+    def check_random(self, steps) -> None:
+        """A variable with a random initial value must be overwritten (`assign`, `load`) before the
+        export, or the TF2 SavedModel would hold other numbers than the TF1 one."""
+        assigned: set[str] = set()
+        for step in steps:
+            if step.kind == "assign" and step.node[1] == "assign":
+                assigned.add(step.node[0])
+            if step.kind == "export":
+                break
+        for name, ref in self.random_initial.items():
+            if name not in assigned:
+                raise Refused(
+                    ref,
+                    "SM319",
+                    f"the initial value of `{name}` is random (`{self.cm.code(ref)}`) and nothing assigns `{name}` "
+                    "before the export: an eager tf.Variable would start from other numbers than the ones the TF1 "
+                    "program exports; compute the initial value with NumPy or a constant, assign the values before "
+                    f"exporting, {BRIDGE}",
+                )
 
     @property
     def active(self) -> bool:

@@ -58,6 +58,15 @@ def xavier(export_dir):
         w = tf.get_variable("w", [2, 1], initializer=tf.contrib.layers.xavier_initializer())
         y = tf.matmul(x, w)
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def random_variable_never_assigned(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        w = tf.Variable(tf.random_normal([2, 1], stddev=0.1), name="w")
+        y = tf.matmul(x, w)
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # output
 # refused (SM319, SM307): random initial values, unknown kernel shapes, scope objects, reuse of nothing
 import tensorflow as tf
@@ -118,6 +127,15 @@ def xavier(export_dir):
         w = tf.get_variable("w", [2, 1], initializer=tf.contrib.layers.xavier_initializer())
         y = tf.matmul(x, w)
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def random_variable_never_assigned(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        w = tf.Variable(tf.random_normal([2, 1], stddev=0.1), name="w")
+        y = tf.matmul(x, w)
+        sess.run(tf.global_variables_initializer())
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
 # 8:13: SM319 not migrated: the initializer of `w` is random (no initializer given: TF1 uses glorot_uniform)
 # 16:58: SM319 not migrated: the initializer of `layer/w` is random (`tf.truncated_normal_initializer(stddev=0.1)`)
@@ -126,3 +144,4 @@ def xavier(export_dir):
 # 42:17: SM319 not migrated: `model/w` is reused (reuse=True) but no variable of that name is created earlier
 # 50:51: SM319 not migrated: the constant initializer has 2 values for 4 elements: TF1 repeats the last value
 # 57:54: SM319 not migrated: the initializer of `w` is random (`tf.contrib.layers.xavier_initializer()`)
+# 65:25: SM319 not migrated: the initial value of `w` is random (`tf.random_normal`) and nothing assigns `w` before the export
