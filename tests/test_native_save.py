@@ -55,6 +55,7 @@ CASES = {
     "layers_flatten_dropout": (None, "export", {}),  # flatten -> dense -> dropout -> dense
     "region_module_level_layers": (None, "./mlp_model", {}),  # module-level program (its export folder)
     "random_variable_assigned": (None, "export", {}),  # random initial values, overwritten before the export
+    "switch_module_variables_migrated": (None, "export", {}),  # compat.v1 + disable_v2_behavior module
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (
@@ -87,7 +88,8 @@ def runs(tmp_path_factory):
             script.write_text(CASE_FILES[name].source)
         else:
             script = sample
-        code, diagnostics = rewrite_source(script.read_text(), only=["native-save", "compat-names"])
+        codemods = CASE_FILES[name].codemods if sample is None else ("native-save", "compat-names")
+        code, diagnostics = rewrite_source(script.read_text(), only=codemods)
         if sample is None:
             assert code == CASE_FILES[name].expected  # what the case pins is what runs
         assert not [d for d in diagnostics if d.code.startswith("SM3")], diagnostics
