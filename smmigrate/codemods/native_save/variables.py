@@ -1,21 +1,19 @@
-"""native-save: variables created by name — ``tf.get_variable`` in ``tf.variable_scope``s and
-``tf.layers.dense`` — replayed as eager ``tf.Variable``s with the same numbers and the same names.
+"""native-save: variables created by name — ``tf.get_variable`` in ``tf.variable_scope``s —
+replayed as eager ``tf.Variable``s with the same numbers and the same names.
 
-TF1 names such a variable by its scope path (``"tower/w"``, ``"dense_1/kernel"``) and fills it
-from an initializer when the session runs the initializers. An eager
-``tf.Variable(<initial value>, name=<TF1 name>)`` starts with the same numbers when the
-initializer is deterministic (a constant, zeros, ones, or a value given as the initializer), so
-those are migrated; random initializers (glorot_uniform — TF1's default for float variables —
-and the normal/uniform families) would draw other numbers, so they are refused.
+TF1 names such a variable by its scope path (``"tower/w"``) and fills it from an initializer when
+the session runs the initializers. An eager ``tf.Variable(<initial value>, name=<TF1 name>)``
+starts with the same numbers when the initializer is deterministic (a constant, zeros, ones, or a
+value given as the initializer), so those are migrated; random initializers (glorot_uniform —
+TF1's default for float variables — and the normal/uniform families) would draw other numbers, so
+they are refused, as is a ``tf.Variable(<random op>)`` that nothing assigns before the export.
 
 `VariableScopes` follows one export block the way TF1's variable store does: ``reuse`` (``True``,
 ``tf.AUTO_REUSE``) inherited by inner scopes, an existing name given back only under reuse (the
 second ``get_variable`` becomes an alias of the first variable), the scope's ``initializer=`` and
-``dtype=`` as defaults, and unnamed layers named ``dense``, ``dense_1``, ... per enclosing scope
-(the counts of a scope's sub-scopes start again when it closes, as in TF1). A dense layer becomes
-a kernel and a bias variable plus ``activation(tf.nn.bias_add(tf.matmul(x, kernel), bias))`` in
-the signature function, for rank-2 inputs whose last dimension the block states (a placeholder's
-shape, or an earlier dense layer's units).
+``dtype=`` as defaults, and how often each scope was opened (TF1 names the ops of a reopened scope
+``tower_1/``; layers name themselves ``dense``, ``dense_1``, ... from these counts: `layers.py`;
+a scope's sub-scope counts start again when it closes, as in TF1).
 """
 
 from __future__ import annotations
