@@ -55,6 +55,7 @@ CASES = {
     "layers_flatten_dropout": (None, "export", {}),  # flatten -> dense -> dropout -> dense
     "region_module_level_layers": (None, "./mlp_model", {}),  # module-level program (its export folder)
     "random_variable_assigned": (None, "export", {}),  # random initial values, overwritten before the export
+    "get_variable_assigned_weights": (None, "export", {}),  # get_variable (random init) + assigned weights
     "switch_module_variables_migrated": (None, "export", {}),  # compat.v1 + disable_v2_behavior module
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)

@@ -27,7 +27,7 @@ import libcst as cst
 from .._base import literal_str
 from ..exports import tables as T
 from ..exports.syntax import Refused, assigned_names, bind_args, identifiers, tf_refs
-from ..symbols import V2
+from ..symbols import V1, V2
 
 AUTO = "auto"  # tf.AUTO_REUSE
 
@@ -167,11 +167,16 @@ class VariableScopes:
                 raise Refused(
                     ref,
                     "SM319",
-                    f"the initial value of `{name}` is random (`{self.cm.code(ref)}`) and nothing assigns `{name}` "
+                    f"the initial value of `{name}` is random ({self._random_text(ref)}) and nothing assigns `{name}` "
                     "before the export: an eager tf.Variable would start from other numbers than the ones the TF1 "
                     "program exports; compute the initial value with NumPy or a constant, assign the values before "
                     f"exporting, {BRIDGE}",
                 )
+
+    def _random_text(self, ref) -> str:
+        if isinstance(ref, cst.Call) and self._rel(ref) == T.GET_VARIABLE:
+            return "no initializer given: TF1 uses glorot_uniform"
+        return f"`{self.cm.code(ref)}`"
 
     @property
     def active(self) -> bool:
@@ -287,15 +292,19 @@ class VariableScopes:
             f"array>), tf.zeros_initializer(), tf.ones_initializer()), {BRIDGE}",
         )
 
-    def default_init(self, dtype, node, what: str) -> Init:
-        """TF1's choice when neither the call nor its scopes give an initializer."""
+    def default_init(self, dtype, node) -> Init:
+        """TF1's choice when neither the call nor its scopes give an initializer: zeros for integers
+        and bools, glorot_uniform (random) for the rest."""
         if dtype is not None and self._rel(dtype) in T.ZERO_DEFAULT_DTYPES:
             return Init("zeros", None, node)
-        raise self.random(node, what, "no initializer given: TF1 uses glorot_uniform")
+        return Init("random", None, node)
 
     def initial_value(self, init: Init, shape: cst.BaseExpression, dtype, ref) -> cst.BaseExpression:
         """The eager expression TF1's initializer computes for `shape` and `dtype`."""
         float32 = dtype is None or self._rel(dtype) in ("float32", "dtypes.float32")
+        if init.kind == "random":  # values the block overwrites before the export (`check_random`)
+            func = init.value or make_call(self.cm.expr(self.cm.spell((V1, "glorot_uniform_initializer"), ref)))
+            return make_call(func, shape, dtype=dtype or self.tf("float32", ref))
         if init.kind == "constant":
             assert init.value is not None
             size, wanted = _literal_size(init.value), _shape_size(shape)
@@ -340,6 +349,13 @@ class VariableScopes:
         dtype = args.get("dtype") or scope.dtype
         name_arg = cst.SimpleString(json.dumps(full))
         init = self.get_variable_init(args, full, call)
+        value_rel = (
+            self._rel(args["initializer"]) if init is None and isinstance(args["initializer"], cst.Call) else None
+        )
+        if value_rel is not None and value_rel.startswith(T.RANDOM_INITIALIZER_PREFIXES):
+            self.random_initial[target] = args["initializer"]  # `initializer=tf.random_normal([2])`
+        elif init is not None and init.kind == "random":
+            self.random_initial[target] = init.node
         if init is None:  # a value (NumPy array, list, tensor): TF1 keeps its dtype, as tf.Variable does
             value = make_call(self.tf("Variable", ref), args["initializer"], name=name_arg, dtype=args.get("dtype"))
         else:
@@ -357,10 +373,12 @@ class VariableScopes:
         node = args.get("initializer")
         what = f"the initializer of `{full}`"
         if node is None or is_none(node):
-            return scope.initializer or self.default_init(args.get("dtype") or scope.dtype, call, what)
+            return scope.initializer or self.default_init(args.get("dtype") or scope.dtype, call)
         rel = self._rel(node) if isinstance(node, cst.Call) else None
         if rel is not None and rel.startswith(T.RANDOM_INITIALIZER_PREFIXES):
-            raise self.random(node, what, f"`{self.cm.code(node)}`")
+            if args.get("shape") is None:  # a random value, `initializer=tf.random_normal([2])`
+                return None
+            return Init("random", node, node)
         if rel is not None and (
             rel in T.DETERMINISTIC_INITIALIZERS or rel.endswith(T.EAGER_V1_SUFFIX) or rel.startswith("initializers.")
         ):

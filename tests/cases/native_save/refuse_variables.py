@@ -1,5 +1,6 @@
 # codemods: native-save, compat-names
-# refused (SM319, SM307): random initial values, unknown kernel shapes, scope objects, reuse of nothing
+# refused (SM319, SM307): random initial values nothing overwrites, unknown kernel shapes, scope objects,
+# reuse of nothing
 import tensorflow as tf
 
 
@@ -7,7 +8,8 @@ def default_initializer(export_dir):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None, 2], name="x")
         w = tf.get_variable("w", shape=[2, 1])
-        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": tf.matmul(x, w)})
+        y = tf.matmul(x, w)
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 
 
 def truncated_normal(export_dir):
@@ -68,7 +70,8 @@ def random_variable_never_assigned(export_dir):
         sess.run(tf.global_variables_initializer())
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # output
-# refused (SM319, SM307): random initial values, unknown kernel shapes, scope objects, reuse of nothing
+# refused (SM319, SM307): random initial values nothing overwrites, unknown kernel shapes, scope objects,
+# reuse of nothing
 import tensorflow as tf
 
 
@@ -76,7 +79,8 @@ def default_initializer(export_dir):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None, 2], name="x")
         w = tf.get_variable("w", shape=[2, 1])
-        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": tf.matmul(x, w)})
+        y = tf.matmul(x, w)
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 
 
 def truncated_normal(export_dir):
@@ -137,11 +141,11 @@ def random_variable_never_assigned(export_dir):
         sess.run(tf.global_variables_initializer())
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
-# 8:13: SM319 not migrated: the initializer of `w` is random (no initializer given: TF1 uses glorot_uniform)
-# 16:58: SM319 not migrated: the initializer of `layer/w` is random (`tf.truncated_normal_initializer(stddev=0.1)`)
-# 25:13: SM319 not migrated: the layer's input `h` is not a rank-2 placeholder with a known last dimension
-# 32:14: SM307 not migrated: `with tf.variable_scope(...) as ...` binds the scope object
-# 42:17: SM319 not migrated: `model/w` is reused (reuse=True) but no variable of that name is created earlier
-# 50:51: SM319 not migrated: the constant initializer has 2 values for 4 elements: TF1 repeats the last value
-# 57:54: SM319 not migrated: the initializer of `w` is random (`tf.contrib.layers.xavier_initializer()`)
-# 65:25: SM319 not migrated: the initial value of `w` is random (`tf.random_normal`) and nothing assigns `w` before the export
+# 9:13: SM319 not migrated: the initial value of `w` is random (no initializer given: TF1 uses glorot_uniform) and nothing assigns `w` before the export
+# 18:58: SM319 not migrated: the initial value of `w` is random (`tf.truncated_normal_initializer(stddev=0.1)`) and nothing assigns `w`
+# 27:13: SM319 not migrated: the layer's input `h` is not a rank-2 placeholder with a known last dimension
+# 34:14: SM307 not migrated: `with tf.variable_scope(...) as ...` binds the scope object
+# 44:17: SM319 not migrated: `model/w` is reused (reuse=True) but no variable of that name is created earlier
+# 52:51: SM319 not migrated: the constant initializer has 2 values for 4 elements: TF1 repeats the last value
+# 59:54: SM319 not migrated: the initial value of `w` is random (`tf.contrib.layers.xavier_initializer()`)
+# 67:25: SM319 not migrated: the initial value of `w` is random (`tf.random_normal`) and nothing assigns `w` before the export
