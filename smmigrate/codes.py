@@ -370,8 +370,8 @@ _TABLE = (
         "SM319",
         "native-save",
         Severity.MANUAL,
-        "a variable definition or assign that cannot run eagerly",
-        "compute the values in Python first",
+        "a variable definition or assign that cannot run eagerly with the same values (random initializers)",
+        "compute the values in Python first, or use a constant/zeros/ones initializer",
     ),
     Code(
         "SM321",
