@@ -47,6 +47,8 @@ CASES = {
     "session_made_in_graph_block": (None, "export", {}),
     "python_side_tf_names": (None, "export", {}),
     "inline_variable": (None, "export", {}),
+    "region_reset_then_with_session": (None, "export", {}),
+    "region_session_closed_after_graph_block": (None, "export", {}),
     "helper_returns_tuple": (None, "export", {}),
     "variable_scope_get_variable": (None, "export", {}),  # scopes, AUTO_REUSE/reuse=True aliases
     "layers_dense": (None, "export", {}),  # tf.layers.dense -> tf.Variables + matmul/bias_add

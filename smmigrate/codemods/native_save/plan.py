@@ -56,6 +56,8 @@ class _Analysis:
         self.op_names: set = set()
         self.graph_handles: set[str] = set()  # `with tf.Graph().as_default() as g`
         self.closed = False  # `sess.close()` seen
+        self.sess_position = 0  # index in b.statements from which the session exists
+        self.position = 0
         self.session_names: set[str] = set()  # names a region binds to `tf.Session(...)`
         self.graph_depth = 0  # while flattening: inside a graph (or session) context
         self.in_graph_context: set[int] = set()  # small statements run with the block's graph as default
@@ -90,6 +92,7 @@ class _Analysis:
                         "(session bridge)",
                     )
                 self.b.sess = item.asname.name.value
+                self.sess_position = len(self.b.statements)  # the session exists from here on
             elif item.asname is not None:
                 if not isinstance(item.asname.name, cst.Name):
                     raise Refused(item, "SM307", "the graph is bound to something other than a name")
@@ -218,6 +221,7 @@ class _Analysis:
                 "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
             )
         self.b.sess = name
+        self.sess_position = self.position
 
     def initializer_run(self, call: cst.Call) -> bool:
         """`tf.global_variables_initializer().run()` / `init.run()` with the default session."""
@@ -320,7 +324,7 @@ class _Analysis:
         if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
             call = small.value
             if _call_rel(cm, call) == T.RESET_GRAPH and not call.args:
-                if self.has_graph_content() or sess:
+                if self.has_graph_content() or (sess and self.position >= self.sess_position):
                     raise Refused(
                         call,
                         "SM307",
@@ -951,6 +955,18 @@ def _is_docstring(stmt) -> bool:
         and isinstance(stmt.body[0], cst.Expr)
         and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
     )
+
+
+def sessions_in(cm, stmt) -> set[str]:
+    """Names a statement (looking into with-blocks) binds to `tf.Session(...)` by assignment."""
+    return {
+        small.targets[0].target.value
+        for small in _small_statements(stmt)
+        if isinstance(small, cst.Assign)
+        and len(small.targets) == 1
+        and isinstance(small.targets[0].target, cst.Name)
+        and _call_rel(cm, small.value) in T.SESSIONS
+    }
 
 
 def _small_statements(stmt) -> list:
