@@ -37,6 +37,13 @@ CASES = {
     "classify_regress": (None, "export", {"*": {"inputs": EXAMPLES, "examples": EXAMPLES}}),
     "int64_string_inputs": (None, "export", {}),
     "load_and_renames": (None, "export", {}),  # tensorflow.compat.v1 spellings, v.load(value, sess)
+    # sess.run evaluations replayed eagerly: lists/tuples/dicts, intermediates, feed dicts bound earlier
+    "run_fetch_structures": (None, "export", {}),
+    "run_dict_of_outputs": (None, "export", {}),
+    "run_intermediate": (None, "export", {}),
+    # training before the export replayed eagerly: same printed losses, same exported weights
+    "train_gradient_descent": (None, "export", {}),
+    "train_adam_batches": (None, "export", {}),
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 
@@ -190,3 +197,14 @@ def test_facts_name_tf1_tensors_and_method_names():
     assert sigs["classify"].outputs == {"scores": "scores:0"}  # `classes` has no name=: not guessed
     assert sigs["regress_built"].method_name == "tensorflow/serving/regress"
     assert sigs["serving_default"].outputs == {"scores": "scores:0", "prediction": "prediction:0"}
+
+
+def test_training_replayed_to_the_same_weights(runs):
+    # 40 gradient-descent steps towards y = 3x - 1: the printed losses are the same digits, and the
+    # exported model really is trained (its initial weights would give y = 0)
+    r1, r2 = runs["stdout"]["train_gradient_descent"]
+    assert "step 30 loss" in r2["stdout"] and r1["stdout"] == r2["stdout"]
+    y = runs["report"]["train_gradient_descent"]["tf2"]["outputs"]["serving_default"]["y"]
+    x = np.linspace(-1.0, 2.0, 2).reshape(2, 1)
+    np.testing.assert_allclose(y, 3.0 * x - 1.0, atol=0.05)
+    assert "epoch 20 loss" in runs["stdout"]["train_adam_batches"][1]["stdout"]

@@ -18,7 +18,7 @@ import re
 import libcst as cst
 
 from ..exports import tables as T
-from ..exports.syntax import Refused, assigned_names, identifiers, names_used, tf_refs
+from ..exports.syntax import Refused, assigned_names, bind_args, identifiers, names_used, tf_refs
 from ..symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 # tf.Module attributes a variable must not shadow
@@ -141,16 +141,21 @@ class Emitter:
         return mapping
 
     # -- signatures ------------------------------------------------------------------------------
-    def slice_for(self, sig) -> list:
-        needed = {name for _, name in sig.outputs}
+    def _slice(self, needed: set, limit: int) -> tuple[list, set]:
+        """The computations before position `limit` that `needed` depends on, and the names left
+        (placeholders, variables, Python values)."""
         chosen = []
         for position, small in reversed(self.b.computations):
-            if position > self.b.export_position:
+            if position > limit:
                 continue
             defs = assigned_names(small)
             if defs & needed:
                 chosen.append(small)
                 needed = (needed - defs) | names_used(small)
+        return chosen[::-1], needed
+
+    def slice_for(self, sig) -> list:
+        chosen, needed = self._slice({name for _, name in sig.outputs}, self.b.export_position)
         inputs = {name for _, name in sig.inputs}
         missing = sorted((needed & set(self.b.placeholders)) - inputs)
         if missing:
@@ -160,28 +165,37 @@ class Emitter:
                 f"signature `{sig.key}` computes its outputs from placeholder `{missing[0]}`, which is not one of "
                 "its inputs; add it to the inputs",
             )
-        return chosen[::-1]
+        return chosen
 
     def function_def(self, sig, fn: str, renames: dict) -> str:
+        outputs = ", ".join(f"{_q(k)}: {v}" for k, v in sig.outputs)
+        body = self._lines(self.slice_for(sig), renames)
+        return self._tf_function(fn, list(sig.inputs), body + [f"return {{{outputs}}}"])
+
+    def _lines(self, statements, renames: dict) -> list[str]:
+        out = []
+        for small in statements:
+            new = small.visit(_Replace(renames)) if renames else small
+            out.append(self.code(new.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)).strip())
+        return out
+
+    def _tf_function(self, fn: str, inputs: list, body: list[str]) -> str:
+        """`@tf.function(input_signature=...)` over `inputs`, (spec name, placeholder) pairs."""
         specs = []
-        for key, name in sig.inputs:
+        for key, name in inputs:
             ph = self.b.placeholders[name]
             shape = self.code(ph.shape) if ph.shape is not None else "None"
             specs.append(f"{self.tf('TensorSpec')}(shape={shape}, dtype={self.code(ph.dtype)}, name={_q(key)})")
         i = self.indent
         if len(specs) == 1:
             head = f"@{self.tf('function')}(input_signature=[{specs[0]}])\n"
+        elif not specs:
+            head = f"@{self.tf('function')}(input_signature=[])\n"
         else:
             joined = "".join(f"{i}{i}{s},\n" for s in specs)
             head = f"@{self.tf('function')}(\n{i}input_signature=[\n{joined}{i}]\n)\n"
-        params = ", ".join(name for _, name in sig.inputs)
-        lines = []
-        for small in self.slice_for(sig):
-            new = small.visit(_Replace(renames)) if renames else small
-            lines.append(i + self.code(new.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)).strip() + "\n")
-        outputs = ", ".join(f"{_q(k)}: {v}" for k, v in sig.outputs)
-        lines.append(f"{i}return {{{outputs}}}\n")
-        return f"{head}def {fn}({params}):\n" + "".join(lines)
+        params = ", ".join(name for _, name in inputs)
+        return f"{head}def {fn}({params}):\n" + "".join(f"{i}{line}\n" for line in body)
 
     # -- the whole block -------------------------------------------------------------------------
     def emit(self) -> list:
@@ -190,18 +204,20 @@ class Emitter:
         renames = {}
         for _, small in b.computations:
             renames.update(self.graph_renames(small))
+        self.renames = renames
         # a generated name may reuse one that only the dropped TF1 statements bound (`classify = ...`)
         dropped = set().union(*(assigned_names(s) for s in b.dropped)) - set(b.placeholders)
         kept = set().union(
-            *(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var")),
+            *(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var", "feed")),
             *(identifiers(s) for _, s in b.computations),
         )
         self.names.free &= dropped - kept
         fns = {sig.key: self.names.fresh(sig.key) for sig in sigs}
+        self.optimizer_names: dict[int, str] = {}
         out: list = []
         defined = False
         for step in b.steps:
-            needs_fns = step.kind == "export" or any(fetch not in b.variables for _, fetch, _ in step.evals)
+            needs_fns = step.kind == "export" or any(self.signature_for(ev) for ev in step.evals)
             start = len(out)
             if needs_fns and not defined:
                 defs = [self.parse(self.function_def(s, fns[s.key], renames))[0] for s in sigs]
@@ -211,7 +227,12 @@ class Emitter:
                 defined = True
                 start = len(out)
             if step.kind == "keep":
-                out.append(self.keep(step, fns))
+                stmt, defs = self.keep(step, fns)
+                defs = [_blank_before(d, self.blank) if out or i else d for i, d in enumerate(defs)]
+                out.extend(defs)
+                if defs:
+                    start = len(out)
+                out.append(stmt)
             elif step.kind == "var":
                 small, line = step.node
                 if defined:
@@ -222,11 +243,23 @@ class Emitter:
                         "variables first",
                     )
                 out.append(self._line(small.visit(_Replace(self.variable_renames(small))), line))
+            elif step.kind == "feed":
+                small, line = step.node
+                keys = {id(e.key): cst.SimpleString(_q(e.key.value)) for e in small.value.elements}
+                out.append(self._line(small.visit(_Replace(keys)), line))
+            elif step.kind == "optimizer":
+                out.extend(self.parse(self.optimizer(step.node)))
             elif step.kind == "assign":
                 var, method, value = step.node
                 mapping = self.variable_renames(value)
-                for call, fetch, feeds in step.evals:
-                    mapping[id(call)] = cst.parse_expression(self.evaluate(call, fetch, feeds, fns))
+                defs = []
+                for ev in step.evals:
+                    expr, new_defs = self.evaluate(ev, fns)
+                    mapping[id(ev.call)] = cst.parse_expression(expr)
+                    defs.extend(new_defs)
+                if defs:
+                    out.extend(_blank_before(d, self.blank) if out or i else d for i, d in enumerate(defs))
+                    start = len(out)
                 renamed = value.visit(_Replace(mapping))
                 out.extend(self.parse(f"{var}.{method}({self.code(renamed)})\n"))
             elif step.kind == "export":
@@ -238,29 +271,160 @@ class Emitter:
     def keep(self, step, fns):
         small, line = step.node
         mapping = {}
-        for call, fetch, feeds in step.evals:
-            mapping[id(call)] = cst.parse_expression(self.evaluate(call, fetch, feeds, fns))
+        defs: list = []
+        for ev in step.evals:
+            expr, new_defs = self.evaluate(ev, fns)
+            mapping[id(ev.call)] = cst.parse_expression(expr)
+            defs.extend(new_defs)
         if mapping:
             small = small.visit(_Replace(mapping))
         if isinstance(small, cst.BaseCompoundStatement):
-            return small
-        return self._line(small, line)
+            return small, defs
+        return self._line(small, line), defs
 
-    def evaluate(self, call, fetch, feeds, fns) -> str:
-        if fetch in self.b.variables and not feeds:
-            return f"{fetch}.numpy()"
+    # -- sess.run evaluations ----------------------------------------------------------------------
+    def signature_for(self, ev):
+        """(signature, output key) when `ev` fetches one signature output fed exactly that signature's
+        inputs, with the same computation as the export sees."""
+        if ev.train is not None or not isinstance(ev.fetch, cst.Name) or ev.fetch.value in self.b.variables:
+            return None
+        fetch = ev.fetch.value
+        if self._slice({fetch}, ev.position)[0] != self._slice({fetch}, self.b.export_position)[0]:
+            return None  # the name is computed again before the export
         for sig in self.b.export.signatures:
             inputs = {name for _, name in sig.inputs}
             for key, name in sig.outputs:
-                if name == fetch and set(feeds) == inputs:
-                    args = ", ".join(f"{p}={self.code(v)}" for p, v in feeds.items())
-                    return f"{fns[sig.key]}({args})[{_q(key)}].numpy()"
-        raise Refused(
-            call,
-            "SM321",
-            f"`sess.run({fetch}, ...)` is not a signature output fed with exactly that signature's inputs; compute "
-            "it after the migration by calling the signature function",
-        )
+                if name == fetch and set(ev.feeds) == inputs:
+                    return sig, key
+        return None
+
+    def _call_args(self, ev) -> str:
+        if ev.spread is not None:
+            return f"**{ev.spread}"
+        return ", ".join(f"{p}={self.code(v)}" for p, v in ev.feeds.items())
+
+    def evaluate(self, ev, fns) -> tuple[str, list]:
+        """The expression replacing `sess.run(...)` (NumPy values in the fetch's structure), and the
+        functions it calls that must be defined before the statement."""
+        b = self.b
+        if ev.train is None and not ev.feeds and ev.spread is None and set(ev.leaves) <= set(b.variables):
+            leaves = _leaf_nodes(ev.fetch)
+            mapping = {id(n): cst.parse_expression(f"{n.value}.numpy()") for n in leaves}
+            return self.code(ev.fetch.visit(_Replace(mapping))), []
+        found = self.signature_for(ev)
+        if found is not None:
+            sig, key = found
+            return f"{fns[sig.key]}({self._call_args(ev)})[{_q(key)}].numpy()", []
+        if ev.train is not None:
+            fn, source = self.train_function(ev)
+        else:
+            fn, source = self.probe_function(ev)
+        return self.result(ev, f"{fn}({self._call_args(ev)})"), self.parse(source)
+
+    def _returns(self, ev) -> str | None:
+        """What the generated function returns: the fetch, the train op as None (or only the one
+        tensor fetched with the train op)."""
+        tensors = [leaf for leaf in ev.leaves if leaf != ev.train]
+        if ev.train is not None and len(tensors) <= 1 and len(ev.leaves) == len(tensors) + 1:
+            return tensors[0] if tensors else None
+        mapping = {id(n): cst.Name("None") for n in _leaf_nodes(ev.fetch) if n.value == ev.train}
+        return self.code(ev.fetch.visit(_Replace(mapping)) if mapping else ev.fetch).strip()
+
+    def result(self, ev, call: str) -> str:
+        fetch, tensors = ev.fetch, [leaf for leaf in ev.leaves if leaf != ev.train]
+        if isinstance(fetch, cst.Name):
+            if ev.train is not None:
+                return call
+            if self._dict_valued(fetch.value, ev.position):
+                key, t = self.item_names()
+                return f"{{{key}: {t}.numpy() for {key}, {t} in {call}.items()}}"
+            return f"{call}.numpy()"
+        if ev.train is not None and len(tensors) == 1 and len(ev.leaves) == 2:
+            mapping = {
+                id(n): cst.Name("None") if n.value == ev.train else cst.parse_expression(f"{call}.numpy()")
+                for n in _leaf_nodes(fetch)
+            }
+            return self.code(fetch.visit(_Replace(mapping))).strip()
+        t = self.item_names()[1]
+        value = f"{t} if {t} is None else {t}.numpy()" if ev.train is not None else f"{t}.numpy()"
+        if isinstance(fetch, cst.Dict):
+            return f"{{{self.item_names()[0]}: {value} for {self.item_names()[0]}, {t} in {call}.items()}}"
+        if isinstance(fetch, cst.Tuple):
+            return f"tuple({value} for {t} in {call})"
+        return f"[{value} for {t} in {call}]"
+
+    def item_names(self) -> tuple[str, str]:
+        """(key, value) names of the comprehensions turning results into NumPy values."""
+        if not hasattr(self, "_items"):
+            self._items = (self.names.fresh("key"), self.names.fresh("result"))
+        return self._items
+
+    def _dict_valued(self, name: str, position: int) -> bool:
+        for at, small in reversed(self.b.computations):
+            if at < position and name in assigned_names(small):
+                return isinstance(small.value, (cst.Dict, cst.DictComp)) and len(small.targets) == 1
+        return False
+
+    def _needed(self, ev, wanted: set) -> tuple[list, list]:
+        """The computations `wanted` needs at `ev`, and the function's inputs (every fed placeholder)."""
+        chosen, left = self._slice(wanted, ev.position)
+        missing = sorted((left & set(self.b.placeholders)) - set(ev.feeds))
+        if missing:
+            raise Refused(
+                ev.call,
+                "SM321",
+                f"`sess.run` needs placeholder `{missing[0]}`, which its feed_dict does not feed (TF1 fails there "
+                "too); feed it",
+            )
+        return chosen, [(name, name) for name in ev.feeds]
+
+    def probe_function(self, ev) -> tuple[str, str]:
+        tensors = {leaf for leaf in ev.leaves if leaf not in self.b.variables}
+        chosen, inputs = self._needed(ev, tensors)
+        fn = self.names.fresh("evaluate")
+        body = self._lines(chosen, self.renames) + [f"return {self._returns(ev)}"]
+        return fn, self._tf_function(fn, inputs, body)
+
+    def train_function(self, ev) -> tuple[str, str]:
+        b, i = self.b, self.indent
+        training = b.trainings[ev.train]
+        tensors = {leaf for leaf in ev.leaves if leaf != ev.train}
+        forward = self._slice({training.loss}, ev.position)[0]
+        computed = {training.loss}.union(*(assigned_names(s) for s in forward))
+        if tensors - computed:
+            raise Refused(
+                ev.call,
+                "SM303",
+                f"`sess.run` fetches `{sorted(tensors - computed)[0]}` with the train op, but the loss does not "
+                "depend on it, so TF1 computes it before or after the update in no fixed order; fetch it in its "
+                "own `sess.run`",
+            )
+        chosen, inputs = self._needed(ev, {training.loss})
+        variables = training.var_list or [v for v in b.variables if v not in b.frozen]
+        fn = self.names.fresh("train_step")
+        tape, grads, vars_ = self.names.fresh("tape"), self.names.fresh("gradients"), self.names.fresh("variables")
+        optimizer = self.optimizer_names[id(training.optimizer)]
+        body = [f"with {self.tf('GradientTape')}() as {tape}:"]
+        body += [i + line for line in self._lines(chosen, self.renames)]
+        body += [
+            f"{vars_} = [{', '.join(variables)}]",
+            f"{grads} = {tape}.gradient({training.loss}, {vars_})",
+            f"{optimizer}.apply_gradients([(g, v) for g, v in zip({grads}, {vars_}) if g is not None])",
+        ]
+        returns = self._returns(ev)
+        if returns is not None:
+            body.append(f"return {returns}")
+        return fn, self._tf_function(fn, inputs, body)
+
+    def optimizer(self, spec) -> str:
+        """The TF2 optimizer object replacing a TF1 one (see tables.OPTIMIZERS for why these)."""
+        name = spec.name or self.names.fresh("optimizer")
+        self.optimizer_names[id(spec)] = name
+        args = bind_args(spec.call, T.OPTIMIZERS[spec.kind])
+        if spec.kind == "train.GradientDescentOptimizer":
+            return f"{name} = {self.tf('keras.optimizers.SGD')}(learning_rate={self.code(args['learning_rate'])})\n"
+        call = spec.call.with_changes(func=cst.parse_expression(self.tf(spec.kind, V1)))
+        return f"{name} = {self.code(call)}\n"
 
     def export(self, fns) -> list:
         b, tf = self.b, self.tf
@@ -317,6 +481,14 @@ class Emitter:
         if len(line.body) == 1:
             return line.with_changes(body=[small])
         return cst.SimpleStatementLine(body=[small])
+
+
+def _leaf_nodes(fetch) -> list[cst.Name]:
+    if isinstance(fetch, cst.Name):
+        return [fetch]
+    if isinstance(fetch, cst.Dict):
+        return [e.value for e in fetch.elements if isinstance(e, cst.DictElement) and isinstance(e.value, cst.Name)]
+    return [e.value for e in fetch.elements if isinstance(e.value, cst.Name)]
 
 
 def _blank_before(stmt, count: int = 1):

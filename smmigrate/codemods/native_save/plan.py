@@ -12,6 +12,7 @@ order), plain Python statements (kept), and the export itself. Anything it canno
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import cast
 
@@ -22,6 +23,7 @@ from ..exports import tables as T
 from ..exports.signatures import ExportSpec, SignatureSpec, parse_export_parts
 from ..exports.syntax import (
     Refused,
+    all_names,
     assigned_names,
     bind_args,
     feed_map,
@@ -31,7 +33,20 @@ from ..exports.syntax import (
     session_runs,
     tf_refs,
 )
-from .block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
+from .block import (
+    Block,
+    Eval,
+    Optimizer,
+    Placeholder,
+    Step,
+    Training,
+    _call_rel,
+    _graph_ctx,
+    _session_ctx,
+    block_root,
+)
+
+_OPTIMIZER = re.compile(r"^train\.\w+Optimizer$")
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
 
@@ -52,6 +67,10 @@ class _Analysis:
         self.ran_assign = False
         self.op_names: set = set()
         self.graph_handles: set[str] = set()  # `with tf.Graph().as_default() as g`
+        self.optimizers: dict[str, Optimizer] = {}
+        self.unknown_trainable: list = []  # variables whose `trainable=` is not a literal
+        # names that may appear only where replayed: feed dicts, optimizers, train ops -> (uses seen, node)
+        self.replayed: dict[str, list] = {}
 
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
@@ -118,7 +137,14 @@ class _Analysis:
             | set(self.builders)
             | set(self.sigs)
             | set(self.infos)
+            | set(self.b.feed_dicts)
+            | set(self.optimizers)
+            | set(self.b.trainings)
         )
+
+    def tensors(self) -> set[str]:
+        """Names of graph tensors `sess.run` may fetch: what computations assign."""
+        return {n for _, s in self.b.computations for n in assigned_names(s)}
 
     # -- statements -----------------------------------------------------------------------------
     def run(self) -> Block:
@@ -138,6 +164,7 @@ class _Analysis:
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
             self.statement(position, small, line)
+        self.check_replayed()
         if self.b.export is None:
             raise Refused(
                 self.b.root,
@@ -174,6 +201,13 @@ class _Analysis:
                 self.sigs[name] = call
             elif rel in T.BUILD_TENSOR_INFO and (tensor := bind_args(call, ("tensor",)).get("tensor")) is not None:
                 self.infos[name] = tensor
+            elif self.is_feed_dict(value):
+                self.feed_dict(name, cast(cst.Dict, value), small, line)
+                return
+            elif rel is not None and _OPTIMIZER.match(rel):
+                self.optimizer(name, call, rel)
+            elif is_minimize(value):
+                self.minimize(name, call)
             elif sess in names_used(small):
                 self.keep(small, line)
                 return
@@ -187,6 +221,9 @@ class _Analysis:
             return
         if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
             call = small.value
+            if is_method_call(call, sess, "run") and self.trains(call):
+                self.keep(small, line)
+                return
             if is_method_call(call, sess, "run"):
                 self.session_run(call, standalone=True)
                 b.dropped.append(small)
@@ -248,6 +285,13 @@ class _Analysis:
             self.keep(small, line)
         elif isinstance(small, cst.Assign) and (used & self.graph_names() or tf_refs(cm, small)):
             self.computation(position, small)
+        elif used & set(self.b.feed_dicts):
+            raise Refused(
+                small,
+                "SM321",
+                f"feed dict `{sorted(used & set(self.b.feed_dicts))[0]}` is changed or used other than as a "
+                "`sess.run` feed_dict, so it cannot be rewritten for eager calls; build a new dict instead",
+            )
         elif used & self.graph_names():
             raise Refused(
                 small,
@@ -269,14 +313,19 @@ class _Analysis:
                 "remove it if it does not matter for serving, or export with `smmigrate.export_session(sess, "
                 "export_dir, ...)`",
             )
+        evals = []
         if self.b.sess in used:
-            raise Refused(
-                stmt,
-                "SM303",
-                f"`{self.b.sess}` is used inside a loop or other control flow (training before the export?); export "
-                "the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or "
-                "write the tf.Module by hand",
-            )
+            runs = session_runs(stmt, self.b.sess)
+            evals = [self.evaluation(call) for call in runs]
+            used = names_used_outside(stmt, runs)
+            if used & self.graph_names():
+                raise Refused(
+                    stmt,
+                    "SM307",
+                    f"this loop or condition uses graph object `{sorted(used & self.graph_names())[0]}` outside "
+                    "`sess.run` (a tensor is not a value in TF1 either; feed dicts must be bound before it); use only "
+                    "`sess.run` results in it, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+                )
         if used & self.graph_names() or tf_refs(self.cm, stmt):
             raise Refused(
                 stmt,
@@ -285,12 +334,10 @@ class _Analysis:
                 "migrates straight-line blocks — unroll it, or export with `smmigrate.export_session(sess, "
                 "export_dir, ...)`",
             )
-        self.b.steps.append(Step("keep", (stmt, stmt)))
+        self.b.steps.append(Step("keep", (stmt, stmt), evals))
 
     def keep(self, small, line) -> None:
-        evals = []
-        for call in session_runs(small, self.b.sess):
-            evals.append(self.session_run(call, standalone=False))
+        evals = [self.evaluation(call) for call in session_runs(small, self.b.sess)]
         self.b.steps.append(Step("keep", (small, line), evals))
 
     # -- graph pieces ---------------------------------------------------------------------------
@@ -326,9 +373,13 @@ class _Analysis:
                 )
         self.b.variables.append(name)
         params = ("initial_value", "trainable", "collections", "validate_shape", "caching_device", "name")
-        self.tensor_name(
-            name, bind_args(call, params if _call_rel(self.cm, call) == T.VARIABLE else ("name",)).get("name")
-        )
+        args = bind_args(call, params if _call_rel(self.cm, call) == T.VARIABLE else ("name",))
+        self.tensor_name(name, args.get("name"))
+        trainable = args.get("trainable")
+        if isinstance(trainable, cst.Name) and trainable.value == "False":
+            self.b.frozen.add(name)
+        elif trainable is not None and not (isinstance(trainable, cst.Name) and trainable.value == "True"):
+            self.unknown_trainable.append(trainable)
         self.b.steps.append(Step("var", (small, line)))
 
     def computation(self, position, small) -> None:
@@ -345,6 +396,15 @@ class _Analysis:
             raise Refused(
                 small, "SM311", "only plain `name = <graph expression>` statements can move into a tf.function"
             )
+        for ref, resolved in tf_refs(self.cm, small):
+            if resolved.rel in T.GRAPH_TRAINING:
+                raise Refused(
+                    ref,
+                    "SM303",
+                    f"`{self.cm.code(ref)}` builds training in the graph by hand; native-save replays only "
+                    "`optimizer.minimize(loss)` run by `sess.run` — use that, or export the trained session with "
+                    "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+                )
         self.b.computations.append((position, small))
         if (
             isinstance(small.value, cst.Call)
@@ -388,26 +448,14 @@ class _Analysis:
 
     # -- sess.run ---------------------------------------------------------------------------------
     def session_run(self, call: cst.Call, standalone: bool):
+        if not standalone:
+            return self.evaluation(call)
         args = bind_args(call, ("fetches", "feed_dict"))
         if set(args) - {"fetches", "feed_dict"}:
             raise Refused(call, "SM303", "`sess.run` with options/run_metadata is not an export step")
         feeds = feed_map(args.get("feed_dict"), call)
         fetches = args.get("fetches")
-        items = (
-            [e.value for e in fetches.elements]
-            if isinstance(fetches, (cst.List, cst.Tuple)) and standalone
-            else [fetches]
-        )
-        if not standalone:
-            fetch = items[0]
-            if not isinstance(fetch, cst.Name) or fetch.value not in self.graph_names() - set(self.b.placeholders):
-                raise Refused(
-                    call,
-                    "SM321",
-                    "only `sess.run(<one tensor>, feed_dict)` of a signature output or a variable can be evaluated "
-                    "eagerly; compute it after the export instead",
-                )
-            return (call, fetch.value, feeds)
+        items = [e.value for e in fetches.elements] if isinstance(fetches, (cst.List, cst.Tuple)) else [fetches]
         for item in items:
             self.run_one(item, feeds, call)
         if len(items) > 1 and self.mixed_run(items):
@@ -418,6 +466,204 @@ class _Analysis:
                 "order; run the initializer first, then the assigns",
             )
         return None
+
+    # -- sess.run evaluations, replayed eagerly --------------------------------------------------
+    def evaluation(self, call: cst.Call) -> Eval:
+        """`sess.run(fetches, feed_dict)` whose result the program uses (or that trains)."""
+        args = bind_args(call, ("fetches", "feed_dict"))
+        if set(args) - {"fetches", "feed_dict"}:
+            raise Refused(call, "SM303", "`sess.run` with options/run_metadata cannot be replayed eagerly")
+        feeds, spread = self.feeds_of(args.get("feed_dict"), call)
+        fetch = args.get("fetches")
+        leaves = fetch_leaves(fetch)
+        if fetch is None or leaves is None:
+            raise Refused(
+                call,
+                "SM321",
+                "`sess.run` fetches something other than a graph tensor or variable name, or a list, tuple or "
+                "dict (string keys) of such names, so it cannot be replayed eagerly; fetch names, or compute it "
+                "after the migration by calling the signature function",
+            )
+        tensors, trains = self.tensors(), [leaf for leaf in leaves if leaf in self.b.trainings]
+        for leaf in leaves:
+            if leaf in self.init_ops or leaf in self.assign_ops:
+                raise Refused(
+                    call,
+                    "SM303",
+                    f"`sess.run` runs `{leaf}` (an initializer or assign op) where its result is used or inside "
+                    "control flow; run it on its own line, outside loops",
+                )
+            if leaf not in tensors and leaf not in self.b.variables and leaf not in self.b.trainings:
+                raise Refused(
+                    call,
+                    "SM321",
+                    f"`sess.run` fetches `{leaf}`, which is not a graph tensor, variable or train op built in this "
+                    "block; compute it after the migration by calling the signature function",
+                )
+        for name in feeds:
+            if name not in self.b.placeholders:
+                raise Refused(
+                    call,
+                    "SM321",
+                    f"the feed_dict feeds `{name}`, which is not a placeholder of this block (feeding an "
+                    "intermediate tensor has no eager equivalent); feed placeholders only",
+                )
+        if len(trains) > 1:
+            raise Refused(call, "SM303", "one `sess.run` runs the train op twice; run it once per step")
+        if trains and set(leaves) & set(self.b.variables):
+            raise Refused(
+                call,
+                "SM303",
+                "`sess.run` fetches a variable together with the train op that updates it; TF1 reads it before or "
+                "after the update in no fixed order — fetch it in its own `sess.run`",
+            )
+        for name in [*trains, *([spread] if spread else [])]:
+            self.replayed[name][0] += 1
+        return Eval(call, fetch, leaves, feeds, spread, self.position, trains[0] if trains else None)
+
+    def trains(self, call: cst.Call) -> bool:
+        fetch = bind_args(call, ("fetches", "feed_dict")).get("fetches")
+        return any(leaf in self.b.trainings for leaf in fetch_leaves(fetch) or ())
+
+    def feeds_of(self, node, call) -> tuple[dict, str | None]:
+        if isinstance(node, cst.Name) and node.value in self.b.feed_dicts:
+            return self.b.feed_dicts[node.value], node.value
+        if node is None or isinstance(node, cst.Dict):
+            feeds = feed_map(node, call)
+            if any(names_used(v) & self.graph_names() for v in feeds.values()):
+                raise Refused(call, "SM321", "a fed value is a graph tensor; feed Python or NumPy values")
+            return feeds, None
+        raise Refused(
+            call,
+            "SM321",
+            "the feed_dict is neither a literal `{placeholder: value}` dict nor a name bound to one earlier in this "
+            "block; write the feeds out",
+        )
+
+    def is_feed_dict(self, value) -> bool:
+        return (
+            isinstance(value, cst.Dict)
+            and bool(value.elements)
+            and all(
+                isinstance(e, cst.DictElement) and isinstance(e.key, cst.Name) and e.key.value in self.b.placeholders
+                for e in value.elements
+            )
+        )
+
+    def feed_dict(self, name: str, value: cst.Dict, small, line) -> None:
+        """`feed = {x: batch}` kept as `feed = {"x": batch}` (the functions' parameters) for `f(**feed)`."""
+        if name in self.graph_names() or name in self.b.placeholders:
+            raise Refused(small, "SM321", f"`{name}` is bound twice in the block; give each feed dict its own name")
+        feeds = feed_map(value, small)
+        if any(names_used(v) & self.graph_names() for v in feeds.values()):
+            raise Refused(small, "SM321", "a fed value is a graph tensor; feed Python or NumPy values")
+        self.b.feed_dicts[name] = feeds
+        self.replayed[name] = [0, small]
+        self.b.steps.append(Step("feed", (small, line)))
+
+    # -- training ----------------------------------------------------------------------------------
+    def optimizer(self, name: str | None, call: cst.Call, rel: str) -> Optimizer:
+        if rel not in T.OPTIMIZERS:
+            raise Refused(
+                call,
+                "SM303",
+                f"`{self.cm.code(call.func)}` is not replayed eagerly: native-save migrates training only with "
+                "GradientDescentOptimizer or AdamOptimizer, whose TF2 updates are proven to reach the same weights; "
+                "export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) "
+                "or write the training loop in TF2 by hand",
+            )
+        args = bind_args(call, T.OPTIMIZERS[rel])
+        if "learning_rate" not in args:
+            raise Refused(call, "SM303", "the optimizer has no learning rate; pass it explicitly")
+        if set(args) - {"learning_rate", "name"} and rel == "train.GradientDescentOptimizer":
+            raise Refused(call, "SM303", "`use_locking=` has no TF2 equivalent on SGD; drop it and rerun")
+        if any(names_used(v) & self.graph_names() for v in args.values()):
+            raise Refused(
+                call,
+                "SM303",
+                "the optimizer's arguments are graph tensors (a learning-rate schedule?); pass Python numbers, or "
+                "use the session bridge",
+            )
+        spec = Optimizer(name, rel, call)
+        if name is not None:
+            if name in self.graph_names():
+                raise Refused(call, "SM303", f"`{name}` is bound twice in the block; use one name per optimizer")
+            self.optimizers[name] = spec
+            self.replayed[name] = [0, call]
+        self.b.steps.append(Step("optimizer", spec))
+        return spec
+
+    def minimize(self, name: str, call: cst.Call) -> None:
+        func = cast(cst.Attribute, call.func)
+        owner = func.value
+        if self.b.trainings:
+            raise Refused(
+                call,
+                "SM303",
+                "a second train op in the block; native-save replays one `minimize` — export the trained session "
+                "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
+        if isinstance(owner, cst.Name) and owner.value in self.optimizers:
+            spec = self.optimizers[owner.value]
+            self.replayed[owner.value][0] += 1
+        else:
+            rel = _call_rel(self.cm, owner)
+            if rel is None or not _OPTIMIZER.match(rel):
+                raise Refused(
+                    call,
+                    "SM303",
+                    "`minimize` of something other than a TF1 optimizer created in this block; create the optimizer "
+                    "in the block, or use the session bridge",
+                )
+            spec = self.optimizer(None, cast(cst.Call, owner), rel)
+        args = bind_args(call, T.MINIMIZE_PARAMS)
+        if set(args) - {"loss", "var_list", "name"}:
+            extra = sorted(set(args) - {"loss", "var_list", "name"})[0]
+            raise Refused(
+                call,
+                "SM303",
+                f"`minimize({extra}=...)` has no eager replay in native-save (only `loss` and `var_list`); drop it "
+                "if it does not matter for the exported weights, or use the session bridge",
+            )
+        loss = args.get("loss")
+        if not isinstance(loss, cst.Name) or loss.value not in self.tensors():
+            raise Refused(call, "SM303", "`minimize` of something other than a loss tensor computed in this block")
+        var_list = None
+        if "var_list" in args:
+            given = args["var_list"]
+            if not isinstance(given, (cst.List, cst.Tuple)) or not all(
+                isinstance(e.value, cst.Name) and e.value.value in self.b.variables for e in given.elements
+            ):
+                raise Refused(
+                    call, "SM303", "`var_list=` is not a literal list of variables created in this block; spell it out"
+                )
+            var_list = [cast(cst.Name, e.value).value for e in given.elements]
+        elif self.unknown_trainable:
+            raise Refused(
+                self.unknown_trainable[0],
+                "SM303",
+                "`trainable=` is not a literal True/False, so which variables `minimize` trains is unknown; write "
+                "it out, or pass `var_list=`",
+            )
+        self.b.trainings[name] = Training(spec, loss.value, var_list, call)
+        self.replayed[name] = [0, call]
+
+    def check_replayed(self) -> None:
+        """Feed dicts, optimizers and train ops only appear where they are replayed (never mutated or
+        passed elsewhere), and not after the block, where the TF1 objects no longer exist."""
+        counts: dict[str, int] = {}
+        for small, _ in self.b.statements:
+            for n in all_names(small):
+                counts[n.value] = counts.get(n.value, 0) + 1
+        others = [s for s in self.suite if s is not self.b.root and s is not self.b.graph_stmt]
+        for name, (uses, node) in self.replayed.items():
+            if counts.get(name, 0) != uses + 1 or any(name in identifiers(s) for s in others):
+                raise Refused(
+                    node,
+                    "SM321" if name in self.b.feed_dicts else "SM303",
+                    f"`{name}` is used other than as the feed_dict / fetch of `sess.run` (or the optimizer of "
+                    "`minimize`), so it cannot be replayed eagerly; use it only there",
+                )
 
     def mixed_run(self, items) -> bool:
         inits = [
@@ -449,7 +695,7 @@ class _Analysis:
         if form is not None:
             self.emit_assign(form[0], form[1], form[2], call, feeds)
             return
-        if isinstance(item, cst.Name) and item.value in self.graph_names():
+        if isinstance(item, cst.Name) and item.value in self.graph_names() and item.value not in self.b.feed_dicts:
             return  # evaluating a tensor for nothing: no effect on the export
         raise Refused(
             call,
@@ -506,6 +752,51 @@ class _Analysis:
         self.b.export = spec
         self.b.export_position = self.position
         self.b.steps.append(Step("export", spec))
+
+
+def is_minimize(value) -> bool:
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "minimize"
+
+
+def fetch_leaves(fetch) -> list[str] | None:
+    """The names `fetch` (a name, or a flat list / tuple / string-keyed dict of names) fetches."""
+    if isinstance(fetch, cst.Name):
+        return [fetch.value]
+    if isinstance(fetch, (cst.List, cst.Tuple)) and fetch.elements:
+        values = [e.value for e in fetch.elements if isinstance(e, cst.Element)]
+    elif isinstance(fetch, cst.Dict) and fetch.elements:
+        if not all(isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString) for e in fetch.elements):
+            return None
+        values = [cast(cst.DictElement, e).value for e in fetch.elements]
+    else:
+        return None
+    if len(values) != len(fetch.elements) or not all(isinstance(v, cst.Name) for v in values):
+        return None
+    return [cast(cst.Name, v).value for v in values]
+
+
+def names_used_outside(stmt, calls) -> set[str]:
+    """Identifiers `stmt` reads outside the given calls."""
+    skip = {id(c) for c in calls}
+    found: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> bool:
+            return id(node) not in skip
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)
+            return False
+
+        def visit_Arg(self, node: cst.Arg) -> bool:
+            node.value.visit(self)
+            return False
+
+        def visit_Name(self, node: cst.Name) -> None:
+            found.add(node.value)
+
+    stmt.visit(V())
+    return found
 
 
 def analyze_block(cm, block: Block, suite) -> Block:

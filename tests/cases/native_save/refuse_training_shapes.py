@@ -1,0 +1,192 @@
+# codemods: native-save, compat-names
+# refused (SM303/SM307/SM311): training that native-save does not replay eagerly
+import tensorflow as tf
+
+
+def momentum(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.MomentumOptimizer(0.1, 0.9).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(10):
+            sess.run(train_op, {x: xs})
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def global_step(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        step = tf.Variable(0, trainable=False, name="step")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=step)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(10):
+            sess.run(train_op, {x: xs})
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def two_train_ops(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        warmup = tf.train.GradientDescentOptimizer(0.01).minimize(loss)
+        train_op = tf.train.AdamOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        sess.run(warmup, {x: xs})
+        sess.run(train_op, {x: xs})
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def tf_gradients(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        (grad,) = tf.gradients(loss, [w])
+        step = tf.assign_sub(w, 0.1 * grad)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(10):
+            sess.run(step, {x: xs})
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def stops_on_a_graph_value(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        while loss > 0.1:
+            sess.run(train_op, {x: xs})
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def fetches_a_summary(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        tf.summary.scalar("loss", loss)
+        merged = tf.summary.merge_all()
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(10):
+            _, summary = sess.run([train_op, merged], {x: xs})
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def fetches_weights_with_the_step(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(10):
+            _, now = sess.run([train_op, w], {x: xs})
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+# output
+# refused (SM303/SM307/SM311): training that native-save does not replay eagerly
+import tensorflow as tf
+
+
+def momentum(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.MomentumOptimizer(0.1, 0.9).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(10):
+            sess.run(train_op, {x: xs})
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def global_step(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        step = tf.Variable(0, trainable=False, name="step")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=step)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(10):
+            sess.run(train_op, {x: xs})
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def two_train_ops(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        warmup = tf.train.GradientDescentOptimizer(0.01).minimize(loss)
+        train_op = tf.train.AdamOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        sess.run(warmup, {x: xs})
+        sess.run(train_op, {x: xs})
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def tf_gradients(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        (grad,) = tf.gradients(loss, [w])
+        step = tf.assign_sub(w, 0.1 * grad)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(10):
+            sess.run(step, {x: xs})
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def stops_on_a_graph_value(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        while loss > 0.1:
+            sess.run(train_op, {x: xs})
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def fetches_a_summary(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        tf.summary.scalar("loss", loss)
+        merged = tf.summary.merge_all()
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(10):
+            _, summary = sess.run([train_op, merged], {x: xs})
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def fetches_weights_with_the_step(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        for _ in range(10):
+            _, now = sess.run([train_op, w], {x: xs})
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+# diagnostics
+# 10:20: SM303 not migrated: `tf.train.MomentumOptimizer` is not replayed e
+# 23:20: SM303 not migrated: `minimize(global_step=...)` has no eager repla
+# 36:20: SM303 not migrated: a second train op in the block; native-save re
+# 48:19: SM303 not migrated: `tf.gradients` builds training in the graph by
+# 63:9: SM307 not migrated: this loop or condition uses graph object `loss
+# 73:9: SM311 not migrated: this statement uses graph values outside `sess
+# 90:22: SM303 not migrated: `sess.run` fetches a variable together with th
