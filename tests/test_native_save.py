@@ -208,3 +208,13 @@ def test_training_replayed_to_the_same_weights(runs):
     x = np.linspace(-1.0, 2.0, 2).reshape(2, 1)
     np.testing.assert_allclose(y, 3.0 * x - 1.0, atol=0.05)
     assert "epoch 20 loss" in runs["stdout"]["train_adam_batches"][1]["stdout"]
+
+
+def test_replayed_training_keeps_the_module_native():
+    # every codemod, as `smmigrate rewrite` runs them: the TF1 Adam used eagerly by the generated
+    # training step is not graph code, so compat-mode neither switches the module to TF1 mode nor
+    # withholds native-save's rewrite (SM120/SM121)
+    out, diagnostics = rewrite_source(CASE_FILES["train_adam_batches"].source)
+    assert not [d for d in diagnostics if d.code in ("SM120", "SM121") or d.code.startswith("SM3")], diagnostics
+    assert "disable_v2_behavior" not in out and "Session" not in out
+    assert "tf.compat.v1.train.AdamOptimizer(learning_rate=0.01)" in out and ".apply_gradients(" in out
