@@ -234,6 +234,9 @@ EAGER_V1_PREFIXES = (
 )
 EAGER_V1_SUFFIX = "_initializer"
 
+# TF names that build no graph (files, logging): control flow using only these stays as it is
+EAGER_SAFE_PREFIXES = ("gfile.", "io.gfile.", "logging.", "compat.v1.logging.")
+
 PLACEHOLDER = "placeholder"
 VARIABLE = "Variable"
 GET_VARIABLE = "get_variable"

@@ -326,7 +326,8 @@ class _Analysis:
                     "`sess.run` (a tensor is not a value in TF1 either; feed dicts must be bound before it); use only "
                     "`sess.run` results in it, or export with `smmigrate.export_session(sess, export_dir, ...)`",
                 )
-        if used & self.graph_names() or tf_refs(self.cm, stmt):
+        graph_refs = [ref for ref, r in tf_refs(self.cm, stmt) if not r.rel.startswith(T.EAGER_SAFE_PREFIXES)]
+        if used & self.graph_names() or graph_refs:
             raise Refused(
                 stmt,
                 "SM307",
