@@ -1,4 +1,4 @@
-# codemods: native-save, compat-names, whole-api
+# codemods: native-save, compat-names
 # control flow that only touches files (tf.gfile) stays where it was; the probe in a list comprehension runs the signature function
 import os
 
@@ -37,8 +37,8 @@ def main(out):
 
     print("z", ["%.4f" % v for v in serving_default(x=np.array([2.0, 6.0, -2.0]))["z"].numpy()])
     export_dir = os.path.join(out, "export")
-    if tf.compat.v1.gfile.IsDirectory(export_dir):
-        tf.compat.v1.gfile.DeleteRecursively(export_dir)
+    if tf.gfile.IsDirectory(export_dir):
+        tf.gfile.DeleteRecursively(export_dir)
     module = tf.Module()
     module.mean = mean
     module.std = std
