@@ -83,6 +83,7 @@ class Block:
     feed_dicts: dict = field(default_factory=dict)  # name -> {placeholder: value} bound in the block
     trainings: dict = field(default_factory=dict)  # train op name -> Training
     frozen: set = field(default_factory=set)  # variables created with trainable=False
+    inner_feeds: list = field(default_factory=list)  # feed dict displays inside loops (keys renamed)
 
 
 def _call_rel(cm, node) -> str | None:

@@ -63,7 +63,8 @@ class _Replace(cst.CSTTransformer):
         self.mapping = mapping
 
     def on_leave(self, original_node, updated_node):
-        return self.mapping.get(id(original_node), updated_node)
+        new = self.mapping.get(id(original_node), updated_node)
+        return new(updated_node) if callable(new) else new  # a function rebuilds the updated node
 
 
 class Emitter:
@@ -86,6 +87,8 @@ class Emitter:
                 continue
             if rel in T.GRAPH_RENAME:
                 mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))
+            elif rel in T.GRAPH_CALLS:
+                mapping.update(self._whole_call(node, ref, rel))
             elif rel.startswith(("train.Saver", "train.import_meta_graph", "train.init_from_checkpoint")):
                 raise Refused(
                     ref,
@@ -112,6 +115,31 @@ class Emitter:
                     "hand",
                 )
         return mapping
+
+    def _whole_call(self, node, ref, rel: str) -> dict:
+        """`tf.losses.mean_squared_error(t, p)` -> its TF2 computation (see tables.GRAPH_CALLS)."""
+        call = next((c for c in _calls(node) if c.func is ref), None)
+        args = bind_args(call, T.MSE_PARAMS) if call is not None else {}
+        if call is None or set(args) != set(T.GRAPH_CALLS[rel]):
+            raise Refused(
+                ref,
+                "SM310",
+                f"`{self.code(ref)}` is migrated only as `{self.code(ref)}(labels, predictions)` (no weights, "
+                "scope, collection or reduction); drop those arguments, or export with "
+                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
+        tf = self.tf
+
+        def rebuild(updated: cst.Call) -> cst.BaseExpression:
+            new = bind_args(updated, T.MSE_PARAMS)
+            labels, predictions = (
+                f"{tf('cast')}({self.code(new[k]).strip()}, {tf('float32')})" for k in ("labels", "predictions")
+            )
+            return cst.parse_expression(
+                f"{tf('reduce_mean')}({tf('math.squared_difference')}({predictions}, {labels}))"
+            )
+
+        return {id(call): rebuild}
 
     def _tf2_spelling(self, ref, rel: str, resolved, mapping: dict) -> None:
         """A kept name spelled `tf.compat.v1.X` (whole-api spells TF1 names that way when TF2's `X` is
@@ -245,8 +273,7 @@ class Emitter:
                 out.append(self._line(small.visit(_Replace(self.variable_renames(small))), line))
             elif step.kind == "feed":
                 small, line = step.node
-                keys = {id(e.key): cst.SimpleString(_q(e.key.value)) for e in small.value.elements}
-                out.append(self._line(small.visit(_Replace(keys)), line))
+                out.append(self._line(small.visit(_Replace(_feed_keys(small.value))), line))
             elif step.kind == "optimizer":
                 out.extend(self.parse(self.optimizer(step.node)))
             elif step.kind == "assign":
@@ -271,6 +298,9 @@ class Emitter:
     def keep(self, step, fns):
         small, line = step.node
         mapping = {}
+        if isinstance(small, cst.BaseCompoundStatement):
+            for feed in self.b.inner_feeds:
+                mapping.update(_feed_keys(feed))
         defs: list = []
         for ev in step.evals:
             expr, new_defs = self.evaluate(ev, fns)
@@ -481,6 +511,26 @@ class Emitter:
         if len(line.body) == 1:
             return line.with_changes(body=[small])
         return cst.SimpleStatementLine(body=[small])
+
+
+def _calls(node) -> list[cst.Call]:
+    found: list[cst.Call] = []
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            found.append(n)
+
+    node.visit(V())
+    return found
+
+
+def _feed_keys(feed: cst.Dict) -> dict:
+    """`{x: batch}` -> `{"x": batch}`: the generated functions' parameters are the placeholders' names."""
+    return {
+        id(e.key): cst.SimpleString(_q(e.key.value))
+        for e in feed.elements
+        if isinstance(e, cst.DictElement) and isinstance(e.key, cst.Name)
+    }
 
 
 def _leaf_nodes(fetch) -> list[cst.Name]:

@@ -315,9 +315,10 @@ class _Analysis:
             )
         evals = []
         if self.b.sess in used:
+            feeds = self.inner_feed_dicts(stmt)
             runs = session_runs(stmt, self.b.sess)
             evals = [self.evaluation(call) for call in runs]
-            used = names_used_outside(stmt, runs)
+            used = names_used_outside(stmt, [*runs, *feeds])
             if used & self.graph_names():
                 raise Refused(
                     stmt,
@@ -336,6 +337,35 @@ class _Analysis:
                 "export_dir, ...)`",
             )
         self.b.steps.append(Step("keep", (stmt, stmt), evals))
+
+    def inner_feed_dicts(self, stmt) -> list[cst.Assign]:
+        """`feed = {x: batch}` statements inside a loop (one per batch), kept like those before it."""
+        found: list[cst.Assign] = []
+        analysis = self
+
+        class V(cst.CSTVisitor):
+            def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+                return False
+
+            def visit_Assign(self, node: cst.Assign) -> None:
+                if (
+                    len(node.targets) == 1
+                    and isinstance(node.targets[0].target, cst.Name)
+                    and analysis.is_feed_dict(node.value)
+                ):
+                    name = node.targets[0].target.value
+                    if name in analysis.graph_names():
+                        raise Refused(node, "SM321", f"`{name}` is bound twice; give each feed dict its own name")
+                    feeds = feed_map(node.value, node)
+                    if any(names_used(v) & analysis.graph_names() for v in feeds.values()):
+                        raise Refused(node, "SM321", "a fed value is a graph tensor; feed Python or NumPy values")
+                    analysis.b.feed_dicts[name] = feeds
+                    analysis.replayed[name] = [0, node]
+                    found.append(node)
+
+        stmt.visit(V())
+        self.b.inner_feeds.extend(cast(cst.Dict, a.value) for a in found)
+        return found
 
     def keep(self, small, line) -> None:
         evals = [self.evaluation(call) for call in session_runs(small, self.b.sess)]
@@ -777,13 +807,13 @@ def fetch_leaves(fetch) -> list[str] | None:
 
 
 def names_used_outside(stmt, calls) -> set[str]:
-    """Identifiers `stmt` reads outside the given calls."""
+    """Identifiers `stmt` reads outside the given calls (or other nodes)."""
     skip = {id(c) for c in calls}
     found: set[str] = set()
 
     class V(cst.CSTVisitor):
-        def visit_Call(self, node: cst.Call) -> bool:
-            return id(node) not in skip
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            return id(node) not in skip and super().on_visit(node)
 
         def visit_Attribute(self, node: cst.Attribute) -> bool:
             node.value.visit(self)

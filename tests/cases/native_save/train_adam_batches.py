@@ -1,5 +1,5 @@
 # codemods: native-save, compat-names
-# training in mini-batches with a named AdamOptimizer (TF1's own Adam, used eagerly: the same weights), a frozen variable, losses printed from a dict bound before the loop
+# training in mini-batches with a named AdamOptimizer (TF1's own Adam, used eagerly: the same weights), a frozen variable, feed dicts bound before and inside the loop, tf.losses
 import numpy as np
 import tensorflow as tf
 
@@ -17,14 +17,15 @@ def export(export_dir):
             shift = tf.Variable([0.25], trainable=False, name="shift")
             hidden = tf.nn.relu(tf.matmul(x, w1))
             pred = tf.identity(tf.matmul(hidden, w2) + shift, name="pred")
-            loss = tf.reduce_mean(tf.square(t - pred))
+            loss = tf.losses.mean_squared_error(t, pred)
             opt = tf.train.AdamOptimizer(learning_rate=0.01)
             train_op = opt.minimize(loss)
             sess.run(tf.global_variables_initializer())
             everything = {x: data, t: target}
             for epoch in range(25):
                 for i in range(0, len(data), 8):
-                    sess.run(train_op, feed_dict={x: data[i : i + 8], t: target[i : i + 8]})
+                    batch = {x: data[i : i + 8], t: target[i : i + 8]}
+                    sess.run(train_op, feed_dict=batch)
                 if epoch % 5 == 0:
                     l, _, h = sess.run([loss, train_op, hidden], everything)
                     print("epoch %d loss %.6f hidden %.6f" % (epoch, l, h.sum()))
@@ -39,7 +40,7 @@ def export(export_dir):
             )
             builder.save()
 # output
-# training in mini-batches with a named AdamOptimizer (TF1's own Adam, used eagerly: the same weights), a frozen variable, losses printed from a dict bound before the loop
+# training in mini-batches with a named AdamOptimizer (TF1's own Adam, used eagerly: the same weights), a frozen variable, feed dicts bound before and inside the loop, tf.losses
 import numpy as np
 import tensorflow as tf
 
@@ -64,7 +65,7 @@ def export(export_dir):
         with tf.GradientTape() as tape:
             hidden = tf.nn.relu(tf.matmul(x, w1))
             pred = tf.identity(tf.matmul(hidden, w2) + shift, name="pred")
-            loss = tf.reduce_mean(tf.square(t - pred))
+            loss = tf.reduce_mean(tf.math.squared_difference(tf.cast(pred, tf.float32), tf.cast(t, tf.float32)))
         variables = [w1, w2]
         gradients = tape.gradient(loss, variables)
         opt.apply_gradients([(g, v) for g, v in zip(gradients, variables) if g is not None])
@@ -79,7 +80,7 @@ def export(export_dir):
         with tf.GradientTape() as tape_2:
             hidden = tf.nn.relu(tf.matmul(x, w1))
             pred = tf.identity(tf.matmul(hidden, w2) + shift, name="pred")
-            loss = tf.reduce_mean(tf.square(t - pred))
+            loss = tf.reduce_mean(tf.math.squared_difference(tf.cast(pred, tf.float32), tf.cast(t, tf.float32)))
         variables_2 = [w1, w2]
         gradients_2 = tape_2.gradient(loss, variables_2)
         opt.apply_gradients([(g, v) for g, v in zip(gradients_2, variables_2) if g is not None])
@@ -87,7 +88,8 @@ def export(export_dir):
 
     for epoch in range(25):
         for i in range(0, len(data), 8):
-            train_step(x=data[i : i + 8], t=target[i : i + 8])
+            batch = {"x": data[i : i + 8], "t": target[i : i + 8]}
+            train_step(**batch)
         if epoch % 5 == 0:
             l, _, h = [result if result is None else result.numpy() for result in train_step_2(**everything)]
             print("epoch %d loss %.6f hidden %.6f" % (epoch, l, h.sum()))
@@ -101,7 +103,7 @@ def export(export_dir):
     def evaluate(x, t):
         hidden = tf.nn.relu(tf.matmul(x, w1))
         pred = tf.identity(tf.matmul(hidden, w2) + shift, name="pred")
-        loss = tf.reduce_mean(tf.square(t - pred))
+        loss = tf.reduce_mean(tf.math.squared_difference(tf.cast(pred, tf.float32), tf.cast(t, tf.float32)))
         return loss
 
     print("loss", evaluate(**everything).numpy(), "shift", shift.numpy())
