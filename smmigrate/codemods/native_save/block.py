@@ -51,8 +51,9 @@ class Training:
 
     optimizer: Optimizer
     loss: str
-    var_list: list | None  # explicit `var_list=[...]` names, else every trainable variable
+    var_list: list  # `var_list=[...]`, else the trainable variables created before `minimize`
     node: cst.CSTNode
+    global_step: str | None = None  # a variable incremented after each update
 
 
 @dataclass

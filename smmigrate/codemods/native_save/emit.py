@@ -430,7 +430,7 @@ class Emitter:
                 "own `sess.run`",
             )
         chosen, inputs = self._needed(ev, {training.loss})
-        variables = training.var_list or [v for v in b.variables if v not in b.frozen]
+        variables = training.var_list
         fn = self.names.fresh("train_step")
         tape, grads, vars_ = self.names.fresh("tape"), self.names.fresh("gradients"), self.names.fresh("variables")
         optimizer = self.optimizer_names[id(training.optimizer)]
@@ -441,6 +441,8 @@ class Emitter:
             f"{grads} = {tape}.gradient({training.loss}, {vars_})",
             f"{optimizer}.apply_gradients([(g, v) for g, v in zip({grads}, {vars_}) if g is not None])",
         ]
+        if training.global_step is not None:  # TF1's apply_gradients(global_step=) adds 1 after the update
+            body.append(f"{training.global_step}.assign_add(1)")
         returns = self._returns(ev)
         if returns is not None:
             body.append(f"return {returns}")

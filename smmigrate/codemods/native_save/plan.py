@@ -548,6 +548,9 @@ class _Analysis:
                 "`sess.run` fetches a variable together with the train op that updates it; TF1 reads it before or "
                 "after the update in no fixed order — fetch it in its own `sess.run`",
             )
+        if trains:
+            self.ran_assign = True  # the weights changed: a later initializer would reset them
+            self.assigned_since_meta = True
         for name in [*trains, *([spread] if spread else [])]:
             self.replayed[name][0] += 1
         return Eval(call, fetch, leaves, feeds, spread, self.position, trains[0] if trains else None)
@@ -648,13 +651,21 @@ class _Analysis:
                 )
             spec = self.optimizer(None, cast(cst.Call, owner), rel)
         args = bind_args(call, T.MINIMIZE_PARAMS)
-        if set(args) - {"loss", "var_list", "name"}:
-            extra = sorted(set(args) - {"loss", "var_list", "name"})[0]
+        if set(args) - {"loss", "var_list", "name", "global_step"}:
+            extra = sorted(set(args) - {"loss", "var_list", "name", "global_step"})[0]
             raise Refused(
                 call,
                 "SM303",
-                f"`minimize({extra}=...)` has no eager replay in native-save (only `loss` and `var_list`); drop it "
-                "if it does not matter for the exported weights, or use the session bridge",
+                f"`minimize({extra}=...)` has no eager replay in native-save (only `loss`, `var_list` and "
+                "`global_step`); drop it if it does not matter for the exported weights, or use the session bridge",
+            )
+        step = args.get("global_step")
+        if step is not None and not (isinstance(step, cst.Name) and step.value in self.b.frozen):
+            raise Refused(
+                step,
+                "SM303",
+                "`global_step=` is replayed only as a variable of this block created with trainable=False "
+                "(`step = tf.Variable(0, trainable=False)`); create it that way, or use the session bridge",
             )
         loss = args.get("loss")
         if not isinstance(loss, cst.Name) or loss.value not in self.tensors():
@@ -669,6 +680,13 @@ class _Analysis:
                     call, "SM303", "`var_list=` is not a literal list of variables created in this block; spell it out"
                 )
             var_list = [cast(cst.Name, e.value).value for e in given.elements]
+            if set(var_list) & self.b.frozen:
+                raise Refused(
+                    given,
+                    "SM303",
+                    f"`var_list=` trains `{sorted(set(var_list) & self.b.frozen)[0]}`, created with trainable=False; "
+                    "make it trainable, or use the session bridge",
+                )
         elif self.unknown_trainable:
             raise Refused(
                 self.unknown_trainable[0],
@@ -676,7 +694,12 @@ class _Analysis:
                 "`trainable=` is not a literal True/False, so which variables `minimize` trains is unknown; write "
                 "it out, or pass `var_list=`",
             )
-        self.b.trainings[name] = Training(spec, loss.value, var_list, call)
+        if var_list is None:  # TF1 trains the trainable variables that exist when `minimize` is called
+            var_list = [v for v in self.b.variables if v not in self.b.frozen]
+        if not var_list:
+            raise Refused(call, "SM303", "`minimize` has no trainable variables to train (TF1 fails there too)")
+        global_step = step.value if isinstance(step, cst.Name) else None
+        self.b.trainings[name] = Training(spec, loss.value, var_list, call, global_step)
         self.replayed[name] = [0, call]
 
     def check_replayed(self) -> None:
@@ -719,7 +742,9 @@ class _Analysis:
         if is_init:
             if self.ran_assign:
                 raise Refused(
-                    call, "SM303", "variables are re-initialized after an assign; the values to export are ambiguous"
+                    call,
+                    "SM303",
+                    "variables are re-initialized after an assign or training; the values to export are ambiguous",
                 )
             return
         form = self.assign_form(item) or (self.assign_ops.get(item.value) if isinstance(item, cst.Name) else None)

@@ -1,5 +1,5 @@
 # codemods: native-save, compat-names
-# refused (SM303/SM307/SM311): training that native-save does not replay eagerly
+# refused (SM303/SM307/SM310/SM311): training that native-save does not replay eagerly
 import tensorflow as tf
 
 
@@ -15,11 +15,11 @@ def momentum(export_dir, xs):
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
 
 
-def global_step(export_dir, xs):
+def global_step_trainable(export_dir, xs):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None], name="x")
         w = tf.Variable(1.0, name="w")
-        step = tf.Variable(0, trainable=False, name="step")
+        step = tf.Variable(0, name="step")
         loss = tf.reduce_mean(tf.square(x * w - 3.0))
         train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=step)
         sess.run(tf.global_variables_initializer())
@@ -89,9 +89,45 @@ def fetches_weights_with_the_step(export_dir, xs):
         sess.run(tf.global_variables_initializer())
         for _ in range(10):
             _, now = sess.run([train_op, w], {x: xs})
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def initialized_again(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.AdamOptimizer(0.1).minimize(loss)
+        init = tf.global_variables_initializer()
+        sess.run(init)
+        for _ in range(10):
+            sess.run(train_op, {x: xs})
+        sess.run(init)
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def trains_a_frozen_variable(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, trainable=False, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss, var_list=[w])
+        sess.run(tf.global_variables_initializer())
+        sess.run(train_op, {x: xs})
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def weighted_loss(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.losses.mean_squared_error(x * 0.0 + 3.0, x * w, weights=0.5)
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        sess.run(train_op, {x: xs})
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
 # output
-# refused (SM303/SM307/SM311): training that native-save does not replay eagerly
+# refused (SM303/SM307/SM310/SM311): training that native-save does not replay eagerly
 import tensorflow as tf
 
 
@@ -107,11 +143,11 @@ def momentum(export_dir, xs):
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
 
 
-def global_step(export_dir, xs):
+def global_step_trainable(export_dir, xs):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None], name="x")
         w = tf.Variable(1.0, name="w")
-        step = tf.Variable(0, trainable=False, name="step")
+        step = tf.Variable(0, name="step")
         loss = tf.reduce_mean(tf.square(x * w - 3.0))
         train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=step)
         sess.run(tf.global_variables_initializer())
@@ -181,12 +217,51 @@ def fetches_weights_with_the_step(export_dir, xs):
         sess.run(tf.global_variables_initializer())
         for _ in range(10):
             _, now = sess.run([train_op, w], {x: xs})
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def initialized_again(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.AdamOptimizer(0.1).minimize(loss)
+        init = tf.global_variables_initializer()
+        sess.run(init)
+        for _ in range(10):
+            sess.run(train_op, {x: xs})
+        sess.run(init)
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def trains_a_frozen_variable(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, trainable=False, name="w")
+        loss = tf.reduce_mean(tf.square(x * w - 3.0))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss, var_list=[w])
+        sess.run(tf.global_variables_initializer())
+        sess.run(train_op, {x: xs})
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def weighted_loss(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None], name="x")
+        w = tf.Variable(1.0, name="w")
+        loss = tf.losses.mean_squared_error(x * 0.0 + 3.0, x * w, weights=0.5)
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        sess.run(train_op, {x: xs})
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
 # diagnostics
 # 10:20: SM303 not migrated: `tf.train.MomentumOptimizer` is not replayed e
-# 23:20: SM303 not migrated: `minimize(global_step=...)` has no eager repla
+# 23:86: SM303 not migrated: `global_step=` is replayed only as a variable 
 # 36:20: SM303 not migrated: a second train op in the block; native-save re
 # 48:19: SM303 not migrated: `tf.gradients` builds training in the graph by
 # 63:9: SM307 not migrated: this loop or condition uses graph object `loss
 # 73:9: SM311 not migrated: this statement uses graph values outside `sess
 # 90:22: SM303 not migrated: `sess.run` fetches a variable together with th
+# 104:9: SM303 not migrated: variables are re-initialized after an assign o
+# 113:83: SM303 not migrated: `var_list=` trains `w`, created with trainable
+# 123:16: SM310 not migrated: `tf.losses.mean_squared_error` is migrated onl
