@@ -41,6 +41,7 @@ CASES = {
     "run_fetch_structures": (None, "export", {}),
     "run_dict_of_outputs": (None, "export", {}),
     "run_intermediate": (None, "export", {}),
+    "run_eval_forms": (None, "export", {}),  # t.eval(feed_dict, session), train_op.run(feed_dict)
     # training before the export replayed eagerly: same printed losses, same exported weights
     "train_gradient_descent": (None, "export", {}),
     "train_adam_batches": (None, "export", {}),

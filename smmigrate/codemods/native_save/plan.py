@@ -208,7 +208,7 @@ class _Analysis:
                 self.optimizer(name, call, rel)
             elif is_minimize(value):
                 self.minimize(name, call)
-            elif sess in names_used(small):
+            elif sess in names_used(small) or self.run_calls(small):
                 self.keep(small, line)
                 return
             elif names_used(small) & self.graph_names() or tf_refs(cm, small):
@@ -281,7 +281,7 @@ class _Analysis:
                 "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
                 "hand",
             )
-        if sess in used:
+        if sess in used or self.run_calls(small):
             self.keep(small, line)
         elif isinstance(small, cst.Assign) and (used & self.graph_names() or tf_refs(cm, small)):
             self.computation(position, small)
@@ -314,9 +314,9 @@ class _Analysis:
                 "export_dir, ...)`",
             )
         evals = []
-        if self.b.sess in used:
+        if self.b.sess in used or self.run_calls(stmt):
             feeds = self.inner_feed_dicts(stmt)
-            runs = session_runs(stmt, self.b.sess)
+            runs = self.run_calls(stmt)
             evals = [self.evaluation(call) for call in runs]
             used = names_used_outside(stmt, [*runs, *feeds])
             if used & self.graph_names():
@@ -367,8 +367,38 @@ class _Analysis:
         self.b.inner_feeds.extend(cast(cst.Dict, a.value) for a in found)
         return found
 
+    def run_calls(self, stmt) -> list[cst.Call]:
+        """`sess.run(...)`, `t.eval(...)` and `op.run(...)` calls in `stmt` (t a tensor or variable, op a
+        train op of the block; `session=` absent or the block's session); refused when the session is
+        used any other way."""
+        sess, calls, owned = self.b.sess, [], set()
+        tensors = self.tensors() | set(self.b.variables)
+
+        class V(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                func = node.func
+                if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)):
+                    return
+                owner, method = func.value.value, func.attr.value
+                if owner == sess and method == "run":
+                    calls.append(node)
+                    owned.add(id(func.value))
+                elif (method == "eval" and owner in tensors) or (method == "run" and owner in trainings):
+                    session = bind_args(node, ("feed_dict", "session")).get("session")
+                    if session is None or (isinstance(session, cst.Name) and session.value == sess):
+                        calls.append(node)
+                        if session is not None:
+                            owned.add(id(session))
+
+        trainings = self.b.trainings
+        stmt.visit(V())
+        stray = next((n for n in all_names(stmt) if n.value == sess and id(n) not in owned), None)
+        if stray is not None:
+            session_runs(stmt, sess)  # raises SM301 with its wording
+        return calls
+
     def keep(self, small, line) -> None:
-        evals = [self.evaluation(call) for call in session_runs(small, self.b.sess)]
+        evals = [self.evaluation(call) for call in self.run_calls(small)]
         self.b.steps.append(Step("keep", (small, line), evals))
 
     # -- graph pieces ---------------------------------------------------------------------------
@@ -500,9 +530,16 @@ class _Analysis:
 
     # -- sess.run evaluations, replayed eagerly --------------------------------------------------
     def evaluation(self, call: cst.Call) -> Eval:
-        """`sess.run(fetches, feed_dict)` whose result the program uses (or that trains)."""
-        args = bind_args(call, ("fetches", "feed_dict"))
-        if set(args) - {"fetches", "feed_dict"}:
+        """`sess.run(fetches, feed_dict)` whose result the program uses (or that trains); also
+        `t.eval(feed_dict, session)` / `train_op.run(feed_dict, session)` in the block's session."""
+        if is_method_call(call, self.b.sess, "run"):
+            args = bind_args(call, ("fetches", "feed_dict"))
+            extra = set(args) - {"fetches", "feed_dict"}
+        else:
+            args = bind_args(call, ("feed_dict", "session"))
+            extra = set(args) - {"feed_dict", "session"}
+            args["fetches"] = cast(cst.Attribute, call.func).value
+        if extra:
             raise Refused(call, "SM303", "`sess.run` with options/run_metadata cannot be replayed eagerly")
         feeds, spread = self.feeds_of(args.get("feed_dict"), call)
         fetch = args.get("fetches")
