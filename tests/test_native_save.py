@@ -45,6 +45,14 @@ CASES = {
     # training before the export replayed eagerly: same printed losses, same exported weights
     "train_gradient_descent": (None, "export", {}),
     "train_adam_batches": (None, "export", {}),
+    # regions: graphs built on the default graph at function level, sessions without `with`
+    "region_function_simple_save": (None, "export", {}),
+    "region_reset_builder": (None, "export", {}),
+    "region_graph_variable": (None, "export", {}),
+    "region_session_as_default": (None, "export", {}),
+    "region_interactive_session": (None, "export", {}),
+    "session_made_in_graph_block": (None, "export", {}),
+    "python_side_tf_names": (None, "export", {}),
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 

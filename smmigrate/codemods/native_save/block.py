@@ -67,7 +67,7 @@ class Step:
 
 @dataclass
 class Block:
-    root: cst.With
+    root: cst.BaseStatement  # the with-statement, or the first statement of a region
     graph_stmt: cst.BaseStatement | None  # `graph = tf.Graph()` before the block, removed too
     graph_name: str | None = None  # the variable `graph_stmt` binds
     sess: str = ""
@@ -85,6 +85,18 @@ class Block:
     trainings: dict = field(default_factory=dict)  # train op name -> Training
     frozen: set = field(default_factory=set)  # variables created with trainable=False
     inner_feeds: list = field(default_factory=list)  # feed dict displays inside loops (keys renamed)
+    # the statements of the enclosing suite the TF2 code replaces: [root] for a with-block; for a
+    # region (a graph built on the default graph in a function or module body), root and the
+    # statements after it, up to the export and the last later use of the session or graph values
+    region: list = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.region:
+            self.region = [self.root]
+
+    @property
+    def is_region(self) -> bool:
+        return not isinstance(self.root, cst.With) or len(self.region) > 1
 
 
 def _call_rel(cm, node) -> str | None:
@@ -116,7 +128,11 @@ def _graph_ctx(cm, expr, graph_name) -> bool:
 
 
 def _session_ctx(cm, expr, graph_name) -> bool:
-    if _call_rel(cm, expr) != T.SESSION:
+    """`tf.Session(graph=..., config=...)`, also as `tf.Session(...).as_default()`."""
+    inner = _as_default_of(expr)
+    if inner is not None and _call_rel(cm, inner) == T.SESSION:
+        expr = inner
+    if _call_rel(cm, expr) not in T.SESSIONS:
         return False
     for arg in expr.args:
         if arg.star or (arg.keyword and arg.keyword.value not in ("graph", "config")) or not arg.keyword:

@@ -27,6 +27,7 @@ from ..exports.syntax import (
     assigned_names,
     bind_args,
     feed_map,
+    graph_refs,
     identifiers,
     is_method_call,
     names_used,
@@ -71,10 +72,21 @@ class _Analysis:
         self.unknown_trainable: list = []  # variables whose `trainable=` is not a literal
         # names that may appear only where replayed: feed dicts, optimizers, train ops -> (uses seen, node)
         self.replayed: dict[str, list] = {}
+        self.closed = False  # `sess.close()` seen
+        self.session_names: set[str] = set()  # names a region binds to `tf.Session(...)`
+        self.graph_depth = 0  # while flattening: inside a graph (or session) context
+        self.in_graph_context: set[int] = set()  # small statements run with the block's graph as default
+        self.graph_seen = False  # a region's `graph = tf.Graph()` read
 
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
+        # a graph context, or a session's (`with tf.Session(graph=g) as sess` makes g the default
+        # graph too); `with sess.as_default():` does not
+        enters_graph = any(not self.session_default(i) for i in with_node.items)
+        self.graph_depth += enters_graph
         for item in with_node.items:
+            if self.session_default(item):
+                continue
             if (
                 self.graph_name is None
                 and item.asname is not None
@@ -97,19 +109,43 @@ class _Analysis:
                 if not isinstance(item.asname.name, cst.Name):
                     raise Refused(item, "SM307", "the graph is bound to something other than a name")
                 self.graph_handles.add(item.asname.name.value)
-        body = with_node.body.body
+        self.flatten_body(with_node.body.body)
+        self.graph_depth -= enters_graph
+
+    def flatten_body(self, body) -> None:
         for stmt in body:
             if isinstance(stmt, cst.With) and all(
                 _graph_ctx(self.cm, i.item, self.graph_name)
                 or _session_ctx(self.cm, i.item, self.graph_name)
                 or self.session_graph(i.item)
+                or self.session_default(i)
                 for i in stmt.items
             ):
                 self.flatten(stmt)
             elif isinstance(stmt, cst.SimpleStatementLine):
                 self.b.statements.extend((small, stmt) for small in stmt.body)
+                for small in stmt.body:
+                    if self.graph_depth:
+                        self.in_graph_context.add(id(small))
+                    if (
+                        isinstance(small, cst.Assign)
+                        and len(small.targets) == 1
+                        and isinstance(small.targets[0].target, cst.Name)
+                        and _call_rel(self.cm, small.value) in T.SESSIONS
+                    ):
+                        self.session_names.add(small.targets[0].target.value)
             else:
                 self.b.statements.append((stmt, stmt))
+
+    def session_default(self, item: cst.WithItem) -> bool:
+        """`with sess.as_default():` on the block's own session (a context with no effect eagerly)."""
+        expr = item.item
+        return (
+            item.asname is None
+            and isinstance(expr, cst.Call)
+            and not expr.args
+            and any(is_method_call(expr, name, "as_default") for name in {self.b.sess, *self.session_names} if name)
+        )
 
     def session_graph(self, expr) -> bool:
         """`with sess.graph.as_default():` inside `with tf.Session(graph=tf.Graph()) as sess:`."""
@@ -146,25 +182,54 @@ class _Analysis:
         """Names of graph tensors `sess.run` may fetch: what computations assign."""
         return {n for _, s in self.b.computations for n in assigned_names(s)}
 
+    def has_graph_content(self) -> bool:
+        return bool(self.b.placeholders or self.b.variables or self.b.computations)
+
+    def session_binding(self, name: str, call: cst.Call) -> None:
+        """`sess = tf.Session(...)` / `tf.InteractiveSession()` where the graph is built: the export's session."""
+        if self.b.sess or not _session_ctx(self.cm, call, self.graph_name):
+            raise Refused(
+                call,
+                "SM301",
+                "the session is not made exactly once, by `sess = tf.Session()` (optionally `graph=`/`config=`) in "
+                "the function that builds the graph; use one session, or export with "
+                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
+        self.b.sess = name
+
+    def initializer_run(self, call: cst.Call) -> bool:
+        """`tf.global_variables_initializer().run()` / `init.run()` with the default session."""
+        if not (isinstance(call.func, cst.Attribute) and call.func.attr.value == "run" and not call.args):
+            return False
+        target = call.func.value
+        return _call_rel(self.cm, target) in T.INITIALIZERS or (
+            isinstance(target, cst.Name) and target.value in self.init_ops
+        )
+
     # -- statements -----------------------------------------------------------------------------
     def run(self) -> Block:
-        self.flatten(self.b.root)
+        if self.b.is_region:
+            self.flatten_body(self.b.region)
+        else:
+            self.flatten(cast(cst.With, self.b.root))
         if self.graph_name is not None:
             self.graph_handles.add(self.graph_name)  # `graph.get_tensor_by_name(...)` is graph code
-            others = [s for s in self.suite if s is not self.b.root and s is not self.b.graph_stmt]
+            inside = {id(s) for s in self.b.region}
+            others = [s for s in self.suite if id(s) not in inside and s is not self.b.graph_stmt]
             if any(self.graph_name in identifiers(s) for s in others):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
-        if not self.b.sess:
-            raise Refused(
-                self.b.root,
-                "SM301",
-                "the block has no `with tf.Session() as sess`, so the export's session comes from elsewhere; use "
-                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
-            )
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
             self.statement(position, small, line)
         self.check_replayed()
+        if not self.b.sess:
+            raise Refused(
+                self.b.root,
+                "SM301",
+                "no session is made where the graph is built (`sess = tf.Session()` or `with tf.Session() as sess`), "
+                "so the export's session comes from elsewhere; use `smmigrate.export_session(sess, export_dir, ...)` "
+                "(session bridge) or write the tf.Module by hand",
+            )
         if self.b.export is None:
             raise Refused(
                 self.b.root,
@@ -183,7 +248,20 @@ class _Analysis:
             name, value = small.targets[0].target.value, small.value
             rel = _call_rel(cm, value)
             call = cast(cst.Call, value)  # used only where `rel` is a TF name, which only calls have
-            if rel == T.PLACEHOLDER:
+            if rel in T.SESSIONS:
+                self.session_binding(name, call)
+            elif rel == T.GRAPH and not call.args and self.b.is_region:
+                if self.graph_seen or name != self.graph_name or self.has_graph_content():
+                    raise Refused(
+                        value,
+                        "SM307",
+                        "a second graph is created in the same function after the first one; native-save migrates "
+                        "one graph per export — split the function, or export with `smmigrate.export_session(sess, "
+                        "export_dir, ...)`",
+                    )
+                self.graph_seen = True
+                self.graph_handles.add(name)
+            elif rel == T.PLACEHOLDER:
                 self.placeholder(name, call)
             elif rel in (T.VARIABLE, T.GET_VARIABLE):
                 self.variable(name, value, small, line)
@@ -211,7 +289,7 @@ class _Analysis:
             elif sess in names_used(small) or self.run_calls(small):
                 self.keep(small, line)
                 return
-            elif names_used(small) & self.graph_names() or tf_refs(cm, small):
+            elif names_used(small) & self.graph_names() or graph_refs(cm, small):
                 self.computation(position, small)
                 return
             else:
@@ -221,6 +299,24 @@ class _Analysis:
             return
         if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
             call = small.value
+            if _call_rel(cm, call) == T.RESET_GRAPH and not call.args:
+                if self.has_graph_content() or sess:
+                    raise Refused(
+                        call,
+                        "SM307",
+                        "`reset_default_graph()` after the graph or its session were made discards what the export "
+                        "uses; move it to the start of the function",
+                    )
+                b.dropped.append(small)
+                return
+            if sess and is_method_call(call, sess, "close") and not call.args:
+                self.closed = True
+                b.dropped.append(small)
+                return
+            if self.initializer_run(call):
+                self.run_one(cast(cst.Attribute, call.func).value, {}, call)
+                b.dropped.append(small)
+                return
             if is_method_call(call, sess, "run") and self.trains(call):
                 self.keep(small, line)
                 return
@@ -283,7 +379,7 @@ class _Analysis:
             )
         if sess in used or self.run_calls(small):
             self.keep(small, line)
-        elif isinstance(small, cst.Assign) and (used & self.graph_names() or tf_refs(cm, small)):
+        elif isinstance(small, cst.Assign) and (used & self.graph_names() or graph_refs(cm, small)):
             self.computation(position, small)
         elif used & set(self.b.feed_dicts):
             raise Refused(
@@ -304,7 +400,9 @@ class _Analysis:
 
     def compound(self, stmt) -> None:
         used = names_used(stmt)
-        if isinstance(stmt, cst.With) and (self.b.sess in used or used & self.graph_names() or tf_refs(self.cm, stmt)):
+        if isinstance(stmt, cst.With) and (
+            self.b.sess in used or used & self.graph_names() or graph_refs(self.cm, stmt)
+        ):
             raise Refused(
                 stmt,
                 "SM307",
@@ -327,8 +425,7 @@ class _Analysis:
                     "`sess.run` (a tensor is not a value in TF1 either; feed dicts must be bound before it); use only "
                     "`sess.run` results in it, or export with `smmigrate.export_session(sess, export_dir, ...)`",
                 )
-        graph_refs = [ref for ref, r in tf_refs(self.cm, stmt) if not r.rel.startswith(T.EAGER_SAFE_PREFIXES)]
-        if used & self.graph_names() or graph_refs:
+        if used & self.graph_names() or graph_refs(self.cm, stmt):
             raise Refused(
                 stmt,
                 "SM307",
@@ -746,7 +843,8 @@ class _Analysis:
         for small, _ in self.b.statements:
             for n in all_names(small):
                 counts[n.value] = counts.get(n.value, 0) + 1
-        others = [s for s in self.suite if s is not self.b.root and s is not self.b.graph_stmt]
+        inside = {id(s) for s in self.b.region}
+        others = [s for s in self.suite if id(s) not in inside and s is not self.b.graph_stmt]
         for name, (uses, node) in self.replayed.items():
             if counts.get(name, 0) != uses + 1 or any(name in identifiers(s) for s in others):
                 raise Refused(
@@ -838,6 +936,14 @@ class _Analysis:
         self.set_export(parse_export_parts(self.cm, self, "builder", self.add_meta, self.builders[builder]))
 
     def set_export(self, spec: ExportSpec) -> None:
+        small = self.b.statements[self.position][0]
+        if self.b.is_region and self.graph_name and id(small) not in self.in_graph_context:
+            raise Refused(
+                spec.node,
+                "SM301",
+                f"the export runs outside `with {self.graph_name}.as_default():`, so TF1 writes the default graph "
+                f"(not `{self.graph_name}`, the graph the session runs); move the export into that block, then rerun",
+            )
         if self.b.export is not None:
             raise Refused(
                 spec.node, "SM318", "a second export in the same block; split it into one block per SavedModel"
@@ -892,6 +998,102 @@ def names_used_outside(stmt, calls) -> set[str]:
     return found
 
 
-def analyze_block(cm, block: Block, suite) -> Block:
-    """Fill `block` or raise Refused (with whatever was learnt so far left in `block`)."""
-    return _Analysis(cm, block, suite).run()
+def analyze_block(cm, block: Block, suite, outside: set[str] | None = None) -> Block:
+    """Fill `block` or raise Refused (with whatever was learnt so far left in `block`).
+
+    `outside`: for a region, the names used in its scope outside it; a graph value or the session
+    used there would be left undefined, so the region is refused."""
+    analysis = _Analysis(cm, block, suite)
+    block = analysis.run()
+    if outside is not None:
+        gone = (analysis.graph_names() | ({block.sess} if block.sess else set())) - set(block.variables)
+        leaked = sorted(gone & outside)
+        if leaked:
+            raise Refused(
+                block.root,
+                "SM311",
+                f"`{leaked[0]}` (a graph value or the session) is used after the code that builds and exports the "
+                "graph, where the TF2 code would leave it undefined; move that use before the export, or export "
+                "with `smmigrate.export_session(sess, export_dir, ...)`",
+            )
+    return block
+
+
+_GRAPH_MAKERS = frozenset({T.PLACEHOLDER, T.VARIABLE, T.GET_VARIABLE, T.GRAPH, T.RESET_GRAPH, *T.SESSIONS})
+
+
+def owns_graph(cm, block: Block) -> bool:
+    """The with-block makes its own graph (`tf.Graph().as_default()`, `graph.as_default()`,
+    `tf.Session(graph=tf.Graph())`); a bare `with tf.Session() as sess:` runs the default graph,
+    which may be built before the block."""
+    root = cast(cst.With, block.root)
+    for item in root.items:
+        if _graph_ctx(cm, item.item, block.graph_name):
+            return True
+        call = item.item
+        if isinstance(call, cst.Call) and any(a.keyword and a.keyword.value == "graph" for a in call.args):
+            return True
+    return False
+
+
+def _makes_graph(cm, stmt) -> bool:
+    found = False
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            nonlocal found
+            if _call_rel(cm, node) in _GRAPH_MAKERS:
+                found = True
+
+    stmt.visit(V())
+    return found
+
+
+def region_root(cm, body: Sequence[cst.BaseStatement], index: int) -> Block | None:
+    """A region Block for the export in `body[index]`: from the first statement that builds the
+    default graph (a placeholder, a variable, the session, `tf.Graph()`, `reset_default_graph()`)
+    to the export, and on to the last later statement (before the next def/class) that uses a name
+    bound in between."""
+    start = None
+    for i in range(index + 1):
+        stmt = body[i]
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        if _makes_graph(cm, stmt):
+            start = i
+            break
+    if start is None:
+        return None
+    bound: set[str] = set()
+    graph_name = None
+    for stmt in body[start : index + 1]:
+        for node in _small_statements(stmt):
+            bound |= assigned_names(node)
+            if (
+                graph_name is None
+                and isinstance(node, cst.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0].target, cst.Name)
+                and _call_rel(cm, node.value) == T.GRAPH
+            ):
+                graph_name = node.targets[0].target.value
+    end = index
+    for j in range(index + 1, len(body)):
+        if isinstance(body[j], (cst.FunctionDef, cst.ClassDef)):
+            break
+        if identifiers(body[j]) & bound:
+            end = j
+    block = Block(body[start], None, graph_name, region=list(body[start : end + 1]))
+    return block
+
+
+def _small_statements(stmt) -> list:
+    """Small statements of `stmt`, looking into with-blocks (where `sess`/`as` names are bound too)."""
+    if isinstance(stmt, cst.SimpleStatementLine):
+        return list(stmt.body)
+    if isinstance(stmt, cst.With):
+        out: list = []
+        for s in stmt.body.body:
+            out.extend(_small_statements(s))
+        return out
+    return []
