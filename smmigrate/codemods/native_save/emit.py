@@ -429,6 +429,16 @@ class Emitter:
                 "depend on it, so TF1 computes it before or after the update in no fixed order; fetch it in its "
                 "own `sess.run`",
             )
+        defined = _function_names(self.cm.source_module)
+        for call in (c for small in forward for c in _calls(small)):
+            if isinstance(call.func, cst.Name) and call.func.value in defined:
+                raise Refused(
+                    call,
+                    "SM303",
+                    f"the loss is computed through `{call.func.value}(...)`, a function of this program: variables "
+                    "it makes are not seen, so they could not be trained; build the model in the block, or export "
+                    "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+                )
         chosen, inputs = self._needed(ev, {training.loss})
         variables = training.var_list
         fn = self.names.fresh("train_step")
@@ -513,6 +523,17 @@ class Emitter:
         if len(line.body) == 1:
             return line.with_changes(body=[small])
         return cst.SimpleStatementLine(body=[small])
+
+
+def _function_names(module: cst.Module) -> set[str]:
+    found: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+            found.add(node.name.value)
+
+    module.visit(V())
+    return found
 
 
 def _calls(node) -> list[cst.Call]:

@@ -831,7 +831,13 @@ class _Analysis:
         if var_list is None:  # TF1 trains the trainable variables that exist when `minimize` is called
             var_list = [v for v in self.b.variables if v not in self.b.frozen]
         if not var_list:
-            raise Refused(call, "SM303", "`minimize` has no trainable variables to train (TF1 fails there too)")
+            raise Refused(
+                call,
+                "SM303",
+                "`minimize` trains no variable made in this block with `tf.Variable`/`tf.get_variable` (variables "
+                "made by a helper function or by layers are not followed); make them in the block, or export with "
+                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
         global_step = step.value if isinstance(step, cst.Name) else None
         self.b.trainings[name] = Training(spec, loss.value, var_list, call, global_step)
         self.replayed[name] = [0, call]

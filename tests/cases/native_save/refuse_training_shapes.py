@@ -126,6 +126,23 @@ def weighted_loss(export_dir, xs):
         sess.run(tf.global_variables_initializer())
         sess.run(train_op, {x: xs})
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def dense(x):
+    w = tf.Variable(tf.ones([1, 1]), name="kernel")
+    return tf.matmul(x, w)
+
+
+def model_from_a_helper(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 1], name="x")
+        scale = tf.Variable(1.0, name="scale")
+        y = dense(x) * scale
+        loss = tf.reduce_mean(tf.square(y - 3.0))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        sess.run(train_op, {x: xs})
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # output
 # refused (SM303/SM307/SM310/SM311): training that native-save does not replay eagerly
 import tensorflow as tf
@@ -254,6 +271,23 @@ def weighted_loss(export_dir, xs):
         sess.run(tf.global_variables_initializer())
         sess.run(train_op, {x: xs})
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"loss": loss})
+
+
+def dense(x):
+    w = tf.Variable(tf.ones([1, 1]), name="kernel")
+    return tf.matmul(x, w)
+
+
+def model_from_a_helper(export_dir, xs):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 1], name="x")
+        scale = tf.Variable(1.0, name="scale")
+        y = dense(x) * scale
+        loss = tf.reduce_mean(tf.square(y - 3.0))
+        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        sess.run(tf.global_variables_initializer())
+        sess.run(train_op, {x: xs})
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
 # 10:20: SM303 not migrated: `tf.train.MomentumOptimizer` is not replayed e
 # 23:86: SM303 not migrated: `global_step=` is replayed only as a variable 
@@ -265,3 +299,4 @@ def weighted_loss(export_dir, xs):
 # 104:9: SM303 not migrated: variables are re-initialized after an assign o
 # 113:83: SM303 not migrated: `var_list=` trains `w`, created with trainable
 # 123:16: SM310 not migrated: `tf.losses.mean_squared_error` is migrated onl
+# 139:13: SM303 not migrated: the loss is computed through `dense(...)`, a f
