@@ -45,6 +45,7 @@ CASES = {
     # training before the export replayed eagerly: same printed losses, same exported weights
     "train_gradient_descent": (None, "export", {}),
     "train_adam_batches": (None, "export", {}),
+    "train_region_session": (None, "export", {}),  # default graph of a function, sess = tf.Session()
     # regions: graphs built on the default graph at function level, sessions without `with`
     "region_function_simple_save": (None, "export", {}),
     "region_reset_builder": (None, "export", {}),
