@@ -45,7 +45,8 @@ CASES = {
     # training before the export replayed eagerly: same printed losses, same exported weights
     "train_gradient_descent": (None, "export", {}),
     "train_adam_batches": (None, "export", {}),
-    "train_region_session": (None, "export", {}),  # default graph of a function, sess = tf.Session()
+    "train_region_session": (None, "export", {}),
+    "train_other_optimizers": (None, "export", {}),  # weights printed after Momentum/Adagrad/RMSProp/Adadelta  # default graph of a function, sess = tf.Session()
     # regions: graphs built on the default graph at function level, sessions without `with`
     "region_function_simple_save": (None, "export", {}),
     "region_reset_builder": (None, "export", {}),
@@ -218,6 +219,8 @@ def test_training_replayed_to_the_same_weights(runs):
     x = np.linspace(-1.0, 2.0, 2).reshape(2, 1)
     np.testing.assert_allclose(y, 3.0 * x - 1.0, atol=0.05)
     assert "epoch 20 loss" in runs["stdout"]["train_adam_batches"][1]["stdout"]
+    printed = runs["stdout"]["train_other_optimizers"][1]["stdout"]
+    assert all(f"{name} w" in printed for name in ("adagrad", "rmsprop", "adadelta", "momentum")), printed
 
 
 def test_replayed_training_keeps_the_module_native():

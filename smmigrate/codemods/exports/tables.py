@@ -361,12 +361,16 @@ PLACEHOLDER_PARAMS = ("dtype", "shape", "name")
 
 # TF1 optimizers whose training native-save replays eagerly (TF1-relative path -> parameters).
 # Only those whose TF2 update was measured to reach the very same weights as TF1's graph update
-# (bit for bit on TF 2.21): GradientDescent as Keras' SGD, Adam as TF1's own AdamOptimizer used
-# eagerly through `apply_gradients` (Keras' Adam rounds differently: ~1e-6 relative after a few
-# steps, enough to change printed losses).
+# (bit for bit on TF 2.21, 1-100 steps): GradientDescent as Keras' SGD; the others as TF1's own
+# optimizer used eagerly through `apply_gradients` (the same kernels; Keras 3's Adam, for one,
+# rounds differently: ~1e-6 relative after a few steps, enough to change printed losses).
 OPTIMIZERS: dict[str, tuple[str, ...]] = {
     "train.GradientDescentOptimizer": ("learning_rate", "use_locking", "name"),
     "train.AdamOptimizer": ("learning_rate", "beta1", "beta2", "epsilon", "use_locking", "name"),
+    "train.MomentumOptimizer": ("learning_rate", "momentum", "use_locking", "name", "use_nesterov"),
+    "train.AdagradOptimizer": ("learning_rate", "initial_accumulator_value", "use_locking", "name"),
+    "train.RMSPropOptimizer": ("learning_rate", "decay", "momentum", "epsilon", "use_locking", "centered", "name"),
+    "train.AdadeltaOptimizer": ("learning_rate", "rho", "epsilon", "use_locking", "name"),
 }
 # hand-built training in the graph: refused with their own message (not as unknown graph ops)
 GRAPH_TRAINING = frozenset({"gradients", "train.get_or_create_global_step", "train.exponential_decay"})

@@ -736,12 +736,13 @@ class _Analysis:
                 call,
                 "SM303",
                 f"`{self.cm.code(call.func)}` is not replayed eagerly: native-save migrates training only with "
-                "GradientDescentOptimizer or AdamOptimizer, whose TF2 updates are proven to reach the same weights; "
+                "GradientDescent, Adam, Momentum, Adagrad, RMSProp or Adadelta optimizers, whose TF2 updates are "
+                "proven to reach the same weights; "
                 "export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) "
                 "or write the training loop in TF2 by hand",
             )
         args = bind_args(call, T.OPTIMIZERS[rel])
-        if "learning_rate" not in args:
+        if "learning_rate" not in args and rel == "train.GradientDescentOptimizer":
             raise Refused(call, "SM303", "the optimizer has no learning rate; pass it explicitly")
         if set(args) - {"learning_rate", "name"} and rel == "train.GradientDescentOptimizer":
             raise Refused(call, "SM303", "`use_locking=` has no TF2 equivalent on SGD; drop it and rerun")

@@ -3,12 +3,12 @@
 import tensorflow as tf
 
 
-def momentum(export_dir, xs):
+def ftrl(export_dir, xs):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None], name="x")
         w = tf.Variable(1.0, name="w")
         loss = tf.reduce_mean(tf.square(x * w - 3.0))
-        train_op = tf.train.MomentumOptimizer(0.1, 0.9).minimize(loss)
+        train_op = tf.train.FtrlOptimizer(0.1).minimize(loss)
         sess.run(tf.global_variables_initializer())
         for _ in range(10):
             sess.run(train_op, {x: xs})
@@ -148,12 +148,12 @@ def model_from_a_helper(export_dir, xs):
 import tensorflow as tf
 
 
-def momentum(export_dir, xs):
+def ftrl(export_dir, xs):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None], name="x")
         w = tf.Variable(1.0, name="w")
         loss = tf.reduce_mean(tf.square(x * w - 3.0))
-        train_op = tf.train.MomentumOptimizer(0.1, 0.9).minimize(loss)
+        train_op = tf.train.FtrlOptimizer(0.1).minimize(loss)
         sess.run(tf.global_variables_initializer())
         for _ in range(10):
             sess.run(train_op, {x: xs})
@@ -289,7 +289,7 @@ def model_from_a_helper(export_dir, xs):
         sess.run(train_op, {x: xs})
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
-# 10:20: SM303 not migrated: `tf.train.MomentumOptimizer` is not replayed e
+# 10:20: SM303 not migrated: `tf.train.FtrlOptimizer` is not replayed eager
 # 23:86: SM303 not migrated: `global_step=` is replayed only as a variable 
 # 36:20: SM303 not migrated: a second train op in the block; native-save re
 # 48:19: SM303 not migrated: `tf.gradients` builds training in the graph by
