@@ -365,10 +365,23 @@ class Emitter:
         if isinstance(fetch, cst.Name):
             if ev.train is not None:
                 return call
-            if self._dict_valued(fetch.value, ev.position):
-                key, t = self.item_names()
+            kind = self._structure(fetch.value, ev.position)
+            key, t = self.item_names()
+            if kind is cst.Dict:
                 return f"{{{key}: {t}.numpy() for {key}, {t} in {call}.items()}}"
+            if kind is cst.List:
+                return f"[{t}.numpy() for {t} in {call}]"
+            if kind is cst.Tuple:
+                return f"tuple({t}.numpy() for {t} in {call})"
             return f"{call}.numpy()"
+        nested = next((leaf for leaf in ev.leaves if self._structure(leaf, ev.position)), None)
+        if nested is not None:
+            raise Refused(
+                ev.call,
+                "SM321",
+                f"`sess.run` fetches `{nested}`, itself a list or dict of tensors, inside a list, tuple or dict; "
+                "fetch it in its own `sess.run`",
+            )
         if ev.train is not None and len(tensors) == 1 and len(ev.leaves) == 2:
             mapping = {
                 id(n): cst.Name("None") if n.value == ev.train else cst.parse_expression(f"{call}.numpy()")
@@ -389,11 +402,19 @@ class Emitter:
             self._items = (self.names.fresh("key"), self.names.fresh("result"))
         return self._items
 
-    def _dict_valued(self, name: str, position: int) -> bool:
+    def _structure(self, name: str, position: int) -> type | None:
+        """cst.Dict / cst.List / cst.Tuple when `name` holds such a display of tensors, else None."""
         for at, small in reversed(self.b.computations):
             if at < position and name in assigned_names(small):
-                return isinstance(small.value, (cst.Dict, cst.DictComp)) and len(small.targets) == 1
-        return False
+                if len(small.targets) != 1 or not isinstance(small.targets[0].target, cst.Name):
+                    return None
+                value = small.value
+                if isinstance(value, (cst.Dict, cst.DictComp)):
+                    return cst.Dict
+                if isinstance(value, (cst.List, cst.ListComp)):
+                    return cst.List
+                return cst.Tuple if isinstance(value, cst.Tuple) else None
+        return None
 
     def _needed(self, ev, wanted: set) -> tuple[list, list]:
         """The computations `wanted` needs at `ev`, and the function's inputs (every fed placeholder)."""
