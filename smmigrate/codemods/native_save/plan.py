@@ -670,8 +670,9 @@ class _Analysis:
                 raise Refused(
                     call,
                     "SM321",
-                    f"the feed_dict feeds `{name}`, which is not a placeholder of this block (feeding an "
-                    "intermediate tensor has no eager equivalent); feed placeholders only",
+                    f"the feed_dict feeds `{name}`, which is not a tf.placeholder created in this block (an "
+                    "intermediate tensor, or a graph built or imported elsewhere); feed placeholders of the block, or "
+                    "export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
                 )
         if len(trains) > 1:
             raise Refused(call, "SM303", "one `sess.run` runs the train op twice; run it once per step")

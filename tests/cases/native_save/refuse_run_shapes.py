@@ -100,7 +100,7 @@ def structure_in_a_list(export_dir):
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
 # 10:15: SM321 not migrated: `sess.run` fetches something other than a grap
-# 19:15: SM321 not migrated: the feed_dict feeds `a`, which is not a placeh
+# 19:15: SM321 not migrated: the feed_dict feeds `a`, which is not a tf.pla
 # 28:9: SM321 not migrated: feed dict `feed` is changed or used other than
 # 39:15: SM321 not migrated: `sess.run` needs placeholder `z`, which its fe
 # 48:15: SM321 not migrated: `sess.run` fetches `outputs`, itself a list or
