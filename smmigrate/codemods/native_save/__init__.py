@@ -5,7 +5,8 @@ placeholders and exports it turns into what the TF migration guide writes by han
 (https://www.tensorflow.org/guide/migrate/saved_model): eager variables tracked by a
 `tf.Module`, one `tf.function` with an `input_signature` per signature, `tf.saved_model.save`
 with ``signatures={key: fn}``, and TF's own `MethodNameUpdater` to put back classify/regress
-method names. The block is read by `plan` (with `..exports.signatures`) and written by `emit`; any
+method names. The block is read by `plan` (with `..exports.signatures`; `replay` reads its
+`sess.run` evaluations and training) and written by `emit` (`replay_emit` writes those); any
 block it cannot prove is left as it is (compat-names then renames it) with a diagnostic naming the
 reason and the way out (usually the session bridge, `smmigrate.export_session`).
 """
