@@ -22,6 +22,8 @@ Output (all paths relative to the TF1 API root):
   aside) is ``return f(a, b)`` (or ``f(a, b)`` when ``f`` never returns a value) passing its own
   parameters in order to ``f``, whose signature is identical (``tf.random.set_seed`` is such a wrapper
   around TF1's ``set_random_seed``); its source is read with ``inspect``.
+- ``ambiguous``: the ``symbols`` whose ``tf.<path>`` also exists in TF 2.21, as another object
+  (``Variable``, ``constant``, ``nn.softmax``): code spelling them ``tf.X`` may be written for either API.
 - ``modules``: every TF1 API module path, ``"both"`` when ``tf.<path>`` is a module in TF 2.21 too,
   ``"v1"`` when it only exists as ``tf.compat.v1.<path>``.
 - ``removed``: TF 1.x names absent from TF 2.21's ``tf.compat.v1``, with a replacement path (valid as
@@ -404,6 +406,7 @@ def generate() -> dict[str, Any]:
     return {
         "tensorflow_version": tf.__version__,
         "symbols": symbols,
+        "ambiguous": sorted(path for path in symbols if path in v2.members or path in v2.modules),
         "modules": {path: "both" if path in v2.modules else "v1" for path in v1.modules},
         "removed": _removed(v1, v2, symbols),
     }

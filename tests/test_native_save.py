@@ -55,6 +55,7 @@ CASES = {
     "region_interactive_session": (None, "export", {}),
     "session_made_in_graph_block": (None, "export", {}),
     "python_side_tf_names": (None, "export", {}),
+    "inline_variable": (None, "export", {}),
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 

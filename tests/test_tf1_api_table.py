@@ -32,7 +32,7 @@ _MISSING = object()
 
 def test_table_loads_with_expected_shape():
     table = tf1_api.table()
-    assert set(table) == {"tensorflow_version", "symbols", "modules", "removed"}
+    assert set(table) == {"tensorflow_version", "symbols", "ambiguous", "modules", "removed"}
     assert table["tensorflow_version"].startswith("2.")
     assert len(table["symbols"]) > 1000  # the whole TF1 API, not a SavedModel subset
     assert 50 < len(table["modules"]) < 500
@@ -153,6 +153,23 @@ def test_every_symbol_target_is_the_same_object(tf, table):
         elif not _same(original, _get(tf, target)):
             wrong.append(f"tf.{target} is not tf.compat.v1.{path}")
     assert not wrong, wrong[:20]
+
+
+def test_ambiguous_names_exist_in_tf2_as_other_objects(tf, table):
+    assert {"Variable", "constant", "nn.softmax"} <= set(table["ambiguous"])
+    assert "placeholder" not in table["ambiguous"] and "log" not in table["ambiguous"]
+    wrong = [
+        path
+        for path in table["ambiguous"]
+        if path not in table["symbols"] or _get(tf, path) is _MISSING or _same(_v1(tf, path), _get(tf, path))
+    ]
+    assert not wrong, wrong[:20]
+    missing = [
+        path
+        for path in table["symbols"]
+        if path not in table["ambiguous"] and "." not in path and _get(tf, path) is not _MISSING
+    ]
+    assert not missing, missing[:20]
 
 
 def test_unlisted_top_level_names_are_the_same_in_tf2(tf, table):

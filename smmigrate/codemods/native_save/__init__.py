@@ -177,19 +177,11 @@ class NativeSave(SavedModelCodemod):
         self, block, body, exports, names: Names, disabled: cst.CSTNode | None, outside: set[str] | None = None
     ) -> None:
         try:
-            if disabled is not None:
-                raise Refused(
-                    disabled,
-                    "SM312",
-                    "this module calls `disable_v2_behavior()`/`disable_eager_execution()`, so the TF2 code "
-                    "native-save generates would not run; remove that call once the module no longer needs TF1 graph "
-                    "mode, then rerun",
-                )
             if len(exports) > 1:
                 raise Refused(
                     exports[1], "SM318", "a second export in the same block; split it into one block per SavedModel"
                 )
-            analyze_block(self, block, body, outside)
+            analyze_block(self, block, body, outside, names)
             new = Emitter(self, block, names, top_level=body is self.source_module.body).emit()
         except Refused as why:
             self._fact(exports[0], block, False, why.code, bridgeable=block.is_region)

@@ -48,8 +48,9 @@ __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "
 
 
 class _Analysis(Replay):
-    def __init__(self, cm, block: Block, suite: Sequence[cst.BaseStatement]) -> None:
+    def __init__(self, cm, block: Block, suite: Sequence[cst.BaseStatement], names=None) -> None:
         self.cm = cm
+        self.names = names  # fresh-name allocator (emit.Names) for statements the analysis adds
         self.b = block
         self.suite = suite
         self.graph_name = block.graph_name
@@ -235,6 +236,8 @@ class _Analysis(Replay):
         if not isinstance(line, cst.SimpleStatementLine):
             self.compound(small)
             return
+        if isinstance(small, cst.Assign) and _call_rel(cm, small.value) not in (T.VARIABLE, T.GET_VARIABLE):
+            small = self.hoist_variables(small)
         if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
             name, value = small.targets[0].target.value, small.value
             rel = _call_rel(cm, value)
@@ -472,6 +475,36 @@ class _Analysis(Replay):
             self.unknown_trainable.append(trainable)
         self.b.steps.append(Step("var", (small, line)))
 
+    def hoist_variables(self, small: cst.Assign) -> cst.Assign:
+        """`y = tf.multiply(x, tf.Variable(4.0, name="k"))`: the variable made inline becomes its own
+        statement before (`k = tf.Variable(4.0, name="k")`), as eager code must create it once."""
+        found: list[cst.Call] = []
+
+        class V(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> bool:
+                if _call_rel(cm, node) == T.VARIABLE:
+                    found.append(node)
+                    return False
+                return True
+
+        cm = self.cm
+        small.value.visit(V())
+        if not found or self.names is None:
+            return small
+        mapping: dict[int, cst.BaseExpression] = {}
+        for call in found:
+            args = bind_args(call, ("initial_value", "trainable", "collections", "validate_shape", "caching", "name"))
+            fresh = self.names.fresh(literal_str(args.get("name")) or "variable")
+            line = cst.SimpleStatementLine(body=[cst.Assign(targets=[cst.AssignTarget(cst.Name(fresh))], value=call)])
+            self.variable(fresh, call, line.body[0], line)
+            mapping[id(call)] = cst.Name(fresh)
+
+        class R(cst.CSTTransformer):
+            def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+                return mapping.get(id(original), updated)
+
+        return cast(cst.Assign, small.visit(R()))
+
     def computation(self, position, small) -> None:
         if not isinstance(small, cst.Assign) or not all(
             isinstance(t.target, (cst.Name, cst.Tuple)) for t in small.targets
@@ -656,12 +689,12 @@ class _Analysis(Replay):
         self.b.steps.append(Step("export", spec))
 
 
-def analyze_block(cm, block: Block, suite, outside: set[str] | None = None) -> Block:
+def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, names=None) -> Block:
     """Fill `block` or raise Refused (with whatever was learnt so far left in `block`).
 
     `outside`: for a region, the names used in its scope outside it; a graph value or the session
     used there would be left undefined, so the region is refused."""
-    analysis = _Analysis(cm, block, suite)
+    analysis = _Analysis(cm, block, suite, names)
     block = analysis.run()
     if outside is not None:
         gone = (analysis.graph_names() | ({block.sess} if block.sess else set())) - set(block.variables)
