@@ -117,6 +117,9 @@ class ReplayEmitter:
                 f"`sess.run` fetches `{nested}`, itself a list or dict of tensors, inside a list, tuple or dict; "
                 "fetch it in its own `sess.run`",
             )
+        if ev.train is not None and not tensors:  # `[train_op]`: the step returns None, as TF1's run
+            mapping = {id(n): cst.parse_expression(call) for n in _leaf_nodes(fetch)}
+            return self.code(fetch.visit(_Replace(mapping))).strip()
         if ev.train is not None and len(tensors) == 1 and len(ev.leaves) == 2:
             mapping = {
                 id(n): cst.Name("None") if n.value == ev.train else cst.parse_expression(f"{call}.numpy()")

@@ -15,6 +15,7 @@ def export(export_dir):
         for _ in range(3):
             train_op.run(feed_dict={x: [[1.0, 0.5], [0.0, 2.0]]})
         print("after", loss.eval({x: [[1.0, 0.5]]}), w.eval(session=sess).ravel())
+        print("one more step", sess.run([train_op], feed_dict={x: [[2.0, 1.0]]}), w.eval().ravel())
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # output
 # tensor.eval(...) and train_op.run(...) in the block's (default) session, replayed like sess.run
@@ -51,6 +52,17 @@ def export(export_dir):
         return loss
 
     print("after", evaluate(x=[[1.0, 0.5]]).numpy(), w.numpy().ravel())
+
+    @tf.function(input_signature=[tf.TensorSpec(shape=[None, 2], dtype=tf.float32, name="x")])
+    def train_step_2(x):
+        with tf.GradientTape() as tape_2:
+            y = tf.matmul(x, w, name="y")
+            loss = tf.reduce_mean(tf.square(y - 1.0))
+        variables_2 = [w]
+        gradients_2 = tape_2.gradient(loss, variables_2)
+        optimizer.apply_gradients([(g, v) for g, v in zip(gradients_2, variables_2) if g is not None])
+
+    print("one more step", [train_step_2(x=[[2.0, 1.0]])], w.numpy().ravel())
     module = tf.Module()
     module.w = w
     module.serving_default = serving_default
