@@ -45,8 +45,8 @@ CASES = {
     # training before the export replayed eagerly: same printed losses, same exported weights
     "train_gradient_descent": (None, "export", {}),
     "train_adam_batches": (None, "export", {}),
-    "train_region_session": (None, "export", {}),
-    "train_other_optimizers": (None, "export", {}),  # weights printed after Momentum/Adagrad/RMSProp/Adadelta  # default graph of a function, sess = tf.Session()
+    "train_region_session": (None, "export", {}),  # default graph of a function, sess = tf.Session()
+    "train_other_optimizers": (None, "export", {}),  # weights printed: Momentum/Adagrad/RMSProp/Adadelta
     # regions: graphs built on the default graph at function level, sessions without `with`
     "region_function_simple_save": (None, "export", {}),
     "region_reset_builder": (None, "export", {}),
