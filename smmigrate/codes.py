@@ -265,7 +265,7 @@ _TABLE = (
         "SM303",
         "native-save",
         Severity.MANUAL,
-        "the block trains or runs other ops before exporting",
+        "the block trains in a way native-save does not replay eagerly, or runs other ops before exporting",
         "session bridge after training",
     ),
     Code(
@@ -377,8 +377,8 @@ _TABLE = (
         "SM321",
         "native-save",
         Severity.MANUAL,
-        "a `sess.run` check that is not a signature output",
-        "call the signature function after the migration",
+        "a `sess.run` evaluation that cannot be replayed eagerly (fetch or feed not understood)",
+        "fetch tensor names, feed placeholders",
     ),
     Code(
         "SM322",

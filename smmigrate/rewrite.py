@@ -183,7 +183,8 @@ def transform_module_source(
     withheld = [cls for cls in mode.changed if getattr(cls, "EAGER_OUTPUT", False)]
     if mode.mode == "compat" and withheld:
         again = [cls for cls in active if cls not in withheld]
-        new_text, diagnostics, mode = _run_codemods(text, again, path, project_facts, None, label)
+        withheld_names = frozenset(cls.NAME for cls in withheld)
+        new_text, diagnostics, mode = _run_codemods(text, again, path, project_facts, None, label, withheld_names)
         names = ", ".join(cls.NAME for cls in withheld)
         line, col = mode.first_site or (1, 1)
         diagnostics.append(
@@ -272,7 +273,13 @@ class _Outcome:
 
 
 def _run_codemods(
-    text: str, classes, path: str, project_facts, facts_out, label: Callable[[int], str]
+    text: str,
+    classes,
+    path: str,
+    project_facts,
+    facts_out,
+    label: Callable[[int], str],
+    withheld: frozenset[str] = frozenset(),
 ) -> tuple[str, list[Diagnostic], _Outcome]:
     """Run `classes` in order over `text`: text passes on the text, the others on one libcst tree
     that is parsed only when the first of them runs (and again only after a text pass changed it)."""
@@ -301,6 +308,7 @@ def _run_codemods(
         codemod.line_label = lambda line: label(back(line))  # for line numbers inside messages
         # compat-mode may drop a module's own graph-mode switch once eager TF2 code replaced its graph code
         codemod.eager_changed = any(getattr(c, "EAGER_OUTPUT", False) for c in outcome.changed)
+        codemod.withheld = withheld  # codemods whose rewrite of this module was withheld (SM121)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -203,6 +203,10 @@ class SavedModelCodemod(cst.CSTTransformer):
     EAGER_OUTPUT: ClassVar[bool] = False
     # True for passes that work on the module's text (`transform_text`) instead of a libcst tree
     TEXT_PASS: ClassVar[bool] = False
+    # set by the engine before a codemod runs on a module: whether a codemod with EAGER_OUTPUT
+    # already changed it, and which codemods' rewrites of it were withheld (SM121)
+    eager_changed: bool = False
+    withheld: frozenset[str] = frozenset()
 
     def transform_text(self, code: str) -> str:
         """For TEXT_PASS codemods: the rewritten text of a whole module."""

@@ -199,7 +199,6 @@ class CompatMode(SavedModelCodemod):
 
     def __init__(self, filename: str = "<string>", project_facts=()) -> None:
         super().__init__(filename, project_facts)
-        self.eager_changed = False  # set by the engine: an EAGER_OUTPUT codemod changed this module
         self.mode: str | None = None  # "native" / "compat" for a module that imports TensorFlow
         self.graph_sites: list[Site] = []
         self.legacy_keras: list[Site] = []  # tf.compat.v1.layers & co: Keras 2 must back them
@@ -216,6 +215,7 @@ class CompatMode(SavedModelCodemod):
         if not _imports_tensorflow(found.imports):
             return code
         switch: int | None = None
+        parents: dict[int, ast.AST] | None = None
         switch_nodes: list[ast.AST] = []
         for node in found.names:
             full = scopes.resolve(node)
@@ -227,6 +227,10 @@ class CompatMode(SavedModelCodemod):
             if spelled_v1 and rel in SWITCHES:
                 switch = min(switch or node.lineno, node.lineno)
                 switch_nodes.append(node)
+            if _OPTIMIZER.match(rel):
+                parents = parents if parents is not None else _parents(tree)
+                if _eager_optimizer(node, parents):
+                    continue  # a TF1 optimizer used only eagerly (native-save's replayed training)
             if graph_only(rel) and (spelled_v1 or (rel != "saved_model.load" and spelling(rel) is not None)):
                 self.graph_sites.append(Site(node.lineno, node.col_offset + 1, text.source(node)))
                 if spelled_v1 and rel.startswith(LEGACY_KERAS):
@@ -411,6 +415,47 @@ class CompatMode(SavedModelCodemod):
         import libcst as cst  # only for `python -m libcst.tool codemod`: the engine calls transform_text
 
         return cst.parse_module(self.transform_text(module.code))
+
+
+def _parents(tree: ast.AST) -> dict[int, ast.AST]:
+    return {id(child): parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+
+
+def _eager_optimizer(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    """`opt = tf.compat.v1.train.XOptimizer(...)` whose `opt` is only ever used as
+    `opt.apply_gradients(...)` or `opt.minimize(lambda: ...)`: both run eagerly on TF 2.21 (TF's
+    optimizers take that path when eager execution is on), so the optimizer is not graph code."""
+    call = parents.get(id(node))
+    assign = parents.get(id(call)) if isinstance(call, ast.Call) and call.func is node else None
+    if not (
+        isinstance(assign, ast.Assign)
+        and assign.value is call
+        and len(assign.targets) == 1
+        and isinstance(assign.targets[0], ast.Name)
+    ):
+        return False
+    target = assign.targets[0]
+    scope: ast.AST | None = assign
+    while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+        scope = parents.get(id(scope))
+    if scope is None:
+        return False
+    for other in ast.walk(scope):
+        if not isinstance(other, ast.Name) or other.id != target.id or other is target:
+            continue
+        attr = parents.get(id(other))
+        use = parents.get(id(attr))
+        if not (
+            isinstance(attr, ast.Attribute)
+            and isinstance(use, ast.Call)
+            and use.func is attr
+            and (
+                attr.attr == "apply_gradients"
+                or (attr.attr == "minimize" and use.args and isinstance(use.args[0], ast.Lambda))
+            )
+        ):
+            return False
+    return True
 
 
 def _first_per_line(sites: Iterable[Site]) -> list[Site]:

@@ -118,7 +118,9 @@ class SessionBridge(SavedModelCodemod):
         from .native_save import plan_exports
 
         # same tree, same metadata (node ids agree), and native-save's plan of it when already made
-        for site in plan_sites(plan_exports(node, self.filename, like=self)):
+        plan = plan_exports(node, self.filename, like=self)
+        plan.context.withheld = self.withheld
+        for site in plan_sites(plan):
             if site.refusal is not None:
                 why = site.refusal
                 self.report(why.node if why.node is not None else site.call, why.code, "not bridged: " + why.message)
@@ -181,7 +183,10 @@ def plan_sites(plan: ExportPlan) -> list[Site]:
     ns = plan.context
     for export in plan.exports:
         fact, call = export.fact, export.call
-        if fact.migrated or not (fact.reason in BRIDGED or fact.bridgeable):
+        # native-save's rewrite withheld (the module stays in TF1 mode): what it would have replayed
+        # (training) is bridged as when it refused it
+        withheld = fact.migrated and fact.bridgeable and "native-save" in plan.context.withheld
+        if (fact.migrated and not withheld) or not (fact.reason in BRIDGED or fact.bridgeable):
             continue
         resolved = ns.tf_symbol(call.func)
         if resolved is None:

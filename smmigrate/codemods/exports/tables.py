@@ -222,6 +222,13 @@ GRAPH_RENAME: dict[str, str] = {
     "nn.softmax_v2": "nn.softmax",
 }
 
+# TF1 calls with no TF2 name, rewritten as a whole in moved graph code when called with only
+# these arguments: `tf.losses.mean_squared_error(labels, predictions)` is TF1's mean (its
+# SUM_BY_NONZERO_WEIGHTS reduction with weights 1) of the squared difference of both cast to
+# float32 — the same values and gradients, bit for bit (measured on TF 2.21)
+GRAPH_CALLS: dict[str, tuple[str, ...]] = {"losses.mean_squared_error": ("labels", "predictions")}
+MSE_PARAMS = ("labels", "predictions", "weights", "scope", "loss_collection", "reduction")
+
 # Only in variable statements (run eagerly, once): TF1 names that behave the same through
 # `tf.compat.v1` in eager mode. Everything else TF-looking in a variable statement is refused.
 EAGER_V1_PREFIXES = (
@@ -471,3 +478,29 @@ ADD_META_GRAPH_PARAMS = (
     "init_op",
 )
 PLACEHOLDER_PARAMS = ("dtype", "shape", "name")
+
+# TF1 optimizers whose training native-save replays eagerly (TF1-relative path -> parameters).
+# Only those whose TF2 update was measured to reach the very same weights as TF1's graph update
+# (bit for bit on TF 2.21, 1-100 steps): GradientDescent as Keras' SGD; the others as TF1's own
+# optimizer used eagerly through `apply_gradients` (the same kernels; Keras 3's Adam, for one,
+# rounds differently: ~1e-6 relative after a few steps, enough to change printed losses).
+OPTIMIZERS: dict[str, tuple[str, ...]] = {
+    "train.GradientDescentOptimizer": ("learning_rate", "use_locking", "name"),
+    "train.AdamOptimizer": ("learning_rate", "beta1", "beta2", "epsilon", "use_locking", "name"),
+    "train.MomentumOptimizer": ("learning_rate", "momentum", "use_locking", "name", "use_nesterov"),
+    "train.AdagradOptimizer": ("learning_rate", "initial_accumulator_value", "use_locking", "name"),
+    "train.RMSPropOptimizer": ("learning_rate", "decay", "momentum", "epsilon", "use_locking", "centered", "name"),
+    "train.AdadeltaOptimizer": ("learning_rate", "rho", "epsilon", "use_locking", "name"),
+}
+# hand-built training in the graph: refused with their own message (not as unknown graph ops)
+GRAPH_TRAINING = frozenset({"gradients", "train.get_or_create_global_step", "train.exponential_decay"})
+MINIMIZE_PARAMS = (
+    "loss",
+    "global_step",
+    "var_list",
+    "gate_gradients",
+    "aggregation_method",
+    "colocate_gradients_with_ops",
+    "name",
+    "grad_loss",
+)

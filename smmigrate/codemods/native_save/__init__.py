@@ -5,7 +5,8 @@ placeholders and exports it turns into what the TF migration guide writes by han
 (https://www.tensorflow.org/guide/migrate/saved_model): eager variables tracked by a
 `tf.Module`, one `tf.function` with an `input_signature` per signature, `tf.saved_model.save`
 with ``signatures={key: fn}``, and TF's own `MethodNameUpdater` to put back classify/regress
-method names. The block is read by `plan` (with `..exports.signatures`) and written by `emit`; any
+method names. The block is read by `plan` (with `..exports.signatures`; `replay` reads its
+`sess.run` evaluations and training) and written by `emit` (`replay_emit` writes those); any
 block it cannot prove is left as it is (compat-names then renames it) with a diagnostic naming the
 reason and the way out (usually the session bridge, `smmigrate.export_session`).
 """
@@ -202,7 +203,13 @@ class NativeSave(SavedModelCodemod):
             analyze_block(self, block, body, outside, names)
             new = Emitter(self, block, names, top_level=body is self.source_module.body).emit()
         except Refused as why:
-            self._fact(exports[0], block, False, why.code, bridgeable=block.is_region)
+            # as before native-save replayed training: a block that trains is exported by the bridge
+            trains = any(
+                r.rel.startswith("train.") and r.rel.endswith("Optimizer")
+                for s in block.region
+                for _, r in tf_refs(self, s)
+            )
+            self._fact(exports[0], block, False, why.code, bridgeable=block.is_region or trains)
             self.report(why.node if why.node is not None else block.root, why.code, "not migrated: " + why.message)
             return
         first = block.graph_stmt if block.graph_stmt is not None else block.root
@@ -220,7 +227,8 @@ class NativeSave(SavedModelCodemod):
                     for ref, resolved in tf_refs(self, item):
                         if resolved.base is None:
                             self.drop_import_of(ref)
-        self._fact(exports[0], block, True)
+        # an export after replayed training: bridged instead when this rewrite is withheld (SM121)
+        self._fact(exports[0], block, True, bridgeable=bool(block.trainings))
 
     def _fact(self, call: cst.Call, block, migrated: bool, reason: str | None = None, bridgeable: bool = False) -> None:
         resolved = self.tf_symbol(call.func)

@@ -24,12 +24,45 @@ class Placeholder:
 
 
 @dataclass
+class Eval:
+    """One `sess.run(fetches, feed_dict)` replayed eagerly."""
+
+    call: cst.Call  # the `sess.run(...)` call the TF2 expression replaces
+    fetch: cst.BaseExpression  # a name, or a list / tuple / dict of names
+    leaves: list  # the fetched names, in order
+    feeds: dict  # placeholder name -> fed value (the dict's values when `spread`)
+    spread: str | None  # `feed` of `sess.run(y, feed)`, a dict bound earlier in the block
+    position: int  # the statement's position: computations after it are not seen
+    train: str | None = None  # the train op among `leaves`
+
+
+@dataclass
+class Optimizer:
+    """A TF1 optimizer the block creates; `name` is None for `tf.train.X(...).minimize(loss)`."""
+
+    name: str | None
+    kind: str  # a key of tables.OPTIMIZERS
+    call: cst.Call
+
+
+@dataclass
+class Training:
+    """`train_op = optimizer.minimize(loss)`: what one training step needs."""
+
+    optimizer: Optimizer
+    loss: str
+    var_list: list  # `var_list=[...]`, else the trainable variables created before `minimize`
+    node: cst.CSTNode
+    global_step: str | None = None  # a variable incremented after each update
+
+
+@dataclass
 class Step:
     """One thing the TF2 program does, in the block's order."""
 
     kind: str  # "keep" (statement as is) | "var" (variable statement) | "assign" | "export"
     node: object = None  # statement, assign expression, or ExportSpec
-    evals: list = field(default_factory=list)  # sess.run(...) calls inside a kept statement
+    evals: list = field(default_factory=list)  # Eval of each sess.run(...) inside a kept statement
 
 
 @dataclass
@@ -48,6 +81,10 @@ class Block:
     export_position: int = -1
     signatures_seen: list = field(default_factory=list)  # parsed signatures, even when refused later
     dropped: list = field(default_factory=list)  # statements whose TF imports may become unused
+    feed_dicts: dict = field(default_factory=dict)  # name -> {placeholder: value} bound in the block
+    trainings: dict = field(default_factory=dict)  # train op name -> Training
+    frozen: set = field(default_factory=set)  # variables created with trainable=False
+    inner_feeds: list = field(default_factory=list)  # feed dict displays inside loops (keys renamed)
     # the statements of the enclosing suite the TF2 code replaces: [root] for a with-block; for a
     # region (a graph built on the default graph in a function or module body), root and the
     # statements after it, up to the export and the last later use of the session or graph values

@@ -11,15 +11,16 @@ signature as predict.
 
 from __future__ import annotations
 
-import json
 import keyword
 import re
 
 import libcst as cst
 
 from ..exports import tables as T
-from ..exports.syntax import Refused, all_names, assigned_names, graph_refs, identifiers, names_used
+from ..exports.syntax import Refused, all_names, assigned_names, bind_args, graph_refs, identifiers, names_used
 from ..symbols import ROOT_MODULE, V1, V1_MODULE, V2
+from .nodes import _calls, _q, _Replace
+from .replay_emit import ReplayEmitter
 from .variables import variable_in_graph_code
 
 # tf.Module attributes a variable must not shadow
@@ -53,21 +54,7 @@ class Names:
         return name
 
 
-def _q(text: str) -> str:
-    return json.dumps(text)
-
-
-class _Replace(cst.CSTTransformer):
-    """Swap original nodes (by identity) for new expressions."""
-
-    def __init__(self, mapping: dict) -> None:
-        self.mapping = mapping
-
-    def on_leave(self, original_node, updated_node):
-        return self.mapping.get(id(original_node), updated_node)
-
-
-class Emitter:
+class Emitter(ReplayEmitter):
     def __init__(self, cm, block, names: Names, top_level: bool = False) -> None:
         self.cm, self.b, self.names = cm, block, names
         self.blank = 2 if top_level else 1  # blank lines around a generated def (PEP 8)
@@ -87,6 +74,8 @@ class Emitter:
                 continue
             if rel in T.GRAPH_RENAME:
                 mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))
+            elif rel in T.GRAPH_CALLS:
+                mapping.update(self._whole_call(node, ref, rel))
             elif (why := variable_in_graph_code(ref, rel, self.code(ref))) is not None:
                 raise why
             elif rel.startswith(("train.Saver", "train.import_meta_graph", "train.init_from_checkpoint")):
@@ -116,6 +105,31 @@ class Emitter:
                 )
         return mapping
 
+    def _whole_call(self, node, ref, rel: str) -> dict:
+        """`tf.losses.mean_squared_error(t, p)` -> its TF2 computation (see tables.GRAPH_CALLS)."""
+        call = next((c for c in _calls(node) if c.func is ref), None)
+        args = bind_args(call, T.MSE_PARAMS) if call is not None else {}
+        if call is None or set(args) != set(T.GRAPH_CALLS[rel]):
+            raise Refused(
+                ref,
+                "SM310",
+                f"`{self.code(ref)}` is migrated only as `{self.code(ref)}(labels, predictions)` (no weights, "
+                "scope, collection or reduction); drop those arguments, or export with "
+                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
+        tf = self.tf
+
+        def rebuild(updated: cst.Call) -> cst.BaseExpression:
+            new = bind_args(updated, T.MSE_PARAMS)
+            labels, predictions = (
+                f"{tf('cast')}({self.code(new[k]).strip()}, {tf('float32')})" for k in ("labels", "predictions")
+            )
+            return cst.parse_expression(
+                f"{tf('reduce_mean')}({tf('math.squared_difference')}({predictions}, {labels}))"
+            )
+
+        return {id(call): rebuild}
+
     def _tf2_spelling(self, ref, rel: str, resolved, mapping: dict) -> None:
         """A kept name spelled `tf.compat.v1.X` (whole-api spells TF1 names that way when TF2's `X` is
         another object) gets its TF2 spelling: GRAPH_KEEP lists names whose TF2 `X` means the same for
@@ -144,16 +158,21 @@ class Emitter:
         return mapping
 
     # -- signatures ------------------------------------------------------------------------------
-    def slice_for(self, sig) -> list:
-        needed = {name for _, name in sig.outputs}
+    def _slice(self, needed: set, limit: int) -> tuple[list, set]:
+        """The computations before position `limit` that `needed` depends on, and the names left
+        (placeholders, variables, Python values)."""
         chosen = []
         for position, small in reversed(self.b.computations):
-            if position > self.b.export_position:
+            if position > limit:
                 continue
             defs = assigned_names(small)
             if defs & needed:
                 chosen.append(small)
                 needed = (needed - defs) | names_used(small)
+        return chosen[::-1], needed
+
+    def slice_for(self, sig) -> list:
+        chosen, needed = self._slice({name for _, name in sig.outputs}, self.b.export_position)
         inputs = {name for _, name in sig.inputs}
         missing = sorted((needed & set(self.b.placeholders)) - inputs)
         if missing:
@@ -163,28 +182,37 @@ class Emitter:
                 f"signature `{sig.key}` computes its outputs from placeholder `{missing[0]}`, which is not one of "
                 "its inputs; add it to the inputs",
             )
-        return chosen[::-1]
+        return chosen
 
     def function_def(self, sig, fn: str, renames: dict) -> str:
+        outputs = ", ".join(f"{_q(k)}: {v}" for k, v in sig.outputs)
+        body = self._lines(self.slice_for(sig), renames)
+        return self._tf_function(fn, list(sig.inputs), body + [f"return {{{outputs}}}"])
+
+    def _lines(self, statements, renames: dict) -> list[str]:
+        out = []
+        for small in statements:
+            new = small.visit(_Replace(renames)) if renames else small
+            out.append(self.code(new.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)).strip())
+        return out
+
+    def _tf_function(self, fn: str, inputs: list, body: list[str]) -> str:
+        """`@tf.function(input_signature=...)` over `inputs`, (spec name, placeholder) pairs."""
         specs = []
-        for key, name in sig.inputs:
+        for key, name in inputs:
             ph = self.b.placeholders[name]
             shape = self.code(ph.shape) if ph.shape is not None else "None"
             specs.append(f"{self.tf('TensorSpec')}(shape={shape}, dtype={self.code(ph.dtype)}, name={_q(key)})")
         i = self.indent
         if len(specs) == 1:
             head = f"@{self.tf('function')}(input_signature=[{specs[0]}])\n"
+        elif not specs:
+            head = f"@{self.tf('function')}(input_signature=[])\n"
         else:
             joined = "".join(f"{i}{i}{s},\n" for s in specs)
             head = f"@{self.tf('function')}(\n{i}input_signature=[\n{joined}{i}]\n)\n"
-        params = ", ".join(name for _, name in sig.inputs)
-        lines = []
-        for small in self.slice_for(sig):
-            new = small.visit(_Replace(renames)) if renames else small
-            lines.append(i + self.code(new.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)).strip() + "\n")
-        outputs = ", ".join(f"{_q(k)}: {v}" for k, v in sig.outputs)
-        lines.append(f"{i}return {{{outputs}}}\n")
-        return f"{head}def {fn}({params}):\n" + "".join(lines)
+        params = ", ".join(name for _, name in inputs)
+        return f"{head}def {fn}({params}):\n" + "".join(f"{i}{line}\n" for line in body)
 
     # -- the whole block -------------------------------------------------------------------------
     def emit(self) -> list:
@@ -193,10 +221,11 @@ class Emitter:
         renames = {}
         for _, small in b.computations:
             renames.update(self.graph_renames(small))
+        self.renames = renames
         # a generated name may reuse one that only the dropped TF1 statements bound (`classify = ...`)
         dropped = set().union(*(assigned_names(s) for s in b.dropped)) - set(b.placeholders)
         kept = set().union(
-            *(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var")),
+            *(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var", "feed")),
             *(identifiers(s) for _, s in b.computations),
         )
         self.names.free &= dropped - kept
@@ -207,10 +236,11 @@ class Emitter:
             renames.update(self.marker_renames(small))
         self.tracked: list[str] = []  # what the module tracks, in creation order (aliases once)
         self.untrainable: set[str] = set()  # tracked variables made with `trainable=False`
+        self.optimizer_names: dict[int, str] = {}
         out: list = []
         defined = False
         for step in b.steps:
-            needs_fns = step.kind == "export" or any(fetch not in b.variables for _, fetch, _ in step.evals)
+            needs_fns = step.kind == "export" or any(self.signature_for(ev) for ev in step.evals)
             start = len(out)
             if needs_fns and not defined:
                 defs = [self.parse(self.function_def(s, fns[s.key], renames))[0] for s in sigs]
@@ -220,7 +250,12 @@ class Emitter:
                 defined = True
                 start = len(out)
             if step.kind == "keep":
-                out.append(self.keep(step, fns))
+                stmt, defs = self.keep(step, fns)
+                defs = [_blank_before(d, self.blank) if out or i else d for i, d in enumerate(defs)]
+                out.extend(defs)
+                if defs:
+                    start = len(out)
+                out.append(stmt)
             elif step.kind == "var":
                 small, line = step.node
                 if defined:
@@ -259,11 +294,22 @@ class Emitter:
                 self.tracked.append(name)
                 if new.trainable is not None and _false(new.trainable):
                     self.untrainable.add(name)
+            elif step.kind == "feed":
+                small, line = step.node
+                out.append(self._line(small.visit(_Replace(_feed_keys(small.value))), line))
+            elif step.kind == "optimizer":
+                out.extend(self.parse(self.optimizer(step.node)))
             elif step.kind == "assign":
                 var, method, value = step.node
                 mapping = self.variable_renames(value)
-                for call, fetch, feeds in step.evals:
-                    mapping[id(call)] = cst.parse_expression(self.evaluate(call, fetch, feeds, fns))
+                defs = []
+                for ev in step.evals:
+                    expr, new_defs = self.evaluate(ev, fns)
+                    mapping[id(ev.call)] = cst.parse_expression(expr)
+                    defs.extend(new_defs)
+                if defs:
+                    out.extend(_blank_before(d, self.blank) if out or i else d for i, d in enumerate(defs))
+                    start = len(out)
                 renamed = value.visit(_Replace(mapping))
                 out.extend(self.parse(f"{var}.{method}({self.code(renamed)})\n"))
             elif step.kind == "export":
@@ -275,29 +321,19 @@ class Emitter:
     def keep(self, step, fns):
         small, line = step.node
         mapping = self.variable_lists(small)
-        for call, fetch, feeds in step.evals:
-            mapping[id(call)] = cst.parse_expression(self.evaluate(call, fetch, feeds, fns))
+        if isinstance(small, cst.BaseCompoundStatement):
+            for feed in self.b.inner_feeds:
+                mapping.update(_feed_keys(feed))
+        defs: list = []
+        for ev in step.evals:
+            expr, new_defs = self.evaluate(ev, fns)
+            mapping[id(ev.call)] = cst.parse_expression(expr)
+            defs.extend(new_defs)
         if mapping:
             small = small.visit(_Replace(mapping))
         if isinstance(small, cst.BaseCompoundStatement):
-            return small
-        return self._line(small, line)
-
-    def evaluate(self, call, fetch, feeds, fns) -> str:
-        if fetch in self.b.variables and not feeds:
-            return f"{fetch}.numpy()"
-        for sig in self.b.export.signatures:
-            inputs = {name for _, name in sig.inputs}
-            for key, name in sig.outputs:
-                if name == fetch and set(feeds) == inputs:
-                    args = ", ".join(f"{p}={self.code(v)}" for p, v in feeds.items())
-                    return f"{fns[sig.key]}({args})[{_q(key)}].numpy()"
-        raise Refused(
-            call,
-            "SM321",
-            f"`sess.run({fetch}, ...)` is not a signature output fed with exactly that signature's inputs; compute "
-            "it after the migration by calling the signature function",
-        )
+            return small, defs
+        return self._line(small, line), defs
 
     def export(self, fns) -> list:
         b, tf = self.b, self.tf
@@ -371,6 +407,15 @@ class Emitter:
         return cst.SimpleStatementLine(body=[small])
 
 
+def _feed_keys(feed: cst.Dict) -> dict:
+    """`{x: batch}` -> `{"x": batch}`: the generated functions' parameters are the placeholders' names."""
+    return {
+        id(e.key): cst.SimpleString(_q(e.key.value))
+        for e in feed.elements
+        if isinstance(e, cst.DictElement) and isinstance(e.key, cst.Name)
+    }
+
+
 def _blank_before(stmt, count: int = 1):
     have = 0
     for line in stmt.leading_lines:
@@ -384,14 +429,3 @@ def _blank_before(stmt, count: int = 1):
 
 def _false(node) -> bool:
     return isinstance(node, cst.Name) and node.value == "False"
-
-
-def _calls(node) -> list[cst.Call]:
-    found: list[cst.Call] = []
-
-    class V(cst.CSTVisitor):
-        def visit_Call(self, n: cst.Call) -> None:
-            found.append(n)
-
-    node.visit(V())
-    return found

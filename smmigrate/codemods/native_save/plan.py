@@ -30,15 +30,27 @@ from ..exports.syntax import (
     is_method_call,
     names_used,
     session_runs,
+    tf_refs,
 )
-from .block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
+from .block import (
+    Block,
+    Optimizer,
+    Placeholder,
+    Step,
+    _call_rel,
+    _graph_ctx,
+    _session_ctx,
+    block_root,
+)
 from .layers import Layers
+from .nodes import _calls
+from .replay import OPTIMIZER_PATH, Replay, is_minimize, names_used_outside
 from .variables import ScopeExit, VariableScopes
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
 
 
-class _Analysis:
+class _Analysis(Replay):
     def __init__(self, cm, block: Block, suite: Sequence[cst.BaseStatement], names=None) -> None:
         self.cm = cm
         self.names = names  # fresh-name allocator (emit.Names) for statements the analysis adds
@@ -55,6 +67,10 @@ class _Analysis:
         self.ran_assign = False
         self.op_names: set = set()
         self.graph_handles: set[str] = set()  # `with tf.Graph().as_default() as g`
+        self.optimizers: dict[str, Optimizer] = {}
+        self.unknown_trainable: list = []  # variables whose `trainable=` is not a literal
+        # names that may appear only where replayed: feed dicts, optimizers, train ops -> (uses seen, node)
+        self.replayed: dict[str, list] = {}
         self.closed = False  # `sess.close()` seen
         self.sess_position = 0  # index in b.statements from which the session exists
         self.position = 0
@@ -205,6 +221,9 @@ class _Analysis:
             | set(self.builders)
             | set(self.sigs)
             | set(self.infos)
+            | set(self.b.feed_dicts)
+            | set(self.optimizers)
+            | set(self.b.trainings)
         )
 
     def has_graph_content(self) -> bool:
@@ -247,6 +266,7 @@ class _Analysis:
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
             self.statement(position, small, line)
+        self.check_replayed()
         if not self.b.sess:
             raise Refused(
                 self.b.root,
@@ -310,7 +330,14 @@ class _Analysis:
                 self.sigs[name] = call
             elif rel in T.BUILD_TENSOR_INFO and (tensor := bind_args(call, ("tensor",)).get("tensor")) is not None:
                 self.infos[name] = tensor
-            elif sess in names_used(small):
+            elif self.is_feed_dict(value):
+                self.feed_dict(name, cast(cst.Dict, value), small, line)
+                return
+            elif rel is not None and OPTIMIZER_PATH.match(rel):
+                self.optimizer(name, call, rel)
+            elif is_minimize(value):
+                self.minimize(name, call)
+            elif sess in names_used(small) or self.run_calls(small):
                 self.keep(small, line)
                 return
             elif names_used(small) & self.graph_names() or graph_refs(cm, small):
@@ -340,6 +367,9 @@ class _Analysis:
             if self.initializer_run(call):
                 self.run_one(cast(cst.Attribute, call.func).value, {}, call)
                 b.dropped.append(small)
+                return
+            if is_method_call(call, sess, "run") and self.trains(call):
+                self.keep(small, line)
                 return
             if is_method_call(call, sess, "run"):
                 self.session_run(call, standalone=True)
@@ -398,10 +428,17 @@ class _Analysis:
                 "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
                 "hand",
             )
-        if sess in used:
+        if sess in used or self.run_calls(small):
             self.keep(small, line)
         elif isinstance(small, cst.Assign) and (used & self.graph_names() or graph_refs(cm, small)):
             self.computation(position, small)
+        elif used & set(self.b.feed_dicts):
+            raise Refused(
+                small,
+                "SM321",
+                f"feed dict `{sorted(used & set(self.b.feed_dicts))[0]}` is changed or used other than as a "
+                "`sess.run` feed_dict, so it cannot be rewritten for eager calls; build a new dict instead",
+            )
         elif used & self.graph_names():
             raise Refused(
                 small,
@@ -431,14 +468,20 @@ class _Analysis:
                 "remove it if it does not matter for serving, or export with `smmigrate.export_session(sess, "
                 "export_dir, ...)`",
             )
-        if self.b.sess in used:
-            raise Refused(
-                stmt,
-                "SM303",
-                f"`{self.b.sess}` is used inside a loop or other control flow (training before the export?); export "
-                "the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or "
-                "write the tf.Module by hand",
-            )
+        evals = []
+        if self.b.sess in used or self.run_calls(stmt):
+            feeds = self.inner_feed_dicts(stmt)
+            runs = self.run_calls(stmt)
+            evals = [self.evaluation(call) for call in runs]
+            used = names_used_outside(stmt, [*runs, *feeds])
+            if used & self.graph_names():
+                raise Refused(
+                    stmt,
+                    "SM307",
+                    f"this loop or condition uses graph object `{sorted(used & self.graph_names())[0]}` outside "
+                    "`sess.run` (a tensor is not a value in TF1 either; feed dicts must be bound before it); use only "
+                    "`sess.run` results in it, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+                )
         if used & self.graph_names() or graph_refs(self.cm, stmt):
             raise Refused(
                 stmt,
@@ -447,7 +490,7 @@ class _Analysis:
                 "migrates straight-line blocks — unroll it, or export with `smmigrate.export_session(sess, "
                 "export_dir, ...)`",
             )
-        self.b.steps.append(Step("keep", (stmt, stmt)))
+        self.b.steps.append(Step("keep", (stmt, stmt), evals))
 
     def variable_scope(self, stmt: cst.With) -> None:
         """The scope's statements run next, in it (TF1 names their variables by its path); the
@@ -470,9 +513,7 @@ class _Analysis:
         self.b.dropped.extend(item.item for item in stmt.items)  # their imports may become unused
 
     def keep(self, small, line) -> None:
-        evals = []
-        for call in session_runs(small, self.b.sess):
-            evals.append(self.session_run(call, standalone=False))
+        evals = [self.evaluation(call) for call in self.run_calls(small)]
         self.b.steps.append(Step("keep", (small, line), evals))
 
     # -- graph pieces ---------------------------------------------------------------------------
@@ -520,9 +561,13 @@ class _Analysis:
                 small = small.with_changes(value=scoped)
         self.b.variables.append(name)
         params = ("initial_value", "trainable", "collections", "validate_shape", "caching_device", "name")
-        self.tensor_name(
-            name, bind_args(call, params if _call_rel(self.cm, call) == T.VARIABLE else ("name",)).get("name")
-        )
+        args = bind_args(call, params if _call_rel(self.cm, call) == T.VARIABLE else ("name",))
+        self.tensor_name(name, args.get("name"))
+        trainable = args.get("trainable")
+        if isinstance(trainable, cst.Name) and trainable.value == "False":
+            self.b.frozen.add(name)
+        elif trainable is not None and not (isinstance(trainable, cst.Name) and trainable.value == "True"):
+            self.unknown_trainable.append(trainable)
         self.b.steps.append(Step("var", (small, line)))
 
     def hoist_variables(self, small: cst.Assign) -> cst.Assign:
@@ -602,6 +647,15 @@ class _Analysis:
             raise Refused(
                 small, "SM311", "only plain `name = <graph expression>` statements can move into a tf.function"
             )
+        for ref, resolved in tf_refs(self.cm, small):
+            if resolved.rel in T.GRAPH_TRAINING:
+                raise Refused(
+                    ref,
+                    "SM303",
+                    f"`{self.cm.code(ref)}` builds training in the graph by hand; native-save replays only "
+                    "`optimizer.minimize(loss)` run by `sess.run` — use that, or export the trained session with "
+                    "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+                )
         self.b.computations.append((position, small))
         if (
             isinstance(small.value, cst.Call)
@@ -649,26 +703,14 @@ class _Analysis:
 
     # -- sess.run ---------------------------------------------------------------------------------
     def session_run(self, call: cst.Call, standalone: bool):
+        if not standalone:
+            return self.evaluation(call)
         args = bind_args(call, ("fetches", "feed_dict"))
         if set(args) - {"fetches", "feed_dict"}:
             raise Refused(call, "SM303", "`sess.run` with options/run_metadata is not an export step")
         feeds = feed_map(args.get("feed_dict"), call)
         fetches = args.get("fetches")
-        items = (
-            [e.value for e in fetches.elements]
-            if isinstance(fetches, (cst.List, cst.Tuple)) and standalone
-            else [fetches]
-        )
-        if not standalone:
-            fetch = items[0]
-            if not isinstance(fetch, cst.Name) or fetch.value not in self.graph_names() - set(self.b.placeholders):
-                raise Refused(
-                    call,
-                    "SM321",
-                    "only `sess.run(<one tensor>, feed_dict)` of a signature output or a variable can be evaluated "
-                    "eagerly; compute it after the export instead",
-                )
-            return (call, fetch.value, feeds)
+        items = [e.value for e in fetches.elements] if isinstance(fetches, (cst.List, cst.Tuple)) else [fetches]
         for item in items:
             self.run_one(item, feeds, call)
         if len(items) > 1 and self.mixed_run(items):
@@ -703,14 +745,16 @@ class _Analysis:
         if is_init:
             if self.ran_assign:
                 raise Refused(
-                    call, "SM303", "variables are re-initialized after an assign; the values to export are ambiguous"
+                    call,
+                    "SM303",
+                    "variables are re-initialized after an assign or training; the values to export are ambiguous",
                 )
             return
         form = self.assign_form(item) or (self.assign_ops.get(item.value) if isinstance(item, cst.Name) else None)
         if form is not None:
             self.emit_assign(form[0], form[1], form[2], call, feeds)
             return
-        if isinstance(item, cst.Name) and item.value in self.graph_names():
+        if isinstance(item, cst.Name) and item.value in self.graph_names() and item.value not in self.b.feed_dicts:
             return  # evaluating a tensor for nothing: no effect on the export
         raise Refused(
             call,
@@ -935,17 +979,6 @@ def inlinable_helpers(cm, module: cst.Module, counts: dict[str, int]) -> dict[st
 def graph_functions(cm, module: cst.Module) -> dict[str, cst.FunctionDef]:
     """Module-level functions whose bodies create graph pieces (variables, placeholders, sessions)."""
     return {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef) and _makes_graph(cm, s)}
-
-
-def _calls(node: cst.CSTNode) -> list[cst.Call]:
-    found: list[cst.Call] = []
-
-    class V(cst.CSTVisitor):
-        def visit_Call(self, n: cst.Call) -> None:
-            found.append(n)
-
-    node.visit(V())
-    return found
 
 
 def _is_docstring(stmt) -> bool:

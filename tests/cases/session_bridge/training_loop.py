@@ -1,5 +1,5 @@
 # codemods: session-bridge, native-save, compat-names
-# bridged (was SM303): training before the export, in the block that builds the graph
+# bridged (was SM303): training native-save does not replay (Ftrl), in the block that builds the graph
 import tensorflow as tf
 
 
@@ -9,13 +9,13 @@ def train_and_export(export_dir, data):
         w = tf.Variable(1.0, name="w")
         y = x * w
         loss = tf.reduce_mean(tf.square(y - 3.0))
-        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        train_op = tf.train.FtrlOptimizer(0.1).minimize(loss)
         sess.run(tf.global_variables_initializer())
         for batch in data:
             sess.run(train_op, feed_dict={x: batch})
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # output
-# bridged (was SM303): training before the export, in the block that builds the graph
+# bridged (was SM303): training native-save does not replay (Ftrl), in the block that builds the graph
 import tensorflow as tf
 import smmigrate
 
@@ -26,7 +26,7 @@ def train_and_export(export_dir, data):
         w = tf.Variable(1.0, name="w")
         y = x * w
         loss = tf.reduce_mean(tf.square(y - 3.0))
-        train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        train_op = tf.train.FtrlOptimizer(0.1).minimize(loss)
         sess.run(tf.global_variables_initializer())
         for batch in data:
             sess.run(train_op, feed_dict={x: batch})

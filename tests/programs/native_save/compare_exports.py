@@ -39,11 +39,17 @@ def variables(export_dir):
     with open(os.path.join(export_dir, "saved_model.pb"), "rb") as fh:
         proto.ParseFromString(fh.read())
     nodes = proto.meta_graphs[0].object_graph_def.nodes
-    found = {
-        n.variable.name.split(":")[0]: [d.size for d in n.variable.shape.dim]
-        for n in nodes
-        if n.WhichOneof("kind") == "variable"
-    }
+    found = {}
+    for n in nodes:
+        if n.WhichOneof("kind") != "variable":
+            continue
+        # eager variables made without name= are all "Variable": number the repeats the way a TF1
+        # graph uniquifies them (Variable, Variable_1, ...), in tracking (= creation) order
+        name, base, count = n.variable.name.split(":")[0], n.variable.name.split(":")[0], 0
+        while name in found:
+            count += 1
+            name = f"{base}_{count}"
+        found[name] = [d.size for d in n.variable.shape.dim]
     if found:
         return found
     prefix = os.path.join(export_dir, "variables", "variables")
