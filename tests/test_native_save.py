@@ -37,6 +37,7 @@ CASES = {
     "classify_regress": (None, "export", {"*": {"inputs": EXAMPLES, "examples": EXAMPLES}}),
     "int64_string_inputs": (None, "export", {}),
     "load_and_renames": (None, "export", {}),  # tensorflow.compat.v1 spellings, v.load(value, sess)
+    "save_result_assigned": (None, "export", {}),  # `save_path = builder.save()` prints the same value
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 

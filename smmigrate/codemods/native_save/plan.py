@@ -154,6 +154,11 @@ class _Analysis:
             return
         if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
             name, value = small.targets[0].target.value, small.value
+            saved = next((bld for bld in self.builders if is_method_call(value, bld, "save")), None)
+            if saved is not None:  # `save_path = builder.save()`: TF1 returned the saved_model.pb path
+                self.builder_save(saved, cast(cst.Call, value))
+                b.save_result = name
+                return
             rel = _call_rel(cm, value)
             call = cast(cst.Call, value)  # used only where `rel` is a TF name, which only calls have
             if rel == T.PLACEHOLDER:
