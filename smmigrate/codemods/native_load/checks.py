@@ -30,6 +30,13 @@ SAFE_TF = {
     "compat.as_bytes",
     "compat.as_text",
     "compat.as_str",
+    # protocol buffer classes (type checks, parsing): no graph ops, no graph state
+    "MetaGraphDef",
+    "GraphDef",
+    "NodeDef",
+    "AttrValue",
+    "NameAttrList",
+    "TensorInfo",
     "float16",
     "float32",
     "float64",

@@ -143,7 +143,13 @@ class _Analysis:
                 self.b.root,
                 "SM318",
                 "the export is not a complete `builder.add_meta_graph_and_variables(...)` + `builder.save()` pair in "
-                "this block; keep both calls (and the Builder) in the block that builds the graph",
+                "this block ("
+                + (
+                    "no `add_meta_graph_and_variables(...)` statement on the Builder"
+                    if self.add_meta is None
+                    else "no `builder.save()` or `name = builder.save()` statement after it"
+                )
+                + "); keep both calls (and the Builder) in the block that builds the graph",
             )
         return self.b
 
