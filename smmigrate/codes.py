@@ -278,8 +278,8 @@ _TABLE = (
         "SM305",
         "native-save",
         Severity.MANUAL,
-        "export tags other than exactly `[SERVING]`",
-        "keep it on TF1, or re-tag it for serving",
+        "export tags other than exactly `[SERVING]`, or tags not written as literals / TF tag constants",
+        "keep it on TF1, or re-tag it for serving; tags that are SERVING: write `[tf.saved_model.SERVING]`",
     ),
     Code(
         "SM306",
@@ -398,8 +398,9 @@ _TABLE = (
         "SM401",
         "session-bridge",
         Severity.MANUAL,
-        "tags other than exactly `[SERVING]`: the bridge writes one MetaGraph tagged serve",
-        "keep this export on TF1, or re-tag it for serving",
+        "tags other than exactly `[SERVING]`, or not written as literals / TF tag constants: the bridge writes one "
+        "MetaGraph tagged serve",
+        "keep this export on TF1, or re-tag it for serving; tags that are SERVING: write `[tf.saved_model.SERVING]`",
     ),
     Code(
         "SM402",

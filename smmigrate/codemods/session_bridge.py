@@ -33,7 +33,7 @@ from . import _imports
 from ._base import SavedModelCodemod, dotted_name, literal_str
 from ._facts import ExportFact, SignatureFact
 from .exports import tables as T
-from .exports.signatures import constant_value
+from .exports.signatures import constant_value, tags_not_serving
 from .exports.syntax import Refused, bind_args
 from .symbols import V2
 
@@ -380,18 +380,13 @@ def _plan_builder(ns, call: cst.Call) -> Site:
     except Refused as why:
         raise Refused(why.node, "SM405" if why.code == "SM306" else "SM403", why.message) from None
     tags = args.get("tags")
-    values = (
-        [constant_value(ns, e.value) for e in tags.elements]
-        if isinstance(tags, (cst.List, cst.Tuple, cst.Set))
-        else None
-    )
-    if values != ["serve"]:
-        shown = ns.code(tags) if tags is not None else "none"
+    untagged = tags_not_serving(ns, tags)
+    if untagged is not None:
         raise Refused(
             tags or add_call,
             "SM401",
-            f"tags {shown} are not exactly [SERVING]; the bridge writes a TF2 SavedModel with one MetaGraph tagged "
-            "serve — keep this export on TF1 or re-tag it for serving",
+            f"{untagged}; the bridge writes a TF2 SavedModel with one MetaGraph tagged serve — keep this export on TF1 "
+            "or re-tag it for serving",
         )
     # The directory moves from Builder(...) to the export call: its name must not change between.
     dotted = dotted_name(export_dir)

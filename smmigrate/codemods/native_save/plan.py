@@ -185,7 +185,7 @@ class _Analysis:
                 self.sigs[name] = call
             elif rel in T.BUILD_TENSOR_INFO and (tensor := bind_args(call, ("tensor",)).get("tensor")) is not None:
                 self.infos[name] = tensor
-            elif sess in names_used(small):
+            elif sess in names_used(small) or self.constants_only(small):
                 self.keep(small, line)
                 return
             elif names_used(small) & self.graph_names() or tf_refs(cm, small):
@@ -268,6 +268,16 @@ class _Analysis:
             )
         else:
             self.keep(small, line)
+
+    def constants_only(self, small) -> bool:
+        """`tag = tf.saved_model.tag_constants.SERVING`: TF names that are only SavedModel string constants
+        (no graph code), so the statement stays as plain Python."""
+        refs = tf_refs(self.cm, small)
+        return (
+            bool(refs)
+            and all(resolved.rel in T.CONSTANTS for _, resolved in refs)
+            and not names_used(small) & self.graph_names()
+        )
 
     def compound(self, stmt) -> None:
         used = names_used(stmt)
