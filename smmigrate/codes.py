@@ -172,7 +172,7 @@ _TABLE = (
         "SM206",
         "native-load",
         Severity.MANUAL,
-        "session created with `config` or `target`",
+        "session created with `config` or `target` (settings of the session, not of the model)",
         "configure threads and devices with `tf.config` (e.g. `tf.config.threading.set_intra_op_parallelism_threads`) and load with `tf.saved_model.load(export_dir, tags=...)`",
     ),
     Code(
@@ -237,6 +237,15 @@ _TABLE = (
         Severity.MANUAL,
         "the module runs TensorFlow in graph mode (or only imports `tensorflow.compat.v1`)",
         "migrate the rest of the module to TF2 (drop `disable_v2_behavior()` / `tensorflow.compat.v1`), then rerun; or write `tf.saved_model.load` + `loaded.signatures[key]` by hand",
+    ),
+    Code(
+        "SM216",
+        "native-load",
+        Severity.MANUAL,
+        "the session's graph comes from elsewhere (`graph=` a parameter, attribute or call) or is also used outside the "
+        "session",
+        "`tf.saved_model.load(export_dir, tags=...)` needs no graph: drop `graph=` and keep the graph's other uses "
+        "apart from the model, then rerun; or write `loaded.signatures[key](**inputs)` by hand",
     ),
     Code(
         "SM220",

@@ -214,7 +214,9 @@ class Checks(AnalysisBase):
                 return Refusal(parent, "SM201", f"the session is also used as `{code_of(parent)}`")
             return Refusal(name, "SM201", f"the session `{name.value}` is used for something else here")
         if role == "graph":
-            return Refusal(name, "SM209", f"the graph `{name.value}` is used for something else here")
+            return Refusal(
+                name, "SM216", f"the graph `{name.value}` the session runs in is also used for something else here"
+            )
         if role == "tensor":
             return Refusal(
                 name,
