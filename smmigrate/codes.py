@@ -129,8 +129,10 @@ _TABLE = (
         "SM101",
         "compat-names",
         Severity.MANUAL,
-        "a name that looks like TensorFlow (`tf = try_import_tf()`) is bound to something smmigrate cannot follow",
-        "bind it with `import tensorflow as tf` (or `tensorflow.compat.v1`) and rerun",
+        "a SavedModel name whose base smmigrate cannot resolve to TensorFlow by import (`tf = try_import_tf()`, a "
+        "parameter, a relative or non-TensorFlow import, an attribute such as `self.tf`, an unbound name)",
+        "if it is TensorFlow, bind it with `import tensorflow as tf` (or `tensorflow.compat.v1`) in that module and "
+        "rerun; otherwise nothing to do",
     ),
     # -- native-load ------------------------------------------------------------------------------------
     Code(
