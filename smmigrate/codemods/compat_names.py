@@ -26,6 +26,7 @@ _ENTRY_POINTS = frozenset(
         "saved_model.Builder",
         "saved_model.simple_save",
         "saved_model.loader.load",
+        "contrib.predictor.from_saved_model",  # migrated by contrib-predictor when it resolves
     }
 )
 
@@ -49,7 +50,7 @@ class CompatNames(SavedModelCodemod):
         self._attr_names: set[int] = set()  # ids of Names that are the `.attr` of an Attribute
         self._chain_inner: set[int] = set()  # ids of nodes that are the `.value` of an Attribute
         # last components of everything we rename: a cheap filter before any name resolution
-        self._leaves = {key.rsplit(".", 1)[-1] for key in symbols.SYMBOLS} | {"load"}
+        self._leaves = {key.rsplit(".", 1)[-1] for key in symbols.SYMBOLS} | {"load", "from_saved_model"}
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._attr_names.add(id(node.attr))
@@ -114,20 +115,29 @@ class CompatNames(SavedModelCodemod):
             reason: str | None = self.unresolved_tf_base(node)
             if reason is None and ".".join(parts[1:]) in _ENTRY_POINTS:
                 reason = self._not_tensorflow(node, parts, 1)
-        elif "saved_model" in parts[2:] and ".".join(parts[parts.index("saved_model") :]) in _ENTRY_POINTS:
-            reason = self._not_tensorflow(node, parts, parts.index("saved_model"))  # `self.tf.saved_model...`
-        else:
-            return
+        else:  # `tf.contrib.predictor.from_saved_model`, `self.tf.saved_model.simple_save`, TF1 `load`
+            at = next((i for i in range(1, len(parts)) if ".".join(parts[i:]) in _ENTRY_POINTS), None)
+            if at is None and parts[-2:] == ["saved_model", "load"] and len(parts) > 2:
+                call = self.parent(node)
+                if isinstance(call, cst.Call) and call.func is node and looks_like_tf1_load(call):
+                    at = len(parts) - 2
+            if at is None:
+                return
+            reason = self._not_tensorflow(node, parts, at)
         if reason is None:
             return
         code = ".".join(parts)
-        base = parts[0] if parts[1] == "saved_model" else "tf"
+        if parts[1] in ("saved_model", "contrib"):
+            base = parts[0]
+            how = f"bind `{base}` with `import tensorflow as {base}` (or `import tensorflow.compat.v1 as {base}`)"
+        else:  # an attribute chain: `self.tf.saved_model...`
+            at = parts.index("contrib" if "contrib" in parts else "saved_model")
+            how = f"call it as `tf.{'.'.join(parts[at:])}` with `import tensorflow as tf`"
         self.report(
             node,
             "SM101",
             f"{reason}, so `{code}` cannot be proven to be TensorFlow and was left as is; if it is TensorFlow, "
-            f"bind `{base}` with `import tensorflow as {base}` (or `import tensorflow.compat.v1 as {base}`) in this "
-            "module and rerun",
+            f"{how} in this module and rerun",
         )
 
     def _not_tensorflow(self, node: cst.Attribute | cst.Name, parts: list[str], at: int) -> str | None:
