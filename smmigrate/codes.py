@@ -113,7 +113,8 @@ _TABLE = (
         "SM123",
         "compat-mode",
         Severity.MANUAL,
-        "a module keeps TF1 graph code but imports TensorFlow only inside functions",
+        "a module keeps TF1 graph code but imports TensorFlow only inside functions (or under a name smmigrate cannot "
+        "use)",
         "add `import tensorflow as tf` and `tf.compat.v1.disable_v2_behavior()` at its top",
     ),
     Code(
@@ -139,7 +140,7 @@ _TABLE = (
         "SM201",
         "native-load",
         Severity.MANUAL,
-        "the loaded session also runs other ops",
+        "the loaded session also runs other ops, or is used for something else (`sess.graph`, other calls)",
         "run those ops as TF2 code and use `loaded = tf.saved_model.load(export_dir, tags=...)` with `loaded.signatures[key](**inputs)` for the model",
     ),
     Code(
@@ -153,7 +154,8 @@ _TABLE = (
         "SM203",
         "native-load",
         Severity.MANUAL,
-        "fetches/feeds built at run time, or an op fetched by name",
+        "fetches/feeds that do not map to signature outputs/inputs (built at run time, an op fetched by name, a "
+        "signature input fetched, a signature output fed, no fetches)",
         "call the signature function with keyword inputs, `loaded.signatures[key](**{input_key: value})`, and index its result dict by output key",
     ),
     Code(
@@ -275,7 +277,8 @@ _TABLE = (
         "SM303",
         "native-save",
         Severity.MANUAL,
-        "the block trains or runs other ops before exporting",
+        "the block trains or runs other ops before exporting (training steps, run options, variables "
+        "re-initialized after an assign)",
         "session bridge after training",
     ),
     Code(
@@ -296,14 +299,14 @@ _TABLE = (
         "SM306",
         "native-save",
         Severity.MANUAL,
-        "`*args`/`**kwargs` in an export call",
+        "`*args`/`**kwargs` in a call native-save must read (the export, a signature, a placeholder, a variable)",
         "spell the arguments out, then rerun",
     ),
     Code(
         "SM307",
         "native-save",
         Severity.MANUAL,
-        "control flow or another `with` inside the export block",
+        "control flow or another `with` inside the export block (or its graph bound to something other than a name)",
         "make the block straight-line, or use the session bridge",
     ),
     Code(
@@ -317,7 +320,8 @@ _TABLE = (
         "SM309",
         "native-save",
         Severity.MANUAL,
-        "a signature tensor not built from the block's placeholders",
+        "a signature tensor that is not a placeholder or tensor of the export block (or an output computed from a "
+        "placeholder that is not one of its inputs)",
         "session bridge",
     ),
     Code(
@@ -380,22 +384,25 @@ _TABLE = (
         "SM318",
         "native-save",
         Severity.MANUAL,
-        "a Builder used in a way native-save cannot follow",
-        "one complete export per block",
+        "an export native-save cannot follow (the Builder's `add_meta_graph_and_variables` + `save()` incomplete or "
+        "out of order, two exports in one block, a custom `saver=`, more arguments than the TF1 API takes)",
+        "one complete export per block: `Builder(dir)`, `add_meta_graph_and_variables(...)`, `save()` (or one "
+        "`simple_save`)",
     ),
     Code(
         "SM319",
         "native-save",
         Severity.MANUAL,
-        "a variable definition or assign that cannot run eagerly",
+        "a variable definition or assign that cannot run eagerly in the block's order",
         "compute the values in Python first",
     ),
     Code(
         "SM321",
         "native-save",
         Severity.MANUAL,
-        "a `sess.run` check that is not a signature output",
-        "call the signature function after the migration",
+        "a `sess.run` in the export block that cannot be replayed eagerly (not a signature output or variable, or "
+        "its feed_dict is not a literal `{placeholder: value}` dict)",
+        "call the signature function after the migration, or write the feed_dict out",
     ),
     Code(
         "SM322",
@@ -424,7 +431,8 @@ _TABLE = (
         "SM403",
         "session-bridge",
         Severity.MANUAL,
-        "a Builder sequence the bridge cannot follow (not `Builder` / `add_meta_graph_and_variables` / `save` in order in one block, or the builder used elsewhere)",
+        "an export the bridge cannot follow (not `Builder` / `add_meta_graph_and_variables` / `save` in order in one "
+        "block, the builder used elsewhere, or more arguments than the TF1 API takes)",
         "keep those three statements together, each on its own, then rerun; or call `smmigrate.export_session` by hand",
     ),
     Code(
@@ -446,7 +454,8 @@ _TABLE = (
         "SM601",
         "keras-save",
         Severity.MANUAL,
-        "a Keras save whose path format (folder, `.keras`, `.h5`) is computed",
+        "a Keras save whose path format (folder, `.keras`, `.h5`) is computed, or a reloaded checkpoint whose "
+        "paths cannot take a `.keras` suffix as written",
         "`model.export(path)` for a serving SavedModel, or a `.keras` path for a checkpoint",
     ),
     Code(
@@ -532,14 +541,16 @@ _TABLE = (
         "SM641",
         "contrib-predictor",
         Severity.MANUAL,
-        "the predictor is passed on, stored, or used beyond calls with one feed dict",
+        "the predictor is not assigned alone to a name, is rebound, passed on, stored, or used beyond calls with one "
+        "feed dict",
         "`loaded.signatures[key](**feed)` with `.numpy()` on each output",
     ),
     Code(
         "SM642",
         "contrib-predictor",
         Severity.MANUAL,
-        "`signature_def=`, `graph=`, `config=` or `*args` in `from_saved_model`",
+        "`signature_def=`, `graph=`, `config=`, `*args` or unknown arguments in `from_saved_model`, or no export "
+        "directory",
         "`tf.saved_model.load(dir, tags=...)` and pick the signature by key",
     ),
     Code(
