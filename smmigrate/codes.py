@@ -615,7 +615,7 @@ _TABLE = (
         "SM681",
         "hub-module",
         Severity.MANUAL,
-        "TF1 module specs (`load_module_spec`, `create_module_spec`)",
+        "TF1 Hub module creation (`load_module_spec`, `create_module_spec`, `add_signature`, `ModuleSpec`)",
         "export a TF2 SavedModel that `hub.load` reads",
     ),
 )

@@ -97,7 +97,10 @@ class Checks(AnalysisBase):
                 rel = analyzer.rel(node) or ""
                 if rel and rel not in SAFE_TF and not rel.startswith(SAFE_TF_PREFIXES):
                     raise Refusal(
-                        node, "SM209", f"`{code_of(node)}` builds or reads graph state inside the session block"
+                        node,
+                        "SM209",
+                        f"`{code_of(node)}` is TensorFlow code inside the session block that may build ops in, or "
+                        "read, the session's graph",
                     )
 
         stmt.visit(Finder())
