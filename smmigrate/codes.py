@@ -408,7 +408,8 @@ _TABLE = (
         "SM322",
         "native-save",
         Severity.MANUAL,
-        "a signature key computed at run time",
+        "a signature key that is not a literal or TF constant (directly, or a name assigned one once): computed at "
+        "run time",
         "use a literal or a TF constant",
     ),
     # -- session-bridge ---------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ CASES = {
     "int64_string_inputs": (None, "export", {}),
     "load_and_renames": (None, "export", {}),  # tensorflow.compat.v1 spellings, v.load(value, sess)
     "save_result_assigned": (None, "export", {}),  # `save_path = builder.save()` prints the same value
+    "keys_assigned_in_block": (None, "export", {}),  # signature/input keys read through names assigned once
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 

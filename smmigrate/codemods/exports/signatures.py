@@ -36,8 +36,9 @@ class ExportSpec:
 
 
 def constant_value(cm, node) -> str | None:
-    """A string literal, a TF constant (DEFAULT_SERVING_SIGNATURE_DEF_KEY, SERVING, ...) or a
-    module-level string constant."""
+    """A string literal, a TF constant (DEFAULT_SERVING_SIGNATURE_DEF_KEY, SERVING, ...), a
+    module-level string constant, or a name assigned one of the first two once where it is read
+    (`key = tf.saved_model.signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY`)."""
     value = literal_str(node)
     if value is not None:
         return value
@@ -46,7 +47,11 @@ def constant_value(cm, node) -> str | None:
         if resolved is not None:
             return T.CONSTANTS.get(resolved.rel)
         if isinstance(node, cst.Name):
-            return cm.module_strings.get(node.value)
+            found = cm.module_strings.get(node.value)
+            assigned = _assigned_once(cm, node) if found is None else None
+            if assigned is not None and not isinstance(assigned, cst.Name):  # one step: no chains, no cycles
+                found = constant_value(cm, assigned)
+            return found
     return None
 
 
@@ -71,14 +76,7 @@ def tag_values(cm, tags: cst.BaseExpression | None) -> list[str | None] | None:
         tags = _assigned_once(cm, tags)
     if not isinstance(tags, (cst.List, cst.Tuple, cst.Set)):
         return None
-    values = []
-    for element in tags.elements:
-        value = constant_value(cm, element.value)
-        if value is None and isinstance(element.value, cst.Name):
-            assigned = _assigned_once(cm, element.value)
-            value = constant_value(cm, assigned) if assigned is not None else None
-        values.append(value)
-    return values
+    return [constant_value(cm, element.value) for element in tags.elements]
 
 
 def tags_not_serving(cm, tags: cst.BaseExpression | None) -> str | None:
@@ -128,8 +126,9 @@ def _tensor_dict(cm, a, node, what: str, inputs: bool, infos: bool) -> list:
             raise Refused(
                 el.key,
                 "SM322",
-                f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as "
-                "a string literal (or a module-level string constant) so the TF2 signature can be named",
+                f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant (written out, or "
+                "a name assigned one of them once); write the key as a string literal (or a module-level string "
+                "constant) so the TF2 signature can be named",
             )
         out.append((key, _tensor(cm, a, el.value, key, inputs, infos)))
     return out
@@ -308,8 +307,9 @@ def _signature_map(cm, a, sig_map, call) -> list:
             raise Refused(
                 el.key,
                 "SM322",
-                f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a "
-                "string literal (or a module-level string constant) so the TF2 signature can be named",
+                f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant (written out, or a name "
+                "assigned one of them once); write the key as a string literal (or a module-level string constant) "
+                "so the TF2 signature can be named",
             )
         sigs.append(parse_signature(cm, a, key, el.value))
     if not sigs:
