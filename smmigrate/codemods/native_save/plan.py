@@ -158,6 +158,7 @@ class _Analysis:
         if not isinstance(line, cst.SimpleStatementLine):
             self.compound(small)
             return
+        self.check_builder_use(small)
         if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
             name, value = small.targets[0].target.value, small.value
             saved = next((bld for bld in self.builders if is_method_call(value, bld, "save")), None)
@@ -268,6 +269,31 @@ class _Analysis:
             )
         else:
             self.keep(small, line)
+
+    def check_builder_use(self, small) -> None:
+        """A Builder may only appear in `b.add_meta_graph_and_variables(...)` / `b.add_meta_graph(...)` /
+        `b.save()` statements, or `path = b.save()`; anything else is not an export step."""
+        used = sorted(names_used(small) & set(self.builders))
+        if not used:
+            return
+        value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
+        methods = ("add_meta_graph_and_variables", "add_meta_graph", "save")
+        if isinstance(small, cst.Expr) and any(is_method_call(value, used[0], m) for m in methods):
+            return
+        if (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+            and is_method_call(value, used[0], "save")
+        ):
+            return
+        name = used[0]
+        raise Refused(
+            small,
+            "SM318",
+            f"the Builder `{name}` is used here for something other than `{name}.add_meta_graph_and_variables(...)` "
+            f"and `{name}.save()` statements of their own (or `path = {name}.save()`); write it that way, then rerun",
+        )
 
     def constants_only(self, small) -> bool:
         """`tag = tf.saved_model.tag_constants.SERVING`: TF names that are only SavedModel string constants
