@@ -16,7 +16,7 @@ from .base import AnalysisBase
 from .model import Names, Refusal, code_of
 
 # TF APIs a statement inside the removed session block may use without building graph ops:
-# protos, constants and dtypes (exact names), and whole namespaces of constants (prefixes).
+# protos, constants and dtypes (exact names), and whole namespaces without graph code (prefixes).
 SAFE_TF = {
     "train.Example",
     "train.Features",
@@ -48,7 +48,8 @@ SAFE_TF = {
     "string",
     "bool",
 }
-SAFE_TF_PREFIXES = ("saved_model.", "dtypes.")
+# logging, file I/O, flags and exception classes touch no graph either
+SAFE_TF_PREFIXES = ("saved_model.", "dtypes.", "logging.", "gfile.", "io.gfile.", "flags.", "app.flags.", "errors.")
 
 
 class Checks(AnalysisBase):
