@@ -178,6 +178,21 @@ def test_export_session_from_eager_tf2_program(tf, tmp_path):
     assert tf.executing_eagerly()
 
 
+def test_export_session_takes_a_bytes_export_dir_like_tf1s_builder(tf, tmp_path):
+    """TF1 code often passes `os.path.join(tf.compat.as_bytes(base), ...)` to the Builder; the bridged call
+    gets the same bytes."""
+    import os
+
+    import smmigrate
+
+    sess, x, y, predict = _session_model(tf)
+    out = smmigrate.export_session(
+        sess, os.fsencode(tmp_path / "m"), signature_def_map={"serving_default": predict}, tags=["serve"]
+    )
+    sess.close()
+    assert out == tmp_path / "m" and (tmp_path / "m" / "saved_model.pb").is_file()
+
+
 def test_export_session_refusals_leave_nothing(tf, tmp_path):
     import smmigrate
     from smmigrate.errors import SmmigrateError
