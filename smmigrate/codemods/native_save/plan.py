@@ -276,15 +276,14 @@ class _Analysis:
         used = sorted(names_used(small) & set(self.builders))
         if not used:
             return
-        value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
         methods = ("add_meta_graph_and_variables", "add_meta_graph", "save")
-        if isinstance(small, cst.Expr) and any(is_method_call(value, used[0], m) for m in methods):
+        if isinstance(small, cst.Expr) and any(is_method_call(small.value, used[0], m) for m in methods):
             return
         if (
             isinstance(small, cst.Assign)
             and len(small.targets) == 1
             and isinstance(small.targets[0].target, cst.Name)
-            and is_method_call(value, used[0], "save")
+            and is_method_call(small.value, used[0], "save")
         ):
             return
         name = used[0]
