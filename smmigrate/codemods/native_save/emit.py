@@ -94,6 +94,14 @@ class Emitter:
                     "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
                     "hand",
                 )
+            elif rel in (T.VARIABLE, T.GET_VARIABLE):
+                raise Refused(
+                    ref,
+                    "SM319",
+                    f"`{self.code(ref)}(...)` is created inside a graph expression; a variable becomes a tracked TF2 "
+                    "variable only as its own `name = tf.Variable(...)` statement before the graph code that uses it "
+                    "— bind it to a name first, then rerun",
+                )
             elif rel.startswith("train."):
                 raise Refused(
                     ref,
