@@ -447,11 +447,17 @@ class _Analysis:
         if not standalone:
             fetch = items[0]
             if not isinstance(fetch, cst.Name) or fetch.value not in self.graph_names() - set(self.b.placeholders):
+                elsewhere = (
+                    f"`{fetch.value}` is not built in this block (graph code before the `with` block or in another "
+                    "function?), and "
+                    if isinstance(fetch, cst.Name) and fetch.value not in self.graph_names()
+                    else ""
+                )
                 raise Refused(
                     call,
                     "SM321",
-                    "only `sess.run(<one tensor>, feed_dict)` of a signature output or a variable can be evaluated "
-                    "eagerly; compute it after the export instead",
+                    f"{elsewhere}only `sess.run(<one tensor>, feed_dict)` of a signature output or a variable built in "
+                    "this block can be evaluated eagerly; compute it after the export instead",
                 )
             return (call, fetch.value, feeds)
         for item in items:
