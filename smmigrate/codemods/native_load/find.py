@@ -280,6 +280,19 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
         tensor = self.tensor_of(node)
         if tensor is None:
             self.check_derived(node)
+            if (
+                isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Attribute)
+                and node.func.attr.value in ("get_tensor_by_name", "get_operation_by_name")
+                and node.args
+                and not isinstance(node.args[0].value, (cst.SimpleString, cst.ConcatenatedString))
+            ):
+                raise Refusal(
+                    node,
+                    "SM203",
+                    f"the fetch `{code_of(node)}` looks its tensor up by a name computed at run time, so the "
+                    "signature output it means is unknown",
+                )
             if isinstance(node, cst.Call):
                 raise Refusal(
                     node,

@@ -260,6 +260,13 @@ class _Analysis:
             self.keep(small, line)
         elif isinstance(small, cst.Assign) and (used & self.graph_names() or tf_refs(cm, small)):
             self.computation(position, small)
+        elif used & self.graph_names() and isinstance(small, cst.Expr) and tf_refs(cm, small):
+            raise Refused(
+                small,
+                "SM311",
+                "this statement builds a graph op without binding it to a name (is it fetched later by its op "
+                "name?); bind it (`y = ...`) so it can move into the tf.function, then rerun",
+            )
         elif used & self.graph_names():
             raise Refused(
                 small,

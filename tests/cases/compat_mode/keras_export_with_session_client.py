@@ -40,7 +40,7 @@ def client(export_dir, batch):
         (inp,) = [t.name for t in meta.signature_def["serving_default"].inputs.values()]
         return sess.run(graph.get_tensor_by_name(out), {graph.get_tensor_by_name(inp): np.asarray(batch)})
 # diagnostics
-# 18:25: SM201 `tf.compat.v1.saved_model.loader.load(...)` left as TF1 code
+# 18:25: SM203 `tf.compat.v1.saved_model.loader.load(...)` left as TF1 code: the fetch `graph.get_tensor_by_name(out)` looks its tensor up by a name computed at run time
 # 8:13: SM124 `tf.keras.Sequential` is Keras 3 on TF 2.21, which cannot ru
 # 14:10: SM120 this module runs in TF1 compatibility mode: TF1 graph code a
 # 14:10: SM121 keras-save would have migrated code in this module to eager 
