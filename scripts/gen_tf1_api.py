@@ -18,6 +18,12 @@ Output (all paths relative to the TF1 API root):
 - ``symbols``: every TF1 name whose TF 2.21 spelling is not ``tf.<same path>``. The value is the TF2
   path of the very same object (equal value for constants), canonical name first; ``null`` when TF2 has
   no name for it, i.e. the code keeps ``tf.compat.v1.<path>``. Modules and class members are not listed.
+  A TF2 function that only forwards to the TF1 one counts as the same object: its whole body (docstring
+  aside) is ``return f(a, b)`` (or ``f(a, b)`` when ``f`` never returns a value) passing its own
+  parameters in order to ``f``, whose signature is identical (``tf.random.set_seed`` is such a wrapper
+  around TF1's ``set_random_seed``); its source is read with ``inspect``.
+- ``ambiguous``: the ``symbols`` whose ``tf.<path>`` also exists in TF 2.21, as another object
+  (``Variable``, ``constant``, ``nn.softmax``): code spelling them ``tf.X`` may be written for either API.
 - ``modules``: every TF1 API module path, ``"both"`` when ``tf.<path>`` is a module in TF 2.21 too,
   ``"v1"`` when it only exists as ``tf.compat.v1.<path>``.
 - ``removed``: TF 1.x names absent from TF 2.21's ``tf.compat.v1``, with a replacement path (valid as
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import os
 import sys
@@ -212,6 +219,62 @@ def _same(v1_obj: object, v2_obj: object) -> bool:
     return tf_decorator.unwrap(v1_obj)[1] is tf_decorator.unwrap(v2_obj)[1]
 
 
+def _source_function(fn: object) -> Any:
+    """The `ast.FunctionDef` of a Python function's own source, or None."""
+    import ast
+    import inspect
+    import textwrap
+
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))  # type: ignore[arg-type]
+    except (OSError, TypeError, SyntaxError):
+        return None
+    node = tree.body[0] if tree.body else None
+    return node if isinstance(node, ast.FunctionDef) else None
+
+
+def _forwarded_to(v2_obj: object) -> object | None:
+    """The function a TF2 function only forwards to (see ``symbols`` in the module docstring), or None."""
+    import ast
+    import inspect
+
+    from tensorflow.python.util import tf_decorator
+
+    if not inspect.isfunction(v2_obj):  # (never getattr on other objects: absl's FLAGS parses argv then)
+        return None
+    fn = tf_decorator.unwrap(v2_obj)[1]
+    node = _source_function(fn) if inspect.isfunction(fn) else None
+    if node is None:
+        return None
+    a = node.args
+    if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
+        return None
+    body = node.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    if len(body) != 1 or not isinstance(body[0], (ast.Return, ast.Expr)):
+        return None
+    call = body[0].value
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and not call.keywords):
+        return None
+    if [arg.id if isinstance(arg, ast.Name) else None for arg in call.args] != [p.arg for p in a.args]:
+        return None
+    target = fn.__globals__.get(call.func.id)  # type: ignore[union-attr]
+    if target is None or not callable(target):
+        return None
+    inner = tf_decorator.unwrap(target)[1]
+    try:
+        if inspect.signature(inner) != inspect.signature(fn):  # type: ignore[arg-type]
+            return None
+    except (TypeError, ValueError):
+        return None
+    if isinstance(body[0], ast.Expr):  # `f(a)` without return: only when f never returns a value
+        inner_node = _source_function(inner)
+        if inner_node is None or any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(inner_node)):
+            return None
+    return inner
+
+
 def _v2_candidates(path: str, obj: object, constants: dict[str, list[str]], by_id: dict[int, list[str]]) -> list[str]:
     from tensorflow.python.util import tf_export
 
@@ -227,11 +290,20 @@ def _symbols(v1: ApiTree, v2: ApiTree) -> dict[str, str | None]:
     for path in sorted(v2.members, key=lambda p: (p.count("."), p)):
         if not _is_constant(v2.members[path]):
             by_id.setdefault(id(v2.members[path]), []).append(path)
+    forwarders: dict[int, list[str]] = {}  # id(TF1 function) -> TF2 paths of functions only forwarding to it
+    for path in sorted(v2.members, key=lambda p: (p.count("."), p)):
+        obj = v2.members[path]
+        if (inner := _forwarded_to(obj)) is not None:
+            forwarders.setdefault(id(inner), []).append(path)
     symbols: dict[str, str | None] = {}
     for path, obj in v1.members.items():
         if _same(obj, v2.get(path)):
             continue
         targets = [c for c in _v2_candidates(path, obj, constants, by_id) if c in v2.members and _same(obj, v2.get(c))]
+        if not targets and inspect.isfunction(obj):
+            from tensorflow.python.util import tf_decorator
+
+            targets = forwarders.get(id(tf_decorator.unwrap(obj)[1]), [])
         symbols[path] = targets[0] if targets else None
     # A TF2 spelling that is itself a TF1 name meaning something else (`nn.avg_pool_v2` is TF2's
     # `nn.avg_pool`, but TF1's `nn.avg_pool` is another function) would be read as that TF1 name by
@@ -334,6 +406,7 @@ def generate() -> dict[str, Any]:
     return {
         "tensorflow_version": tf.__version__,
         "symbols": symbols,
+        "ambiguous": sorted(path for path in symbols if path in v2.members or path in v2.modules),
         "modules": {path: "both" if path in v2.modules else "v1" for path in v1.modules},
         "removed": _removed(v1, v2, symbols),
     }

@@ -154,8 +154,8 @@ _TABLE = (
         "SM203",
         "native-load",
         Severity.MANUAL,
-        "fetches/feeds that do not map to signature outputs/inputs (built at run time, an op fetched by name, a "
-        "signature input fetched, a signature output fed, no fetches)",
+        "fetches/feeds that do not map to signature outputs/inputs (built at run time, an op or a variable no TF1 "
+        "code here creates fetched by name, a signature input fetched, a signature output fed, no fetches)",
         "call the signature function with keyword inputs, `loaded.signatures[key](**{input_key: value})`, and index its result dict by output key",
     ),
     Code(
@@ -211,7 +211,7 @@ _TABLE = (
         "SM211",
         "native-load",
         Severity.MANUAL,
-        "the MetaGraphDef/SignatureDef is used beyond key lookups",
+        "the MetaGraphDef/SignatureDef (or tensor names read from it) is used beyond key lookups",
         "read what the SignatureDef told you from `loaded.signatures[key].structured_input_signature` / `.structured_outputs`",
     ),
     Code(
@@ -239,8 +239,9 @@ _TABLE = (
         "SM215",
         "native-load",
         Severity.MANUAL,
-        "the module runs TensorFlow in graph mode (or only imports `tensorflow.compat.v1`)",
-        "migrate the rest of the module to TF2 (drop `disable_v2_behavior()` / `tensorflow.compat.v1`), then rerun; or write `tf.saved_model.load` + `loaded.signatures[key]` by hand",
+        "the module imports TensorFlow only as `tensorflow.compat.v1`, whose `saved_model.load` is the TF1 loader",
+        "run whole-api too (it folds that import into `import tensorflow as tf`), or add `import tensorflow as tf` "
+        "yourself, then rerun; or write `tf.saved_model.load` + `loaded.signatures[key]` by hand",
     ),
     Code(
         "SM216",
@@ -337,13 +338,6 @@ _TABLE = (
         Severity.MANUAL,
         "a graph value used outside `sess.run`, or a statement that cannot move",
         "move it after the migration",
-    ),
-    Code(
-        "SM312",
-        "native-save",
-        Severity.MANUAL,
-        "the module disables TF2 behaviour, so generated eager code would not run",
-        "remove `disable_v2_behavior()` once the module no longer needs graph mode, then rerun",
     ),
     Code(
         "SM313",

@@ -299,6 +299,8 @@ def _run_codemods(
             continue
         codemod = cls(path, project_facts if project_facts is not None else ())
         codemod.line_label = lambda line: label(back(line))  # for line numbers inside messages
+        # compat-mode may drop a module's own graph-mode switch once eager TF2 code replaced its graph code
+        codemod.eager_changed = any(getattr(c, "EAGER_OUTPUT", False) for c in outcome.changed)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -178,7 +178,19 @@ def residue(sources: dict[str, str]) -> Counter:
 
 
 def switches_graph_mode(sources: dict[str, str]) -> bool:
-    return any(s in text for text in sources.values() for s in GRAPH_SWITCHES)
+    """A call of a graph-mode switch anywhere in the program (not the word in a docstring)."""
+    for text in sources.values():
+        try:
+            tree = ast.parse(text)
+        except SyntaxError:
+            return True  # cannot tell: run it apart from the native programs
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                if name in GRAPH_SWITCHES:
+                    return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

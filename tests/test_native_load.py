@@ -211,9 +211,23 @@ def executed(tmp_path_factory):
         ("load_outputs", [linear]),
         ("load_names", [linear]),
         ("load_graph_default", [linear]),  # issue 11: the graph variable went, `with graph.as_default():` stayed
+        ("load_client_class", [linear]),  # issue 12: sessions on `self`, run by other methods
+        ("load_name_maps", [linear]),  # issue 12: feeds and fetches derived from the SignatureDef
     ]:
         src, dest = PROGRAMS / f"{name}.py", out / f"{name}.py"
         pair(name, src, dest, without_docstring(rewrite_file(src, dest)), argv)
+    # the export stays TF1 code (native-load alone), so its variables are reference variables
+    src, dest = PROGRAMS / "load_variables.py", out / "load_variables.py"
+    dest.write_text(rewrite_source(src.read_text(), only=["native-load"])[0])
+    variables = str(tmp / "variables")
+    pair(
+        "load_variables",
+        src,
+        dest,
+        function_source(dest.read_text(), "load"),
+        [variables, "export"],
+        [variables, "load"],
+    )
     src, dest = PROGRAMS / "load_names.py", out / "load_names_migrated.py"
     facts = [ExportFact(str(dest), "export_dir", None, True, (LINEAR_SIGNATURE,), "export")]
     pair("load_names_migrated", src, dest, without_docstring(rewrite_file(src, dest, facts)), [linear], [linear_tf2])
@@ -261,7 +275,17 @@ def _check(executed, name, select_lines=None):
 
 
 @pytest.mark.parametrize(
-    "name", ["load_signature", "load_outputs", "load_names", "load_names_migrated", "load_graph_default"]
+    "name",
+    [
+        "load_signature",
+        "load_outputs",
+        "load_names",
+        "load_names_migrated",
+        "load_graph_default",
+        "load_client_class",
+        "load_name_maps",
+        "load_variables",
+    ],
 )
 def test_rewritten_program_prints_the_same(executed, name):
     _check(executed, name)
@@ -280,6 +304,31 @@ def test_graph_default_shapes_all_become_native(executed):
     used |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
     assert not used & {"graph", "sess", "as_default", "get_tensor_by_name", "Graph"}, code
     assert executed["load_graph_default"][1]["stdout"].count("array(") == 5
+
+
+def test_session_members_become_loaded_members(executed):
+    code = executed["load_client_class"][2]
+    assert code.count("self.loaded = tf.saved_model.load(") == 3
+    assert "self.signature_fn = self.loaded.signatures[signature_key]" in code
+    assert "self.pruned = self.loaded.prune(" in code
+    assert "self.sess" not in code and "self.graph" not in code
+    assert executed["load_client_class"][1]["stdout"].count("ndarray") == 4
+
+
+def test_name_maps_become_key_maps(executed):
+    code = executed["load_name_maps"][2]
+    assert "feeds = {k: k for k in signature.structured_input_signature[1]}" in code
+    assert "result = {key: outputs[value].numpy() for key, value in fetches.items()}" in code
+    assert ".name" not in code and ".prune(" not in code
+    assert "(in_name,) = list(sig.structured_input_signature[1])" in code
+    assert executed["load_name_maps"][1]["stdout"].count("ndarray") == 5
+
+
+def test_variable_reads_are_pruned_at_their_read_identity(executed):
+    code = executed["load_variables"][2]
+    assert 'loaded.prune([], "dense/kernel/read:0")' in code
+    assert 'loaded.prune([], ["dense/bias/read:0", "scale/factor/read:0"])' in code
+    assert "factor np.float32(3.0) float32" in executed["load_variables"][1]["stdout"]
 
 
 def test_names_are_pruned_or_mapped_by_facts(executed):

@@ -39,6 +39,16 @@ CASES = {
     "load_and_renames": (None, "export", {}),  # tensorflow.compat.v1 spellings, v.load(value, sess)
     "save_result_assigned": (None, "export", {}),  # `save_path = builder.save()` prints the same value
     "keys_assigned_in_block": (None, "export", {}),  # signature/input keys read through names assigned once
+    # regions: graphs built on the default graph at function level, sessions without `with`
+    "region_function_simple_save": (None, "export", {}),
+    "region_reset_builder": (None, "export", {}),
+    "region_graph_variable": (None, "export", {}),
+    "region_session_as_default": (None, "export", {}),
+    "region_interactive_session": (None, "export", {}),
+    "session_made_in_graph_block": (None, "export", {}),
+    "python_side_tf_names": (None, "export", {}),
+    "inline_variable": (None, "export", {}),
+    "helper_returns_tuple": (None, "export", {}),
 }
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 

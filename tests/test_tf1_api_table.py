@@ -32,7 +32,7 @@ _MISSING = object()
 
 def test_table_loads_with_expected_shape():
     table = tf1_api.table()
-    assert set(table) == {"tensorflow_version", "symbols", "modules", "removed"}
+    assert set(table) == {"tensorflow_version", "symbols", "ambiguous", "modules", "removed"}
     assert table["tensorflow_version"].startswith("2.")
     assert len(table["symbols"]) > 1000  # the whole TF1 API, not a SavedModel subset
     assert 50 < len(table["modules"]) < 500
@@ -97,7 +97,29 @@ def _same(a, b):
         return False
     from tensorflow.python.util import tf_decorator
 
-    return tf_decorator.unwrap(a)[1] is tf_decorator.unwrap(b)[1]
+    return tf_decorator.unwrap(a)[1] is tf_decorator.unwrap(b)[1] or _forwards(b, a)
+
+
+def _forwards(b, a) -> bool:
+    """TF2's `b` only calls TF1's `a` with its own parameters, and both take the same parameters
+    (`tf.random.set_seed` -> `set_random_seed`)."""
+    import inspect
+
+    from tensorflow.python.util import tf_decorator
+
+    if not (inspect.isfunction(a) and inspect.isfunction(b)):
+        return False
+    fa, fb = tf_decorator.unwrap(a)[1], tf_decorator.unwrap(b)[1]
+    if inspect.signature(fa) != inspect.signature(fb):
+        return False
+    import ast
+    import textwrap
+
+    callees = [n for n in fb.__code__.co_names if tf_decorator.unwrap(fb.__globals__.get(n))[1] is fa]
+    body = ast.parse(textwrap.dedent(inspect.getsource(fb))).body[0].body
+    statements = [ast.unparse(n) for n in body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+    call = f"{callees[0]}({', '.join(inspect.signature(fb).parameters)})" if callees else None
+    return call is not None and statements in ([call], [f"return {call}"])
 
 
 def test_no_target_is_read_back_as_another_tf1_name():
@@ -131,6 +153,23 @@ def test_every_symbol_target_is_the_same_object(tf, table):
         elif not _same(original, _get(tf, target)):
             wrong.append(f"tf.{target} is not tf.compat.v1.{path}")
     assert not wrong, wrong[:20]
+
+
+def test_ambiguous_names_exist_in_tf2_as_other_objects(tf, table):
+    assert {"Variable", "constant", "nn.softmax"} <= set(table["ambiguous"])
+    assert "placeholder" not in table["ambiguous"] and "log" not in table["ambiguous"]
+    wrong = [
+        path
+        for path in table["ambiguous"]
+        if path not in table["symbols"] or _get(tf, path) is _MISSING or _same(_v1(tf, path), _get(tf, path))
+    ]
+    assert not wrong, wrong[:20]
+    missing = [
+        path
+        for path in table["symbols"]
+        if path not in table["ambiguous"] and "." not in path and _get(tf, path) is not _MISSING
+    ]
+    assert not missing, missing[:20]
 
 
 def test_unlisted_top_level_names_are_the_same_in_tf2(tf, table):

@@ -3,7 +3,8 @@
 `REGISTRY` maps each codemod's name to its class, in run order. Every module in this package whose
 name does not start with ``_`` (and is not `symbols` or `tf1_api`, which are data, or `exports`, the
 export analysis the SavedModel codemods share) must define exactly one `SavedModelCodemod` subclass
-(a big codemod is a sub-package whose ``__init__`` defines it); `--only/--skip/--list-codemods` and the docs are driven from here.
+(a big codemod is a sub-package whose ``__init__`` defines it); `--only/--skip/--list-codemods` and
+the docs are driven from here.
 Importing this package imports libcst, never TensorFlow.
 """
 

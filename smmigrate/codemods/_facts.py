@@ -29,3 +29,6 @@ class ExportFact:
     signatures: tuple[SignatureFact, ...] = ()
     function: str | None = None  # enclosing function name, if any
     reason: str | None = None  # native-save's refusal code when not migrated ("SM301", ...)
+    # not migrated, and the session bridge may export the session instead: the graph is built on the
+    # default graph outside a with-block (a region) that native-save could not migrate
+    bridgeable: bool = False

@@ -131,6 +131,40 @@ SWITCHES = ("disable_v2_behavior", "disable_eager_execution")
 _NOT_REMOVED = ("keras",)
 
 
+def _switch_statements(tree: ast.Module, switches: list[ast.AST], text: SourceText) -> list | None:
+    """Edits deleting each `...disable_v2_behavior()` call statement (each alone on its line, as a
+    plain statement of the module or a function); None when one is used any other way."""
+    wanted = {id(n) for n in switches}
+    suites = [tree.body] + [
+        f.body for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and len(f.body) > 1
+    ]
+    statements = [
+        stmt
+        for suite in suites
+        for stmt in suite
+        if isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Call)
+        and id(stmt.value.func) in wanted
+        and not stmt.value.args
+        and not stmt.value.keywords
+    ]
+    if len(statements) != len(switches):
+        return None
+    edits = []
+    for stmt in statements:
+        start, end = text.span(stmt)
+        line_start = text.code.rfind("\n", 0, start) + 1
+        line_end = text.code.find("\n", end)
+        stop = line_end + 1 if line_end >= 0 else len(text.code)
+        if text.code[line_start:start].strip() or text.code[end:stop].strip():
+            return None  # shares its line (`x = 1; tf.disable_v2_behavior()`): left as is
+        if text.code.startswith("\n", stop):  # blank lines follow: drop the ones before it instead
+            while line_start >= 2 and text.code[line_start - 2 : line_start] == "\n\n":
+                line_start -= 1
+        edits.append((line_start, stop, ""))
+    return edits
+
+
 def graph_only(rel: str) -> bool:
     """True when the TF1-relative path names a construct that needs graph mode."""
     if _OPTIMIZER.match(rel):
@@ -165,6 +199,7 @@ class CompatMode(SavedModelCodemod):
 
     def __init__(self, filename: str = "<string>", project_facts=()) -> None:
         super().__init__(filename, project_facts)
+        self.eager_changed = False  # set by the engine: an EAGER_OUTPUT codemod changed this module
         self.mode: str | None = None  # "native" / "compat" for a module that imports TensorFlow
         self.graph_sites: list[Site] = []
         self.legacy_keras: list[Site] = []  # tf.compat.v1.layers & co: Keras 2 must back them
@@ -181,6 +216,7 @@ class CompatMode(SavedModelCodemod):
         if not _imports_tensorflow(found.imports):
             return code
         switch: int | None = None
+        switch_nodes: list[ast.AST] = []
         for node in found.names:
             full = scopes.resolve(node)
             if full is None:
@@ -190,6 +226,7 @@ class CompatMode(SavedModelCodemod):
                 continue
             if spelled_v1 and rel in SWITCHES:
                 switch = min(switch or node.lineno, node.lineno)
+                switch_nodes.append(node)
             if graph_only(rel) and (spelled_v1 or (rel != "saved_model.load" and spelling(rel) is not None)):
                 self.graph_sites.append(Site(node.lineno, node.col_offset + 1, text.source(node)))
                 if spelled_v1 and rel.startswith(LEGACY_KERAS):
@@ -207,6 +244,12 @@ class CompatMode(SavedModelCodemod):
                 if gone is not None and isinstance(base, ast.Name):
                     self._report_removed(node.lineno, node.col_offset + 1, text.source(node), gone)
         self._removed_imports(found.imports)
+        if switch is not None and not self.graph_sites and self.eager_changed:
+            # the module's graph code was all migrated to eager TF2 in this run: its own switch goes too
+            removals = _switch_statements(tree, switch_nodes, text)
+            if removals is not None:
+                edits.extend(removals)
+                switch = None
         if self.graph_sites or switch is not None:
             self.mode = "compat"
             self.switch_line = switch

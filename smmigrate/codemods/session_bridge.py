@@ -194,7 +194,7 @@ def plan_sites(plan: ExportPlan) -> list[Site]:
     ns = plan.context
     for export in plan.exports:
         fact, call = export.fact, export.call
-        if fact.migrated or fact.reason not in BRIDGED:
+        if fact.migrated or not (fact.reason in BRIDGED or fact.bridgeable):
             continue
         resolved = ns.tf_symbol(call.func)
         if resolved is None:

@@ -6,6 +6,8 @@ All paths are relative to the TF1 API root (what follows ``tf.`` in a TF 1.x pro
 
 - ``symbols``: TF1 name -> TF2 path of the same object, or ``None`` for "keep ``tf.compat.v1.<name>``";
   a TF1 name that is not listed (and not under a listed prefix) is spelled ``tf.<same path>`` in TF2.
+- ``ambiguous``: the ``symbols`` whose ``tf.<path>`` also exists in TF2 as another object (``Variable``,
+  ``constant``): ``tf.X`` there may be TF2 code as well as TF1 code.
 - ``modules``: TF1 module path -> ``"both"`` (``tf.<path>`` is a module in TF2 too) or ``"v1"``.
 - ``removed``: TF 1.x name absent from TF 2.21 -> replacement path under ``tf.``, or ``None``.
 """
@@ -44,6 +46,17 @@ def lookup(path: str) -> tuple[str, str | None] | None:
     (the name is spelled the same in TF2, or is not TF1 API at all: check ``table()["modules"]``).
     """
     return _longest_prefix(table()["symbols"], path)
+
+
+@functools.cache
+def _ambiguous() -> frozenset[str]:
+    return frozenset(table()["ambiguous"])
+
+
+def ambiguous(path: str) -> bool:
+    """True when the longest listed TF1 name `path` starts with is also a TF2 name (another object)."""
+    found = lookup(path)
+    return found is not None and found[0] in _ambiguous()
 
 
 def removed(path: str) -> tuple[str, str | None] | None:

@@ -7,6 +7,9 @@ spellings is generated from TF 2.21's own API metadata (`scripts/gen_tf1_api.py`
 `data/tf1_api.json`, read through `tf1_api`): a name TF 2.21 exports as the very same object gets
 its TF2 name; any other name gets its ``tf.compat.v1`` spelling, which keeps TF1 behaviour exactly.
 Names already spelled for TF2 or ``tf.compat.v1`` stay; ``tf.keras`` is left to the Keras codemods.
+A name that TF 2.21 also has as ``tf.X``, as another object (``tf.Variable``, ``tf.constant``), is
+re-spelled only in a module that also uses a TF1-only name (``tf.placeholder``, ``tf.log``): code
+with none is TF2 code (written for TF 2, or migrated by an earlier run) and keeps its spellings.
 
 It runs first, so the native codemods after it see one spelling, and it runs on every file that
 imports TensorFlow, so it works on text with Python's `ast` (positions → splices) instead of a
@@ -22,7 +25,7 @@ from typing import ClassVar
 
 from . import tf1_api
 from ._base import SavedModelCodemod
-from ._tfscope import ROOT, SourceText, analyse, apply_edits, chain, head, relative
+from ._tfscope import ROOT, V1, SourceText, analyse, apply_edits, chain, head, relative
 
 # left alone: Keras is its own migration; `saved_model.load` is TF2's loader unless called the TF1
 # way, which compat-names decides from the call's arguments
@@ -49,6 +52,8 @@ class WholeApi(SavedModelCodemod):
         scopes, text = found.scopes, found.text
         edits: list[tuple[int, int, str]] = []
         through_import: set[str] = set()  # names from `from tensorflow import X` whose uses need TF1's X
+        reads = []
+        evidence = False  # a TF1-only name (one TF 2.21 has not as `tf.X`): the module is TF1 code
         for node in found.names:
             base = head(node)
             if not isinstance(base, ast.Name):
@@ -60,6 +65,11 @@ class WholeApi(SavedModelCodemod):
             rel, _ = relative(full) if full else (None, False)
             if rel is None or rel.split(".")[0] in _LEAVE_PREFIXES or rel in _LEAVE:
                 continue
+            reads.append((node, base, bound, rel))
+            evidence = evidence or bound == V1 or (spelling(rel) is not None and not tf1_api.ambiguous(rel))
+        for node, base, bound, rel in reads:
+            if not evidence and tf1_api.ambiguous(rel):
+                continue  # `tf.Variable` in code with no TF1-only name: TF2 code (a migrated module) stays
             if bound != ROOT:
                 # bound by `from tensorflow import saved_model`: its import is re-spelled instead
                 if spelling(rel) is not None:
@@ -70,12 +80,89 @@ class WholeApi(SavedModelCodemod):
         for stmt in found.imports:
             if isinstance(stmt, ast.ImportFrom):
                 _respell_import_from(stmt, text, edits, through_import)
+        _v1_aliases(found, edits)
         return apply_edits(code, edits)
 
     def transform_module(self, module, *, fresh: bool = False, shared=None):
         import libcst as cst  # only for `python -m libcst.tool codemod`: the engine calls transform_text
 
         return cst.parse_module(self.transform_text(module.code))
+
+
+def _v1_aliases(found, edits: list) -> None:
+    """`import tensorflow.compat.v1 as tf` at module level: the module's TF1 names are spelled for
+    `import tensorflow as tf` instead (what each TF1 name means is unchanged: its TF 2.21 name, or
+    `tf.compat.v1.X`), so the codemods after this one see the spellings they know, and a module whose
+    graph code all migrates ends with no `tf.compat.v1` import. With `import tensorflow as tf2`
+    before it, the uses are spelled `tf2....` and the import goes. Done only when the module uses the
+    name itself (a module that only defines it is a handle others import), every use is a dotted TF
+    name (no bare `tf` passed around) and nothing rebinds it. Aliases assigned in code
+    (`tf1 = tf.compat.v1`) stay: other modules may import them."""
+    scopes, text, tree = found.scopes, found.text, found.tree
+    rebound = {
+        name
+        for scope in {id(s): s for s in scopes.scope_of.values()}.values()
+        if scope is not scopes.module
+        for name in scope.bindings
+    }
+    for stmt in tree.body:
+        target: str | None = None
+        root: str | None = None
+        if isinstance(stmt, ast.Import) and len(stmt.names) == 1 and stmt.names[0].name == V1 and stmt.names[0].asname:
+            # `import tensorflow as tf` beside it: `tf1.X` becomes `tf.<spelling>` and the import goes
+            before = {
+                a.asname or a.name
+                for earlier in tree.body[: tree.body.index(stmt)]
+                if isinstance(earlier, ast.Import)
+                for a in earlier.names
+                if a.name == ROOT
+            }
+            roots = [n for n in before if scopes.module.bindings.get(n) == [ROOT] and n not in rebound]
+            target, root = stmt.names[0].asname, (roots[0] if roots else None)
+        if target is None or target in rebound or scopes.module.bindings.get(target) != [V1]:
+            continue
+        uses = [n for n in found.names if getattr(head(n), "id", None) == target]
+        if not uses:
+            continue  # a handle other modules import (`from .compat import tf`): its meaning stays
+        if any(not isinstance(n, ast.Attribute) or scopes.resolve(head(n)) != V1 for n in uses):
+            continue  # a bare use, or one the scopes cannot vouch for
+        mine: list[tuple[int, int, str]] = []
+        for node in uses:
+            full = scopes.resolve(node)
+            rel = full[len(V1) + 1 :] if full and full.startswith(V1 + ".") else None
+            if rel is None:
+                break
+            new_root = root or target
+            first = rel.split(".")[0]
+            if first in ("keras", "estimator"):  # TF1's Keras and Estimator, not TF 2.21's
+                prefix, spelled = first, f"compat.v1.{first}"
+            elif rel == "saved_model.load" or rel.startswith("saved_model.load."):  # TF1's loader
+                prefix, spelled = "saved_model.load", "compat.v1.saved_model.load"
+            elif first == "compat":
+                prefix, spelled = rel.split(".")[0], "compat"  # `tf.compat.as_bytes` is one object in both
+            else:
+                found_spelling = spelling(rel)
+                prefix, spelled = found_spelling if found_spelling else (rel.split(".")[0], rel.split(".")[0])
+            part = chain(node)[prefix.count(".") + 1]
+            start, end = text.span(part)
+            if text.code[start:end] != f"{target}.{prefix}":
+                break  # split across lines or commented inside: the module keeps its alias
+            mine.append((start, end, f"{new_root}.{spelled}"))
+        else:
+            start, end = text.span(stmt)
+            if root is None:
+                mine.append((start, end, f"import tensorflow as {target}"))
+            else:
+                line_end = text.code.find("\n", end)
+                line_start = text.code.rfind("\n", 0, start) + 1
+                if text.code[line_start:start].strip() or text.code[end : line_end if line_end >= 0 else None].strip():
+                    continue  # not alone on its line
+                stop = line_end + 1 if line_end >= 0 else len(text.code)
+                if text.code.startswith("\n", stop):  # blank lines follow: drop the ones before it instead
+                    while line_start >= 2 and text.code[line_start - 2 : line_start] == "\n\n":
+                        line_start -= 1
+                mine.append((line_start, stop, ""))
+            edits.extend(mine)
 
 
 def v1_module_prefix(rel: str) -> str | None:

@@ -173,3 +173,10 @@ def all_names(node) -> list[cst.Name]:
 
     node.visit(V())
     return out
+
+
+def graph_refs(cm, node: cst.CSTNode) -> list:
+    """`tf_refs` less the names that are plain Python (flags, gfile, logging: `tables.PYTHON_SIDE`)."""
+    from . import tables as T
+
+    return [(ref, resolved) for ref, resolved in tf_refs(cm, node) if not resolved.rel.startswith(T.PYTHON_SIDE)]

@@ -239,6 +239,9 @@ VARIABLE = "Variable"
 GET_VARIABLE = "get_variable"
 GRAPH = "Graph"
 SESSION = "Session"
+INTERACTIVE_SESSION = "InteractiveSession"
+SESSIONS = frozenset({SESSION, INTERACTIVE_SESSION})
+RESET_GRAPH = "reset_default_graph"
 # Variable keyword arguments TF 2's tf.Variable does not accept.
 TF1_ONLY_VARIABLE_KWARGS = frozenset({"collections", "use_resource", "expected_shape", "partitioner"})
 
@@ -273,6 +276,23 @@ LOAD_TIME_SAFE = frozenset(
         "initializers.local_variables",
         "initializers.tables_initializer",
     }
+)
+
+# TF names that are plain Python values or file/flag/logging helpers, never graph code: a statement
+# using only these (`if tf.io.gfile.isdir(d):`, `FLAGS.units`) is Python the TF2 program keeps as is.
+PYTHON_SIDE = (
+    "app.",
+    "flags.",
+    "gfile.",
+    "io.gfile.",
+    "logging.",
+    "compat.as_bytes",
+    "compat.as_text",
+    "compat.as_str",
+    "compat.path_to_str",
+    "sysconfig.",
+    "version.",
+    "resource_loader.",
 )
 
 BUILDERS = frozenset({"saved_model.builder.SavedModelBuilder", "saved_model.Builder"})

@@ -23,9 +23,10 @@ from ...codes import CODES as ALL_CODES
 from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str, looks_like_tf1_load
 from ..symbols import ROOT_MODULE, V1_MODULE, V2
-from .emit import Resolver, call_code, load_code, result_code
+from .emit import Resolver, call_code, keymap_code, load_code, result_code
 from .find import LOAD_RELS, Analyzer, code_of
 from .model import Refusal, Site
+from .variables import created_variables
 
 # the last names of the calls the planner looks for: a load, or a switch to graph mode
 _CALL_NAMES = frozenset(
@@ -49,6 +50,8 @@ class NativeLoad(SavedModelCodemod):
     # -- planning (on the original tree, before any change) ----------------------------------
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
+        self.module_node = node
+        self._variables: set[str] | None = None
         self._expr: dict[cst.Call, str] = {}
         # statement -> its replacement lines, a new value for `sig = ...` (str), or None to drop it
         self._stmts: dict[cst.SimpleStatementLine, list[str] | str | None] = {}
@@ -56,6 +59,7 @@ class NativeLoad(SavedModelCodemod):
         self._flatten: set[cst.With] = set()
         self._strip: dict[cst.With, list] = {}
         self._taken: dict[int, set[str]] = {}
+        self._members: dict[int, set[str]] = {}
         self._pending: dict = {}  # block -> leading lines of statements dropped from it
         calls: list[cst.Call] = []
         graph_mode: list[cst.Call] = []
@@ -81,14 +85,6 @@ class NativeLoad(SavedModelCodemod):
                 self._refuse(call, refusal)
 
     def _plan(self, call: cst.Call, graph_mode: list, strings: dict[str, str]) -> None:
-        if graph_mode:
-            raise Refusal(
-                call,
-                "SM215",
-                f"the module switches TensorFlow to graph mode (`{code_of(graph_mode[0].func)}()`), where the eager "
-                "TF2 form cannot run",
-                related=graph_mode[0],
-            )
         roots = {mod for mod in self.bindings.roots.values() if mod}
         if V1_MODULE in roots and ROOT_MODULE not in roots:
             raise Refusal(
@@ -99,11 +95,16 @@ class NativeLoad(SavedModelCodemod):
             )
         analyzer = Analyzer(self, call)
         site = analyzer.run()
-        taken = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
+        region = analyzer.klass or analyzer.scope  # a session on `self` serves every method
+        taken = self._taken.setdefault(id(region), set(analyzer.all_names))
         trial = set(taken)
-        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
+        # members new to the class (`self.loaded`), shared by every load into a session on `self`
+        members = self._members.setdefault(id(region), analyzer.member_names()) if analyzer.klass else set()
+        trial_members = set(members)
+        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings, trial_members)
         resolver.resolve()
         taken |= trial
+        members |= trial_members
         for node, names in resolver.notes:
             self.report(
                 node,
@@ -113,6 +114,12 @@ class NativeLoad(SavedModelCodemod):
                 "`loaded.signatures[key](**inputs)[output_key]` instead",
             )
         self._record(site)
+
+    def tf1_variables(self) -> set[str]:
+        """Full names of the TF1 variables this module creates (computed on first use)."""
+        if self._variables is None:
+            self._variables = created_variables(self, self.module_node)
+        return self._variables
 
     def _refuse(self, call: cst.Call, refusal: Refusal) -> None:
         self.report(
@@ -130,7 +137,10 @@ class NativeLoad(SavedModelCodemod):
         for stmt in site.remove:
             self._stmts[stmt] = None
         for stmt, sig in site.sig_stmts.items():
-            self._stmts[stmt] = f"{site.loaded_var}.signatures[{code_of(sig.key)}]"
+            value = f"{site.loaded_var}.signatures[{code_of(sig.key)}]"
+            self._stmts[stmt] = [f"{sig.fn_var} = {value}"] if sig.stored else value
+        for stmt, keymap in site.keymaps.items():
+            self._stmts[stmt] = [keymap_code(keymap)]
         for run in site.runs:
             self._expr[run.call] = result_code(run, self._spell)
             if run.stmt is not None:
@@ -157,6 +167,14 @@ class NativeLoad(SavedModelCodemod):
         if plan is None:
             # blank lines and comments above a dropped statement move to the next one (see on_leave)
             parent = self.get_metadata(ParentNodeProvider, original_node, None)
+            if (
+                isinstance(parent, cst.IndentedBlock)
+                and parent.body[-1] is original_node
+                and all(self._stmts.get(s, "") is None for s in parent.body)  # type: ignore[call-overload]
+                and not isinstance(self.get_metadata(ParentNodeProvider, parent, None), cst.With)
+            ):
+                # a method that only closed the session (`def close(self): self.sess.close()`) stays
+                return updated_node.with_changes(body=[cst.Pass()])
             lines = list(updated_node.leading_lines)
             self._pending[parent] = [*self._pending.get(parent, ()), *lines]
             return cst.RemoveFromParent()

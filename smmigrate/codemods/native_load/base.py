@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeGuard
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
-from .model import SigRef, Site, Tensor
+from .model import KeyMap, SigRef, Site, Tensor
 
 if TYPE_CHECKING:
     from . import NativeLoad
@@ -32,6 +32,13 @@ class AnalysisBase:
     tensors: dict[str, Tensor]
     inline_sigs: dict[str, SigRef]
     graph_candidates: dict[str, tuple]
+    keymaps: dict[str, KeyMap]  # name maps over a signature (derived.py)
+    # a session on `self` (`self.sess = tf.Session()` in a method): the class, and the names of its
+    # methods' first parameters; tracked members are keyed "self.sess" (see `key`)
+    klass: cst.ClassDef | None = None
+    owner: str | None = None
+    owners: frozenset[str] = frozenset()
+    foreign: bool = False  # analysing another method than the load's: its plain names are its own
 
     def parent(self, node: cst.CSTNode | None) -> cst.CSTNode | None:
         if node is None:
@@ -51,9 +58,23 @@ class AnalysisBase:
     def is_call(self, node: cst.CSTNode | None, rel: str) -> TypeGuard[cst.Call]:
         return isinstance(node, cst.Call) and self.rel(node.func) == rel
 
-    def use(self, node: cst.CSTNode | None) -> None:
+    def key(self, node: cst.CSTNode | None) -> str | None:
+        """What `tracked` knows `node` by: a variable's name, or `self.attr` for a member of the class."""
         if isinstance(node, cst.Name):
+            return None if self.foreign else node.value
+        if (
+            self.owner is not None
+            and isinstance(node, cst.Attribute)
+            and isinstance(node.value, cst.Name)
+            and node.value.value in self.owners
+        ):
+            return f"{self.owner}.{node.attr.value}"
+        return None
+
+    def use(self, node: cst.CSTNode | None) -> None:
+        if isinstance(node, (cst.Name, cst.Attribute)):
             self.accounted.add(id(node))
 
-    def is_tracked(self, node: cst.CSTNode | None, role: str) -> TypeGuard[cst.Name]:
-        return isinstance(node, cst.Name) and self.tracked.get(node.value) == role
+    def is_tracked(self, node: cst.CSTNode | None, role: str) -> TypeGuard[cst.Name | cst.Attribute]:
+        key = self.key(node)
+        return key is not None and self.tracked.get(key) == role

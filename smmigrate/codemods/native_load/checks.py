@@ -173,6 +173,8 @@ class Checks(AnalysisBase):
         """The name of the function or lambda inside the scope that `node` sits in, if any."""
         current = self.parent(node)
         while current is not None and current is not self.scope:
+            if self.klass is not None and self.parent(self.parent(current)) is self.klass:
+                return None  # a method of the class whose member holds the session
             if isinstance(current, cst.FunctionDef):
                 return f"{current.name.value}()"
             if isinstance(current, cst.Lambda):
@@ -226,6 +228,20 @@ class Checks(AnalysisBase):
                 name,
                 "SM209",
                 f"the tensor `{name.value}` is used outside `sess.run` (new ops or inspection need the TF1 graph)",
+            )
+        if role == "keymap":
+            return Refusal(
+                name,
+                "SM211",
+                f"the name map `{name.value}` (signature key -> TF1 tensor name) is used for more than its keys and "
+                "as feeds or fetches, and its values are signature keys in TF2",
+            )
+        if role == "name_list":
+            return Refusal(
+                name,
+                "SM211",
+                f"the list of tensor names `{name.value}` is used for more than the fetches of `sess.run`, and TF2 "
+                "has no tensor names",
             )
         if role == "meta_graph":
             return Refusal(

@@ -4,7 +4,7 @@
 names that a migrated export maps to keys) or a function pruned from a TF1-format SavedModel, and
 names the new variables. The `*_code` functions return source text that `native_load` parses
 into nodes: generated code is plain TF2 (`tf.saved_model.load`, `loaded.signatures[key]`,
-`.numpy()`, and `tf.constant(..., dtype=...)` for the feeds of pruned functions), with no runtime
+`.numpy()`, and `tf.cast(value, fn.inputs[i].dtype)` for the feeds of pruned functions), with no runtime
 dependency on smmigrate.
 """
 
@@ -16,7 +16,8 @@ import libcst as cst
 
 from .._base import literal_str
 from .._facts import ExportFact
-from .model import Refusal, Run, SigRef, Site, code_of
+from .model import KeyMap, Refusal, Run, SigRef, Site, code_of
+from .variables import read_name
 
 
 def _identifier_key(value: str | None) -> bool:
@@ -73,7 +74,14 @@ class Resolver:
     """Chooses signature calls or `prune` per run and allocates readable, unused variable names."""
 
     def __init__(
-        self, site: Site, analyzer, facts, filename: str, taken: set[str], module_strings: dict[str, str]
+        self,
+        site: Site,
+        analyzer,
+        facts,
+        filename: str,
+        taken: set[str],
+        module_strings: dict[str, str],
+        members: set[str] | None = None,
     ) -> None:
         self.site = site
         self.analyzer = analyzer
@@ -83,6 +91,10 @@ class Resolver:
             value = module_strings.get(site.export_dir.value)
         self.exports = matching_exports(facts, site.export_dir, value, filename)
         self.notes: list[tuple[cst.CSTNode, str]] = []  # (node, message) for SM220
+        # a session on `self`: the loaded object and signature functions become members too
+        self.owner: str | None = analyzer.owner
+        self.members: set[str] = members if members is not None else set()
+        self.variables: set[str] = analyzer.cm.tf1_variables()
 
     def fresh(self, base: str) -> str:
         name, n = base, 2
@@ -91,12 +103,31 @@ class Resolver:
         self.taken.add(name)
         return name
 
+    def fresh_member(self, base: str) -> str:
+        """`self.<base>` (numbered past the class's attributes and methods) for a session on `self`."""
+        if self.owner is None:
+            return self.fresh(base)
+        name, n = base, 2
+        while name in self.members:
+            name, n = f"{base}_{n}", n + 1
+        self.members.add(name)
+        return f"{self.owner}.{name}"
+
     def resolve(self) -> None:
         site = self.site
-        site.loaded_var = self.fresh("loaded")
+        site.loaded_var = self.fresh_member("loaded")
         for sig in site.sigs:
             if sig.var:
                 sig.fn_var = sig.var
+        for keymap in site.keymaps.values():
+            self.signature_fn(keymap.sig)
+        for run in site.runs:
+            # a local `sig` whose tensors other methods run: its function is kept on `self`
+            for tensor in [*run.fetches, *(t for t, _ in run.feeds)]:
+                used = tensor.sig
+                if run.outside and used is not None and used.var and "." not in used.var and not used.stored:
+                    used.stored = True
+                    used.fn_var = self.fresh_member(self.fn_base(used))
         outputs = None  # one name serves every multi-fetch: each value is used by the next statement only
         for run in site.runs:
             self.resolve_run(run)
@@ -106,13 +137,16 @@ class Resolver:
 
     def signature_fn(self, sig: SigRef) -> str:
         if sig.fn_var is None:
-            base = f"{sig.key_value}_fn" if _identifier_key(sig.key_value) else "signature_fn"
-            sig.fn_var = self.fresh(base)
+            sig.fn_var = self.fresh_member(self.fn_base(sig))
             self.site.new_sigs.append(sig)
         return sig.fn_var
 
+    @staticmethod
+    def fn_base(sig: SigRef) -> str:
+        return f"{sig.key_value}_fn" if _identifier_key(sig.key_value) else "signature_fn"
+
     def resolve_run(self, run: Run) -> None:
-        tensors = [*run.fetches, *(t for t, _ in run.feeds)]
+        tensors = [*run.fetches, *(t for t, _ in run.feeds), *([run.splat_key] if run.splat_key else [])]
         sigs = {id(t.sig): t.sig for t in tensors if t.sig is not None}
         named = [t for t in tensors if t.sig is None]
         if sigs and named:
@@ -157,13 +191,26 @@ class Resolver:
             run.input_keys = [(k, key_code(k, None)) for k in in_keys]
             return
         run.mode = "prune"
+        # a TF1 variable read: `loaded.variables` is empty and a reference variable cannot be pruned,
+        # its `/read` identity can (variables.py)
+        fetches = [read_name(name, self.variables) for name in fetches]
+        unknown = [name for name in fetches if not feeds and "/read:" not in name]
+        if unknown:
+            raise Refusal(
+                run.call,
+                "SM203",
+                f"`{unknown[0]}` is fetched with no feeds, as a variable is read, but no TF1 code in this module "
+                "creates a variable of that name; `loaded.prune` cannot return a TF1 (reference) variable and "
+                "`loaded.variables` is empty for TF1 SavedModels, so if it is a variable, fetch "
+                f"`{unknown[0].rsplit(':', 1)[0]}/read:0` in the TF1 code and rerun",
+            )
         spec = (tuple(feeds), tuple(fetches), run.shape)
         for var, f, fe, shape in self.site.prunes:
             if (tuple(f), tuple(fe), shape) == spec:
                 run.pruned_var = var
                 break
         else:
-            run.pruned_var = self.fresh("pruned")
+            run.pruned_var = self.fresh_member("pruned")
             self.site.prunes.append((run.pruned_var, feeds, fetches, run.shape))
         self.notes.append((run.call, ", ".join(feeds + fetches)))
 
@@ -179,6 +226,15 @@ class Resolver:
 
 
 # -- code --------------------------------------------------------------------------------------
+
+
+def keymap_code(keymap: KeyMap) -> str:
+    """A name map over the signature, now from each key to itself (the signature function's keys)."""
+    fn, k = keymap.sig.fn_var, keymap.loop_var
+    source = f"{fn}.structured_input_signature[1]" if keymap.is_input else f"{fn}.structured_outputs"
+    if keymap.target is not None:  # the only input or output key, unpacked
+        return f"{keymap.target} = list({source})"
+    return f"{keymap.var} = {{{k}: {k} for {k} in {source}}}"
 
 
 def load_code(site: Site, spell: Callable[[str], str]) -> list[str]:
@@ -198,7 +254,9 @@ def load_code(site: Site, spell: Callable[[str], str]) -> list[str]:
 
 def call_code(run: Run, spell: Callable[[str], str]) -> str:
     """The TF2 call that computes what `sess.run` fetched (tensors, not yet NumPy)."""
-    constant = spell("constant")
+    # `tf.cast`, not `tf.constant(..., dtype=)`: it converts as a TF1 feed did (NumPy's astype) and is
+    # the same function in TF1 and TF2, so a second run leaves it alone (`tf.constant` is not)
+    cast = spell("cast")
     args = []
     if run.mode == "signature":
         # A signature function converts each keyword input to its TensorSpec's dtype itself (an int
@@ -207,11 +265,13 @@ def call_code(run: Run, spell: Callable[[str], str]) -> str:
         fn = run.sig.fn_var
         for (value, key), (_, expr) in zip(run.input_keys, run.feeds, strict=True):
             args.append(f"{value}={code_of(expr)}" if _identifier_key(value) else f"**{{{key}: {code_of(expr)}}}")
+        if run.splat is not None:  # `{feeds[k]: data[k] for k in feeds}`: keys are input keys now
+            args.append(f"**{code_of(run.splat)}")
     else:
         # A pruned function takes tensors positionally, in feed order, with no conversion of its own.
         fn = run.pruned_var
         for i, (_, expr) in enumerate(run.feeds):
-            args.append(f"{constant}({code_of(expr)}, dtype={fn}.inputs[{i}].dtype)")
+            args.append(f"{cast}({code_of(expr)}, {fn}.inputs[{i}].dtype)")
     return f"{fn}({', '.join(args)})"
 
 
@@ -221,6 +281,9 @@ def result_code(run: Run, spell: Callable[[str], str]) -> str:
         index = f"[{run.output_keys[0]}]" if run.mode == "signature" else ""
         return f"{call_code(run, spell)}{index}.numpy()"
     out = run.outputs_var
+    if run.shape == "keymap":  # a name map's values are the output keys now
+        assert run.keymap is not None  # set with shape "keymap"
+        return f"{{key: {out}[value].numpy() for key, value in {code_of(run.keymap)}.items()}}"
     items = (
         [f"{out}[{k}].numpy()" for k in run.output_keys]
         if run.mode == "signature"

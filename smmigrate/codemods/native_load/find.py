@@ -15,14 +15,17 @@ from libcst.metadata import PositionProvider
 
 from .._base import literal_str
 from .checks import Checks
-from .model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of
+from .derived import Derived
+from .emit import key_code
+from .members import Members
+from .model import KEY_CONSTANTS, KeyMap, Names, Refusal, Run, SigRef, Site, Tensor, code_of
 from .scaffold import Scaffold
 
 LOAD_RELS = ("saved_model.loader.load", "saved_model.load")
 _TENSOR_NAME = re.compile(r"^[A-Za-z0-9_.\-/>]+:\d+$")
 
 
-class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
+class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpers: AnalysisBase
     """One load call's analysis; `codemod` supplies TF name resolution and parents."""
 
     def __init__(self, codemod, call: cst.Call) -> None:
@@ -33,6 +36,8 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
         self.sigs: dict[str, SigRef] = {}
         self.tensors: dict[str, Tensor] = {}
         self.inline_sigs: dict[str, SigRef] = {}
+        self.keymaps: dict[str, KeyMap] = {}
+        self.name_lists: dict[str, cst.List | cst.Tuple] = {}
 
     # -- entry -----------------------------------------------------------------------------
     def run(self) -> Site:
@@ -54,19 +59,33 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
         site.dropped_funcs.append(call.func)
         self.site = site
         self.use(sess)
-        if not isinstance(sess, cst.Name):
+        self.scope = self.enclosing_scope(stmt)
+        if isinstance(sess, cst.Attribute) and self.enter_class(sess):
+            pass  # `self.sess`: tracked as a member of the class (members.py)
+        elif not isinstance(sess, cst.Name):
             raise Refusal(
-                call, "SM202", f"the session `{code_of(sess)}` is stored on an object, so other code may use it"
+                call,
+                "SM202",
+                f"the session `{code_of(sess)}` is kept on an object other than the `self` of a method, so code "
+                "elsewhere may use it",
             )
-        self.tracked[sess.value] = "session"
+        sess_key = self.key(sess)
+        assert sess_key is not None  # a Name, or a member in member mode
+        self.tracked[sess_key] = "session"
         if mg_var:
             self.tracked[mg_var] = "meta_graph"
         block = self.parent(stmt)
         assert isinstance(block, (cst.IndentedBlock, cst.Module))  # a statement line's parent
-        self.scope = self.enclosing_scope(stmt)
-        region = self.find_session(block, stmt, sess.value)
+        region = self.find_session(block, stmt, sess_key)
+        if self.klass is not None:
+            region += self.rest_of_method(stmt, region)
         self.scan_region(region, stmt)
+        if self.klass is not None:
+            self.scan_other_methods()
+        self.account_key_reads()
         self.check_unaccounted(self.span(region + [stmt, *self.site.flatten, *self.site.strip_items]))
+        if self.klass is not None:
+            self.check_members()
         for expr in (export_dir, tags):
             if expr is not None:
                 self.check_no_tracked(expr, "SM205")
@@ -127,12 +146,14 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
                 self.check_load_inputs(stmt, arg_names.all)
             if seen_load and self.simple_binding(stmt):
                 continue
+            if self.klass is not None and self.other_session(stmt):
+                continue
             for run in self.find_runs(stmt):
                 self.site.runs.append(self.analyze_run(run))
             self.check_graph_ops(stmt)
 
-    def simple_binding(self, stmt: cst.BaseStatement) -> bool:
-        """`sig = mg.signature_def[k]`, `t = graph.get_tensor_by_name(...)`, `sess.close()`."""
+    def closes_session(self, stmt: cst.CSTNode) -> bool:
+        """`sess.close()`, recorded for removal."""
         if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
             return False
         small = stmt.body[0]
@@ -146,18 +167,36 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
                 self.use(func.value)
                 self.site.remove.add(stmt)
                 return True
-        if not (
-            isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name)
-        ):
+        return False
+
+    def simple_binding(self, stmt: cst.BaseStatement) -> bool:
+        """`sig = mg.signature_def[k]`, `t = graph.get_tensor_by_name(...)`, `sess.close()`."""
+        if self.closes_session(stmt):
+            return True
+        if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
             return False
+        small = stmt.body[0]
+        if not (isinstance(small, cst.Assign) and len(small.targets) == 1):
+            return False
+        before = set(self.accounted)
+        sole = self.sole_name_def(stmt)
+        if sole is not None and sole[0].value not in self.tracked:
+            sole_name, keymap = sole  # `(in_name,) = [t.name for t in sig.inputs.values()]`: a key now
+            self.tensors[sole_name.value] = Tensor(sig=keymap.sig, key=sole_name, is_input=keymap.is_input)
+            self.tracked[sole_name.value] = "tensor"
+            self.use(sole_name)
+            self.site.keymaps[stmt] = keymap
+            return True
+        self.accounted = before
         name = small.targets[0].target
-        if name.value in self.tracked:
+        key = self.key(name)
+        if key is None or key in self.tracked:
             return False
         sig = self.signature_lookup(small.value)
         if sig is not None:
-            sig.var = name.value
-            self.sigs[name.value] = sig
-            self.tracked[name.value] = "signature"
+            sig.var = key
+            self.sigs[key] = sig
+            self.tracked[key] = "signature"
             self.use(name)
             self.site.sig_stmts[stmt] = sig
             return True
@@ -166,11 +205,34 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
             # `input_name = sig.inputs["x"].name`, as in the TF migration guide's load example
             tensor = self.tensor_ref(small.value)
         if tensor is not None:
-            self.tensors[name.value] = tensor
-            self.tracked[name.value] = "tensor"
+            self.tensors[key] = tensor
+            self.tracked[key] = "tensor"
             self.use(name)
             self.site.remove.add(stmt)
             return True
+        return self.derived_binding(stmt, name, key, small.value)
+
+    def derived_binding(self, stmt: cst.SimpleStatementLine, name, key: str, value: cst.BaseExpression) -> bool:
+        """A name map or a list of output names over the signature (derived.py)."""
+        before = set(self.accounted)
+        keymap = self.keymap_def(value)
+        if keymap is not None:
+            keymap.var = key
+            self.keymaps[key] = keymap
+            self.tracked[key] = "keymap"
+            self.use(name)
+            self.site.keymaps[stmt] = keymap
+            return True
+        self.accounted = set(before)
+        names = self.name_list_def(value)
+        if names is not None:
+            assert isinstance(value, (cst.List, cst.Tuple))  # checked by name_list_def
+            self.name_lists[key] = value
+            self.tracked[key] = "name_list"
+            self.use(name)
+            self.site.remove.add(stmt)
+            return True
+        self.accounted = before
         return False
 
     def signature_lookup(self, node: cst.BaseExpression) -> SigRef | None:
@@ -200,7 +262,11 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
         return None
 
     def tensor_ref(self, node: cst.BaseExpression) -> Tensor | None:
-        """`sig.outputs[k].name` / `sig.inputs[k].name` / `mg.signature_def[s].outputs[k].name` / "y:0"."""
+        """`sig.outputs[k].name` / `sig.inputs[k].name` / `mg.signature_def[s].outputs[k].name` / "y:0",
+        or `feeds[k]` of a name map over the signature."""
+        item = self.keymap_item(node)
+        if item is not None:
+            return item
         text = literal_str(node)
         if text is not None:
             return Tensor(name=text)
@@ -215,7 +281,7 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
         sig = None
         if self.is_tracked(side.value, "signature"):
             self.use(side.value)
-            sig = self.sigs[side.value.value]
+            sig = self.sigs[self.key(side.value) or ""]
         else:
             inline = self.signature_lookup(side.value)
             if inline is not None:
@@ -242,7 +308,7 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
             pass
         elif not self.is_call(graph, "get_default_graph"):
             return None
-        return self.tensor_ref(node.args[0].value)
+        return self.tensor_of(node.args[0].value)  # a name written here or kept in a variable
 
     # -- sess.run ---------------------------------------------------------------------------
     def find_runs(self, stmt: cst.CSTNode) -> list:
@@ -271,9 +337,12 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
 
     def tensor_of(self, node: cst.BaseExpression) -> Tensor | None:
         """A name bound to a tensor earlier in the block, or a tensor reference written in place."""
-        if isinstance(node, cst.Name) and node.value in self.tensors:
+        key = self.key(node)
+        if key is not None and key in self.tensors:
             self.use(node)
-            return self.tensors[node.value]
+            return self.tensors[key]
+        if isinstance(node, cst.Call):  # `graph.get_tensor_by_name(out_name)` written in place
+            return self.tensor_lookup(node)
         return self.tensor_ref(node)
 
     def fetch(self, node: cst.BaseExpression) -> Tensor:
@@ -283,15 +352,13 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
             if (
                 isinstance(node, cst.Call)
                 and isinstance(node.func, cst.Attribute)
-                and node.func.attr.value in ("get_tensor_by_name", "get_operation_by_name")
-                and node.args
-                and not isinstance(node.args[0].value, (cst.SimpleString, cst.ConcatenatedString))
+                and node.func.attr.value == "get_tensor_by_name"
             ):
                 raise Refusal(
                     node,
                     "SM203",
-                    f"the fetch `{code_of(node)}` looks its tensor up by a name computed at run time, so the "
-                    "signature output it means is unknown",
+                    f"`{code_of(node)}` looks up a tensor name computed at run time, so the signature output it means "
+                    "is unknown",
                 )
             if isinstance(node, cst.Call):
                 raise Refusal(
@@ -333,7 +400,16 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
                 )
         if fetches is None:
             raise Refusal(call, "SM203", "`sess.run` has no fetches")
-        if isinstance(fetches, (cst.List, cst.Tuple)):
+        fetch_key = self.key(fetches)
+        if fetch_key is not None and self.tracked.get(fetch_key) == "name_list":
+            self.use(fetches)  # `names = [sig.outputs["y"].name, ...]`, run here as written there
+            fetches = self.name_lists[fetch_key]
+        if fetch_key is not None and self.tracked.get(fetch_key) == "keymap":
+            keymap = self.keymaps[fetch_key]
+            self.check_keymap_fetch(fetches, keymap)
+            self.use(fetches)
+            run = Run(call, "keymap", [Tensor(sig=keymap.sig, key=fetches)], keymap=fetches)
+        elif isinstance(fetches, (cst.List, cst.Tuple)):
             if any(isinstance(e, cst.StarredElement) for e in fetches.elements) or not fetches.elements:
                 raise Refusal(fetches, "SM203", f"the fetches `{code_of(fetches)}` are built at run time")
             run = Run(
@@ -348,7 +424,20 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
             run = Run(call, "dict", [self.fetch(e.value) for e in items], [e.key for e in items])
         else:
             run = Run(call, "single", [self.fetch(fetches)])
-        if feed is not None:
+        if isinstance(feed, cst.DictComp):
+            # `{feeds[k]: data[k] for k in feeds}` / `{sig.inputs[k].name: v for k, v in data.items()}`
+            tensor = self.tensor_of(feed.key)
+            if tensor is None or tensor.sig is None or not tensor.is_input:
+                raise Refusal(
+                    feed,
+                    "SM203",
+                    f"the feeds `{code_of(feed)}` are built at run time, and their keys are not signature inputs",
+                )
+            assert tensor.key is not None  # a signature tensor has its key
+            input_key = cst.parse_expression(key_code(tensor.key_value, tensor.key))
+            run.splat = feed.with_changes(key=input_key)  # the same comprehension over the input keys
+            run.splat_key = tensor
+        elif feed is not None:
             feeds = [e for e in feed.elements if isinstance(e, cst.DictElement)] if isinstance(feed, cst.Dict) else []
             if not isinstance(feed, cst.Dict) or len(feeds) != len(feed.elements):
                 raise Refusal(

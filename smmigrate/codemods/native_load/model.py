@@ -47,6 +47,7 @@ class SigRef:
     var: str | None = None  # `sig` in `sig = meta_graph.signature_def[key]`
     key_value: str | None = None  # the key's string value when known
     fn_var: str | None = None  # the variable holding `loaded.signatures[key]` in the output
+    stored: bool = False  # `sig = ...` becomes `self.<fn_var> = ...` (its runs are in other methods)
 
 
 @dataclass
@@ -61,15 +62,30 @@ class Tensor:
 
 
 @dataclass
+class KeyMap:
+    """`feeds = {k: v.name for k, v in sig.inputs.items()}`: signature key -> tensor name, in TF2 -> key."""
+
+    sig: SigRef
+    is_input: bool
+    loop_var: str  # the comprehension's key variable, reused by the TF2 comprehension
+    var: str = ""
+    target: str | None = None  # `(in_name,)` for `(in_name,) = [t.name for t in sig.inputs.values()]`
+
+
+@dataclass
 class Run:
     """One `sess.run(fetches, feed_dict)` over the loaded graph."""
 
     call: cst.Call
-    shape: str  # "single" | "list" | "tuple" | "dict"
+    shape: str  # "single" | "list" | "tuple" | "dict" | "keymap"
     fetches: list[Tensor]
     dict_keys: list[cst.BaseExpression] = field(default_factory=list)
     feeds: list[tuple[Tensor, cst.BaseExpression]] = field(default_factory=list)
     stmt: cst.SimpleStatementLine | None = None  # where a multi-fetch result is computed first
+    outside: bool = False  # in another method of the class than the load (a session on `self`)
+    keymap: cst.BaseExpression | None = None  # shape "keymap": the name map fetched whole
+    splat: cst.DictComp | None = None  # `feed_dict={feeds[k]: data[k] for k in feeds}`
+    splat_key: Tensor | None = None  # its key, `feeds[k]`
     # filled in when the run is resolved to a signature call or a pruned function
     mode: str = ""  # "signature" | "prune"
     sig: SigRef | None = None
@@ -92,6 +108,7 @@ class Site:
     flatten: set = field(default_factory=set)  # `with` statements whose items are all scaffolding
     strip_items: dict = field(default_factory=dict)  # `with` -> items to drop (others stay)
     sig_stmts: dict = field(default_factory=dict)  # `sig = mg.signature_def[k]` statement -> SigRef
+    keymaps: dict = field(default_factory=dict)  # name-map statement -> KeyMap (rewritten over keys)
     sigs: list[SigRef] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
     new_sigs: list[SigRef] = field(default_factory=list)  # signature functions we must introduce
@@ -104,7 +121,7 @@ def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 
 
-class _Bound(cst.CSTVisitor):
+class Bound(cst.CSTVisitor):
     """Names a function binds itself (parameters, assignments, `with`/`for` targets)."""
 
     def __init__(self) -> None:
@@ -144,7 +161,7 @@ class Names(cst.CSTVisitor):
         if node is self._root:
             self._own.append(set())
             return
-        bound = _Bound()
+        bound = Bound()
         node.params.visit(bound)
         node.body.visit(bound)
         self._own.append(bound.names)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .base import AnalysisBase
-from .model import Refusal, code_of
+from .model import Bound, Refusal, code_of
 
 
 class Scaffold(AnalysisBase):
@@ -41,7 +41,7 @@ class Scaffold(AnalysisBase):
                 if self.is_call(value, "Graph") and not value.args:
                     site.dropped_funcs.append(value.func)
                     continue
-                if self.graph_name(value):
+                if self.graph_name(value) or self.entered_graph(call, value):
                     continue
             what = code_of(arg).strip().rstrip(",")
             if arg.keyword is not None and arg.keyword.value == "graph" and not arg.star:
@@ -52,6 +52,21 @@ class Scaffold(AnalysisBase):
                     "block (a parameter, an attribute or a call), so other code may build ops in it or read it",
                 )
             raise Refusal(arg, "SM206", f"the session is created with `{what}`, which has no per-call TF2 equivalent")
+
+    def entered_graph(self, node: cst.CSTNode, value: cst.BaseExpression) -> bool:
+        """`g` of an enclosing `with tf.Graph().as_default() as g:` (now tracked as the graph)."""
+        key = self.key(value)
+        current = self.parent(node)
+        while key is not None and current is not None and current is not self.scope:
+            if isinstance(current, cst.With):
+                for item in current.items:
+                    asname = item.asname.name if item.asname else None
+                    if self.key(asname) == key and self.graph_default(item.item):
+                        self.tracked[key] = "graph"
+                        self.use(value)
+                        return True
+            current = self.parent(current)
+        return False
 
     def collect_graph_candidates(self, stmt: cst.CSTNode) -> None:
         """`g = tf.Graph()` statements before `stmt` (in its block and enclosing blocks of the scope)."""
@@ -68,12 +83,9 @@ class Scaffold(AnalysisBase):
                     ):
                         assign = prior.body[0]
                         target = assign.targets[0].target if len(assign.targets) == 1 else None
-                        if (
-                            isinstance(target, cst.Name)
-                            and self.is_call(assign.value, "Graph")
-                            and not assign.value.args
-                        ):
-                            self.graph_candidates.setdefault(target.value, (prior, target, assign.value.func))
+                        key = self.key(target)
+                        if key is not None and self.is_call(assign.value, "Graph") and not assign.value.args:
+                            self.graph_candidates.setdefault(key, (prior, target, assign.value.func))
             if node is self.scope:
                 break
             child, node = node, self.parent(node)
@@ -83,9 +95,10 @@ class Scaffold(AnalysisBase):
         if self.is_tracked(node, "graph"):
             self.use(node)
             return True
-        if isinstance(node, cst.Name) and node.value in self.graph_candidates and node.value not in self.tracked:
-            stmt, target, func = self.graph_candidates[node.value]
-            self.tracked[node.value] = "graph"
+        key = self.key(node)
+        if key is not None and key in self.graph_candidates and key not in self.tracked:
+            stmt, target, func = self.graph_candidates[key]
+            self.tracked[key] = "graph"
             self.use(node)
             self.use(target)
             self.site.remove.add(stmt)
@@ -122,10 +135,28 @@ class Scaffold(AnalysisBase):
                 and self.graph_with(owner)
             ):
                 return outer[:at] + body + outer[at + 1 :]
-        raise Refusal(
-            self.call,
-            "SM202",
-            f"the session `{sess}` is created outside this block (a parameter, a global or an enclosing block)",
+        raise Refusal(self.call, "SM202", self.session_elsewhere(sess))
+
+    def session_elsewhere(self, sess: str) -> str:
+        """Why the session of the load is not one this block creates, as precisely as we can say it."""
+        scope = self.scope
+        if "." in sess and isinstance(scope, cst.FunctionDef):  # a member: `self.sess`
+            return (
+                f"the session `{sess}` is not created by `{sess} = tf.Session(...)` in `{scope.name.value}()` before "
+                "the load, in the same block"
+            )
+        if isinstance(scope, cst.FunctionDef):
+            if any(param.name.value == sess for param in [*scope.params.params, *scope.params.kwonly_params]):
+                return (
+                    f"the session `{sess}` is a parameter of `{scope.name.value}()`: its callers create it and may use "
+                    "it for more than this load (sessions passed into helpers are not migrated)"
+                )
+            bound = Bound()
+            scope.body.visit(bound)
+            if sess not in bound.names:
+                return f"the session `{sess}` is a global variable, so other functions may use it"
+        return (
+            f"the session `{sess}` is not created by `tf.Session()` in the block of the load or in a `with` around it"
         )
 
     def plain_session(self, body: list, index: int, sess: str) -> int | None:
@@ -140,7 +171,7 @@ class Scaffold(AnalysisBase):
                 continue
             assign = prior.body[0]
             targets = [t.target for t in assign.targets]
-            if len(targets) == 1 and isinstance(targets[0], cst.Name) and targets[0].value == sess:
+            if len(targets) == 1 and self.key(targets[0]) == sess:
                 session = self.session_call(assign.value)
                 if session is None:
                     raise Refusal(

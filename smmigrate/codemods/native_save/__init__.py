@@ -22,8 +22,9 @@ from .._base import SavedModelCodemod, literal_str
 from .._facts import ExportFact, SignatureFact
 from ..exports import tables as T
 from ..exports.syntax import Refused, bind_args, tf_refs
+from .block import _as_default_of, _graph_ctx, _session_ctx
 from .emit import Emitter, Names, _blank_before
-from .plan import analyze_block, block_root
+from .plan import analyze_block, block_root, graph_functions, inlinable_helpers, owns_graph, region_root
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ class NativeSave(SavedModelCodemod):
         self._replace: dict[int, list] = {}
         self._remove: set[int] = set()
         self.module_strings: dict[str, str] = {}
+        self.helpers: dict[str, cst.FunctionDef] = {}  # module functions an export block may inline
+        self.graph_functions: dict[str, cst.FunctionDef] = {}  # module functions that create graph pieces
 
     @classmethod
     def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
@@ -110,6 +113,8 @@ class NativeSave(SavedModelCodemod):
         "names",
         "_maybe_unused",
         "_added_tf_import",
+        "helpers",
+        "graph_functions",
     )
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -131,18 +136,38 @@ class NativeSave(SavedModelCodemod):
         self.module_strings = scan.module_strings
         names = Names(scan.names)
         disabled = scan.disables_v2
+        self.helpers = {}  # (read by inlinable_helpers' own graph test: helpers calling helpers stay out)
+        self.helpers = inlinable_helpers(self, node, scan.counts)
+        self.graph_functions = graph_functions(self, node)
         covered: set[int] = set()
         for body in scan.suites:
             for index, stmt in enumerate(body):
                 block = block_root(self, body, index) if isinstance(stmt, cst.With) else None
-                if block is None:
-                    continue
+                if block is None or not owns_graph(self, block):
+                    continue  # a session on the default graph: the graph may be built before it (a region)
                 exports = [c for c in _calls_in(stmt) if id(c) in scan.exports and id(c) not in covered]
                 if not exports:
                     continue
                 covered.update(id(c) for c in exports)
                 names.free = _names_only_in(stmt, scan.counts)
                 self._plan_block(block, body, exports, names, disabled)
+        for body in scan.suites:
+            if body is not self.source_module.body and not scan.function_bodies.get(id(body)):
+                continue  # regions are function bodies and the module body, not loop/if/with suites
+            for index, stmt in enumerate(body):
+                exports = [c for c in _calls_in(stmt) if id(c) in scan.exports and id(c) not in covered]
+                if not exports or not _export_holder(self, stmt, {id(c) for c in exports}):
+                    continue
+                block = region_root(self, body, index)
+                if block is None:
+                    continue
+                covered.update(id(c) for c in exports)
+                called = [self.helpers[n] for n in _counts_in(block.region) if n in self.helpers]
+                inner = _counts_in([*block.region, *called])
+                names.free = {n for n, c in inner.items() if scan.counts.get(n) == c}
+                scope = scan.counts if body is self.source_module.body else _counts_in(body)
+                outside = {n for n, c in scope.items() if c > inner.get(n, 0)}
+                self._plan_block(block, body, exports, names, disabled, outside)
         for call in scan.export_calls:
             if id(call) not in covered:
                 self._fact(call, None, False, "SM301")
@@ -155,24 +180,18 @@ class NativeSave(SavedModelCodemod):
                     "...)` (session bridge) or write the tf.Module by hand",
                 )
 
-    def _plan_block(self, block, body, exports, names: Names, disabled: cst.CSTNode | None) -> None:
+    def _plan_block(
+        self, block, body, exports, names: Names, disabled: cst.CSTNode | None, outside: set[str] | None = None
+    ) -> None:
         try:
-            if disabled is not None:
-                raise Refused(
-                    disabled,
-                    "SM312",
-                    "this module calls `disable_v2_behavior()`/`disable_eager_execution()`, so the TF2 code "
-                    "native-save generates would not run; remove that call once the module no longer needs TF1 graph "
-                    "mode, then rerun",
-                )
             if len(exports) > 1:
                 raise Refused(
                     exports[1], "SM318", "a second export in the same block; split it into one block per SavedModel"
                 )
-            analyze_block(self, block, body)
+            analyze_block(self, block, body, outside, names)
             new = Emitter(self, block, names, top_level=body is self.source_module.body).emit()
         except Refused as why:
-            self._fact(exports[0], block, False, why.code)
+            self._fact(exports[0], block, False, why.code, bridgeable=block.is_region)
             self.report(why.node if why.node is not None else block.root, why.code, "not migrated: " + why.message)
             return
         first = block.graph_stmt if block.graph_stmt is not None else block.root
@@ -180,9 +199,11 @@ class NativeSave(SavedModelCodemod):
         if isinstance(new[0], cst.FunctionDef) and body[0] is not first:
             new[0] = _blank_before(new[0], 2 if body is self.source_module.body else 1)
         self._replace[id(block.root)] = new
+        self._remove.update(id(s) for s in [*block.region[1:], *block.inlined])
         if block.graph_stmt is not None:
             self._remove.add(id(block.graph_stmt))
-        for part in [block.root.items, block.graph_stmt, *block.dropped, *(s for _, s in block.computations)]:
+        items = block.root.items if isinstance(block.root, cst.With) else []
+        for part in [items, block.graph_stmt, *block.dropped, *(s for _, s in block.computations)]:
             for item in part if isinstance(part, (list, tuple)) else [part]:
                 if item is not None:
                     for ref, resolved in tf_refs(self, item):
@@ -190,7 +211,7 @@ class NativeSave(SavedModelCodemod):
                             self.drop_import_of(ref)
         self._fact(exports[0], block, True)
 
-    def _fact(self, call: cst.Call, block, migrated: bool, reason: str | None = None) -> None:
+    def _fact(self, call: cst.Call, block, migrated: bool, reason: str | None = None, bridgeable: bool = False) -> None:
         resolved = self.tf_symbol(call.func)
         params = T.SIMPLE_SAVE_PARAMS if resolved and resolved.rel == T.SIMPLE_SAVE else ("export_dir",)
         try:
@@ -214,7 +235,7 @@ class NativeSave(SavedModelCodemod):
                 for s in block.signatures_seen
             )
         self.facts.append(
-            ExportFact(self.filename, text, value, migrated, sigs, _enclosing_function(self, call), reason)
+            ExportFact(self.filename, text, value, migrated, sigs, _enclosing_function(self, call), reason, bridgeable)
         )
         self.fact_nodes.append(call)
 
@@ -253,6 +274,7 @@ class _Scan(cst.CSTVisitor):
         self.disables_v2: cst.CSTNode | None = None
         self._counts: dict[str, int] = {}
         self.counts: dict[str, int] = {}  # every occurrence of each identifier
+        self.function_bodies: dict[int, bool] = {}  # id(suite) of each function body
 
     def visit_Module(self, node: cst.Module) -> None:
         self.suites.append(node.body)
@@ -275,6 +297,10 @@ class _Scan(cst.CSTVisitor):
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self.suites.append(node.body)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if isinstance(node.body, cst.IndentedBlock):
+            self.function_bodies[id(node.body.body)] = True
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         node.value.visit(self)  # `tf.nn.relu` does not take the name `relu`
@@ -309,6 +335,37 @@ def _names_only_in(node: cst.CSTNode, counts: dict[str, int]) -> set[str]:
 
     node.visit(V())
     return {name for name, count in inner.items() if counts.get(name) == count}
+
+
+def _counts_in(stmts) -> dict[str, int]:
+    """How often each identifier occurs in `stmts` (attribute names excluded)."""
+    inner: dict[str, int] = {}
+
+    class V(cst.CSTVisitor):
+        def visit_Attribute(self, n: cst.Attribute) -> bool:
+            n.value.visit(self)
+            return False
+
+        def visit_Name(self, n: cst.Name) -> None:
+            inner[n.value] = inner.get(n.value, 0) + 1
+
+    for stmt in stmts:
+        stmt.visit(V())
+    return inner
+
+
+def _export_holder(cm, stmt, exports: set[int]) -> bool:
+    """The export is in `stmt` itself or only inside graph/session with-blocks in it (not in a loop, if, try)."""
+    if isinstance(stmt, cst.SimpleStatementLine):
+        return True
+    if isinstance(stmt, cst.With) and all(
+        _graph_ctx(cm, i.item, None) or _session_ctx(cm, i.item, None) or _as_default_of(i.item) is not None
+        for i in stmt.items
+    ):
+        return all(
+            _export_holder(cm, s, exports) for s in stmt.body.body if any(id(c) in exports for c in _calls_in(s))
+        )
+    return False
 
 
 def _calls_in(node: cst.CSTNode) -> list[cst.Call]:

@@ -34,7 +34,7 @@ class Step:
 
 @dataclass
 class Block:
-    root: cst.With
+    root: cst.BaseStatement  # the with-statement, or the first statement of a region
     graph_stmt: cst.BaseStatement | None  # `graph = tf.Graph()` before the block, removed too
     graph_name: str | None = None  # the variable `graph_stmt` binds
     sess: str = ""
@@ -49,6 +49,19 @@ class Block:
     save_result: str | None = None  # `save_path = builder.save()` binds this name
     signatures_seen: list = field(default_factory=list)  # parsed signatures, even when refused later
     dropped: list = field(default_factory=list)  # statements whose TF imports may become unused
+    # the statements of the enclosing suite the TF2 code replaces: [root] for a with-block; for a
+    # region (a graph built on the default graph in a function or module body), root and the
+    # statements after it, up to the export and the last later use of the session or graph values
+    region: list = field(default_factory=list)
+    inlined: list = field(default_factory=list)  # helper FunctionDefs whose statements the block took in
+
+    def __post_init__(self) -> None:
+        if not self.region:
+            self.region = [self.root]
+
+    @property
+    def is_region(self) -> bool:
+        return not isinstance(self.root, cst.With) or len(self.region) > 1
 
 
 def _call_rel(cm, node) -> str | None:
@@ -80,7 +93,11 @@ def _graph_ctx(cm, expr, graph_name) -> bool:
 
 
 def _session_ctx(cm, expr, graph_name) -> bool:
-    if _call_rel(cm, expr) != T.SESSION:
+    """`tf.Session(graph=..., config=...)`, also as `tf.Session(...).as_default()`."""
+    inner = _as_default_of(expr)
+    if inner is not None and _call_rel(cm, inner) == T.SESSION:
+        expr = inner
+    if _call_rel(cm, expr) not in T.SESSIONS:
         return False
     for arg in expr.args:
         if arg.star or (arg.keyword and arg.keyword.value not in ("graph", "config")) or not arg.keyword:

@@ -18,7 +18,7 @@ import re
 import libcst as cst
 
 from ..exports import tables as T
-from ..exports.syntax import Refused, assigned_names, identifiers, names_used, tf_refs
+from ..exports.syntax import Refused, assigned_names, graph_refs, identifiers, names_used
 from ..symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 # tf.Module attributes a variable must not shadow
@@ -79,7 +79,7 @@ class Emitter:
     # -- renames ---------------------------------------------------------------------------------
     def graph_renames(self, node) -> dict:
         mapping: dict[int, cst.BaseExpression] = {}
-        for ref, resolved in tf_refs(self.cm, node):
+        for ref, resolved in graph_refs(self.cm, node):
             rel = resolved.rel
             if rel in T.GRAPH_KEEP:
                 self._tf2_spelling(ref, rel, resolved, mapping)
@@ -130,7 +130,7 @@ class Emitter:
 
     def variable_renames(self, node) -> dict:
         mapping: dict[int, cst.BaseExpression] = {}
-        for ref, resolved in tf_refs(self.cm, node):
+        for ref, resolved in graph_refs(self.cm, node):
             rel = resolved.rel
             if rel == T.VARIABLE or rel in T.GRAPH_KEEP:
                 self._tf2_spelling(ref, rel, resolved, mapping)

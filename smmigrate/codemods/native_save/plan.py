@@ -25,11 +25,11 @@ from ..exports.syntax import (
     assigned_names,
     bind_args,
     feed_map,
+    graph_refs,
     identifiers,
     is_method_call,
     names_used,
     session_runs,
-    tf_refs,
 )
 from .block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
 
@@ -37,8 +37,9 @@ __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "
 
 
 class _Analysis:
-    def __init__(self, cm, block: Block, suite: Sequence[cst.BaseStatement]) -> None:
+    def __init__(self, cm, block: Block, suite: Sequence[cst.BaseStatement], names=None) -> None:
         self.cm = cm
+        self.names = names  # fresh-name allocator (emit.Names) for statements the analysis adds
         self.b = block
         self.suite = suite
         self.graph_name = block.graph_name
@@ -52,10 +53,21 @@ class _Analysis:
         self.ran_assign = False
         self.op_names: set = set()
         self.graph_handles: set[str] = set()  # `with tf.Graph().as_default() as g`
+        self.closed = False  # `sess.close()` seen
+        self.session_names: set[str] = set()  # names a region binds to `tf.Session(...)`
+        self.graph_depth = 0  # while flattening: inside a graph (or session) context
+        self.in_graph_context: set[int] = set()  # small statements run with the block's graph as default
+        self.graph_seen = False  # a region's `graph = tf.Graph()` read
 
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
+        # a graph context, or a session's (`with tf.Session(graph=g) as sess` makes g the default
+        # graph too); `with sess.as_default():` does not
+        enters_graph = any(not self.session_default(i) for i in with_node.items)
+        self.graph_depth += enters_graph
         for item in with_node.items:
+            if self.session_default(item):
+                continue
             if (
                 self.graph_name is None
                 and item.asname is not None
@@ -78,19 +90,87 @@ class _Analysis:
                 if not isinstance(item.asname.name, cst.Name):
                     raise Refused(item, "SM307", "the graph is bound to something other than a name")
                 self.graph_handles.add(item.asname.name.value)
-        body = with_node.body.body
+        self.flatten_body(with_node.body.body)
+        self.graph_depth -= enters_graph
+
+    def flatten_body(self, body) -> None:
         for stmt in body:
             if isinstance(stmt, cst.With) and all(
                 _graph_ctx(self.cm, i.item, self.graph_name)
                 or _session_ctx(self.cm, i.item, self.graph_name)
                 or self.session_graph(i.item)
+                or self.session_default(i)
                 for i in stmt.items
             ):
                 self.flatten(stmt)
+            elif isinstance(stmt, cst.SimpleStatementLine) and self.inline(stmt):
+                continue
             elif isinstance(stmt, cst.SimpleStatementLine):
                 self.b.statements.extend((small, stmt) for small in stmt.body)
+                for small in stmt.body:
+                    if self.graph_depth:
+                        self.in_graph_context.add(id(small))
+                    if (
+                        isinstance(small, cst.Assign)
+                        and len(small.targets) == 1
+                        and isinstance(small.targets[0].target, cst.Name)
+                        and _call_rel(self.cm, small.value) in T.SESSIONS
+                    ):
+                        self.session_names.add(small.targets[0].target.value)
             else:
                 self.b.statements.append((stmt, stmt))
+
+    def inline(self, line: cst.SimpleStatementLine) -> bool:
+        """`x, y = build()` with `build` a graph-building helper of this module called only here: its
+        statements take the call's place, its locals renamed to the names the call binds."""
+        helpers = getattr(self.cm, "helpers", {})
+        small = line.body[0] if len(line.body) == 1 else None
+        if not (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.value, cst.Call)
+            and isinstance(small.value.func, cst.Name)
+            and small.value.func.value in helpers
+        ):
+            return False
+        call, fn = small.value, helpers[small.value.func.value]
+        body = [s for s in fn.body.body if not _is_docstring(s)]
+        ret = cast(cst.Return, cast(cst.SimpleStatementLine, body[-1]).body[0])
+        target = small.targets[0].target
+        pairs = _name_pairs(target, ret.value)
+        params = [p.name.value for p in fn.params.params]
+        if pairs is None or len(call.args) != len(params) or any(a.keyword or a.star for a in call.args):
+            return False
+        inner = {n for s in body[:-1] for x in cast(cst.SimpleStatementLine, s).body for n in assigned_names(x)}
+        inner |= set(params)  # the helper's locals
+        returned = {i for _, i in pairs}
+        caller = set().union(*(identifiers(s) for s in [*self.suite, *self.b.region] if s is not fn))
+        caller -= {o for o, _ in pairs}
+        rename = {i: o for o, i in pairs if o != i}
+        if (inner - returned) & caller or set(rename.values()) & (inner - returned):
+            return False  # a helper local would collide with a name of the caller
+        out: list = []
+        for param, arg in zip(params, call.args, strict=True):
+            if not (isinstance(arg.value, cst.Name) and arg.value.value == param):
+                assign = cst.Assign(targets=[cst.AssignTarget(cst.Name(param))], value=arg.value)
+                out.append((assign, cst.SimpleStatementLine(body=[assign])))
+        renamer = _Rename(rename)
+        for stmt in body[:-1]:
+            new = cast(cst.SimpleStatementLine, stmt.visit(renamer)) if rename else stmt
+            out.extend((s, new) for s in new.body)
+        self.b.statements.extend(out)
+        self.b.inlined.append(fn)
+        return True
+
+    def session_default(self, item: cst.WithItem) -> bool:
+        """`with sess.as_default():` on the block's own session (a context with no effect eagerly)."""
+        expr = item.item
+        return (
+            item.asname is None
+            and isinstance(expr, cst.Call)
+            and not expr.args
+            and any(is_method_call(expr, name, "as_default") for name in {self.b.sess, *self.session_names} if name)
+        )
 
     def session_graph(self, expr) -> bool:
         """`with sess.graph.as_default():` inside `with tf.Session(graph=tf.Graph()) as sess:`."""
@@ -120,24 +200,53 @@ class _Analysis:
             | set(self.infos)
         )
 
+    def has_graph_content(self) -> bool:
+        return bool(self.b.placeholders or self.b.variables or self.b.computations)
+
+    def session_binding(self, name: str, call: cst.Call) -> None:
+        """`sess = tf.Session(...)` / `tf.InteractiveSession()` where the graph is built: the export's session."""
+        if self.b.sess or not _session_ctx(self.cm, call, self.graph_name):
+            raise Refused(
+                call,
+                "SM301",
+                "the session is not made exactly once, by `sess = tf.Session()` (optionally `graph=`/`config=`) in "
+                "the function that builds the graph; use one session, or export with "
+                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
+        self.b.sess = name
+
+    def initializer_run(self, call: cst.Call) -> bool:
+        """`tf.global_variables_initializer().run()` / `init.run()` with the default session."""
+        if not (isinstance(call.func, cst.Attribute) and call.func.attr.value == "run" and not call.args):
+            return False
+        target = call.func.value
+        return _call_rel(self.cm, target) in T.INITIALIZERS or (
+            isinstance(target, cst.Name) and target.value in self.init_ops
+        )
+
     # -- statements -----------------------------------------------------------------------------
     def run(self) -> Block:
-        self.flatten(self.b.root)
+        if self.b.is_region:
+            self.flatten_body(self.b.region)
+        else:
+            self.flatten(cast(cst.With, self.b.root))
         if self.graph_name is not None:
             self.graph_handles.add(self.graph_name)  # `graph.get_tensor_by_name(...)` is graph code
-            others = [s for s in self.suite if s is not self.b.root and s is not self.b.graph_stmt]
+            inside = {id(s) for s in self.b.region}
+            others = [s for s in self.suite if id(s) not in inside and s is not self.b.graph_stmt]
             if any(self.graph_name in identifiers(s) for s in others):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
+        for position, (small, line) in enumerate(self.b.statements):
+            self.position = position
+            self.statement(position, small, line)
         if not self.b.sess:
             raise Refused(
                 self.b.root,
                 "SM301",
-                "the block has no `with tf.Session() as sess`, so the export's session comes from elsewhere; use "
-                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand",
+                "no session is made where the graph is built (`sess = tf.Session()` or `with tf.Session() as sess`), "
+                "so the export's session comes from elsewhere; use `smmigrate.export_session(sess, export_dir, ...)` "
+                "(session bridge) or write the tf.Module by hand",
             )
-        for position, (small, line) in enumerate(self.b.statements):
-            self.position = position
-            self.statement(position, small, line)
         if self.b.export is None:
             raise Refused(
                 self.b.root,
@@ -159,6 +268,8 @@ class _Analysis:
             self.compound(small)
             return
         self.check_builder_use(small)
+        if isinstance(small, cst.Assign) and _call_rel(cm, small.value) not in (T.VARIABLE, T.GET_VARIABLE):
+            small = self.hoist_variables(small)
         if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
             name, value = small.targets[0].target.value, small.value
             saved = next((bld for bld in self.builders if is_method_call(value, bld, "save")), None)
@@ -168,7 +279,20 @@ class _Analysis:
                 return
             rel = _call_rel(cm, value)
             call = cast(cst.Call, value)  # used only where `rel` is a TF name, which only calls have
-            if rel == T.PLACEHOLDER:
+            if rel in T.SESSIONS:
+                self.session_binding(name, call)
+            elif rel == T.GRAPH and not call.args and self.b.is_region:
+                if self.graph_seen or name != self.graph_name or self.has_graph_content():
+                    raise Refused(
+                        value,
+                        "SM307",
+                        "a second graph is created in the same function after the first one; native-save migrates "
+                        "one graph per export — split the function, or export with `smmigrate.export_session(sess, "
+                        "export_dir, ...)`",
+                    )
+                self.graph_seen = True
+                self.graph_handles.add(name)
+            elif rel == T.PLACEHOLDER:
                 self.placeholder(name, call)
             elif rel in (T.VARIABLE, T.GET_VARIABLE):
                 self.variable(name, value, small, line)
@@ -189,7 +313,7 @@ class _Analysis:
             elif sess in names_used(small) or self.constants_only(small):
                 self.keep(small, line)
                 return
-            elif names_used(small) & self.graph_names() or tf_refs(cm, small):
+            elif names_used(small) & self.graph_names() or graph_refs(cm, small):
                 self.computation(position, small)
                 return
             else:
@@ -199,6 +323,24 @@ class _Analysis:
             return
         if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
             call = small.value
+            if _call_rel(cm, call) == T.RESET_GRAPH and not call.args:
+                if self.has_graph_content() or sess:
+                    raise Refused(
+                        call,
+                        "SM307",
+                        "`reset_default_graph()` after the graph or its session were made discards what the export "
+                        "uses; move it to the start of the function",
+                    )
+                b.dropped.append(small)
+                return
+            if sess and is_method_call(call, sess, "close") and not call.args:
+                self.closed = True
+                b.dropped.append(small)
+                return
+            if self.initializer_run(call):
+                self.run_one(cast(cst.Attribute, call.func).value, {}, call)
+                b.dropped.append(small)
+                return
             if is_method_call(call, sess, "run"):
                 self.session_run(call, standalone=True)
                 b.dropped.append(small)
@@ -258,9 +400,9 @@ class _Analysis:
             )
         if sess in used:
             self.keep(small, line)
-        elif isinstance(small, cst.Assign) and (used & self.graph_names() or tf_refs(cm, small)):
+        elif isinstance(small, cst.Assign) and (used & self.graph_names() or graph_refs(cm, small)):
             self.computation(position, small)
-        elif used & self.graph_names() and isinstance(small, cst.Expr) and tf_refs(cm, small):
+        elif used & self.graph_names() and isinstance(small, cst.Expr) and graph_refs(cm, small):
             raise Refused(
                 small,
                 "SM311",
@@ -304,7 +446,7 @@ class _Analysis:
     def constants_only(self, small) -> bool:
         """`tag = tf.saved_model.tag_constants.SERVING`: TF names that are only SavedModel string constants
         (no graph code), so the statement stays as plain Python."""
-        refs = tf_refs(self.cm, small)
+        refs = graph_refs(self.cm, small)
         return (
             bool(refs)
             and all(resolved.rel in T.CONSTANTS for _, resolved in refs)
@@ -313,7 +455,9 @@ class _Analysis:
 
     def compound(self, stmt) -> None:
         used = names_used(stmt)
-        if isinstance(stmt, cst.With) and (self.b.sess in used or used & self.graph_names() or tf_refs(self.cm, stmt)):
+        if isinstance(stmt, cst.With) and (
+            self.b.sess in used or used & self.graph_names() or graph_refs(self.cm, stmt)
+        ):
             raise Refused(
                 stmt,
                 "SM307",
@@ -330,7 +474,7 @@ class _Analysis:
                 "the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or "
                 "write the tf.Module by hand",
             )
-        if used & self.graph_names() or tf_refs(self.cm, stmt):
+        if used & self.graph_names() or graph_refs(self.cm, stmt):
             raise Refused(
                 stmt,
                 "SM307",
@@ -384,7 +528,48 @@ class _Analysis:
         )
         self.b.steps.append(Step("var", (small, line)))
 
+    def hoist_variables(self, small: cst.Assign) -> cst.Assign:
+        """`y = tf.multiply(x, tf.Variable(4.0, name="k"))`: the variable made inline becomes its own
+        statement before (`k = tf.Variable(4.0, name="k")`), as eager code must create it once."""
+        found: list[cst.Call] = []
+
+        class V(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> bool:
+                if _call_rel(cm, node) == T.VARIABLE:
+                    found.append(node)
+                    return False
+                return True
+
+        cm = self.cm
+        small.value.visit(V())
+        if not found or self.names is None:
+            return small
+        mapping: dict[int, cst.BaseExpression] = {}
+        for call in found:
+            args = bind_args(call, ("initial_value", "trainable", "collections", "validate_shape", "caching", "name"))
+            fresh = self.names.fresh(literal_str(args.get("name")) or "variable")
+            line = cst.SimpleStatementLine(body=[cst.Assign(targets=[cst.AssignTarget(cst.Name(fresh))], value=call)])
+            self.variable(fresh, call, line.body[0], line)
+            mapping[id(call)] = cst.Name(fresh)
+
+        class R(cst.CSTTransformer):
+            def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+                return mapping.get(id(original), updated)
+
+        return cast(cst.Assign, small.visit(R()))
+
     def computation(self, position, small) -> None:
+        makers = getattr(self.cm, "graph_functions", {})
+        for call in _calls(small):
+            if isinstance(call.func, cst.Name) and call.func.value in makers:
+                raise Refused(
+                    call,
+                    "SM309",
+                    f"`{call.func.value}(...)` is a function of this module that creates variables or placeholders; "
+                    "native-save inlines such a helper only when it is called once, with plain statements ending in "
+                    "`return <names>` — otherwise its variables would be made at every trace of the tf.function. "
+                    "Create them outside, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+                )
         if not isinstance(small, cst.Assign) or not all(
             isinstance(t.target, (cst.Name, cst.Tuple)) for t in small.targets
         ):
@@ -558,6 +743,14 @@ class _Analysis:
         self.set_export(parse_export_parts(self.cm, self, "builder", self.add_meta, self.builders[builder]))
 
     def set_export(self, spec: ExportSpec) -> None:
+        small = self.b.statements[self.position][0]
+        if self.b.is_region and self.graph_name and id(small) not in self.in_graph_context:
+            raise Refused(
+                spec.node,
+                "SM301",
+                f"the export runs outside `with {self.graph_name}.as_default():`, so TF1 writes the default graph "
+                f"(not `{self.graph_name}`, the graph the session runs); move the export into that block, then rerun",
+            )
         if self.b.export is not None:
             raise Refused(
                 spec.node, "SM318", "a second export in the same block; split it into one block per SavedModel"
@@ -567,6 +760,193 @@ class _Analysis:
         self.b.steps.append(Step("export", spec))
 
 
-def analyze_block(cm, block: Block, suite) -> Block:
-    """Fill `block` or raise Refused (with whatever was learnt so far left in `block`)."""
-    return _Analysis(cm, block, suite).run()
+def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, names=None) -> Block:
+    """Fill `block` or raise Refused (with whatever was learnt so far left in `block`).
+
+    `outside`: for a region, the names used in its scope outside it; a graph value or the session
+    used there would be left undefined, so the region is refused."""
+    analysis = _Analysis(cm, block, suite, names)
+    block = analysis.run()
+    if outside is not None:
+        gone = (analysis.graph_names() | ({block.sess} if block.sess else set())) - set(block.variables)
+        leaked = sorted(gone & outside)
+        if leaked:
+            raise Refused(
+                block.root,
+                "SM311",
+                f"`{leaked[0]}` (a graph value or the session) is used after the code that builds and exports the "
+                "graph, where the TF2 code would leave it undefined; move that use before the export, or export "
+                "with `smmigrate.export_session(sess, export_dir, ...)`",
+            )
+    return block
+
+
+_GRAPH_MAKERS = frozenset({T.PLACEHOLDER, T.VARIABLE, T.GET_VARIABLE, T.GRAPH, T.RESET_GRAPH, *T.SESSIONS})
+
+
+def owns_graph(cm, block: Block) -> bool:
+    """The with-block makes its own graph (`tf.Graph().as_default()`, `graph.as_default()`,
+    `tf.Session(graph=tf.Graph())`); a bare `with tf.Session() as sess:` runs the default graph,
+    which may be built before the block."""
+    root = cast(cst.With, block.root)
+    for item in root.items:
+        if _graph_ctx(cm, item.item, block.graph_name):
+            return True
+        call = item.item
+        if isinstance(call, cst.Call) and any(a.keyword and a.keyword.value == "graph" for a in call.args):
+            return True
+    return False
+
+
+def _makes_graph(cm, stmt) -> bool:
+    found = False
+    helpers = getattr(cm, "helpers", {})
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            nonlocal found
+            if _call_rel(cm, node) in _GRAPH_MAKERS or (isinstance(node.func, cst.Name) and node.func.value in helpers):
+                found = True
+
+    stmt.visit(V())
+    return found
+
+
+def region_root(cm, body: Sequence[cst.BaseStatement], index: int) -> Block | None:
+    """A region Block for the export in `body[index]`: from the first statement that builds the
+    default graph (a placeholder, a variable, the session, `tf.Graph()`, `reset_default_graph()`)
+    to the export, and on to the last later statement (before the next def/class) that uses a name
+    bound in between."""
+    start = None
+    for i in range(index + 1):
+        stmt = body[i]
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        if _makes_graph(cm, stmt):
+            start = i
+            break
+    if start is None:
+        return None
+    bound: set[str] = set()
+    graph_name = None
+    for stmt in body[start : index + 1]:
+        for node in _small_statements(stmt):
+            bound |= assigned_names(node)
+            if (
+                graph_name is None
+                and isinstance(node, cst.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0].target, cst.Name)
+                and _call_rel(cm, node.value) == T.GRAPH
+            ):
+                graph_name = node.targets[0].target.value
+    end = index
+    for j in range(index + 1, len(body)):
+        if isinstance(body[j], (cst.FunctionDef, cst.ClassDef)):
+            break
+        if identifiers(body[j]) & bound:
+            end = j
+    block = Block(body[start], None, graph_name, region=list(body[start : end + 1]))
+    return block
+
+
+def _name_pairs(target, value) -> list[tuple[str, str]] | None:
+    """(caller name, helper name) pairs for `a, b = helper()` returning `x, y` (names only)."""
+    if isinstance(target, cst.Name) and isinstance(value, cst.Name):
+        return [(target.value, value.value)]
+    if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
+        if len(target.elements) != len(value.elements):
+            return None
+        pairs = []
+        for t, v in zip(target.elements, value.elements, strict=True):
+            if not (isinstance(t.value, cst.Name) and isinstance(v.value, cst.Name)):
+                return None
+            pairs.append((t.value.value, v.value.value))
+        outer = [o for o, _ in pairs]
+        return pairs if len(set(outer)) == len(outer) and len({i for _, i in pairs}) == len(pairs) else None
+    return None
+
+
+class _Rename(cst.CSTTransformer):
+    def __init__(self, mapping: dict[str, str]) -> None:
+        self.mapping = mapping
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        return updated.with_changes(attr=original.attr)  # `x.name` keeps its attribute
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        return updated.with_changes(keyword=original.keyword)  # `name=` keeps its keyword
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        return updated.with_changes(value=self.mapping[original.value]) if original.value in self.mapping else updated
+
+
+def inlinable_helpers(cm, module: cst.Module, counts: dict[str, int]) -> dict[str, cst.FunctionDef]:
+    """Module-level functions a block may inline: called once in the module, plain positional
+    parameters, a body of simple statements (a docstring allowed) ending in the only `return <names>`,
+    building graph pieces (a TF call)."""
+    out: dict[str, cst.FunctionDef] = {}
+    for stmt in module.body:
+        if not isinstance(stmt, cst.FunctionDef) or stmt.decorators or stmt.asynchronous:
+            continue
+        params = stmt.params
+        if params.star_arg is not cst.MaybeSentinel.DEFAULT or params.kwonly_params or params.star_kwarg:
+            continue
+        if params.posonly_params or any(p.default is not None for p in params.params):
+            continue
+        if counts.get(stmt.name.value) != 2:  # the definition and one call
+            continue
+        body = list(stmt.body.body) if isinstance(stmt.body, cst.IndentedBlock) else []
+        if body and _is_docstring(body[0]):
+            body = body[1:]
+        if not body or not all(isinstance(s, cst.SimpleStatementLine) for s in body):
+            continue
+        lines = cast(list[cst.SimpleStatementLine], body)
+        small = [x for line in lines for x in line.body]
+        returns = [x for x in small if isinstance(x, cst.Return)]
+        last = lines[-1].body
+        if len(returns) != 1 or len(last) != 1 or last[0] is not returns[0] or returns[0].value is None:
+            continue
+        if any(isinstance(x, (cst.Global, cst.Nonlocal)) for x in small):
+            continue
+        if not _makes_graph(cm, stmt):
+            continue
+        out[stmt.name.value] = stmt
+    return out
+
+
+def graph_functions(cm, module: cst.Module) -> dict[str, cst.FunctionDef]:
+    """Module-level functions whose bodies create graph pieces (variables, placeholders, sessions)."""
+    return {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef) and _makes_graph(cm, s)}
+
+
+def _calls(node: cst.CSTNode) -> list[cst.Call]:
+    found: list[cst.Call] = []
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            found.append(n)
+
+    node.visit(V())
+    return found
+
+
+def _is_docstring(stmt) -> bool:
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and len(stmt.body) == 1
+        and isinstance(stmt.body[0], cst.Expr)
+        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def _small_statements(stmt) -> list:
+    """Small statements of `stmt`, looking into with-blocks (where `sess`/`as` names are bound too)."""
+    if isinstance(stmt, cst.SimpleStatementLine):
+        return list(stmt.body)
+    if isinstance(stmt, cst.With):
+        out: list = []
+        for s in stmt.body.body:
+            out.extend(_small_statements(s))
+        return out
+    return []

@@ -1,6 +1,7 @@
 # codemods: keras-save, native-load, whole-api, compat-mode
-# a Keras model saved and read back by a TF1 session client in one module: the module stays in
-# graph mode, so tf.keras must be Keras 2 as on TF 1.x, and the Keras 3 rewrite is withheld
+# a Keras model saved and read back by a TF1 session client that picks the first output name (refused
+# by native-load): the module stays in graph mode, so tf.keras must be Keras 2 as on TF 1.x, and the
+# Keras 3 rewrite is withheld
 import numpy as np
 import tensorflow as tf
 
@@ -14,12 +15,13 @@ def client(export_dir, batch):
     graph = tf.Graph()
     with tf.Session(graph=graph) as sess:
         meta = tf.saved_model.loader.load(sess, ["serve"], export_dir)
-        (out,) = [t.name for t in meta.signature_def["serving_default"].outputs.values()]
+        out = [t.name for t in meta.signature_def["serving_default"].outputs.values()][0]
         (inp,) = [t.name for t in meta.signature_def["serving_default"].inputs.values()]
         return sess.run(graph.get_tensor_by_name(out), {graph.get_tensor_by_name(inp): np.asarray(batch)})
 # output
-# a Keras model saved and read back by a TF1 session client in one module: the module stays in
-# graph mode, so tf.keras must be Keras 2 as on TF 1.x, and the Keras 3 rewrite is withheld
+# a Keras model saved and read back by a TF1 session client that picks the first output name (refused
+# by native-load): the module stays in graph mode, so tf.keras must be Keras 2 as on TF 1.x, and the
+# Keras 3 rewrite is withheld
 import numpy as np
 import tensorflow as tf
 import os
@@ -36,11 +38,11 @@ def client(export_dir, batch):
     graph = tf.Graph()
     with tf.compat.v1.Session(graph=graph) as sess:
         meta = tf.compat.v1.saved_model.loader.load(sess, ["serve"], export_dir)
-        (out,) = [t.name for t in meta.signature_def["serving_default"].outputs.values()]
+        out = [t.name for t in meta.signature_def["serving_default"].outputs.values()][0]
         (inp,) = [t.name for t in meta.signature_def["serving_default"].inputs.values()]
         return sess.run(graph.get_tensor_by_name(out), {graph.get_tensor_by_name(inp): np.asarray(batch)})
 # diagnostics
-# 18:25: SM203 `tf.compat.v1.saved_model.loader.load(...)` left as TF1 code: the fetch `graph.get_tensor_by_name(out)` looks its tensor up by a name computed at run time
-# 8:13: SM124 `tf.keras.Sequential` is Keras 3 on TF 2.21, which cannot ru
-# 14:10: SM120 this module runs in TF1 compatibility mode: TF1 graph code a
-# 14:10: SM121 keras-save would have migrated code in this module to eager 
+# 19:25: SM203 `tf.compat.v1.saved_model.loader.load(...)` left as TF1 code
+# 9:13: SM124 `tf.keras.Sequential` is Keras 3 on TF 2.21, which cannot ru
+# 15:10: SM120 this module runs in TF1 compatibility mode: TF1 graph code a
+# 15:10: SM121 keras-save would have migrated code in this module to eager

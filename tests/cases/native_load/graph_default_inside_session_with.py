@@ -20,7 +20,7 @@ import tensorflow as tf
 def main(export_dir):
     loaded = tf.saved_model.load(export_dir, tags=[tf.saved_model.SERVING])
     pruned = loaded.prune(["x:0"], "y:0")
-    print(pruned(tf.constant([[1.0, 2.0, 3.0]], dtype=pruned.inputs[0].dtype)).numpy())
+    print(pruned(tf.cast([[1.0, 2.0, 3.0]], pruned.inputs[0].dtype)).numpy())
     print("done")
 # diagnostics
 # 12:15: SM220 hard-coded tensor names (x:0, y:0) are fetched with `.prune`, which exists only on SavedModels

@@ -26,10 +26,10 @@ def serve(export_dir, batches):
     pruned = loaded.prune(["x:0"], ["y:0", "z:0"])
     pruned_2 = loaded.prune(["x:0"], "y:0")
     for batch in batches:
-        outputs = pruned(tf.constant(batch, dtype=pruned.inputs[0].dtype))
+        outputs = pruned(tf.cast(batch, pruned.inputs[0].dtype))
         y_value, z_value = [outputs[0].numpy(), outputs[1].numpy()]
         results.append((y_value, z_value))
-    last = pruned_2(tf.constant(batches[-1], dtype=pruned_2.inputs[0].dtype)).numpy()
+    last = pruned_2(tf.cast(batches[-1], pruned_2.inputs[0].dtype)).numpy()
     return results, last
 # diagnostics
 # 13:32: SM220 hard-coded tensor names (x:0, y:0, z:0) are fetched with `.prune`, whi

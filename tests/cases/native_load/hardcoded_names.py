@@ -15,6 +15,6 @@ import tensorflow as tf
 def serve(export_dir, batch):
     loaded = tf.saved_model.load(export_dir, tags=[tf.saved_model.SERVING])
     pruned = loaded.prune(["x:0"], "y:0")
-    return pruned(tf.constant(batch, dtype=pruned.inputs[0].dtype)).numpy()
+    return pruned(tf.cast(batch, pruned.inputs[0].dtype)).numpy()
 # diagnostics
 # 8:16: SM220 hard-coded tensor names (x:0, y:0) are fetched with `.prune`, which ex

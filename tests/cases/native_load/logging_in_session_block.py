@@ -21,6 +21,6 @@ def predict(path, batch):
     tf.logging.info("loaded %s", path)
     if not tf.gfile.Exists(path):
         raise tf.errors.NotFoundError(None, None, path)
-    return pruned(tf.constant(batch, dtype=pruned.inputs[0].dtype)).numpy()
+    return pruned(tf.cast(batch, pruned.inputs[0].dtype)).numpy()
 # diagnostics
-# 11:16: SM220 hard-coded tensor names (x:0, y:0) are fetched with `.prune`, which exists only on SavedMo
+# 11:16: SM220 hard-coded tensor names (x:0, y:0) are fetched with `.prune`, which exists only on SavedModels writt

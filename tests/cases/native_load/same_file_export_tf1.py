@@ -31,7 +31,7 @@ def export(export_dir):
 def serve(export_dir, batch):
     loaded = tf.saved_model.load(export_dir, tags=[tf.saved_model.SERVING])
     pruned = loaded.prune(["x:0"], "y:0")
-    return pruned(tf.constant(batch, dtype=pruned.inputs[0].dtype)).numpy()
+    return pruned(tf.cast(batch, pruned.inputs[0].dtype)).numpy()
 # diagnostics
 # 16:16: SM220 hard-coded tensor names (x:0, y:0) are fetched with `.prune`, which ex
 # 10:9: SM301 not migrated: `sess` is used for something other than `sess.run(...)`

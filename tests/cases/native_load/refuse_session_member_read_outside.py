@@ -1,5 +1,5 @@
 # codemods: native-load, compat-names
-# refused: the session lives on the object and serves later calls
+# refused: code outside the class reads the session member of an instance
 import tensorflow as tf
 
 
@@ -10,8 +10,13 @@ class Model:
 
     def predict(self, batch):
         return self.sess.run("y:0", feed_dict={"x:0": batch})
+
+
+model = Model("/models/linear")
+print(model.predict([[1.0]]))
+model.sess.close()
 # output
-# refused: the session lives on the object and serves later calls
+# refused: code outside the class reads the session member of an instance
 import tensorflow as tf
 
 
@@ -22,5 +27,10 @@ class Model:
 
     def predict(self, batch):
         return self.sess.run("y:0", feed_dict={"x:0": batch})
+
+
+model = Model("/models/linear")
+print(model.predict([[1.0]]))
+model.sess.close()
 # diagnostics
-# 8:9: SM202 the session `self.sess` is stored on an object, so other code may use
+# 16:1: SM202 `model.sess` reads the session `self.sess` from outside the class `Model`
