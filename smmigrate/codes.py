@@ -387,8 +387,9 @@ _TABLE = (
         "SM319",
         "native-save",
         Severity.MANUAL,
-        "a variable definition or assign that cannot run eagerly in the block's order",
-        "compute the values in Python first",
+        "a variable definition or assign that cannot run eagerly with the same values or in the block's order "
+        "(random initializers)",
+        "compute the values in Python first, or use a constant/zeros/ones initializer",
     ),
     Code(
         "SM321",

@@ -28,7 +28,8 @@ EXAMPLES = {"examples": [{"x": [1.0, 2.0]}, {"x": [-0.5, 0.25]}, {"x": [3.0, 0.0
 
 CASE_FILES = {c.path.stem: c for c in all_cases() if c.path.parent.name == "native_save"}
 
-# name -> (a sample, or the case file of that name; export function; feeds for compare_exports.py)
+# name -> (a sample, or the case file of that name; export function, or "./<folder>" for a module-level
+# program writing that folder in its working directory; feeds for compare_exports.py)
 CASES = {
     "add_two_builder": (SAMPLES / "add_two_builder.py", "save", {}),
     "add_two_simple_save": (SAMPLES / "add_two_simple_save.py", "save", {}),
@@ -48,8 +49,31 @@ CASES = {
     "session_made_in_graph_block": (None, "export", {}),
     "python_side_tf_names": (None, "export", {}),
     "inline_variable": (None, "export", {}),
+    "region_reset_then_with_session": (None, "export", {}),
+    "region_session_closed_after_graph_block": (None, "export", {}),
     "helper_returns_tuple": (None, "export", {}),
+    "variable_scope_get_variable": (None, "export", {}),  # scopes, AUTO_REUSE/reuse=True aliases
+    "layers_dense": (None, "export", {}),  # tf.layers.dense -> tf.Variables + matmul/bias_add
+    "scoped_mlp": (PROGRAMS / "scoped_mlp.py", "export", {}),  # layers in scopes, Builder
+    "region_layers_variable_scope": (None, "export", {}),  # the same at function level, no `with` session
+    "layers_shared_towers": (None, "export", {}),  # AUTO_REUSE scope reopened, dense(reuse=True)
+    "layers_flatten_dropout": (None, "export", {}),  # flatten -> dense -> dropout -> dense
+    "region_module_level_layers": (None, "./mlp_model", {}),  # module-level program (its export folder)
+    "random_variable_assigned": (None, "export", {}),  # random initial values, overwritten before the export
+    "get_variable_assigned_weights": (None, "export", {}),  # get_variable (random init) + assigned weights
+    "switch_module_variables_migrated": (None, "export", {}),  # compat.v1 + disable_v2_behavior module
 }
+# exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
+NAMED_VARIABLES = (
+    "variable_scope_get_variable",
+    "layers_dense",
+    "scoped_mlp",
+    "region_layers_variable_scope",
+    "layers_shared_towers",
+    "layers_flatten_dropout",
+    "region_module_level_layers",
+    "classify_regress",
+)
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
 
 
@@ -70,16 +94,25 @@ def runs(tmp_path_factory):
             script.write_text(CASE_FILES[name].source)
         else:
             script = sample
-        code, diagnostics = rewrite_source(script.read_text(), only=["native-save", "compat-names"])
+        codemods = CASE_FILES[name].codemods if sample is None else ("native-save", "compat-names")
+        code, diagnostics = rewrite_source(script.read_text(), only=codemods)
         if sample is None:
             assert code == CASE_FILES[name].expected  # what the case pins is what runs
         assert not [d for d in diagnostics if d.code.startswith("SM3")], diagnostics
         new_script = tmp / f"{name}_tf2.py"
         new_script.write_text(code)
-        rewritten[name] = _function_source(code, function)
-        out1, out2 = tmp / "tf1" / name, tmp / "tf2" / name
-        tf1.append({"script": driver, "argv": [str(script), function, str(out1)]})
-        tf2.append({"script": driver, "argv": [str(new_script), function, str(out2)]})
+        if function.startswith("./"):  # a module-level program exporting to that folder of its cwd
+            rewritten[name] = code
+            cwd1, cwd2 = tmp / "tf1" / f"{name}_cwd", tmp / "tf2" / f"{name}_cwd"
+            cwd1.mkdir(parents=True), cwd2.mkdir(parents=True)
+            out1, out2 = cwd1 / function[2:], cwd2 / function[2:]
+            tf1.append({"script": str(script), "cwd": str(cwd1)})
+            tf2.append({"script": str(new_script), "cwd": str(cwd2)})
+        else:
+            rewritten[name] = _function_source(code, function)
+            out1, out2 = tmp / "tf1" / name, tmp / "tf2" / name
+            tf1.append({"script": driver, "argv": [str(script), function, str(out1)]})
+            tf2.append({"script": driver, "argv": [str(new_script), function, str(out2)]})
         pairs.append({"name": name, "tf1": str(out1), "tf2": str(out2), "feeds": feeds})
     spec = tmp / "pairs.json"
     spec.write_text(json.dumps(pairs))
@@ -139,6 +172,35 @@ def test_same_printed_output(runs, name):
     assert r1["stdout"] == r2["stdout"]
 
 
+@pytest.mark.parametrize("name", list(CASES))
+def test_same_variable_names_and_shapes(runs, name):
+    entry = runs["report"][name]
+    assert entry["tf2"]["variables"] == entry["tf1"]["variables"]
+    if name in NAMED_VARIABLES:
+        assert entry["tf1"]["variables"]
+
+
+def test_layer_and_scope_variable_names(runs):
+    # TF1's own naming, checked on the TF1 export: unnamed layers count per scope, reuse shares
+    assert sorted(runs["report"]["scoped_mlp"]["tf1"]["variables"]) == [
+        "encoder/dense/bias",
+        "encoder/dense/kernel",
+        "encoder/project/bias",
+        "encoder/project/kernel",
+        "head/scale",
+        "head/score/bias",
+        "head/score/kernel",
+    ]
+    assert sorted(runs["report"]["layers_shared_towers"]["tf1"]["variables"]) == [
+        "head/bias",
+        "head/kernel",
+        "tower/dense/bias",
+        "tower/dense/kernel",
+    ]
+    names = runs["report"]["variable_scope_get_variable"]["tf2"]["variables"]
+    assert names["shared/offset"] == [] and names["tower/head/scale"] == [2] and "steps" in names
+
+
 def test_method_names_restored_and_fingerprint_dropped(runs):
     entry = runs["report"]["classify_regress"]
     methods = {k: v["method"] for k, v in entry["tf2"]["meta"][0]["signatures"].items()}
@@ -190,6 +252,22 @@ def test_facts_agree_with_rewrite(case):
     assert migrated_output == (not refused)
 
 
+@pytest.mark.parametrize("name", NAMED_VARIABLES[:-1])
+def test_migrated_variables_leave_no_graph_only_code(name):
+    # with every codemod: compat-mode finds nothing graph-only left, so the module ends native TF2
+    sample = CASES[name][0]
+    source = sample.read_text() if sample is not None else CASE_FILES[name].source
+    code, diagnostics = rewrite_source(source)
+    assert not [d for d in diagnostics if d.code.startswith(("SM1", "SM3"))], diagnostics
+    tree = ast.parse(code)
+    used = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    used |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    for word in ("get_variable", "variable_scope", "layers", "AUTO_REUSE", "Session", "compat", "disable_v2_behavior"):
+        assert word not in used, word
+    assert not [w for w in used if w.endswith("_initializer")]
+    assert "Variable" in used
+
+
 def test_facts_name_tf1_tensors_and_method_names():
     import libcst as cst
 
@@ -202,3 +280,28 @@ def test_facts_name_tf1_tensors_and_method_names():
     assert sigs["classify"].outputs == {"scores": "scores:0"}  # `classes` has no name=: not guessed
     assert sigs["regress_built"].method_name == "tensorflow/serving/regress"
     assert sigs["serving_default"].outputs == {"scores": "scores:0", "prediction": "prediction:0"}
+
+
+def test_facts_name_tensors_inside_variable_scopes():
+    import libcst as cst
+
+    from smmigrate.codemods.native_save import NativeSave
+
+    source = """import tensorflow as tf
+
+
+def export(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        with tf.variable_scope("model"):
+            x = tf.placeholder(tf.float32, [None, 2], name="x")
+            w = tf.get_variable("w", [2, 1], initializer=tf.zeros_initializer())
+            y = tf.matmul(x, w, name="y")
+        with tf.variable_scope("model", reuse=True):
+            z = tf.identity(y, name="z")
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y, "z": z})
+"""
+    (fact,) = NativeSave.collect_facts(cst.parse_module(source), "p.py")
+    assert fact.migrated
+    (sig,) = fact.signatures
+    assert sig.inputs == {"x": "model/x:0"}  # the scope's name scope, opened the first time
+    assert sig.outputs == {"y": "model/y:0"}  # `z` is in `model_1/` (reopened): not guessed

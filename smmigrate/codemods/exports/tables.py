@@ -3,8 +3,9 @@
 Graph code moved into a `tf.function` keeps a TensorFlow name only when TF 2.21 has the same
 symbol with the same meaning for the way TF1 code called it (`GRAPH_KEEP`), or when TF 2.21
 moved it (`GRAPH_RENAME`, TF1-relative path -> TF2 path). Anything else stops the rewrite
-(SM310): a stateful or graph-only op (``tf.layers``, ``tf.train``, queues, ``py_func``) cannot
-simply be replayed eagerly. Keys are TF1-relative paths as `SavedModelCodemod.tf_symbol` gives them.
+(SM310): a stateful or graph-only op (``tf.train``, queues, ``py_func``) cannot simply be
+replayed eagerly; variables created by name (``get_variable``, ``tf.layers.dense``) have their own
+tables below. Keys are TF1-relative paths as `SavedModelCodemod.tf_symbol` gives them.
 """
 
 from __future__ import annotations
@@ -224,7 +225,6 @@ GRAPH_RENAME: dict[str, str] = {
 # Only in variable statements (run eagerly, once): TF1 names that behave the same through
 # `tf.compat.v1` in eager mode. Everything else TF-looking in a variable statement is refused.
 EAGER_V1_PREFIXES = (
-    "get_variable",
     "random_normal",
     "random_uniform",
     "truncated_normal",
@@ -233,6 +233,126 @@ EAGER_V1_PREFIXES = (
     "keras.initializers.",
 )
 EAGER_V1_SUFFIX = "_initializer"
+
+# -- variables created by name (native_save/variables.py) ---------------------------------------------
+# Initializers whose values an eager `tf.Variable` reproduces exactly: TF1-relative path -> kind.
+DETERMINISTIC_INITIALIZERS: dict[str, str] = {
+    "constant_initializer": "constant",
+    "initializers.constant": "constant",
+    "zeros_initializer": "zeros",
+    "initializers.zeros": "zeros",
+    "ones_initializer": "ones",
+    "initializers.ones": "ones",
+    "keras.initializers.Constant": "constant",
+    "keras.initializers.constant": "constant",
+    "keras.initializers.Zeros": "zeros",
+    "keras.initializers.zeros": "zeros",
+    "keras.initializers.Ones": "ones",
+    "keras.initializers.ones": "ones",
+}
+# Initializers and ops that draw random values (TF1's default for float variables is glorot_uniform).
+RANDOM_INITIALIZER_PREFIXES = (
+    "glorot_",
+    "random_",
+    "truncated_normal",
+    "variance_scaling_initializer",
+    "orthogonal_initializer",
+    "uniform_unit_scaling_initializer",
+    "he_",
+    "lecun_",
+    "random.",
+    "initializers.random_",
+    "initializers.truncated_normal",
+    "initializers.glorot_",
+    "initializers.variance_scaling",
+    "initializers.orthogonal",
+    "initializers.uniform_unit_scaling",
+    "initializers.he_",
+    "initializers.lecun_",
+    "contrib.layers.xavier_initializer",
+    "contrib.layers.variance_scaling_initializer",
+    *(
+        f"keras.initializers.{name}"
+        for name in (
+            "glorot",
+            "Glorot",
+            "he_",
+            "He",
+            "lecun",
+            "Lecun",
+            "random",
+            "Random",
+            "truncated",
+            "Truncated",
+            "variance",
+            "Variance",
+            "orthogonal",
+            "Orthogonal",
+            "uniform",
+            "normal",
+        )
+    ),
+)
+# dtypes whose variables TF1 starts at zero when no initializer is given
+ZERO_DEFAULT_DTYPES = frozenset(
+    d
+    for n in ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool")
+    for d in (n, f"dtypes.{n}")
+)
+# `tf.global_variables()`-style listings read in an export block -> trainable ones only?
+VARIABLE_LISTS = {"global_variables": False, "all_variables": False, "trainable_variables": True}
+VARIABLE_SCOPE = "variable_scope"
+AUTO_REUSE = "AUTO_REUSE"
+DENSE = frozenset({"layers.dense"})
+SHAPE_LAYERS = frozenset({"layers.dropout", "layers.flatten"})  # no variables
+GET_VARIABLE_PARAMS = (
+    "name",
+    "shape",
+    "dtype",
+    "initializer",
+    "regularizer",
+    "trainable",
+    "collections",
+    "caching_device",
+    "partitioner",
+    "validate_shape",
+    "use_resource",
+    "custom_getter",
+    "constraint",
+    "synchronization",
+    "aggregation",
+)
+VARIABLE_SCOPE_PARAMS = (
+    "name_or_scope",
+    "default_name",
+    "values",
+    "initializer",
+    "regularizer",
+    "caching_device",
+    "partitioner",
+    "custom_getter",
+    "reuse",
+    "dtype",
+    "use_resource",
+    "constraint",
+    "auxiliary_name_scope",
+)
+DENSE_PARAMS = (
+    "inputs",
+    "units",
+    "activation",
+    "use_bias",
+    "kernel_initializer",
+    "bias_initializer",
+    "kernel_regularizer",
+    "bias_regularizer",
+    "activity_regularizer",
+    "kernel_constraint",
+    "bias_constraint",
+    "trainable",
+    "name",
+    "reuse",
+)
 
 PLACEHOLDER = "placeholder"
 VARIABLE = "Variable"

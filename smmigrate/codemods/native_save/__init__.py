@@ -21,10 +21,18 @@ from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str
 from .._facts import ExportFact, SignatureFact
 from ..exports import tables as T
-from ..exports.syntax import Refused, bind_args, tf_refs
+from ..exports.syntax import Refused, bind_args, identifiers, tf_refs
 from .block import _as_default_of, _graph_ctx, _session_ctx
 from .emit import Emitter, Names, _blank_before
-from .plan import analyze_block, block_root, graph_functions, inlinable_helpers, owns_graph, region_root
+from .plan import (
+    analyze_block,
+    block_root,
+    graph_functions,
+    inlinable_helpers,
+    owns_graph,
+    region_root,
+    sessions_in,
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,9 @@ class NativeSave(SavedModelCodemod):
                 block = block_root(self, body, index) if isinstance(stmt, cst.With) else None
                 if block is None or not owns_graph(self, block):
                     continue  # a session on the default graph: the graph may be built before it (a region)
+                region_body = body is self.source_module.body or scan.function_bodies.get(id(body))
+                if region_body and sessions_in(self, stmt) & set().union(*(identifiers(s) for s in body[index + 1 :])):
+                    continue  # a session made in it is used after it (`sess.close()`): the region takes both
                 exports = [c for c in _calls_in(stmt) if id(c) in scan.exports and id(c) not in covered]
                 if not exports:
                     continue

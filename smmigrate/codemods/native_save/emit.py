@@ -18,8 +18,9 @@ import re
 import libcst as cst
 
 from ..exports import tables as T
-from ..exports.syntax import Refused, assigned_names, graph_refs, identifiers, names_used
+from ..exports.syntax import Refused, all_names, assigned_names, graph_refs, identifiers, names_used
 from ..symbols import ROOT_MODULE, V1, V1_MODULE, V2
+from .variables import variable_in_graph_code
 
 # tf.Module attributes a variable must not shadow
 _MODULE_ATTRS = {
@@ -86,6 +87,8 @@ class Emitter:
                 continue
             if rel in T.GRAPH_RENAME:
                 mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))
+            elif (why := variable_in_graph_code(ref, rel, self.code(ref))) is not None:
+                raise why
             elif rel.startswith(("train.Saver", "train.import_meta_graph", "train.init_from_checkpoint")):
                 raise Refused(
                     ref,
@@ -93,14 +96,6 @@ class Emitter:
                     f"`{self.code(ref)}` restores a checkpoint into the graph; export the restored session with "
                     "`smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
                     "hand",
-                )
-            elif rel in (T.VARIABLE, T.GET_VARIABLE):
-                raise Refused(
-                    ref,
-                    "SM319",
-                    f"`{self.code(ref)}(...)` is created inside a graph expression; a variable becomes a tracked TF2 "
-                    "variable only as its own `name = tf.Variable(...)` statement before the graph code that uses it "
-                    "— bind it to a name first, then rerun",
                 )
             elif rel.startswith("train."):
                 raise Refused(
@@ -206,6 +201,12 @@ class Emitter:
         )
         self.names.free &= dropped - kept
         fns = {sig.key: self.names.fresh(sig.key) for sig in sigs}
+        # variables a layer creates get fresh names; the graph code refers to them by marker
+        self.markers = {s.node.marker: self.names.fresh(s.node.tf1_name) for s in b.steps if s.kind == "newvar"}
+        for _, small in b.computations:
+            renames.update(self.marker_renames(small))
+        self.tracked: list[str] = []  # what the module tracks, in creation order (aliases once)
+        self.untrainable: set[str] = set()  # tracked variables made with `trainable=False`
         out: list = []
         defined = False
         for step in b.steps:
@@ -229,7 +230,35 @@ class Emitter:
                         "a variable is created after the block first evaluates or exports the graph; create "
                         "variables first",
                     )
-                out.append(self._line(small.visit(_Replace(self.variable_renames(small))), line))
+                mapping = {**self.variable_renames(small), **self.marker_renames(small)}
+                out.append(self._line(small.visit(_Replace(mapping)), line))
+                value = small.value if isinstance(small, cst.Assign) else None
+                if not (isinstance(value, cst.Name) and (value.value in b.variables or value.value in self.markers)):
+                    self.tracked.extend(assigned_names(small))  # `w2 = w` (a reused variable) is tracked once
+                    if isinstance(value, cst.Call) and any(
+                        a.keyword and a.keyword.value == "trainable" and _false(a.value) for a in value.args
+                    ):
+                        self.untrainable.update(assigned_names(small))
+            elif step.kind == "newvar":
+                new = step.node
+                if defined:
+                    raise Refused(
+                        b.root,
+                        "SM319",
+                        f"`{new.tf1_name}` is created after the block first evaluates or exports the graph; "
+                        "create variables first",
+                    )
+                name = self.markers[new.marker]
+                value = new.value.visit(_Replace(self.variable_renames(new.value)))
+                trainable = f", trainable={self.code(new.trainable)}" if new.trainable is not None else ""
+                out.extend(
+                    self.parse(
+                        f"{name} = {self.tf('Variable')}({self.code(value)}, name={_q(new.tf1_name)}{trainable})\n"
+                    )
+                )
+                self.tracked.append(name)
+                if new.trainable is not None and _false(new.trainable):
+                    self.untrainable.add(name)
             elif step.kind == "assign":
                 var, method, value = step.node
                 mapping = self.variable_renames(value)
@@ -245,7 +274,7 @@ class Emitter:
 
     def keep(self, step, fns):
         small, line = step.node
-        mapping = {}
+        mapping = self.variable_lists(small)
         for call, fetch, feeds in step.evals:
             mapping[id(call)] = cst.parse_expression(self.evaluate(call, fetch, feeds, fns))
         if mapping:
@@ -281,7 +310,7 @@ class Emitter:
             text.append(f"{path} = {self.code(export_dir)}\n")
         module = self.names.fresh("module")
         text.append(f"{module} = {tf('Module')}()\n")
-        for var in b.variables:
+        for var in self.tracked:
             attr = var if var not in _MODULE_ATTRS else f"{var}_variable"
             text.append(f"{module}.{attr} = {var}\n")
         for fn in fns.values():
@@ -322,6 +351,21 @@ class Emitter:
             )
         return self.parse("".join(text))
 
+    def variable_lists(self, node) -> dict:
+        """`tf.global_variables()` / `tf.trainable_variables()` read in the block: the variables it
+        has made so far, in creation order (TF2's `v.name` is TF1's: `dense/kernel:0`)."""
+        mapping: dict[int, cst.BaseExpression] = {}
+        for call in _calls(node):
+            resolved = self.cm.tf_symbol(call.func) if not call.args else None
+            if resolved is not None and resolved.rel in T.VARIABLE_LISTS:
+                trainable_only = T.VARIABLE_LISTS[resolved.rel]
+                names = [v for v in self.tracked if not (trainable_only and v in self.untrainable)]
+                mapping[id(call)] = cst.parse_expression("[" + ", ".join(names) + "]")
+        return mapping
+
+    def marker_renames(self, node) -> dict:
+        return {id(n): n.with_changes(value=self.markers[n.value]) for n in all_names(node) if n.value in self.markers}
+
     def parse(self, text: str) -> list:
         return list(cst.parse_module(text, config=self.cm.source_module.config_for_parsing).body)
 
@@ -341,3 +385,18 @@ def _blank_before(stmt, count: int = 1):
     if have >= count:
         return stmt
     return stmt.with_changes(leading_lines=[*[cst.EmptyLine(indent=False)] * (count - have), *stmt.leading_lines])
+
+
+def _false(node) -> bool:
+    return isinstance(node, cst.Name) and node.value == "False"
+
+
+def _calls(node) -> list[cst.Call]:
+    found: list[cst.Call] = []
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            found.append(n)
+
+    node.visit(V())
+    return found

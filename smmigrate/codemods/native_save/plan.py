@@ -32,6 +32,8 @@ from ..exports.syntax import (
     session_runs,
 )
 from .block import Block, Placeholder, Step, _call_rel, _graph_ctx, _session_ctx, block_root
+from .layers import Layers
+from .variables import ScopeExit, VariableScopes
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
 
@@ -54,10 +56,14 @@ class _Analysis:
         self.op_names: set = set()
         self.graph_handles: set[str] = set()  # `with tf.Graph().as_default() as g`
         self.closed = False  # `sess.close()` seen
+        self.sess_position = 0  # index in b.statements from which the session exists
+        self.position = 0
         self.session_names: set[str] = set()  # names a region binds to `tf.Session(...)`
         self.graph_depth = 0  # while flattening: inside a graph (or session) context
         self.in_graph_context: set[int] = set()  # small statements run with the block's graph as default
         self.graph_seen = False  # a region's `graph = tf.Graph()` read
+        self.var_scopes = VariableScopes(cm)  # tf.variable_scope / get_variable state
+        self.layers = Layers(self.var_scopes)  # tf.layers.dense / dropout / flatten
 
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
@@ -86,6 +92,7 @@ class _Analysis:
                         "(session bridge)",
                     )
                 self.b.sess = item.asname.name.value
+                self.sess_position = len(self.b.statements)  # the session exists from here on
             elif item.asname is not None:
                 if not isinstance(item.asname.name, cst.Name):
                     raise Refused(item, "SM307", "the graph is bound to something other than a name")
@@ -214,6 +221,7 @@ class _Analysis:
                 "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
             )
         self.b.sess = name
+        self.sess_position = self.position
 
     def initializer_run(self, call: cst.Call) -> bool:
         """`tf.global_variables_initializer().run()` / `init.run()` with the default session."""
@@ -260,6 +268,7 @@ class _Analysis:
                 )
                 + "); keep both calls (and the Builder) in the block that builds the graph",
             )
+        self.var_scopes.check_random(self.b.steps)
         return self.b
 
     def statement(self, position: int, small, line) -> None:
@@ -297,6 +306,9 @@ class _Analysis:
             elif rel in (T.VARIABLE, T.GET_VARIABLE):
                 self.variable(name, value, small, line)
                 return
+            elif rel in T.DENSE or rel in T.SHAPE_LAYERS:
+                self.layer(position, name, call, small, rel)
+                return
             elif rel in T.INITIALIZERS:
                 self.init_ops[name] = rel
             elif (form := self.assign_form(value)) is not None:
@@ -324,7 +336,7 @@ class _Analysis:
         if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
             call = small.value
             if _call_rel(cm, call) == T.RESET_GRAPH and not call.args:
-                if self.has_graph_content() or sess:
+                if self.has_graph_content() or (sess and self.position >= self.sess_position):
                     raise Refused(
                         call,
                         "SM307",
@@ -454,6 +466,12 @@ class _Analysis:
         )
 
     def compound(self, stmt) -> None:
+        if isinstance(stmt, ScopeExit):
+            self.var_scopes.exit(stmt.count)
+            return
+        if self.var_scopes.is_scope(stmt):
+            self.variable_scope(stmt)
+            return
         used = names_used(stmt)
         if isinstance(stmt, cst.With) and (
             self.b.sess in used or used & self.graph_names() or graph_refs(self.cm, stmt)
@@ -461,8 +479,8 @@ class _Analysis:
             raise Refused(
                 stmt,
                 "SM307",
-                "a `with` statement inside the export block (name_scope, device, variable_scope, "
-                "control_dependencies...) changes how the graph is built; native-save only migrates plain blocks — "
+                "a `with` statement inside the export block (name_scope, device, control_dependencies...) changes "
+                "how the graph is built; native-save only migrates plain blocks and `tf.variable_scope` — "
                 "remove it if it does not matter for serving, or export with `smmigrate.export_session(sess, "
                 "export_dir, ...)`",
             )
@@ -483,6 +501,26 @@ class _Analysis:
                 "export_dir, ...)`",
             )
         self.b.steps.append(Step("keep", (stmt, stmt)))
+
+    def variable_scope(self, stmt: cst.With) -> None:
+        """The scope's statements run next, in it (TF1 names their variables by its path); the
+        `with` itself has no TF2 counterpart and goes."""
+        count = self.var_scopes.enter(stmt)
+        body = stmt.body
+        inner: list = []
+        if isinstance(body, cst.SimpleStatementSuite):
+            inner = [(small, cst.SimpleStatementLine(body=[small])) for small in body.body]
+        else:
+            for i, line in enumerate(body.body):
+                if isinstance(line, cst.SimpleStatementLine):
+                    if i == 0 and stmt.leading_lines:  # comments above the `with` stay with its first line
+                        line = line.with_changes(leading_lines=[*stmt.leading_lines, *line.leading_lines])
+                    inner.extend((small, line) for small in line.body)
+                else:
+                    inner.append((line, line))
+        at = self.position + 1
+        self.b.statements[at:at] = [*inner, (ScopeExit(count), None)]
+        self.b.dropped.extend(item.item for item in stmt.items)  # their imports may become unused
 
     def keep(self, small, line) -> None:
         evals = []
@@ -511,6 +549,13 @@ class _Analysis:
                 "the variable's initial value depends on graph tensors; compute it in Python (or with eager ops) "
                 "first, or use the session bridge",
             )
+        if _call_rel(self.cm, call) == T.GET_VARIABLE:
+            value = self.var_scopes.get_variable(name, call, self.position, self.b.statements)
+            self.b.variables.append(name)
+            self.tensor_name(name, bind_args(call, T.GET_VARIABLE_PARAMS).get("name"))
+            self.b.dropped.append(small)
+            self.b.steps.append(Step("var", (small.with_changes(value=value), line)))
+            return
         for arg in call.args:
             if arg.star:
                 raise Refused(arg, "SM306", "`*args`/`**kwargs` in a variable definition cannot be checked")
@@ -521,6 +566,11 @@ class _Analysis:
                     f"`{arg.keyword.value}=` has no TF2 equivalent on tf.Variable; drop it and rerun, or use the "
                     "session bridge",
                 )
+        self.var_scopes.note_random(name, call)
+        if self.var_scopes.active:
+            scoped = self.var_scopes.scoped_variable(call)
+            if scoped is not call:
+                small = small.with_changes(value=scoped)
         self.b.variables.append(name)
         params = ("initial_value", "trainable", "collections", "validate_shape", "caching_device", "name")
         self.tensor_name(
@@ -557,6 +607,28 @@ class _Analysis:
                 return mapping.get(id(original), updated)
 
         return cast(cst.Assign, small.visit(R()))
+
+    def layer(self, position, name, call, small, rel) -> None:
+        """`y = tf.layers.dense(x, units, ...)`: its kernel and bias become eager variables, the layer
+        `activation(tf.nn.bias_add(tf.matmul(x, kernel), bias))` graph code; dropout (inference) and
+        flatten become the ops TF1 runs for them."""
+        layers = self.layers
+        b = self.b
+        if rel in T.DENSE:
+            created, value, output = layers.dense(
+                name, call, position, b.statements, b.placeholders, b.computations, self.graph_names()
+            )
+            for new in created:
+                b.steps.append(Step("newvar", new))
+        else:
+            value, output = layers.shape_layer(rel, call, b.placeholders, b.computations, b.statements)
+        new_small = small.with_changes(value=value)
+        if output is not None:
+            output.statement = new_small
+            layers.outputs[name] = output
+        self.b.computations.append((position, new_small))
+        self.tensor_name(name, None)  # `dense/BiasAdd:0`, `dense/Relu:0`...: not guessed
+        self.b.dropped.append(small)
 
     def computation(self, position, small) -> None:
         makers = getattr(self.cm, "graph_functions", {})
@@ -597,7 +669,11 @@ class _Analysis:
     def tensor_name(self, name: str, node) -> None:
         """Record the TF1 tensor name `<name=>:0`; a name TF1 would uniquify (`y_1`) is not guessed."""
         op = literal_str(node)
-        if op is None or op in self.op_names:
+        self.op_names |= self.var_scopes.top_names  # scopes and layers take their names first
+        prefix = self.var_scopes.name_prefix()  # in variable scopes: `scope/x:0`
+        if op is not None and prefix is not None:
+            op = prefix + op
+        if op is None or op in self.op_names or prefix is None:
             self.op_names.add(op)
             self.b.tensor_names.pop(name, None)
             return
@@ -938,6 +1014,18 @@ def _is_docstring(stmt) -> bool:
         and isinstance(stmt.body[0], cst.Expr)
         and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
     )
+
+
+def sessions_in(cm, stmt) -> set[str]:
+    """Names a statement (looking into with-blocks) binds to `tf.Session(...)` by assignment."""
+    return {
+        small.targets[0].target.value
+        for small in _small_statements(stmt)
+        if isinstance(small, cst.Assign)
+        and len(small.targets) == 1
+        and isinstance(small.targets[0].target, cst.Name)
+        and _call_rel(cm, small.value) in T.SESSIONS
+    }
 
 
 def _small_statements(stmt) -> list:

@@ -50,8 +50,8 @@ import tensorflow as tf
 
 
 def export(export_dir):
-    weights = tf.compat.v1.get_variable("weights", shape=[2, 2], initializer=tf.compat.v1.zeros_initializer())
-    bias = tf.compat.v1.get_variable("bias", shape=[2], initializer=tf.compat.v1.constant_initializer(0.1))
+    weights = tf.Variable(tf.zeros([2, 2]), name="weights")
+    bias = tf.Variable(tf.constant(0.1, shape=[2]), name="bias")
     weights.assign(np.array([[0.5, -1.0], [2.0, 0.25]], dtype=np.float32))
 
     @tf.function(input_signature=[tf.TensorSpec(shape=[None], dtype=tf.string, name="inputs")])

@@ -24,7 +24,7 @@ import tensorflow as tf
 
 def export(export_dir, weights):
     w = tf.Variable(tf.zeros([3, 1]), name="w")
-    b = tf.compat.v1.get_variable("b", shape=[1], initializer=tf.compat.v1.zeros_initializer())
+    b = tf.Variable(tf.zeros([1]), name="b")
     w.assign(weights)
     b.assign([0.5])
     w.assign(w.numpy() * 2.0)

@@ -2,7 +2,8 @@
 
 ``compare_exports.py SPEC.json``; SPEC is a list of ``{"name", "tf1", "tf2", "feeds"}``. For each
 model it prints, as one JSON line: tags, signatures with method name, input/output dtypes and
-shapes (from saved_model.pb), whether fingerprint.pb exists, and every signature's outputs when
+shapes (from saved_model.pb), whether fingerprint.pb exists, the saved variables' names and shapes
+(TF1: the checkpoint's keys; TF2: the object graph's variables), and every signature's outputs when
 called with the same inputs. ``feeds[signature or "*"][input]`` is ``{"examples": [{feature:
 [floats]}]}`` (serialized tf.Example) or ``{"values": ...}``; other inputs get generated values.
 """
@@ -29,6 +30,26 @@ def describe(export_dir):
             sigs[key] = {"method": sig.method_name, "inputs": info(sig.inputs), "outputs": info(sig.outputs)}
         meta.append({"tags": sorted(mg.meta_info_def.tags), "signatures": sigs})
     return meta
+
+
+def variables(export_dir):
+    """{name: shape} of the saved variables: TF2 names them in the object graph (`tf.Variable(name=)`),
+    TF1 SavedModels only by their checkpoint keys."""
+    proto = saved_model_pb2.SavedModel()
+    with open(os.path.join(export_dir, "saved_model.pb"), "rb") as fh:
+        proto.ParseFromString(fh.read())
+    nodes = proto.meta_graphs[0].object_graph_def.nodes
+    found = {
+        n.variable.name.split(":")[0]: [d.size for d in n.variable.shape.dim]
+        for n in nodes
+        if n.WhichOneof("kind") == "variable"
+    }
+    if found:
+        return found
+    prefix = os.path.join(export_dir, "variables", "variables")
+    if not os.path.exists(prefix + ".index"):
+        return {}
+    return {k: list(s) for k, s in tf.train.list_variables(prefix) if not k.startswith("_CHECKPOINTABLE")}
 
 
 def example(features):
@@ -73,6 +94,7 @@ def main(spec_path):
             entry[side] = {
                 "meta": describe(d),
                 "fingerprint": os.path.exists(os.path.join(d, "fingerprint.pb")),
+                "variables": variables(d),
                 "outputs": outputs(d, pair.get("feeds", {})),
             }
         report.append(entry)
