@@ -113,7 +113,8 @@ _TABLE = (
         "SM123",
         "compat-mode",
         Severity.MANUAL,
-        "a module keeps TF1 graph code but imports TensorFlow only inside functions",
+        "a module keeps TF1 graph code but imports TensorFlow only inside functions (or under a name smmigrate cannot "
+        "use)",
         "add `import tensorflow as tf` and `tf.compat.v1.disable_v2_behavior()` at its top",
     ),
     Code(
@@ -129,15 +130,17 @@ _TABLE = (
         "SM101",
         "compat-names",
         Severity.MANUAL,
-        "a name that looks like TensorFlow (`tf = try_import_tf()`) is bound to something smmigrate cannot follow",
-        "bind it with `import tensorflow as tf` (or `tensorflow.compat.v1`) and rerun",
+        "a SavedModel name whose base smmigrate cannot resolve to TensorFlow by import (`tf = try_import_tf()`, a "
+        "parameter, a relative or non-TensorFlow import, an attribute such as `self.tf`, an unbound name)",
+        "if it is TensorFlow, bind it with `import tensorflow as tf` (or `tensorflow.compat.v1`) in that module and "
+        "rerun; otherwise nothing to do",
     ),
     # -- native-load ------------------------------------------------------------------------------------
     Code(
         "SM201",
         "native-load",
         Severity.MANUAL,
-        "the loaded session also runs other ops",
+        "the loaded session also runs other ops, or is used for something else (`sess.graph`, other calls)",
         "run those ops as TF2 code and use `loaded = tf.saved_model.load(export_dir, tags=...)` with `loaded.signatures[key](**inputs)` for the model",
     ),
     Code(
@@ -151,7 +154,8 @@ _TABLE = (
         "SM203",
         "native-load",
         Severity.MANUAL,
-        "fetches/feeds built at run time, or an op (or a variable no TF1 code here creates) fetched by name",
+        "fetches/feeds that do not map to signature outputs/inputs (built at run time, an op or a variable no TF1 "
+        "code here creates fetched by name, a signature input fetched, a signature output fed, no fetches)",
         "call the signature function with keyword inputs, `loaded.signatures[key](**{input_key: value})`, and index its result dict by output key",
     ),
     Code(
@@ -172,7 +176,7 @@ _TABLE = (
         "SM206",
         "native-load",
         Severity.MANUAL,
-        "session created with `config` or `target`",
+        "session created with `config` or `target` (settings of the session, not of the model)",
         "configure threads and devices with `tf.config` (e.g. `tf.config.threading.set_intra_op_parallelism_threads`) and load with `tf.saved_model.load(export_dir, tags=...)`",
     ),
     Code(
@@ -240,6 +244,15 @@ _TABLE = (
         "yourself, then rerun; or write `tf.saved_model.load` + `loaded.signatures[key]` by hand",
     ),
     Code(
+        "SM216",
+        "native-load",
+        Severity.MANUAL,
+        "the session's graph comes from elsewhere (`graph=` a parameter, attribute or call) or is also used outside the "
+        "session",
+        "`tf.saved_model.load(export_dir, tags=...)` needs no graph: drop `graph=` and keep the graph's other uses "
+        "apart from the model, then rerun; or write `loaded.signatures[key](**inputs)` by hand",
+    ),
+    Code(
         "SM220",
         "native-load",
         Severity.NOTE,
@@ -265,7 +278,9 @@ _TABLE = (
         "SM303",
         "native-save",
         Severity.MANUAL,
-        "the block trains in a way native-save does not replay eagerly, or runs other ops before exporting",
+        "the block trains in a way native-save does not replay eagerly (another optimizer, tf.gradients, "
+        "several train ops), or runs other ops before exporting (run options, variables re-initialized after "
+        "an assign)",
         "session bridge after training",
     ),
     Code(
@@ -279,21 +294,21 @@ _TABLE = (
         "SM305",
         "native-save",
         Severity.MANUAL,
-        "export tags other than exactly `[SERVING]`",
-        "keep it on TF1, or re-tag it for serving",
+        "export tags other than exactly `[SERVING]`, or tags not written as literals / TF tag constants",
+        "keep it on TF1, or re-tag it for serving; tags that are SERVING: write `[tf.saved_model.SERVING]`",
     ),
     Code(
         "SM306",
         "native-save",
         Severity.MANUAL,
-        "`*args`/`**kwargs` in an export call",
+        "`*args`/`**kwargs` in a call native-save must read (the export, a signature, a placeholder, a variable)",
         "spell the arguments out, then rerun",
     ),
     Code(
         "SM307",
         "native-save",
         Severity.MANUAL,
-        "control flow or another `with` inside the export block",
+        "control flow or another `with` inside the export block (or its graph bound to something other than a name)",
         "make the block straight-line, or use the session bridge",
     ),
     Code(
@@ -307,7 +322,8 @@ _TABLE = (
         "SM309",
         "native-save",
         Severity.MANUAL,
-        "a signature tensor not built from the block's placeholders",
+        "a signature tensor that is not a placeholder or tensor of the export block (or an output computed from a "
+        "placeholder that is not one of its inputs)",
         "session bridge",
     ),
     Code(
@@ -363,14 +379,17 @@ _TABLE = (
         "SM318",
         "native-save",
         Severity.MANUAL,
-        "a Builder used in a way native-save cannot follow",
-        "one complete export per block",
+        "an export native-save cannot follow (the Builder's `add_meta_graph_and_variables` + `save()` incomplete or "
+        "out of order, two exports in one block, a custom `saver=`, more arguments than the TF1 API takes)",
+        "one complete export per block: `Builder(dir)`, `add_meta_graph_and_variables(...)`, `save()` (or one "
+        "`simple_save`)",
     ),
     Code(
         "SM319",
         "native-save",
         Severity.MANUAL,
-        "a variable definition or assign that cannot run eagerly with the same values (random initializers)",
+        "a variable definition or assign that cannot run eagerly with the same values or in the block's order "
+        "(random initializers)",
         "compute the values in Python first, or use a constant/zeros/ones initializer",
     ),
     Code(
@@ -384,7 +403,8 @@ _TABLE = (
         "SM322",
         "native-save",
         Severity.MANUAL,
-        "a signature key computed at run time",
+        "a signature key that is not a literal or TF constant (directly, or a name assigned one once): computed at "
+        "run time",
         "use a literal or a TF constant",
     ),
     # -- session-bridge ---------------------------------------------------------------------------------
@@ -392,8 +412,9 @@ _TABLE = (
         "SM401",
         "session-bridge",
         Severity.MANUAL,
-        "tags other than exactly `[SERVING]`: the bridge writes one MetaGraph tagged serve",
-        "keep this export on TF1, or re-tag it for serving",
+        "tags other than exactly `[SERVING]`, or not written as literals / TF tag constants: the bridge writes one "
+        "MetaGraph tagged serve",
+        "keep this export on TF1, or re-tag it for serving; tags that are SERVING: write `[tf.saved_model.SERVING]`",
     ),
     Code(
         "SM402",
@@ -406,7 +427,8 @@ _TABLE = (
         "SM403",
         "session-bridge",
         Severity.MANUAL,
-        "a Builder sequence the bridge cannot follow (not `Builder` / `add_meta_graph_and_variables` / `save` in order in one block, or the builder used elsewhere)",
+        "an export the bridge cannot follow (not `Builder` / `add_meta_graph_and_variables` / `save` in order in one "
+        "block, the builder used elsewhere, or more arguments than the TF1 API takes)",
         "keep those three statements together, each on its own, then rerun; or call `smmigrate.export_session` by hand",
     ),
     Code(
@@ -428,7 +450,8 @@ _TABLE = (
         "SM601",
         "keras-save",
         Severity.MANUAL,
-        "a Keras save whose path format (folder, `.keras`, `.h5`) is computed",
+        "a Keras save whose path format (folder, `.keras`, `.h5`) is computed, or a reloaded checkpoint whose "
+        "paths cannot take a `.keras` suffix as written",
         "`model.export(path)` for a serving SavedModel, or a `.keras` path for a checkpoint",
     ),
     Code(
@@ -514,14 +537,16 @@ _TABLE = (
         "SM641",
         "contrib-predictor",
         Severity.MANUAL,
-        "the predictor is passed on, stored, or used beyond calls with one feed dict",
+        "the predictor is not assigned alone to a name, is rebound, passed on, stored, or used beyond calls with one "
+        "feed dict",
         "`loaded.signatures[key](**feed)` with `.numpy()` on each output",
     ),
     Code(
         "SM642",
         "contrib-predictor",
         Severity.MANUAL,
-        "`signature_def=`, `graph=`, `config=` or `*args` in `from_saved_model`",
+        "`signature_def=`, `graph=`, `config=`, `*args` or unknown arguments in `from_saved_model`, or no export "
+        "directory",
         "`tf.saved_model.load(dir, tags=...)` and pick the signature by key",
     ),
     Code(
@@ -586,7 +611,7 @@ _TABLE = (
         "SM681",
         "hub-module",
         Severity.MANUAL,
-        "TF1 module specs (`load_module_spec`, `create_module_spec`)",
+        "TF1 Hub module creation (`load_module_spec`, `create_module_spec`, `add_signature`, `ModuleSpec`)",
         "export a TF2 SavedModel that `hub.load` reads",
     ),
 )

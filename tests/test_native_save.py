@@ -49,6 +49,8 @@ CASES = {
     "train_adam_batches": (None, "export", {}),
     "train_region_session": (None, "export", {}),  # default graph of a function, sess = tf.Session()
     "train_other_optimizers": (None, "export", {}),  # weights printed: Momentum/Adagrad/RMSProp/Adadelta
+    "save_result_assigned": (None, "export", {}),  # `save_path = builder.save()` prints the same value
+    "keys_assigned_in_block": (None, "export", {}),  # signature/input keys read through names assigned once
     # regions: graphs built on the default graph at function level, sessions without `with`
     "region_function_simple_save": (None, "export", {}),
     "region_reset_builder": (None, "export", {}),

@@ -68,12 +68,13 @@ def runs(tmp_path_factory):
     results = run_programs("tf1", programs)
     for prog, res in zip(programs, results, strict=True):
         assert res["error"] is None, f"{prog['script']} failed:\n{res['error']}"
-    return tmp, rewritten
+    printed = {name: (results[2 * i]["stdout"], results[2 * i + 1]["stdout"]) for i, name in enumerate(NAMES)}
+    return tmp, rewritten, printed
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_refused_export_is_rewritten_into_the_bridge(runs, name):
-    _, rewritten = runs
+    _, rewritten, _ = runs
     code, diagnostics = rewritten[name]
     assert "smmigrate.export_session(" in code and "import smmigrate" in code
     assert "simple_save(" not in code and "Builder(" not in code and ".save()" not in code
@@ -84,8 +85,17 @@ def test_refused_export_is_rewritten_into_the_bridge(runs, name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_bridged_program_prints_what_the_tf1_program_printed(runs, name):
+    """train_classify prints `builder.save()`'s result: the bridge keeps its value (bytes path of saved_model.pb)."""
+    tf1, bridged = runs[2][name]
+    assert tf1 == bridged
+    if name == "train_classify":
+        assert "saved bytes b'saved_model.pb'" in bridged
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_bridged_export_is_tf2_and_computes_like_the_tf1_export(runs, tf, name):
-    tmp, _ = runs
+    tmp, _, _ = runs
     original, bridged = tmp / "tf1" / name / "export", tmp / "bridged" / name / "export"
     a = tf.saved_model.load(str(original))
     b = tf.saved_model.load(str(bridged))
@@ -103,14 +113,14 @@ def test_bridged_export_is_tf2_and_computes_like_the_tf1_export(runs, tf, name):
 
 def test_bridged_training_program_values_are_the_trained_ones(runs, tf):
     """The export holds the session's values after training, not the initial ones."""
-    tmp, _ = runs
+    tmp, _, _ = runs
     b = tf.saved_model.load(str(tmp / "bridged" / "train_predict" / "export"))
     w = next(v for v in b.variables if v.name.startswith("w"))
     assert not np.allclose(w.numpy().ravel(), [0.5, -1.0, 2.0])
 
 
 def test_gradient_step_on_a_loaded_bridged_variable(runs, tf):
-    tmp, _ = runs
+    tmp, _, _ = runs
     b = tf.saved_model.load(str(tmp / "bridged" / "train_predict" / "export"))
     fn = b.signatures["serving_default"]
     x = tf.constant([[1.0, 2.0, 3.0]])
@@ -127,7 +137,7 @@ def test_gradient_step_on_a_loaded_bridged_variable(runs, tf):
 
 
 def test_bridged_table_export_carries_its_vocabulary_asset(runs):
-    tmp, _ = runs
+    tmp, _, _ = runs
     assert (tmp / "bridged" / "train_table" / "export" / "assets" / "vocab.txt").read_text().split() == [
         "apple",
         "banana",
@@ -166,6 +176,21 @@ def test_export_session_from_eager_tf2_program(tf, tmp_path):
     np.testing.assert_allclose(expected, [[5.5]])  # w was stepped to [[2], [3]] in the session
     assert sorted(v.name for v in loaded.variables) == ["v:0", "w:0"]
     assert tf.executing_eagerly()
+
+
+def test_export_session_takes_a_bytes_export_dir_like_tf1s_builder(tf, tmp_path):
+    """TF1 code often passes `os.path.join(tf.compat.as_bytes(base), ...)` to the Builder; the bridged call
+    gets the same bytes."""
+    import os
+
+    import smmigrate
+
+    sess, x, y, predict = _session_model(tf)
+    out = smmigrate.export_session(
+        sess, os.fsencode(tmp_path / "m"), signature_def_map={"serving_default": predict}, tags=["serve"]
+    )
+    sess.close()
+    assert out == tmp_path / "m" and (tmp_path / "m" / "saved_model.pb").is_file()
 
 
 def test_export_session_refusals_leave_nothing(tf, tmp_path):

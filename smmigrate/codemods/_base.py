@@ -379,7 +379,11 @@ class SavedModelCodemod(cst.CSTTransformer):
             if qn.source == QualifiedNameSource.IMPORT:
                 out.add(".".join([qn.name, *parts[1:]]))
             elif qn.source == QualifiedNameSource.LOCAL and len(parts) > 1:
-                # `tf1 = tf.compat.v1` then `tf1.saved_model...`: only module aliases are followed
+                # `tf1 = tf.compat.v1` then `tf1.saved_model...`: only module aliases are followed, and
+                # only for the module-level binding (a function's own `tf = try_import_tf()` is not the
+                # module's `tf`, whose name is "tf"; libcst names it "f.<locals>.tf")
+                if qn.name != parts[0]:
+                    return set()
                 alias = self.bindings.resolve_parts(parts)
                 if alias is None:
                     return set()  # also bound to something else here: not provably TensorFlow
@@ -408,7 +412,7 @@ class SavedModelCodemod(cst.CSTTransformer):
             if qn.source == QualifiedNameSource.IMPORT:
                 found.add(qn.name)
             elif qn.source == QualifiedNameSource.LOCAL:
-                found.add(self.bindings.aliases.get(head.value, "?"))
+                found.add(self.bindings.aliases.get(head.value, "?") if qn.name == head.value else "?")
         if not found or not found <= {ROOT_MODULE, V1_MODULE}:
             return None
         return next(iter(found)) if len(found) == 1 else self.bindings.roots.get(head.value) or None

@@ -120,9 +120,13 @@ def add_import(module: cst.Module, dotted: str, asname: str) -> cst.Module:
             continue
         break
     if insert_at == 0 and body:
-        # keep the module's leading comments (licence, shebang) above the new import
+        # keep the module's leading comments (licence, shebang) above the new import; the blank
+        # lines after them stay with the first statement (two before a `def` stay two)
         first = body[0]
-        new_stmt = new_stmt.with_changes(leading_lines=first.leading_lines)
-        body[0] = first.with_changes(leading_lines=())
+        lines = list(first.leading_lines)
+        comments = [i for i, line in enumerate(lines) if line.comment is not None]
+        split = comments[-1] + 1 if comments else 0
+        new_stmt = new_stmt.with_changes(leading_lines=lines[:split])
+        body[0] = first.with_changes(leading_lines=lines[split:])
     body.insert(insert_at, new_stmt)
     return module.with_changes(body=body)

@@ -13,11 +13,22 @@ resolution (aliases, `from` imports, `tf1 = tf.compat.v1`) rather than by matchi
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import QualifiedNameSource
+from libcst.metadata import QualifiedNameSource, ScopeProvider
 
 from ..codes import codes_of
 from . import symbols
-from ._base import SavedModelCodemod, dotted_parts, looks_like_tf1_load
+from ._base import SavedModelCodemod, base_name, dotted_name, dotted_parts, looks_like_tf1_load
+
+# export and load calls: when their base is no TensorFlow import, they are reported, never silent
+_ENTRY_POINTS = frozenset(
+    {
+        "saved_model.builder.SavedModelBuilder",
+        "saved_model.Builder",
+        "saved_model.simple_save",
+        "saved_model.loader.load",
+        "contrib.predictor.from_saved_model",  # migrated by contrib-predictor when it resolves
+    }
+)
 
 
 class CompatNames(SavedModelCodemod):
@@ -39,7 +50,7 @@ class CompatNames(SavedModelCodemod):
         self._attr_names: set[int] = set()  # ids of Names that are the `.attr` of an Attribute
         self._chain_inner: set[int] = set()  # ids of nodes that are the `.value` of an Attribute
         # last components of everything we rename: a cheap filter before any name resolution
-        self._leaves = {key.rsplit(".", 1)[-1] for key in symbols.SYMBOLS} | {"load"}
+        self._leaves = {key.rsplit(".", 1)[-1] for key in symbols.SYMBOLS} | {"load", "from_saved_model"}
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._attr_names.add(id(node.attr))
@@ -98,21 +109,73 @@ class CompatNames(SavedModelCodemod):
 
     def _maybe_report_unresolved(self, node: cst.Attribute | cst.Name) -> None:
         parts = dotted_parts(node)
-        if not parts or len(parts) < 3 or parts[1] != "saved_model" or ".".join(parts[1:]) not in symbols.SYMBOLS:
-            return
-        if id(node) in self._chain_inner:
+        if not parts or id(node) in self._chain_inner:
             return  # report once, on the outermost name of the chain
-        reason: str | None = self.unresolved_tf_base(node)
+        if len(parts) >= 3 and parts[1] == "saved_model" and ".".join(parts[1:]) in symbols.SYMBOLS:
+            reason: str | None = self.unresolved_tf_base(node)
+            if reason is None and ".".join(parts[1:]) in _ENTRY_POINTS:
+                reason = self._not_tensorflow(node, parts, 1)
+        else:  # `tf.contrib.predictor.from_saved_model`, `self.tf.saved_model.simple_save`, TF1 `load`
+            at = next((i for i in range(1, len(parts)) if ".".join(parts[i:]) in _ENTRY_POINTS), None)
+            if at is None and parts[-2:] == ["saved_model", "load"] and len(parts) > 2:
+                call = self.parent(node)
+                if isinstance(call, cst.Call) and call.func is node and looks_like_tf1_load(call):
+                    at = len(parts) - 2
+            if at is None:
+                return
+            reason = self._not_tensorflow(node, parts, at)
         if reason is None:
             return
         code = ".".join(parts)
+        if parts[1] in ("saved_model", "contrib"):
+            base = parts[0]
+            how = f"bind `{base}` with `import tensorflow as {base}` (or `import tensorflow.compat.v1 as {base}`)"
+        else:  # an attribute chain: `self.tf.saved_model...`
+            at = parts.index("contrib" if "contrib" in parts else "saved_model")
+            how = f"call it as `tf.{'.'.join(parts[at:])}` with `import tensorflow as tf`"
         self.report(
             node,
             "SM101",
-            f"{reason}, so `{code}` cannot be proven to be TensorFlow and was left as is; "
-            f"bind it with `import tensorflow as {parts[0]}` (or `import tensorflow.compat.v1 as {parts[0]}`) and "
-            "rerun",
+            f"{reason}, so `{code}` cannot be proven to be TensorFlow and was left as is; if it is TensorFlow, "
+            f"{how} in this module and rerun",
         )
+
+    def _not_tensorflow(self, node: cst.Attribute | cst.Name, parts: list[str], at: int) -> str | None:
+        """Why the base of a SavedModel export/load call (`parts[:at]`) is not TensorFlow by import, or None
+        when one of its bindings is (other code then decides)."""
+        head = base_name(node)
+        if head is None:
+            return None
+        names = self._qualified_names(head)
+        if any(qn.source == QualifiedNameSource.IMPORT and qn.name.startswith("tensorflow") for qn in names):
+            return None
+        module_level = any(qn.name == head.value for qn in names)
+        if module_level and (head.value in self.bindings.aliases or head.value in self.bindings.roots):
+            return None
+        if at > 1:
+            return f"`{'.'.join(parts[:at])}` is an attribute, not a name bound by an import of TensorFlow"
+        scope = self.get_metadata(ScopeProvider, head, None)
+        bindings = sorted(scope[head.value], key=lambda a: self.position(a.node)) if scope is not None else []
+        name = head.value
+        if not bindings:
+            return f"`{name}` is not bound in this module (no import of TensorFlow names it)"
+        binding = bindings[0].node
+        if isinstance(binding, cst.ImportFrom):
+            dots = "." * len(binding.relative)
+            module = dots + (dotted_name(binding.module) or "" if binding.module is not None else "")
+            if binding.relative:
+                return f"`{name}` is imported from `{module}`, a relative import smmigrate does not follow"
+            return f"`{name}` is imported from `{module}`, which is not TensorFlow"
+        if isinstance(binding, cst.Import):
+            return f"`{name}` is imported from a module that is not TensorFlow"
+        if isinstance(binding, cst.Param):
+            return f"`{name}` is a parameter, not a name bound by an import of TensorFlow"
+        statement = binding
+        while statement is not None and not isinstance(statement, cst.BaseSmallStatement):
+            statement = self.parent(statement)
+        if isinstance(statement, cst.Assign):
+            return f"`{name}` is bound by `{cst.Module([]).code_for_node(statement)}`"
+        return f"`{name}` is not bound by an import of TensorFlow"
 
 
 def __getattr__(name: str):

@@ -214,9 +214,10 @@ class KerasSave(SavedModelCodemod):
         if new_path is None or new_load is None:
             self.report(
                 call,
-                "SM606",
-                "left as is: the folder is reloaded to keep training, so it is a Keras checkpoint; "
-                "give both paths a `.keras` suffix by hand (Keras 3 `model.save`/`load_model`)",
+                "SM601",
+                "left as is: the folder is reloaded to keep training, so it is a Keras checkpoint, but its save or "
+                "load path is written in a form a `.keras` suffix cannot be added to; give both paths a `.keras` "
+                "suffix by hand (Keras 3 `model.save`/`load_model`)",
                 related=training,
             )
             return

@@ -12,6 +12,8 @@ those call sites:
   ``smmigrate.export_session(sess, dir, inputs=..., outputs=...)``
 - ``b = Builder(dir)`` / ``b.add_meta_graph_and_variables(sess, [SERVING], signature_def_map=..., ...)`` /
   ``b.save()`` -> one ``smmigrate.export_session(sess, dir, tags=[SERVING], signature_def_map=..., ...)``
+  (``path = b.save()`` keeps its value: ``path = tf.io.gfile.join(tf.compat.as_bytes(dir), b"saved_model.pb")``,
+  what TF1's ``save()`` returns)
 
 adding ``import smmigrate``. The TF1 code around it keeps running as it did. Builders with a second
 MetaGraph, tags other than exactly [SERVING], or uses the codemod cannot follow are left alone with
@@ -31,8 +33,9 @@ from . import _imports
 from ._base import SavedModelCodemod, dotted_name, literal_str
 from ._facts import ExportFact, SignatureFact
 from .exports import tables as T
-from .exports.signatures import constant_value
+from .exports.signatures import constant_value, tags_not_serving
 from .exports.syntax import Refused, bind_args
+from .symbols import V2
 
 if TYPE_CHECKING:
     from .native_save import ExportPlan
@@ -51,6 +54,7 @@ class Site:
     add_call: cst.Call | None = None  # builder: add_meta_graph_and_variables(...)
     args: dict = field(default_factory=dict)  # builder: bound add_meta_graph_and_variables arguments
     remove: list = field(default_factory=list)  # statements to delete (Builder(...) and .save())
+    save_call: cst.Call | None = None  # builder: `save()` when its result is assigned (`path = builder.save()`)
     refusal: Refused | None = None
 
 
@@ -69,6 +73,7 @@ class SessionBridge(SavedModelCodemod):
         super().__init__(filename, project_facts)
         self._calls: dict[int, Site] = {}  # id(call to replace) -> site
         self._remove: set[int] = set()
+        self._saves: dict[int, Site] = {}  # id(`builder.save()` whose result is assigned) -> site
         self._import_as: str | None = None
 
     # -- planning -------------------------------------------------------------------------------
@@ -128,6 +133,8 @@ class SessionBridge(SavedModelCodemod):
             target = site.call if site.kind == "simple_save" else site.add_call
             self._calls[id(target)] = site
             self._remove.update(id(s) for s in site.remove)
+            if site.save_call is not None:
+                self._saves[id(site.save_call)] = site
         if self._calls:
             self._import_as = self._smmigrate_name()
 
@@ -140,6 +147,12 @@ class SessionBridge(SavedModelCodemod):
 
     # -- rewriting ------------------------------------------------------------------------------
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        saved = self._saves.get(id(original_node))
+        if saved is not None and saved.export_dir is not None:
+            # what TF1's `builder.save()` returned: the path of saved_model.pb, as bytes
+            join, as_bytes = self.spell((V2, "io.gfile.join")), self.spell((V2, "compat.as_bytes"))
+            directory = cst.Module([]).code_for_node(saved.export_dir)
+            return cst.parse_expression(f'{join}({as_bytes}({directory}), b"saved_model.pb")')
         site = self._calls.get(id(original_node))
         if site is None:
             return updated_node
@@ -336,11 +349,12 @@ def _plan_builder(ns, call: cst.Call) -> Site:
     save_call = next(c for m, c in name_methods if m == "save")
     add_where = _statement_of(ns, add_call)
     save_where = _statement_of(ns, save_call)
+    assigned = save_where is not None and _assigned_call(save_where[0]) is save_call
     if (
         add_where is None
         or save_where is None
         or _method_call(add_where[0], name, "add_meta_graph_and_variables") is not add_call
-        or _method_call(save_where[0], name, "save") is not save_call
+        or (_method_call(save_where[0], name, "save") is not save_call and not assigned)
     ):
         raise Refused(
             add_call,
@@ -371,18 +385,13 @@ def _plan_builder(ns, call: cst.Call) -> Site:
     except Refused as why:
         raise Refused(why.node, "SM405" if why.code == "SM306" else "SM403", why.message) from None
     tags = args.get("tags")
-    values = (
-        [constant_value(ns, e.value) for e in tags.elements]
-        if isinstance(tags, (cst.List, cst.Tuple, cst.Set))
-        else None
-    )
-    if values != ["serve"]:
-        shown = ns.code(tags) if tags is not None else "none"
+    untagged = tags_not_serving(ns, tags)
+    if untagged is not None:
         raise Refused(
             tags or add_call,
             "SM401",
-            f"tags {shown} are not exactly [SERVING]; the bridge writes a TF2 SavedModel with one MetaGraph tagged "
-            "serve — keep this export on TF1 or re-tag it for serving",
+            f"{untagged}; the bridge writes a TF2 SavedModel with one MetaGraph tagged serve — keep this export on TF1 "
+            "or re-tag it for serving",
         )
     # The directory moves from Builder(...) to the export call: its name must not change between.
     dotted = dotted_name(export_dir)
@@ -396,7 +405,34 @@ def _plan_builder(ns, call: cst.Call) -> Site:
                 f"`{dotted}` is assigned again between Builder(...) and add_meta_graph_and_variables(...); pass the "
                 "directory the Builder got, then rerun",
             )
-    return Site(call, "builder", export_dir=export_dir, add_call=add_call, args=args, remove=[stmt, save_where[0]])
+    if assigned and dotted is not None:
+        span = list(save_where[1])[add_where[2] + 1 : save_where[2]]
+        if any(_binds(s, dotted.split(".")[0], dotted) for s in span):
+            raise Refused(
+                export_dir,
+                "SM404",
+                f"`{dotted}` is assigned again between add_meta_graph_and_variables(...) and the `save()` whose "
+                "result is used; keep the directory unchanged until then, then rerun",
+            )
+    return Site(
+        call,
+        "builder",
+        export_dir=export_dir,
+        add_call=add_call,
+        args=args,
+        remove=[stmt] if assigned else [stmt, save_where[0]],
+        save_call=save_call if assigned else None,
+    )
+
+
+def _assigned_call(stmt) -> cst.BaseExpression | None:
+    """`value` when `stmt` is exactly `name = value`."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    small = stmt.body[0]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+        return small.value
+    return None
 
 
 def _binds(stmt: cst.CSTNode, head: str, dotted: str) -> bool:

@@ -19,6 +19,7 @@ tests/test_session_bridge.py). The export directory is written atomically.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -247,7 +248,8 @@ def export_session(
 ) -> Path:
     """Export the graph of the live TF1 session `sess`, with its variables' current values, as a
     TF2 SavedModel in `export_dir` (object graph, resource variables, signatures with their method
-    names, assets, table initializers). Returns the export folder.
+    names, assets, table initializers). Returns the export folder. `export_dir` is a path, str or
+    bytes, as TF1's Builder took it.
 
     Signatures: `inputs`/`outputs` ({key: tensor}, as `simple_save` took them; written as
     ``serving_default``), or `signature_def_map` ({key: SignatureDef}, as a Builder took it), or
@@ -261,6 +263,8 @@ def export_session(
     unknown = sorted(set(ignored) - {"strip_default_attrs", "saver", "train_op"})
     if unknown:
         raise SmmigrateError(f"export_session: unexpected argument(s) {', '.join(unknown)}")
+    if isinstance(export_dir, bytes):  # TF1's Builder took `compat.as_bytes(path)` too
+        export_dir = os.fsdecode(export_dir)
     specs = signature_specs(inputs, outputs, signature_def_map, signatures)
     check_tags(tags)
     ops = [n for n in (_op_name(main_op), _op_name(legacy_init_op), _op_name(init_op)) if n]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import libcst as cst
+from libcst.metadata import Assignment, ScopeProvider
 
 from .._base import literal_str
 from . import tables as T
@@ -35,8 +36,9 @@ class ExportSpec:
 
 
 def constant_value(cm, node) -> str | None:
-    """A string literal, a TF constant (DEFAULT_SERVING_SIGNATURE_DEF_KEY, SERVING, ...) or a
-    module-level string constant."""
+    """A string literal, a TF constant (DEFAULT_SERVING_SIGNATURE_DEF_KEY, SERVING, ...), a
+    module-level string constant, or a name assigned one of the first two once where it is read
+    (`key = tf.saved_model.signature_constants.DEFAULT_SERVING_SIGNATURE_DEF_KEY`)."""
     value = literal_str(node)
     if value is not None:
         return value
@@ -45,8 +47,51 @@ def constant_value(cm, node) -> str | None:
         if resolved is not None:
             return T.CONSTANTS.get(resolved.rel)
         if isinstance(node, cst.Name):
-            return cm.module_strings.get(node.value)
+            found = cm.module_strings.get(node.value)
+            assigned = _assigned_once(cm, node) if found is None else None
+            if assigned is not None and not isinstance(assigned, cst.Name):  # one step: no chains, no cycles
+                found = constant_value(cm, assigned)
+            return found
     return None
+
+
+def _assigned_once(cm, name: cst.Name) -> cst.BaseExpression | None:
+    """`value` when the only binding of `name` where it is read is one `name = value` statement."""
+    scope = cm.get_metadata(ScopeProvider, name, None)
+    bindings = list(scope[name.value]) if scope is not None else []
+    if len(bindings) != 1 or not isinstance(bindings[0], Assignment):
+        return None
+    target = cm.parent(bindings[0].node)
+    assign = cm.parent(target) if isinstance(target, cst.AssignTarget) else None
+    if isinstance(assign, cst.Assign) and len(assign.targets) == 1 and assign.targets[0].target is bindings[0].node:
+        return assign.value
+    return None
+
+
+def tag_values(cm, tags: cst.BaseExpression | None) -> list[str | None] | None:
+    """The tag strings of an export's `tags` argument, written as a list of literals or TF constants,
+    directly or through names assigned once (`tag = tf.saved_model.tag_constants.SERVING`); None for
+    a tag list that is not written out, None items for tags that are not constants."""
+    if isinstance(tags, cst.Name):
+        tags = _assigned_once(cm, tags)
+    if not isinstance(tags, (cst.List, cst.Tuple, cst.Set)):
+        return None
+    return [constant_value(cm, element.value) for element in tags.elements]
+
+
+def tags_not_serving(cm, tags: cst.BaseExpression | None) -> str | None:
+    """Why `tags` are not provably exactly [SERVING] (None when they are)."""
+    values = tag_values(cm, tags)
+    if values == ["serve"]:
+        return None
+    shown = cm.code(tags) if tags is not None else "none"
+    if values is None or None in values:
+        return (
+            f"tags `{shown}` are not a list of string literals or TensorFlow tag constants (written out, or names "
+            "assigned one of them once), so they cannot be checked to be exactly [SERVING] (write them as "
+            "`[tf.saved_model.SERVING]` if they are)"
+        )
+    return f"tags `{shown}` are {values}, not exactly [SERVING]"
 
 
 def _init_like(cm, a, node) -> bool:
@@ -81,8 +126,9 @@ def _tensor_dict(cm, a, node, what: str, inputs: bool, infos: bool) -> list:
             raise Refused(
                 el.key,
                 "SM322",
-                f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as "
-                "a string literal (or a module-level string constant) so the TF2 signature can be named",
+                f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant (written out, or "
+                "a name assigned one of them once); write the key as a string literal (or a module-level string "
+                "constant) so the TF2 signature can be named",
             )
         out.append((key, _tensor(cm, a, el.value, key, inputs, infos)))
     return out
@@ -233,18 +279,13 @@ def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSp
             args["saver"], "SM318", "a custom `saver=` decides which variables are written; write the tf.Module by hand"
         )
     tags = args.get("tags")
-    values = (
-        [constant_value(cm, e.value) for e in tags.elements]
-        if isinstance(tags, (cst.List, cst.Tuple, cst.Set))
-        else None
-    )
-    if values != ["serve"]:
-        shown = cm.code(tags) if tags is not None else "none"
+    why = tags_not_serving(cm, tags)
+    if why is not None:
         raise Refused(
             tags or call,
             "SM305",
-            f"tags {shown} are not exactly [SERVING]; tf.saved_model.save writes one MetaGraph tagged `serve` only — "
-            "keep this export on TF1 (compat renames applied) or re-tag it for serving",
+            f"{why}; tf.saved_model.save writes one MetaGraph tagged `serve` only — keep this export on TF1 (compat "
+            "renames applied) or re-tag it for serving",
         )
     return ExportSpec(kind, export_dir, sigs, call)
 
@@ -266,8 +307,9 @@ def _signature_map(cm, a, sig_map, call) -> list:
             raise Refused(
                 el.key,
                 "SM322",
-                f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant; write the key as a "
-                "string literal (or a module-level string constant) so the TF2 signature can be named",
+                f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant (written out, or a name "
+                "assigned one of them once); write the key as a string literal (or a module-level string constant) "
+                "so the TF2 signature can be named",
             )
         sigs.append(parse_signature(cm, a, key, el.value))
     if not sigs:

@@ -16,7 +16,7 @@ from .base import AnalysisBase
 from .model import Names, Refusal, code_of
 
 # TF APIs a statement inside the removed session block may use without building graph ops:
-# protos, constants and dtypes (exact names), and whole namespaces of constants (prefixes).
+# protos, constants and dtypes (exact names), and whole namespaces without graph code (prefixes).
 SAFE_TF = {
     "train.Example",
     "train.Features",
@@ -30,6 +30,13 @@ SAFE_TF = {
     "compat.as_bytes",
     "compat.as_text",
     "compat.as_str",
+    # protocol buffer classes (type checks, parsing): no graph ops, no graph state
+    "MetaGraphDef",
+    "GraphDef",
+    "NodeDef",
+    "AttrValue",
+    "NameAttrList",
+    "TensorInfo",
     "float16",
     "float32",
     "float64",
@@ -41,7 +48,8 @@ SAFE_TF = {
     "string",
     "bool",
 }
-SAFE_TF_PREFIXES = ("saved_model.", "dtypes.")
+# logging, file I/O, flags and exception classes touch no graph either
+SAFE_TF_PREFIXES = ("saved_model.", "dtypes.", "logging.", "gfile.", "io.gfile.", "flags.", "app.flags.", "errors.")
 
 
 class Checks(AnalysisBase):
@@ -90,7 +98,10 @@ class Checks(AnalysisBase):
                 rel = analyzer.rel(node) or ""
                 if rel and rel not in SAFE_TF and not rel.startswith(SAFE_TF_PREFIXES):
                     raise Refusal(
-                        node, "SM209", f"`{code_of(node)}` builds or reads graph state inside the session block"
+                        node,
+                        "SM209",
+                        f"`{code_of(node)}` is TensorFlow code inside the session block that may build ops in, or "
+                        "read, the session's graph",
                     )
 
         stmt.visit(Finder())
@@ -209,7 +220,9 @@ class Checks(AnalysisBase):
                 return Refusal(parent, "SM201", f"the session is also used as `{code_of(parent)}`")
             return Refusal(name, "SM201", f"the session `{name.value}` is used for something else here")
         if role == "graph":
-            return Refusal(name, "SM209", f"the graph `{name.value}` is used for something else here")
+            return Refusal(
+                name, "SM216", f"the graph `{name.value}` the session runs in is also used for something else here"
+            )
         if role == "tensor":
             return Refusal(
                 name,

@@ -4,7 +4,7 @@ Finds where the session passed to `loader.load` is created — `with tf.Session(
 (with `graph=tf.Graph()`, a graph variable, or inside `with tf.Graph().as_default():`) or a plain
 `sess = tf.Session(...)` in the same block — and records which `with` items, `with` statements
 and `g = tf.Graph()` / `sess.close()` statements only served the session and can go. A session
-with a config, a target, or created anywhere else is refused.
+with a config, a target, a graph made elsewhere, or created anywhere else is refused.
 """
 
 from __future__ import annotations
@@ -44,6 +44,13 @@ class Scaffold(AnalysisBase):
                 if self.graph_name(value) or self.entered_graph(call, value):
                     continue
             what = code_of(arg).strip().rstrip(",")
+            if arg.keyword is not None and arg.keyword.value == "graph" and not arg.star:
+                raise Refusal(
+                    arg,
+                    "SM216",
+                    f"the session runs in the graph `{code_of(arg.value)}`, which is made outside the session's "
+                    "block (a parameter, an attribute or a call), so other code may build ops in it or read it",
+                )
             raise Refusal(arg, "SM206", f"the session is created with `{what}`, which has no per-call TF2 equivalent")
 
     def entered_graph(self, node: cst.CSTNode, value: cst.BaseExpression) -> bool:

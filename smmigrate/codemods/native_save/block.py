@@ -79,6 +79,7 @@ class Block:
     steps: list = field(default_factory=list)
     export: ExportSpec | None = None
     export_position: int = -1
+    save_result: str | None = None  # `save_path = builder.save()` binds this name
     signatures_seen: list = field(default_factory=list)  # parsed signatures, even when refused later
     dropped: list = field(default_factory=list)  # statements whose TF imports may become unused
     feed_dicts: dict = field(default_factory=dict)  # name -> {placeholder: value} bound in the block

@@ -380,6 +380,11 @@ class Emitter(ReplayEmitter):
                 f'{fingerprint} = {tf("io.gfile.join")}({path}, "fingerprint.pb")\n'
                 f"if {tf('io.gfile.exists')}({fingerprint}):\n{self.indent}{tf('io.gfile.remove')}({fingerprint})\n"
             )
+        if b.save_result is not None:
+            # what TF1's `builder.save()` returned: the path of saved_model.pb, as bytes
+            text.append(
+                f'{b.save_result} = {tf("io.gfile.join")}({tf("compat.as_bytes")}({path}), b"saved_model.pb")\n'
+            )
         return self.parse("".join(text))
 
     def variable_lists(self, node) -> dict:

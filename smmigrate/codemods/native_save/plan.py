@@ -280,7 +280,13 @@ class _Analysis(Replay):
                 self.b.root,
                 "SM318",
                 "the export is not a complete `builder.add_meta_graph_and_variables(...)` + `builder.save()` pair in "
-                "this block; keep both calls (and the Builder) in the block that builds the graph",
+                "this block ("
+                + (
+                    "no `add_meta_graph_and_variables(...)` statement on the Builder"
+                    if self.add_meta is None
+                    else "no `builder.save()` or `name = builder.save()` statement after it"
+                )
+                + "); keep both calls (and the Builder) in the block that builds the graph",
             )
         self.var_scopes.check_random(self.b.steps)
         return self.b
@@ -290,10 +296,16 @@ class _Analysis(Replay):
         if not isinstance(line, cst.SimpleStatementLine):
             self.compound(small)
             return
+        self.check_builder_use(small)
         if isinstance(small, cst.Assign) and _call_rel(cm, small.value) not in (T.VARIABLE, T.GET_VARIABLE):
             small = self.hoist_variables(small)
         if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
             name, value = small.targets[0].target.value, small.value
+            saved = next((bld for bld in self.builders if is_method_call(value, bld, "save")), None)
+            if saved is not None:  # `save_path = builder.save()`: TF1 returned the saved_model.pb path
+                self.builder_save(saved, cast(cst.Call, value))
+                b.save_result = name
+                return
             rel = _call_rel(cm, value)
             call = cast(cst.Call, value)  # used only where `rel` is a TF name, which only calls have
             if rel in T.SESSIONS:
@@ -337,7 +349,7 @@ class _Analysis(Replay):
                 self.optimizer(name, call, rel)
             elif is_minimize(value):
                 self.minimize(name, call)
-            elif sess in names_used(small) or self.run_calls(small):
+            elif sess in names_used(small) or self.run_calls(small) or self.constants_only(small):
                 self.keep(small, line)
                 return
             elif names_used(small) & self.graph_names() or graph_refs(cm, small):
@@ -439,6 +451,21 @@ class _Analysis(Replay):
                 f"feed dict `{sorted(used & set(self.b.feed_dicts))[0]}` is changed or used other than as a "
                 "`sess.run` feed_dict, so it cannot be rewritten for eager calls; build a new dict instead",
             )
+        elif summary := next((r for r, res in graph_refs(cm, small) if res.rel.startswith("summary.")), None):
+            raise Refused(
+                summary,
+                "SM303",
+                f"`{cm.code(summary)}` is a TF1 summary op (written through a FileWriter while training in the "
+                "session), which native-save does not replay; drop it from the export block, or export the trained "
+                "session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
+        elif used & self.graph_names() and isinstance(small, cst.Expr) and graph_refs(cm, small):
+            raise Refused(
+                small,
+                "SM311",
+                "this statement builds a graph op without binding it to a name (is it fetched later by its op "
+                "name?); bind it (`y = ...`) so it can move into the tf.function, then rerun",
+            )
         elif used & self.graph_names():
             raise Refused(
                 small,
@@ -448,6 +475,40 @@ class _Analysis(Replay):
             )
         else:
             self.keep(small, line)
+
+    def check_builder_use(self, small) -> None:
+        """A Builder may only appear in `b.add_meta_graph_and_variables(...)` / `b.add_meta_graph(...)` /
+        `b.save()` statements, or `path = b.save()`; anything else is not an export step."""
+        used = sorted(names_used(small) & set(self.builders))
+        if not used:
+            return
+        methods = ("add_meta_graph_and_variables", "add_meta_graph", "save")
+        if isinstance(small, cst.Expr) and any(is_method_call(small.value, used[0], m) for m in methods):
+            return
+        if (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+            and is_method_call(small.value, used[0], "save")
+        ):
+            return
+        name = used[0]
+        raise Refused(
+            small,
+            "SM318",
+            f"the Builder `{name}` is used here for something other than `{name}.add_meta_graph_and_variables(...)` "
+            f"and `{name}.save()` statements of their own (or `path = {name}.save()`); write it that way, then rerun",
+        )
+
+    def constants_only(self, small) -> bool:
+        """`tag = tf.saved_model.tag_constants.SERVING`: TF names that are only SavedModel string constants
+        (no graph code), so the statement stays as plain Python."""
+        refs = graph_refs(self.cm, small)
+        return (
+            bool(refs)
+            and all(resolved.rel in T.CONSTANTS for _, resolved in refs)
+            and not names_used(small) & self.graph_names()
+        )
 
     def compound(self, stmt) -> None:
         if isinstance(stmt, ScopeExit):

@@ -21,4 +21,4 @@ def main(export_dir):
         tf.compat.v1.saved_model.load(sess, ["serve"], export_dir)
         print(sess.run("y:0", feed_dict={"x:0": [[1.0, 2.0, 3.0]]}))
 # diagnostics
-# 7:11: SM209 `tf.saved_model.loader.load(...)` left as TF1 code: the graph `graph` is used for something else here
+# 7:11: SM216 `tf.saved_model.loader.load(...)` left as TF1 code: the graph `graph` the session runs in is also used for som

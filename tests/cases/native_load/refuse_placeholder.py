@@ -19,4 +19,4 @@ def predict(export_dir, batch):
         scale = tf.constant(2.0)
         return sess.run("y:0", feed_dict={"x:0": batch}) * sess.run(scale)
 # diagnostics
-# 8:17: SM209 `tf.constant` builds or reads graph state inside the session block
+# 8:17: SM209 `tf.constant` is TensorFlow code inside the session block that may build ops in, or read, the session

@@ -294,7 +294,7 @@ def model_from_a_helper(export_dir, xs):
 # 36:20: SM303 not migrated: a second train op in the block; native-save replays one `minimize` — export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
 # 48:19: SM303 not migrated: `tf.gradients` builds training in the graph by hand; native-save replays only `optimizer.minimize(loss)` run by `sess.run` — use that, or export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
 # 63:9: SM307 not migrated: this loop or condition uses graph object `loss` outside `sess.run` (a tensor is not a value in TF1 either; feed dicts must be bound before it); use only `sess.run` results in it, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 73:9: SM311 not migrated: this statement uses graph values outside `sess.run`, which has no eager equivalent; move it after the migration or write the tf.Module by hand
+# 73:9: SM303 not migrated: `tf.summary.scalar` is a TF1 summary op (written through a FileWriter while training in the session), which native-save does not replay; drop it from the export block, or export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
 # 90:22: SM303 not migrated: `sess.run` fetches a variable together with the train op that updates it; TF1 reads it before or after the update in no fixed order — fetch it in its own `sess.run`
 # 104:9: SM303 not migrated: variables are re-initialized after an assign or training; the values to export are ambiguous
 # 113:83: SM303 not migrated: `var_list=` trains `w`, created with trainable=False; make it trainable, or use the session bridge

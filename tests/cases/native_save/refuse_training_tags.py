@@ -31,4 +31,4 @@ def export(export_dir):
         )
         builder.save()
 # diagnostics
-# 12:13: SM305 not migrated: tags [tf.saved_model.tag_constants.SERVING, tf.saved_mod
+# 12:13: SM305 not migrated: tags `[tf.saved_model.tag_constants.SERVING, tf.saved_model.tag_constants.GPU]` are ['serve', 'g

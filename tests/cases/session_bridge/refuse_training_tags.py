@@ -25,5 +25,5 @@ def export(sess, export_dir, x, y):
     )
     builder.save()
 # diagnostics
-# 9:9: SM401 not bridged: tags [tf.saved_model.tag_constants.TRAINING] ar
-# 6:15: SM301 not migrated: this export is not inside a `with tf.Graph().a
+# 9:9: SM401 not bridged: tags `[tf.saved_model.tag_constants.TRAINING]` are ['train'], not exactly [SERVING]; the bridge w
+# 6:15: SM301 not migrated: this export is not inside a `with tf.Graph().as_default()` / `with tf.Session() as sess:` block

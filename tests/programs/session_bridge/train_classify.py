@@ -1,5 +1,7 @@
 """TF1 trainer class: logistic regression over tf.Example, trained a few steps, exported with a
-Builder on `self.sess` with predict, classify and regress signatures (native-save SM301, bridged)."""
+Builder on `self.sess` with predict, classify and regress signatures (native-save SM301, bridged);
+the result of the Builder's save (the saved_model.pb path, as bytes) is used."""
+import os
 import sys
 
 import numpy as np
@@ -46,9 +48,11 @@ class Trainer:
                 "regress": tf.saved_model.signature_def_utils.regression_signature_def(self.examples, self.logits),
             }
             builder.add_meta_graph_and_variables(self.sess, [tag_constants.SERVING], signature_def_map=signatures)
-            builder.save()
+            save_path = builder.save()
+        return save_path
 
 if __name__ == "__main__":
     trainer = Trainer()
     trainer.train(4)
-    trainer.export(sys.argv[1])
+    written = trainer.export(sys.argv[1])
+    print("saved", type(written).__name__, os.path.relpath(written, os.fsencode(sys.argv[1])))
