@@ -32,6 +32,7 @@ from ._tfscope import ROOT, V1, SourceText, analyse, apply_edits, chain, head, r
 _LEAVE_PREFIXES = ("keras", "compat", "estimator")
 _LEAVE = {"saved_model.load"}
 _PRIVATE = ("compat", "python", "core", "tools", "lite", "tsl", "xla", "_api", "keras", "contrib", "estimator")
+_SWITCHES = {f"{V1}.disable_v2_behavior", f"{V1}.disable_eager_execution"}
 _FROM_TF = re.compile(r"^from(\s+)(tensorflow(?:\s*\.\s*\w+)*)(\s+import\b)")
 
 
@@ -99,6 +100,11 @@ def _v1_aliases(found, edits: list) -> None:
     name (no bare `tf` passed around) and nothing rebinds it. Aliases assigned in code
     (`tf1 = tf.compat.v1`) stay: other modules may import them."""
     scopes, text, tree = found.scopes, found.text, found.tree
+    tf_names = {n: p for n, p in scopes.module.bindings.items() if any(x.startswith(ROOT) for x in p)}
+    if any(len(set(paths)) > 1 for paths in tf_names.values()):
+        # a TensorFlow name bound twice (`try: import ...v1 as tf / except: import tensorflow as tf`,
+        # `tf = ...` later): which spelling later codemods pick is not stable, so nothing is folded
+        return
     rebound = {
         name
         for scope in {id(s): s for s in scopes.scope_of.values()}.values()
@@ -122,8 +128,15 @@ def _v1_aliases(found, edits: list) -> None:
         if target is None or target in rebound or scopes.module.bindings.get(target) != [V1]:
             continue
         uses = [n for n in found.names if getattr(head(n), "id", None) == target]
-        if not uses:
-            continue  # a handle other modules import (`from .compat import tf`): its meaning stays
+        other_tf = any(
+            getattr(head(n), "id", None) != target and (scopes.resolve(n) or "").startswith(ROOT) for n in found.names
+        )
+        if not other_tf and all(scopes.resolve(n) in _SWITCHES for n in uses):
+            # a module whose only TensorFlow code is this name (a handle other modules import: `from
+            # .compat import tf`), used at most by the graph-mode switch compat-mode adds: it stays.
+            # An unused alias in a module with other TF code is folded all the same, so the names
+            # later codemods spell through it never make a second run fold it
+            continue
         if any(not isinstance(n, ast.Attribute) or scopes.resolve(head(n)) != V1 for n in uses):
             continue  # a bare use, or one the scopes cannot vouch for
         mine: list[tuple[int, int, str]] = []
