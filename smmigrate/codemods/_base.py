@@ -29,6 +29,7 @@ from libcst.metadata import (
 from ..diagnostics import Diagnostic
 from . import _imports, symbols
 from ._names import NameIndex, dotted_name, dotted_parts, import_module_path
+from ._walk import parents, walk
 from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 
@@ -165,7 +166,8 @@ class SharedMetadata:
     """One metadata wrapper (and the providers computed on it) per unchanged tree.
 
     Scope, parent and position analyses are whole-module passes; codemods that run one after the
-    other on a tree none of them changed share them instead of recomputing them."""
+    other on a tree none of them changed share them instead of recomputing them, and so they share
+    the module's `TFBindings` and `NameIndex` (read-only once built)."""
 
     def __init__(self) -> None:
         self.module: cst.Module | None = None
@@ -173,6 +175,7 @@ class SharedMetadata:
         self.lazy: dict[type, object] = {}
         # planning results keyed by codemod name, valid for this tree only (see NativeSave)
         self.plans: dict[str, dict[str, Any]] = {}
+        self._index: tuple[cst.Module, TFBindings, NameIndex] | None = None
 
     def get(self, module: cst.Module, fresh: bool) -> tuple[MetadataWrapper, dict]:
         if self.module is not module or self.wrapper is None:
@@ -180,7 +183,21 @@ class SharedMetadata:
             self.wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
             self.lazy = {}
             self.plans = {}
+            self._index = None
         return self.wrapper, self.lazy
+
+    def index(self, node: cst.Module) -> tuple[TFBindings, NameIndex]:
+        """The module-level TF bindings and the name index of `node`, built once per tree."""
+        if self._index is None or self._index[0] is not node:
+            self._index = (node, *module_index(node))
+        return self._index[1], self._index[2]
+
+
+def module_index(node: cst.Module) -> tuple[TFBindings, NameIndex]:
+    bindings, names = TFBindings(), NameIndex()
+    walk(node, bindings)
+    walk(node, names)
+    return bindings, names
 
 
 class SavedModelCodemod(cst.CSTTransformer):
@@ -274,17 +291,21 @@ class SavedModelCodemod(cst.CSTTransformer):
         self.visit_Module(self._wrapper.module)
 
     def visit_Module(self, node: cst.Module) -> None:
-        self.bindings = TFBindings()
-        node.visit(self.bindings)
-        self.names = NameIndex()
-        node.visit(self.names)
+        # shared by every codemod that looks at this tree (neither is modified after it is built)
+        if self.shared is not None:
+            self.bindings, self.names = self.shared.index(node)
+        else:
+            self.bindings, self.names = module_index(node)
 
     # -- lazy metadata ------------------------------------------------------------------------
     def _metadata(self, provider: type) -> dict:
         if provider not in self._lazy:
             if self._wrapper is None:
                 raise RuntimeError("metadata is only available while transform_module runs")
-            self._lazy[provider] = self._wrapper.resolve(provider)
+            if provider is ParentNodeProvider:  # the same mapping, without libcst's two rebuilding visits
+                self._lazy[provider] = parents(self._wrapper.module)
+            else:
+                self._lazy[provider] = self._wrapper.resolve(provider)
         return self._lazy[provider]  # type: ignore[return-value]
 
     _MISSING = object()
