@@ -200,6 +200,10 @@ def module_index(node: cst.Module) -> tuple[TFBindings, NameIndex]:
     return bindings, names
 
 
+def _planned(node: cst.Module) -> None:
+    """`visit_Module` of a codemod that already planned this tree (see PLANS_AHEAD)."""
+
+
 class SavedModelCodemod(cst.CSTTransformer):
     """Base class: resolution helpers, import upkeep and positioned diagnostics."""
 
@@ -220,6 +224,10 @@ class SavedModelCodemod(cst.CSTTransformer):
     EAGER_OUTPUT: ClassVar[bool] = False
     # True for passes that work on the module's text (`transform_text`) instead of a libcst tree
     TEXT_PASS: ClassVar[bool] = False
+    # True for codemods that decide every change and diagnostic in `visit_Module` (the planning step)
+    # and whose leave_* methods only apply that plan: `transform_module` plans first and skips the
+    # rewriting pass over the tree when `plans_change()` says the plan changes nothing
+    PLANS_AHEAD: ClassVar[bool] = False
 
     def transform_text(self, code: str) -> str:
         """For TEXT_PASS codemods: the rewritten text of a whole module."""
@@ -274,12 +282,22 @@ class SavedModelCodemod(cst.CSTTransformer):
         wrapper, self._lazy = shared.get(module, fresh)
         self._wrapper = wrapper
         self.shared = shared
+        if self.PLANS_AHEAD:
+            self.visit_Module(wrapper.module)
+            if not self.plans_change():
+                return module
+            # planned: the rewriting pass below must not plan again
+            self.visit_Module = _planned  # type: ignore[method-assign]
         new = wrapper.visit(self)
         if self._maybe_unused:
             new = _imports.remove_unused_imports(new, self._maybe_unused)
         if self._added_tf_import is not None:
             new = _imports.add_import(new, "tensorflow", self._added_tf_import)
         return new
+
+    def plans_change(self) -> bool:
+        """For PLANS_AHEAD codemods, after `visit_Module`: whether the plan changes the tree."""
+        return True
 
     def analyze(self, module: cst.Module, shared: SharedMetadata | None = None) -> None:
         """Run only `visit_Module` (the planning step) over `module`, without transforming it.

@@ -96,11 +96,7 @@ def _record(node: cst.CSTNode) -> tuple[tuple[str, ...], tuple[str, ...]]:
     recorder = _Recorder()
     node._visit_and_replace_children(recorder)
     visited = tuple(dict.fromkeys(recorder.fields))
-    others = tuple(
-        f
-        for f in node.__dataclass_fields__
-        if f not in visited and not f.startswith("__")
-    )
+    others = tuple(f for f in node.__dataclass_fields__ if f not in visited and not f.startswith("__"))
     return visited, others
 
 

@@ -64,6 +64,7 @@ class SessionBridge(SavedModelCodemod):
     ORDER = 15
     # export_session: an earlier run's bridged calls still give native-load its facts
     TRIGGERS = ("simple_save", "Builder", _EXPORT_SESSION)
+    PLANS_AHEAD = True
 
     def __init__(self, filename: str = "<string>", project_facts=()) -> None:
         super().__init__(filename, project_facts)
@@ -128,6 +129,9 @@ class SessionBridge(SavedModelCodemod):
             self._remove.update(id(s) for s in site.remove)
         if self._calls:
             self._import_as = self._smmigrate_name()
+
+    def plans_change(self) -> bool:
+        return bool(self._calls or self._remove or self._maybe_unused or self._added_tf_import is not None)
 
     def _smmigrate_name(self) -> str:
         """`smmigrate` when it is imported as such or free; otherwise an unused alias."""

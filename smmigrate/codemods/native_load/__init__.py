@@ -44,6 +44,7 @@ class NativeLoad(SavedModelCodemod):
     ORDER = 10  # before compat-names, which renames whatever this leaves in place
     TRIGGERS = ("load",)  # loader.load, saved_model.load, compat.v1 ... load
     USES_FACTS = True  # hard-coded tensor names depend on how the export elsewhere is migrated
+    PLANS_AHEAD = True
     EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
     # -- planning (on the original tree, before any change) ----------------------------------
@@ -141,6 +142,17 @@ class NativeLoad(SavedModelCodemod):
             self.drop_import_of(func)
 
     # -- applying the plan ---------------------------------------------------------------------
+    def plans_change(self) -> bool:
+        return bool(
+            self._expr
+            or self._stmts
+            or self._hoist
+            or self._flatten
+            or self._strip
+            or self._maybe_unused
+            or self._added_tf_import is not None
+        )
+
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         new = self._expr.get(original_node)
         return updated_node if new is None else cst.parse_expression(new)

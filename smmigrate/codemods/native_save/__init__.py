@@ -75,6 +75,7 @@ class NativeSave(SavedModelCodemod):
     CODES = codes_of("native-save")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 20
     TRIGGERS = ("simple_save", "Builder")
+    PLANS_AHEAD = True
     EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
     def __init__(self, filename: str = "<string>", project_facts=()) -> None:
@@ -219,6 +220,9 @@ class NativeSave(SavedModelCodemod):
         self.fact_nodes.append(call)
 
     # -- applying the plan ---------------------------------------------------------------------
+    def plans_change(self) -> bool:
+        return bool(self._replace or self._remove or self._maybe_unused or self._added_tf_import is not None)
+
     def _rebuild(self, original_body, updated_body) -> list | None:
         if not any(id(s) in self._replace or id(s) in self._remove for s in original_body):
             return None
