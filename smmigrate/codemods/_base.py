@@ -322,6 +322,10 @@ class SavedModelCodemod(cst.CSTTransformer):
                 raise RuntimeError("metadata is only available while transform_module runs")
             if provider is ParentNodeProvider:  # the same mapping, without libcst's two rebuilding visits
                 self._lazy[provider] = parents(self._wrapper.module)
+            elif provider is PositionProvider:
+                # what `resolve` computes (one code generation pass recording positions), without the
+                # extra whole-tree visit `resolve` makes for the (here empty) batch of batchable providers
+                self._lazy[provider] = PositionProvider()._gen(self._wrapper)
             else:
                 self._lazy[provider] = self._wrapper.resolve(provider)
         return self._lazy[provider]  # type: ignore[return-value]

@@ -30,6 +30,7 @@ from ..codes import codes_of
 from . import _imports
 from ._base import SavedModelCodemod, dotted_name, literal_str
 from ._facts import ExportFact, SignatureFact
+from ._walk import walk
 from .exports import tables as T
 from .exports.signatures import constant_value
 from .exports.syntax import Refused, bind_args
@@ -256,12 +257,12 @@ class _Uses(cst.CSTVisitor):
         if isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name):
             self.methods.setdefault(f.value.value, []).append((f.attr.value, node))
             for arg in node.args:
-                arg.visit(self)
+                walk(arg, self)
             return False
         return None
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -272,7 +273,7 @@ def _uses_in(ns, scope: cst.CSTNode) -> _Uses:
     cache = ns.__dict__.setdefault("_uses_cache", {})
     if id(scope) not in cache:
         uses = _Uses()
-        scope.visit(uses)
+        walk(scope, uses)
         cache[id(scope)] = (scope, uses)  # the scope is kept alive so its id stays unique
     return cache[id(scope)][1]
 
@@ -426,7 +427,7 @@ def _binds(stmt: cst.CSTNode, head: str, dotted: str) -> bool:
         def visit_AsName(self, n: cst.AsName) -> None:
             self._target(n.name)
 
-    stmt.visit(V())
+    walk(stmt, V())
     return bool(found)
 
 
@@ -475,7 +476,7 @@ def _export_session_calls(ns) -> list[cst.Call]:
             if f"smmigrate.{_EXPORT_SESSION}" in ns.qualified(n.func):
                 found.append(n)
 
-    ns.source_module.visit(V())
+    walk(ns.source_module, V())
     return found
 
 

@@ -22,6 +22,7 @@ from libcst.metadata import ParentNodeProvider
 from ...codes import CODES as ALL_CODES
 from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str, looks_like_tf1_load
+from .._walk import walk
 from ..symbols import ROOT_MODULE, V1_MODULE, V2
 from .emit import Resolver, call_code, load_code, result_code
 from .find import LOAD_RELS, Analyzer, code_of
@@ -73,7 +74,7 @@ class NativeLoad(SavedModelCodemod):
                 elif rel in ("disable_v2_behavior", "disable_eager_execution"):
                     graph_mode.append(call)
 
-        node.visit(Finder())
+        walk(node, Finder())
         strings = _module_strings(node)
         for call in calls:
             try:

@@ -14,6 +14,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from .._base import literal_str
+from .._walk import walk
 from .checks import Checks
 from .model import KEY_CONSTANTS, Names, Refusal, Run, SigRef, Site, Tensor, code_of
 from .scaffold import Scaffold
@@ -116,7 +117,7 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
         arg_names = Names()
         for expr in (self.site.export_dir, self.site.tags):
             if expr is not None:
-                expr.visit(arg_names)
+                walk(expr, arg_names)
         for stmt in region:
             if stmt is load_stmt:
                 seen_load = True
@@ -266,7 +267,7 @@ class Analyzer(Scaffold, Checks):  # state and primitive helpers: AnalysisBase
                 ):
                     found.append(node)
 
-        stmt.visit(Finder())
+        walk(stmt, Finder())
         return found
 
     def tensor_of(self, node: cst.BaseExpression) -> Tensor | None:

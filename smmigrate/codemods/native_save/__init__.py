@@ -20,6 +20,7 @@ from libcst.metadata import ParentNodeProvider
 from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str
 from .._facts import ExportFact, SignatureFact
+from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import Refused, bind_args, tf_refs
 from .emit import Emitter, Names, _blank_before
@@ -128,7 +129,7 @@ class NativeSave(SavedModelCodemod):
         super().visit_Module(node)
         self.source_module = node
         scan = _Scan(self)
-        node.visit(scan)
+        walk(node, scan)
         self.module_strings = scan.module_strings
         names = Names(scan.names)
         disabled = scan.disables_v2
@@ -281,7 +282,7 @@ class _Scan(cst.CSTVisitor):
         self.suites.append(node.body)
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)  # `tf.nn.relu` does not take the name `relu`
+        walk(node.value, self)  # `tf.nn.relu` does not take the name `relu`
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -305,13 +306,13 @@ def _names_only_in(node: cst.CSTNode, counts: dict[str, int]) -> set[str]:
 
     class V(cst.CSTVisitor):
         def visit_Attribute(self, n: cst.Attribute) -> bool:
-            n.value.visit(self)
+            walk(n.value, self)
             return False
 
         def visit_Name(self, n: cst.Name) -> None:
             inner[n.value] = inner.get(n.value, 0) + 1
 
-    node.visit(V())
+    walk(node, V())
     return {name for name, count in inner.items() if counts.get(name) == count}
 
 
@@ -322,7 +323,7 @@ def _calls_in(node: cst.CSTNode) -> list[cst.Call]:
         def visit_Call(self, n: cst.Call) -> None:
             found.append(n)
 
-    node.visit(V())
+    walk(node, V())
     return found
 
 
