@@ -17,7 +17,8 @@ from libcst.metadata import QualifiedNameSource
 
 from ..codes import codes_of
 from . import symbols
-from ._base import SavedModelCodemod, dotted_parts, looks_like_tf1_load
+from ._base import SavedModelCodemod, SharedMetadata, dotted_parts, looks_like_tf1_load
+from ._walk import walk
 
 
 class CompatNames(SavedModelCodemod):
@@ -27,6 +28,23 @@ class CompatNames(SavedModelCodemod):
     )
     CODES = codes_of("compat-names")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 90  # after the native rewrites: it renames whatever they left in place
+
+    def transform_module(
+        self, module: cst.Module, *, fresh: bool = False, shared: SharedMetadata | None = None
+    ) -> cst.Module:
+        # Most modules have nothing to rename: decide that with a read-only walk making the same
+        # calls on the same nodes as the rewriting pass (which rebuilds the whole tree) would, and
+        # make that pass only when something changes.
+        shared = shared or SharedMetadata()
+        wrapper, self._lazy = shared.get(module, fresh)
+        self._wrapper, self.shared = wrapper, shared
+        dry = _DryRun(self)
+        walk(wrapper.module, dry)
+        if not dry.changed and self._added_tf_import is None and not self._maybe_unused:
+            return module  # the diagnostics the walk reported are the pass's
+        self.diagnostics, self._reported = [], set()
+        self._maybe_unused, self._added_tf_import = set(), None
+        return super().transform_module(module, fresh=fresh, shared=shared)
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False
@@ -113,6 +131,36 @@ class CompatNames(SavedModelCodemod):
             f"bind it with `import tensorflow as {parts[0]}` (or `import tensorflow.compat.v1 as {parts[0]}`) and "
             "rerun",
         )
+
+
+class _DryRun(cst.CSTVisitor):
+    """CompatNames's hooks on the original tree, read-only: `changed` when one would change a node."""
+
+    def __init__(self, codemod: CompatNames) -> None:
+        super().__init__()
+        self.codemod = codemod
+        self.changed = False
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.codemod.visit_Module(node)
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.codemod.visit_Attribute(node)
+
+    def leave_Attribute(self, node: cst.Attribute) -> None:
+        self.changed |= self.codemod.leave_Attribute(node, node) is not node
+
+    def leave_Name(self, node: cst.Name) -> None:
+        self.changed |= self.codemod.leave_Name(node, node) is not node
+
+    def leave_Call(self, node: cst.Call) -> None:
+        self.changed |= self.codemod.leave_Call(node, node) is not node
 
 
 def __getattr__(name: str):
