@@ -465,7 +465,10 @@ def collect_file_facts(path: str, options: RewriteOptions) -> list[object]:
         for cls in _codemods(options):  # facts are taken from the code the fact codemods will see
             if getattr(cls, "TEXT_PASS", False) and min(c.ORDER for c in classes) > cls.ORDER and _applies(cls, text):
                 text = cls(path).transform_text(text)
-        return _facts_of(cst.parse_module(text), path, classes)
+        from .codemods._base import SharedMetadata
+
+        # one wrapper for all of them: the session bridge's facts and native-save's share one plan
+        return _facts_of(cst.parse_module(text), path, classes, SharedMetadata())
     except Exception:
         return []
 
