@@ -256,6 +256,8 @@ class SavedModelCodemod(cst.CSTTransformer):
         self._lazy: dict[type, object] = {}
         self.shared: SharedMetadata | None = None
         self.names = NameIndex()
+        # ids of the nodes the rewriting pass must enter (see `only_around`); None: every node
+        self._marked: set[int] | None = None
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
@@ -288,6 +290,9 @@ class SavedModelCodemod(cst.CSTTransformer):
                 return module
             # planned: the rewriting pass below must not plan again
             self.visit_Module = _planned  # type: ignore[method-assign]
+            touched = self.planned_nodes()
+            if touched is not None:
+                self.only_around(touched)
         new = wrapper.visit(self)
         if self._maybe_unused:
             new = _imports.remove_unused_imports(new, self._maybe_unused)
@@ -295,9 +300,30 @@ class SavedModelCodemod(cst.CSTTransformer):
             new = _imports.add_import(new, "tensorflow", self._added_tf_import)
         return new
 
+    def only_around(self, nodes) -> None:
+        """Make the rewriting pass enter only `nodes` and their ancestors: every other subtree is
+        kept as it is (the pass still calls visit_/leave_ on its root, not inside it). For codemods
+        that know, before the pass, every node whose leave_* returns something new."""
+        up = self._metadata(ParentNodeProvider)
+        marked: set[int] = set()
+        for node in nodes:
+            while node is not None and id(node) not in marked:
+                marked.add(id(node))
+                node = up.get(node)
+        self._marked = marked
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        descend = super().on_visit(node)
+        return descend and (self._marked is None or id(node) in self._marked)
+
     def plans_change(self) -> bool:
         """For PLANS_AHEAD codemods, after `visit_Module`: whether the plan changes the tree."""
         return True
+
+    def planned_nodes(self) -> list[cst.CSTNode] | None:
+        """For PLANS_AHEAD codemods, after `visit_Module`: every node whose leave_* method returns
+        something new (the pass then enters only them and their ancestors); None when unknown."""
+        return None
 
     def analyze(self, module: cst.Module, shared: SharedMetadata | None = None) -> None:
         """Run only `visit_Module` (the planning step) over `module`, without transforming it.

@@ -42,8 +42,10 @@ class CompatNames(SavedModelCodemod):
         walk(wrapper.module, dry)
         if not dry.changed and self._added_tf_import is None and not self._maybe_unused:
             return module  # the diagnostics the walk reported are the pass's
-        self.diagnostics, self._reported = [], set()
-        self._maybe_unused, self._added_tf_import = set(), None
+        # The pass makes the same calls again: its diagnostics, imports to drop and import to add are
+        # those the walk found (reports are kept once). It enters only the nodes that change and
+        # their ancestors: a node none of whose descendants change is left as the walk saw it.
+        self.only_around(dry.changed_nodes)
         return super().transform_module(module, fresh=fresh, shared=shared)
 
     def visit_Import(self, node: cst.Import) -> bool:
@@ -139,7 +141,15 @@ class _DryRun(cst.CSTVisitor):
     def __init__(self, codemod: CompatNames) -> None:
         super().__init__()
         self.codemod = codemod
-        self.changed = False
+        self.changed_nodes: list[cst.CSTNode] = []
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changed_nodes)
+
+    def _left(self, node: cst.CSTNode, result: object) -> None:
+        if result is not node:
+            self.changed_nodes.append(node)
 
     def visit_Module(self, node: cst.Module) -> None:
         self.codemod.visit_Module(node)
@@ -154,13 +164,13 @@ class _DryRun(cst.CSTVisitor):
         self.codemod.visit_Attribute(node)
 
     def leave_Attribute(self, node: cst.Attribute) -> None:
-        self.changed |= self.codemod.leave_Attribute(node, node) is not node
+        self._left(node, self.codemod.leave_Attribute(node, node))
 
     def leave_Name(self, node: cst.Name) -> None:
-        self.changed |= self.codemod.leave_Name(node, node) is not node
+        self._left(node, self.codemod.leave_Name(node, node))
 
     def leave_Call(self, node: cst.Call) -> None:
-        self.changed |= self.codemod.leave_Call(node, node) is not node
+        self._left(node, self.codemod.leave_Call(node, node))
 
 
 def __getattr__(name: str):

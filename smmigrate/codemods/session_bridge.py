@@ -134,6 +134,15 @@ class SessionBridge(SavedModelCodemod):
     def plans_change(self) -> bool:
         return bool(self._calls or self._remove or self._maybe_unused or self._added_tf_import is not None)
 
+    def planned_nodes(self) -> list[cst.CSTNode]:
+        # the calls replaced and the statements removed (leave_IndentedBlock/leave_Module rebuild the
+        # suites holding them, their ancestors; leave_Module adds the import)
+        nodes: list[cst.CSTNode] = []
+        for site in self._calls.values():
+            nodes.append(site.call if site.kind == "simple_save" else site.add_call)  # type: ignore[arg-type]
+            nodes.extend(site.remove)
+        return nodes
+
     def _smmigrate_name(self) -> str:
         """`smmigrate` when it is imported as such or free; otherwise an unused alias."""
         if self.names.imported_path("smmigrate") == "smmigrate":

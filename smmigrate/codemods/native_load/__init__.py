@@ -154,6 +154,11 @@ class NativeLoad(SavedModelCodemod):
             or self._added_tf_import is not None
         )
 
+    def planned_nodes(self) -> list[cst.CSTNode]:
+        # statements following a dropped one get its leading lines in on_leave: they are children of
+        # the dropped statement's suite, an ancestor, so the pass still leaves them
+        return [*self._expr, *self._stmts, *self._hoist, *self._flatten, *self._strip]
+
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         new = self._expr.get(original_node)
         return updated_node if new is None else cst.parse_expression(new)
