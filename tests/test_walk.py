@@ -9,7 +9,7 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper, ParentNodeProvider
 
-from smmigrate.codemods._walk import parents, walk
+from smmigrate.codemods._walk import parents, unique_parents, walk
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted([*(ROOT / "tests" / "corpus").rglob("*.py"), *(ROOT / "tests" / "cases").rglob("*.py")])
@@ -104,3 +104,14 @@ def test_small_modules(code: str) -> None:
     walk(module, _everything(log))
     module.visit(_everything(theirs))
     assert log == theirs and log[0] == ("visit", id(module))
+
+
+def test_unique_parents_finds_reused_nodes() -> None:
+    module = cst.parse_module("x = f(a)\ny = 2\n")
+    assert unique_parents(module) == parents(module)
+    stmt = module.body[0]
+    reused = module.with_changes(body=[stmt, stmt])  # one statement object twice
+    assert unique_parents(reused) is None
+    name = cst.Name("n")
+    call = cst.Call(func=name, args=[cst.Arg(name)])
+    assert unique_parents(cst.Module([cst.SimpleStatementLine([cst.Expr(call)])])) is None

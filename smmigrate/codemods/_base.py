@@ -29,7 +29,7 @@ from libcst.metadata import (
 from ..diagnostics import Diagnostic
 from . import _imports, symbols
 from ._names import NameIndex, dotted_name, dotted_parts, import_module_path
-from ._walk import parents, walk
+from ._walk import parents, unique_parents, walk
 from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 
@@ -180,10 +180,18 @@ class SharedMetadata:
     def get(self, module: cst.Module, fresh: bool) -> tuple[MetadataWrapper, dict]:
         if self.module is not module or self.wrapper is None:
             self.module = module
-            self.wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
             self.lazy = {}
             self.plans = {}
             self._index = None
+            if not fresh:
+                # libcst copies the whole tree so that no node object occurs twice; a rewritten tree
+                # seldom reuses one, and checking costs less than the copy (the parent map it builds
+                # is the metadata's)
+                up = unique_parents(module)
+                if up is not None:
+                    fresh = True
+                    self.lazy[ParentNodeProvider] = up
+            self.wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
         return self.wrapper, self.lazy
 
     def index(self, node: cst.Module) -> tuple[TFBindings, NameIndex]:

@@ -190,3 +190,22 @@ def parents(module: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:
                 out[value] = node
                 stack.append(value)
     return out
+
+
+def unique_parents(module: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode] | None:
+    """`parents(module)`, or None when a node object occurs twice in the tree (a rewritten tree may
+    reuse a node in two places; libcst's metadata wrapper copies such a tree first)."""
+    out: dict[cst.CSTNode, cst.CSTNode] = {}
+    stack = [module]
+    while stack:
+        node = stack.pop()
+        for field in _fields(node):
+            value = getattr(node, field)
+            kind = type(value)
+            for child in value if kind is tuple or kind is list else (value,):
+                if _is_node(type(child)):
+                    if child in out or child is module:
+                        return None
+                    out[child] = node
+                    stack.append(child)
+    return out
