@@ -16,6 +16,7 @@ same walk.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 
 import libcst as cst
@@ -93,10 +94,16 @@ def _is_node(kind: type) -> bool:
 
 
 def _record(node: cst.CSTNode) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the fields libcst visits on `node`, in order; the others that may still hold a node on
+    another instance: those that are not plain values here)."""
     recorder = _Recorder()
     node._visit_and_replace_children(recorder)
     visited = tuple(dict.fromkeys(recorder.fields))
-    others = tuple(f for f in node.__dataclass_fields__ if f not in visited and not f.startswith("__"))
+    others = tuple(
+        f
+        for f in node.__dataclass_fields__
+        if f not in visited and not f.startswith("__") and not isinstance(getattr(node, f), (str, int, float))
+    )
     return visited, others
 
 
@@ -118,22 +125,29 @@ _ATTRIBUTE_HOOK = re.compile(r"^(visit|leave)_[A-Z][A-Za-z]*_[a-z]")
 _BASES = frozenset(cst.CSTVisitor.__mro__)  # libcst's own classes: every hook there is a no-op
 
 
+_HOOKS: weakref.WeakKeyDictionary[type, dict[str, Callable] | None] = weakref.WeakKeyDictionary()
+
+
 def _hooks(cls: type) -> dict[str, Callable] | None:
     """The visitor class's own visit_/leave_ methods; None when `walk` cannot stand in for libcst's
     traversal (on_visit/on_leave overridden, attribute hooks)."""
-    if not issubclass(cls, cst.CSTVisitor):
-        return None
-    found: dict[str, Callable] = {}
+    try:
+        return _HOOKS[cls]
+    except KeyError:
+        pass
+    found: dict[str, Callable] | None = {} if issubclass(cls, cst.CSTVisitor) else None
     for klass in reversed(cls.__mro__):
-        if klass in _BASES:
+        if found is None or klass in _BASES:
             continue
         for name, value in vars(klass).items():
-            if name in ("on_visit", "on_leave", "on_visit_attribute", "on_leave_attribute"):
-                return None
+            if name in ("on_visit", "on_leave", "on_visit_attribute", "on_leave_attribute") or (
+                name.startswith(("visit_", "leave_")) and _ATTRIBUTE_HOOK.match(name)
+            ):
+                found = None
+                break
             if name.startswith(("visit_", "leave_")):
-                if _ATTRIBUTE_HOOK.match(name):
-                    return None
                 found[name] = value
+    _HOOKS[cls] = found
     return found
 
 
@@ -145,6 +159,8 @@ def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
         return
     skip = _TRIVIA if not any(name in _TRIVIA_HOOKS for name in own) else frozenset()
     hooks: dict[type, tuple[Callable | None, Callable | None]] = {}
+    order_of = _ORDER.get
+    is_node = _IS_NODE.get
 
     def go(node: cst.CSTNode) -> None:
         kind = type(node)
@@ -156,15 +172,16 @@ def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
             hook = hooks[kind] = (enter, leave)
         enter, leave = hook
         if enter is None or enter(node) is not False:
-            for field in _fields(node):
+            entry = order_of(kind)
+            for field in entry[0] if entry is not None and not entry[1] else _fields(node):
                 value = getattr(node, field)
                 kind = type(value)
                 if kind is tuple or kind is list:
                     for child in value:
                         kind = type(child)
-                        if kind not in skip and _is_node(kind):
+                        if kind not in skip and (is_node(kind) or _is_node(kind)):
                             go(child)
-                elif kind not in skip and _is_node(kind):
+                elif kind not in skip and (is_node(kind) or _is_node(kind)):
                     go(value)
         if leave is not None:
             leave(node)
