@@ -23,6 +23,7 @@ from .._facts import ExportFact, SignatureFact
 from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import Refused, bind_args, tf_refs
+from ..symbols import PRIVATE_MODULES
 from .emit import Emitter, Names, _blank_before
 from .plan import analyze_block, block_root
 
@@ -245,6 +246,13 @@ class NativeSave(SavedModelCodemod):
         return updated_node if body is None else updated_node.with_changes(body=body)
 
 
+_SCAN_RELS = T.BUILDERS | {T.SIMPLE_SAVE, "disable_v2_behavior", "disable_eager_execution"}
+# the last names a call to one of them can have (a private module's name resolves to its public one)
+_SCAN_NAMES = frozenset(
+    {rel.rsplit(".", 1)[-1] for rel in _SCAN_RELS} | {m for m, pub in PRIVATE_MODULES.items() if pub in _SCAN_RELS}
+)
+
+
 class _Scan(cst.CSTVisitor):
     """Suites (pre-order), export calls, names in use, module string constants, v2 switches."""
 
@@ -290,6 +298,8 @@ class _Scan(cst.CSTVisitor):
         self.counts[node.value] = self.counts.get(node.value, 0) + 1
 
     def visit_Call(self, node: cst.Call) -> None:
+        if not self.cm.may_name(node.func, _SCAN_NAMES):
+            return  # cheap, exact: resolving every call of the module costs more
         resolved = self.cm.tf_symbol(node.func)
         if resolved is None:
             return
