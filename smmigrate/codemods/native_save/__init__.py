@@ -225,6 +225,11 @@ class NativeSave(SavedModelCodemod):
     def plans_change(self) -> bool:
         return bool(self._replace or self._remove or self._maybe_unused or self._added_tf_import is not None)
 
+    def planned_nodes(self) -> list[cst.CSTNode]:
+        # the statements replaced or removed; their suites (ancestors) are rebuilt by leave_*
+        wanted = self._replace.keys() | self._remove
+        return [node for node in self._metadata(ParentNodeProvider) if id(node) in wanted]
+
     def _rebuild(self, original_body, updated_body) -> list | None:
         if not any(id(s) in self._replace or id(s) in self._remove for s in original_body):
             return None
