@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 BRIDGED = frozenset({"SM301", "SM302", "SM303"})
 _EXPORT_SESSION = "export_session"
+_LAST = frozenset({_EXPORT_SESSION})
 
 
 @dataclass
@@ -482,7 +483,8 @@ def _export_session_calls(ns) -> list[cst.Call]:
 
     class V(cst.CSTVisitor):
         def visit_Call(self, n: cst.Call) -> None:
-            if f"smmigrate.{_EXPORT_SESSION}" in ns.qualified(n.func):
+            # may_name first: cheap and exact (resolution keeps the last name)
+            if ns.may_name(n.func, _LAST) and f"smmigrate.{_EXPORT_SESSION}" in ns.qualified(n.func):
                 found.append(n)
 
     walk(ns.source_module, V())
