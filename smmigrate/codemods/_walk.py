@@ -50,13 +50,18 @@ _TRIVIA_NAMES = (
     "RightCurlyBrace",
     "ImportStar",
 )
+
+
+def _subclasses(cls: type) -> set[type]:
+    out = {cls}
+    subs: list[type] = cls.__subclasses__()
+    for sub in subs:
+        out |= _subclasses(sub)
+    return out
+
+
 _TRIVIA: frozenset[type] = frozenset(
-    {getattr(cst, n) for n in _TRIVIA_NAMES}
-    | {
-        obj
-        for obj in vars(cst).values()
-        if isinstance(obj, type) and issubclass(obj, _TRIVIA_BASES) and issubclass(obj, _CSTNode)
-    }
+    {getattr(cst, n) for n in _TRIVIA_NAMES}.union(*(_subclasses(base) for base in _TRIVIA_BASES))
 )
 _TRIVIA_HOOKS = frozenset(f"{p}_{t.__name__}" for t in _TRIVIA for p in ("visit", "leave"))
 
