@@ -723,9 +723,12 @@ def _rewrite_paths(
     for result in _run(first, options, jobs, None):
         facts.extend(result.facts)
         yield result
-    if both:
-        facts.extend(_collect(both, options, jobs))
-    yield from _run(second, options, jobs, facts)
+    try:
+        if both:
+            facts.extend(_collect(both, options, jobs))
+        yield from _run(second, options, jobs, facts)
+    finally:
+        _ANALYSED.clear()  # trees kept for files this run did not get to
 
 
 def _collect(files: list[str], options: RewriteOptions, jobs: int) -> list:
