@@ -196,37 +196,32 @@ def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
 
 def parents(module: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:
     """child -> parent for every node under `module` (libcst's `ParentNodeProvider` mapping)."""
-    out: dict[cst.CSTNode, cst.CSTNode] = {}
-    stack = [module]
-    while stack:
-        node = stack.pop()
-        for field in _fields(node):
-            value = getattr(node, field)
-            kind = type(value)
-            if kind is tuple or kind is list:
-                for child in value:
-                    if _is_node(type(child)):
-                        out[child] = node
-                        stack.append(child)
-            elif _is_node(kind):
-                out[value] = node
-                stack.append(value)
-    return out
+    found = _parents(module, unique=False)
+    assert found is not None
+    return found
 
 
 def unique_parents(module: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode] | None:
     """`parents(module)`, or None when a node object occurs twice in the tree (a rewritten tree may
     reuse a node in two places; libcst's metadata wrapper copies such a tree first)."""
+    return _parents(module, unique=True)
+
+
+def _parents(module: cst.CSTNode, unique: bool) -> dict[cst.CSTNode, cst.CSTNode] | None:
     out: dict[cst.CSTNode, cst.CSTNode] = {}
     stack = [module]
+    order_of = _ORDER.get
+    is_node = _IS_NODE.get
     while stack:
         node = stack.pop()
-        for field in _fields(node):
+        entry = order_of(type(node))
+        for field in entry[0] if entry is not None and not entry[1] else _fields(node):
             value = getattr(node, field)
             kind = type(value)
             for child in value if kind is tuple or kind is list else (value,):
-                if _is_node(type(child)):
-                    if child in out or child is module:
+                kind = type(child)
+                if is_node(kind) or _is_node(kind):
+                    if unique and (child in out or child is module):
                         return None
                     out[child] = node
                     stack.append(child)
