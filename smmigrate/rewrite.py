@@ -317,7 +317,11 @@ def _run_codemods(
                     module = None if new_code != code else module
                 else:
                     if module is None:
-                        module = _parse(code)
+                        kept = _ANALYSED.pop((path, code), None) if _ANALYSED else None
+                        if kept is not None:  # parsed and analysed when its facts were collected
+                            module, shared = kept  # type: ignore[assignment]
+                        else:
+                            module = _parse(code)
                         fresh = True
                     if project_facts is None:
                         project_facts = _facts_of(module, path, classes, shared, code)
@@ -458,8 +462,16 @@ def _facts_of(module: cst.Module, path: str, classes, shared=None, code: str | N
     return facts
 
 
-def collect_file_facts(path: str, options: RewriteOptions) -> list[object]:
-    """Facts of one file on disk (empty when it is unreadable, unparsable or has no SavedModel code)."""
+# (path, text) -> (tree, its SharedMetadata) of files whose facts were collected in this process
+# before they are rewritten (`--jobs 1`): the rewrite reuses the parse and the analyses while the
+# text it parses is the same. Bounded; an entry is dropped when used.
+_ANALYSED: dict[tuple[str, str], tuple[cst.Module, object]] = {}
+_ANALYSED_MAX = 64
+
+
+def collect_file_facts(path: str, options: RewriteOptions, keep: bool = False) -> list[object]:
+    """Facts of one file on disk (empty when it is unreadable, unparsable or has no SavedModel code).
+    With `keep`, its tree and analyses are kept for the rewrite of the same text in this process."""
     if path.endswith(".ipynb"):
         return []
     try:
@@ -475,7 +487,14 @@ def collect_file_facts(path: str, options: RewriteOptions) -> list[object]:
         for cls in _codemods(options):  # facts are taken from the code the fact codemods will see
             if getattr(cls, "TEXT_PASS", False) and min(c.ORDER for c in classes) > cls.ORDER and _applies(cls, text):
                 text = cls(path).transform_text(text)
-        return _facts_of(cst.parse_module(text), path, classes)
+        from .codemods._base import SharedMetadata
+
+        # one wrapper for all of them: the session bridge's facts and native-save's share one plan
+        module, shared = cst.parse_module(text), SharedMetadata()
+        facts = _facts_of(module, path, classes, shared)
+        if keep and len(_ANALYSED) < _ANALYSED_MAX:
+            _ANALYSED[(path, text)] = (module, shared)
+        return facts
     except Exception:
         return []
 
@@ -714,14 +733,17 @@ def _rewrite_paths(
     for result in _run(first, options, jobs, None):
         facts.extend(result.facts)
         yield result
-    if both:
-        facts.extend(_collect(both, options, jobs))
-    yield from _run(second, options, jobs, facts)
+    try:
+        if both:
+            facts.extend(_collect(both, options, jobs))
+        yield from _run(second, options, jobs, facts)
+    finally:
+        _ANALYSED.clear()  # trees kept for files this run did not get to
 
 
 def _collect(files: list[str], options: RewriteOptions, jobs: int) -> list:
     if jobs <= 1 or len(files) <= 1:
-        return [f for p in files for f in collect_file_facts(p, options)]
+        return [f for p in files for f in collect_file_facts(p, options, keep=True)]
     with _pool(files, jobs, None) as pool:
         return [
             f for fs in pool.map(_facts_star, [(p, options) for p in files], chunksize=_chunk(files, jobs)) for f in fs

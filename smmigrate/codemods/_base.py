@@ -29,6 +29,7 @@ from libcst.metadata import (
 from ..diagnostics import Diagnostic
 from . import _imports, symbols
 from ._names import NameIndex, dotted_name, dotted_parts, import_module_path
+from ._walk import parents, unique_parents, walk
 from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 
@@ -165,7 +166,8 @@ class SharedMetadata:
     """One metadata wrapper (and the providers computed on it) per unchanged tree.
 
     Scope, parent and position analyses are whole-module passes; codemods that run one after the
-    other on a tree none of them changed share them instead of recomputing them."""
+    other on a tree none of them changed share them instead of recomputing them, and so they share
+    the module's `TFBindings` and `NameIndex` (read-only once built)."""
 
     def __init__(self) -> None:
         self.module: cst.Module | None = None
@@ -173,14 +175,41 @@ class SharedMetadata:
         self.lazy: dict[type, object] = {}
         # planning results keyed by codemod name, valid for this tree only (see NativeSave)
         self.plans: dict[str, dict[str, Any]] = {}
+        self._index: tuple[cst.Module, TFBindings, NameIndex] | None = None
 
     def get(self, module: cst.Module, fresh: bool) -> tuple[MetadataWrapper, dict]:
         if self.module is not module or self.wrapper is None:
             self.module = module
-            self.wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
             self.lazy = {}
             self.plans = {}
+            self._index = None
+            if not fresh:
+                # libcst copies the whole tree so that no node object occurs twice; a rewritten tree
+                # seldom reuses one, and checking costs less than the copy (the parent map it builds
+                # is the metadata's)
+                up = unique_parents(module)
+                if up is not None:
+                    fresh = True
+                    self.lazy[ParentNodeProvider] = up
+            self.wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
         return self.wrapper, self.lazy
+
+    def index(self, node: cst.Module) -> tuple[TFBindings, NameIndex]:
+        """The module-level TF bindings and the name index of `node`, built once per tree."""
+        if self._index is None or self._index[0] is not node:
+            self._index = (node, *module_index(node))
+        return self._index[1], self._index[2]
+
+
+def module_index(node: cst.Module) -> tuple[TFBindings, NameIndex]:
+    bindings, names = TFBindings(), NameIndex()
+    walk(node, bindings)
+    walk(node, names)
+    return bindings, names
+
+
+def _planned(node: cst.Module) -> None:
+    """`visit_Module` of a codemod that already planned this tree (see PLANS_AHEAD)."""
 
 
 class SavedModelCodemod(cst.CSTTransformer):
@@ -203,6 +232,10 @@ class SavedModelCodemod(cst.CSTTransformer):
     EAGER_OUTPUT: ClassVar[bool] = False
     # True for passes that work on the module's text (`transform_text`) instead of a libcst tree
     TEXT_PASS: ClassVar[bool] = False
+    # True for codemods that decide every change and diagnostic in `visit_Module` (the planning step)
+    # and whose leave_* methods only apply that plan: `transform_module` plans first and skips the
+    # rewriting pass over the tree when `plans_change()` says the plan changes nothing
+    PLANS_AHEAD: ClassVar[bool] = False
     # set by the engine before a codemod runs on a module: whether a codemod with EAGER_OUTPUT
     # already changed it, and which codemods' rewrites of it were withheld (SM121)
     eager_changed: bool = False
@@ -235,6 +268,8 @@ class SavedModelCodemod(cst.CSTTransformer):
         self._lazy: dict[type, object] = {}
         self.shared: SharedMetadata | None = None
         self.names = NameIndex()
+        # ids of the nodes the rewriting pass must enter (see `only_around`); None: every node
+        self._marked: set[int] | None = None
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
@@ -261,12 +296,46 @@ class SavedModelCodemod(cst.CSTTransformer):
         wrapper, self._lazy = shared.get(module, fresh)
         self._wrapper = wrapper
         self.shared = shared
+        if self.PLANS_AHEAD:
+            self.visit_Module(wrapper.module)
+            if not self.plans_change():
+                return module
+            # planned: the rewriting pass below must not plan again
+            self.visit_Module = _planned  # type: ignore[method-assign]
+            touched = self.planned_nodes()
+            if touched is not None:
+                self.only_around(touched)
         new = wrapper.visit(self)
         if self._maybe_unused:
             new = _imports.remove_unused_imports(new, self._maybe_unused)
         if self._added_tf_import is not None:
             new = _imports.add_import(new, "tensorflow", self._added_tf_import)
         return new
+
+    def only_around(self, nodes) -> None:
+        """Make the rewriting pass enter only `nodes` and their ancestors: every other subtree is
+        kept as it is (the pass still calls visit_/leave_ on its root, not inside it). For codemods
+        that know, before the pass, every node whose leave_* returns something new."""
+        up = self._metadata(ParentNodeProvider)
+        marked: set[int] = set()
+        for node in nodes:
+            while node is not None and id(node) not in marked:
+                marked.add(id(node))
+                node = up.get(node)
+        self._marked = marked
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        descend = super().on_visit(node)
+        return descend and (self._marked is None or id(node) in self._marked)
+
+    def plans_change(self) -> bool:
+        """For PLANS_AHEAD codemods, after `visit_Module`: whether the plan changes the tree."""
+        return True
+
+    def planned_nodes(self) -> list[cst.CSTNode] | None:
+        """For PLANS_AHEAD codemods, after `visit_Module`: every node whose leave_* method returns
+        something new (the pass then enters only them and their ancestors); None when unknown."""
+        return None
 
     def analyze(self, module: cst.Module, shared: SharedMetadata | None = None) -> None:
         """Run only `visit_Module` (the planning step) over `module`, without transforming it.
@@ -278,17 +347,25 @@ class SavedModelCodemod(cst.CSTTransformer):
         self.visit_Module(self._wrapper.module)
 
     def visit_Module(self, node: cst.Module) -> None:
-        self.bindings = TFBindings()
-        node.visit(self.bindings)
-        self.names = NameIndex()
-        node.visit(self.names)
+        # shared by every codemod that looks at this tree (neither is modified after it is built)
+        if self.shared is not None:
+            self.bindings, self.names = self.shared.index(node)
+        else:
+            self.bindings, self.names = module_index(node)
 
     # -- lazy metadata ------------------------------------------------------------------------
     def _metadata(self, provider: type) -> dict:
         if provider not in self._lazy:
             if self._wrapper is None:
                 raise RuntimeError("metadata is only available while transform_module runs")
-            self._lazy[provider] = self._wrapper.resolve(provider)
+            if provider is ParentNodeProvider:  # the same mapping, without libcst's two rebuilding visits
+                self._lazy[provider] = parents(self._wrapper.module)
+            elif provider is PositionProvider:
+                # what `resolve` computes (one code generation pass recording positions), without the
+                # extra whole-tree visit `resolve` makes for the (here empty) batch of batchable providers
+                self._lazy[provider] = PositionProvider()._gen(self._wrapper)
+            else:
+                self._lazy[provider] = self._wrapper.resolve(provider)
         return self._lazy[provider]  # type: ignore[return-value]
 
     _MISSING = object()

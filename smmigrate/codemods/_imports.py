@@ -12,6 +12,8 @@ from typing import Any
 
 import libcst as cst
 
+from ._walk import walk
+
 
 class _UsedNames(cst.CSTVisitor):
     def __init__(self) -> None:
@@ -24,7 +26,7 @@ class _UsedNames(cst.CSTVisitor):
         return False
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -86,7 +88,7 @@ class _RemoveAliases(cst.CSTTransformer):
 def remove_unused_imports(module: cst.Module, candidates: set[str]) -> cst.Module:
     """Remove import aliases binding any of `candidates` that the module no longer uses."""
     used = _UsedNames()
-    module.visit(used)
+    walk(module, used)
     drop = {name for name in candidates if name not in used.names}
     if not drop:
         return module

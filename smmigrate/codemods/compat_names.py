@@ -17,7 +17,8 @@ from libcst.metadata import QualifiedNameSource, ScopeProvider
 
 from ..codes import codes_of
 from . import symbols
-from ._base import SavedModelCodemod, base_name, dotted_name, dotted_parts, looks_like_tf1_load
+from ._base import SavedModelCodemod, SharedMetadata, base_name, dotted_name, dotted_parts, looks_like_tf1_load
+from ._walk import walk
 
 # export and load calls: when their base is no TensorFlow import, they are reported, never silent
 _ENTRY_POINTS = frozenset(
@@ -38,6 +39,25 @@ class CompatNames(SavedModelCodemod):
     )
     CODES = codes_of("compat-names")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 90  # after the native rewrites: it renames whatever they left in place
+
+    def transform_module(
+        self, module: cst.Module, *, fresh: bool = False, shared: SharedMetadata | None = None
+    ) -> cst.Module:
+        # Most modules have nothing to rename: decide that with a read-only walk making the same
+        # calls on the same nodes as the rewriting pass (which rebuilds the whole tree) would, and
+        # make that pass only when something changes.
+        shared = shared or SharedMetadata()
+        wrapper, self._lazy = shared.get(module, fresh)
+        self._wrapper, self.shared = wrapper, shared
+        dry = _DryRun(self)
+        walk(wrapper.module, dry)
+        if not dry.changed and self._added_tf_import is None and not self._maybe_unused:
+            return module  # the diagnostics the walk reported are the pass's
+        # The pass makes the same calls again: its diagnostics, imports to drop and import to add are
+        # those the walk found (reports are kept once). It enters only the nodes that change and
+        # their ancestors: a node none of whose descendants change is left as the walk saw it.
+        self.only_around(dry.changed_nodes)
+        return super().transform_module(module, fresh=fresh, shared=shared)
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False
@@ -176,6 +196,44 @@ class CompatNames(SavedModelCodemod):
         if isinstance(statement, cst.Assign):
             return f"`{name}` is bound by `{cst.Module([]).code_for_node(statement)}`"
         return f"`{name}` is not bound by an import of TensorFlow"
+
+
+class _DryRun(cst.CSTVisitor):
+    """CompatNames's hooks on the original tree, read-only: `changed` when one would change a node."""
+
+    def __init__(self, codemod: CompatNames) -> None:
+        super().__init__()
+        self.codemod = codemod
+        self.changed_nodes: list[cst.CSTNode] = []
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changed_nodes)
+
+    def _left(self, node: cst.CSTNode, result: object) -> None:
+        if result is not node:
+            self.changed_nodes.append(node)
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.codemod.visit_Module(node)
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.codemod.visit_Attribute(node)
+
+    def leave_Attribute(self, node: cst.Attribute) -> None:
+        self._left(node, self.codemod.leave_Attribute(node, node))
+
+    def leave_Name(self, node: cst.Name) -> None:
+        self._left(node, self.codemod.leave_Name(node, node))
+
+    def leave_Call(self, node: cst.Call) -> None:
+        self._left(node, self.codemod.leave_Call(node, node))
 
 
 def __getattr__(name: str):

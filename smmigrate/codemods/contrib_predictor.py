@@ -21,6 +21,7 @@ from ..codes import codes_of
 from . import _tfscope
 from ._base import Refused, SavedModelCodemod, literal_str
 from ._keras import code_of, name_uses, own_assignment, tf_rel
+from ._walk import walk
 from .symbols import ROOT_MODULE, V1_MODULE, V2
 
 _PARAMS = ("export_dir", "signature_def_key", "signature_def", "tags", "graph", "config")
@@ -86,7 +87,7 @@ class ContribPredictor(SavedModelCodemod):
                 elif rel in ("disable_v2_behavior", "disable_eager_execution"):
                     graph_mode.append(call)
 
-        node.visit(Finder())
+        walk(node, Finder())
         roots = {mod for mod in self.bindings.roots.values() if mod}
         for call, rel in found:
             try:

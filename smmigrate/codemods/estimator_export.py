@@ -18,6 +18,7 @@ import libcst as cst
 from ..codes import codes_of
 from ._base import SavedModelCodemod
 from ._keras import code_of, name_uses, tf_rel
+from ._walk import walk
 
 _UPGRADE = "for SavedModels this code already wrote, run `smmigrate upgrade EXPORT_DIR NEW_DIR`"
 _MODULE = (
@@ -94,7 +95,7 @@ class EstimatorExport(SavedModelCodemod):
             def visit_Call(self, call: cst.Call) -> None:
                 codemod._check(call)
 
-        node.visit(Finder())
+        walk(node, Finder())
 
     def _check(self, call: cst.Call) -> None:
         # resolved only when its last name is one the checks below look for (cheap: see may_name)

@@ -16,6 +16,7 @@ import libcst as cst
 from ..codes import codes_of
 from ._base import SavedModelCodemod, literal_str
 from ._keras import code_of, name_uses
+from ._walk import walk
 
 _HUB = "tensorflow_hub."
 
@@ -36,7 +37,7 @@ class HubModule(SavedModelCodemod):
             def visit_Call(self, call: cst.Call) -> None:
                 codemod._check(call)
 
-        node.visit(Finder())
+        walk(node, Finder())
 
     def _check(self, call: cst.Call) -> None:
         names = self.qualified(call.func)

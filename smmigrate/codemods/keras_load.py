@@ -29,6 +29,7 @@ from ._keras import (
     own_assignment,
     path_kind,
 )
+from ._walk import walk
 
 _LOAD_PARAMS = {
     "models.load_model": ("filepath", "custom_objects", "compile", "options", "safe_mode"),
@@ -58,7 +59,7 @@ class KerasLoad(SavedModelCodemod):
             def visit_Call(self, call: cst.Call) -> None:
                 calls.append(call)
 
-        node.visit(Finder())
+        walk(node, Finder())
         for call in calls:
             rel = keras_rel(self, call.func)
             if rel in _LOAD_PARAMS:

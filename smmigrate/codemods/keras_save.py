@@ -29,6 +29,7 @@ from ._keras import (
     tf_rel,
     with_suffix,
 )
+from ._walk import walk
 from .symbols import V2
 
 _SAVE_PARAMS = ("filepath", "overwrite", "include_optimizer", "save_format", "signatures", "options")
@@ -63,7 +64,7 @@ class KerasSave(SavedModelCodemod):
             def visit_Call(self, call: cst.Call) -> None:
                 calls.append(call)
 
-        node.visit(Finder())
+        walk(node, Finder())
         for call in calls:
             if keras_rel(self, call.func) in _LOAD_FUNCS:
                 codemod._note_checkpoint_load(call)

@@ -32,6 +32,7 @@ from ..codes import codes_of
 from . import _imports
 from ._base import SavedModelCodemod, dotted_name, literal_str
 from ._facts import ExportFact, SignatureFact
+from ._walk import walk
 from .exports import tables as T
 from .exports.signatures import constant_value, tags_not_serving
 from .exports.syntax import Refused, bind_args
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 BRIDGED = frozenset({"SM301", "SM302", "SM303"})
 _EXPORT_SESSION = "export_session"
+_LAST = frozenset({_EXPORT_SESSION})
 
 
 @dataclass
@@ -68,6 +70,7 @@ class SessionBridge(SavedModelCodemod):
     ORDER = 15
     # export_session: an earlier run's bridged calls still give native-load its facts
     TRIGGERS = ("simple_save", "Builder", _EXPORT_SESSION)
+    PLANS_AHEAD = True
 
     def __init__(self, filename: str = "<string>", project_facts=()) -> None:
         super().__init__(filename, project_facts)
@@ -137,6 +140,20 @@ class SessionBridge(SavedModelCodemod):
                 self._saves[id(site.save_call)] = site
         if self._calls:
             self._import_as = self._smmigrate_name()
+
+    def plans_change(self) -> bool:
+        return bool(self._calls or self._remove or self._maybe_unused or self._added_tf_import is not None)
+
+    def planned_nodes(self) -> list[cst.CSTNode]:
+        # the calls replaced and the statements removed (leave_IndentedBlock/leave_Module rebuild the
+        # suites holding them, their ancestors; leave_Module adds the import)
+        nodes: list[cst.CSTNode] = []
+        for site in self._calls.values():
+            nodes.append(site.call if site.kind == "simple_save" else site.add_call)  # type: ignore[arg-type]
+            nodes.extend(site.remove)
+        # `save_path = builder.save()`: the call becomes the value TF1 returned (leave_Call)
+        nodes.extend(site.save_call for site in self._saves.values() if site.save_call is not None)
+        return nodes
 
     def _smmigrate_name(self) -> str:
         """`smmigrate` when it is imported as such or free; otherwise an unused alias."""
@@ -270,12 +287,12 @@ class _Uses(cst.CSTVisitor):
         if isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name):
             self.methods.setdefault(f.value.value, []).append((f.attr.value, node))
             for arg in node.args:
-                arg.visit(self)
+                walk(arg, self)
             return False
         return None
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -286,7 +303,7 @@ def _uses_in(ns, scope: cst.CSTNode) -> _Uses:
     cache = ns.__dict__.setdefault("_uses_cache", {})
     if id(scope) not in cache:
         uses = _Uses()
-        scope.visit(uses)
+        walk(scope, uses)
         cache[id(scope)] = (scope, uses)  # the scope is kept alive so its id stays unique
     return cache[id(scope)][1]
 
@@ -463,7 +480,7 @@ def _binds(stmt: cst.CSTNode, head: str, dotted: str) -> bool:
         def visit_AsName(self, n: cst.AsName) -> None:
             self._target(n.name)
 
-    stmt.visit(V())
+    walk(stmt, V())
     return bool(found)
 
 
@@ -509,10 +526,11 @@ def _export_session_calls(ns) -> list[cst.Call]:
 
     class V(cst.CSTVisitor):
         def visit_Call(self, n: cst.Call) -> None:
-            if f"smmigrate.{_EXPORT_SESSION}" in ns.qualified(n.func):
+            # may_name first: cheap and exact (resolution keeps the last name)
+            if ns.may_name(n.func, _LAST) and f"smmigrate.{_EXPORT_SESSION}" in ns.qualified(n.func):
                 found.append(n)
 
-    ns.source_module.visit(V())
+    walk(ns.source_module, V())
     return found
 
 

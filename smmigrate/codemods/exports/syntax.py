@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .._base import Refused
+from .._walk import walk
 
 
 class _Uses(cst.CSTVisitor):
@@ -12,11 +13,11 @@ class _Uses(cst.CSTVisitor):
         self.names: set[str] = set()
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
     def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)  # a keyword's name is not a use
+        walk(node.value, self)  # a keyword's name is not a use
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -26,17 +27,17 @@ class _Uses(cst.CSTVisitor):
 def names_used(node: cst.CSTNode) -> set[str]:
     """Identifiers `node` reads (assignment targets included: harmless over-approximation)."""
     v = _Uses()
-    node.visit(v)
+    walk(node, v)
     if isinstance(node, cst.Assign):
         v.names = set()
-        node.value.visit(v)
+        walk(node.value, v)
     return v.names
 
 
 def identifiers(node: cst.CSTNode) -> set[str]:
     """Every identifier `node` mentions, bound or read (attribute and keyword names excluded)."""
     v = _Uses()
-    node.visit(v)
+    walk(node, v)
     return v.names
 
 
@@ -71,7 +72,7 @@ class _TFRefs(cst.CSTVisitor):
         if resolved is not None:
             self.refs.append((node, resolved))
             return False
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -83,14 +84,14 @@ class _TFRefs(cst.CSTVisitor):
             self.refs.append((node, resolved))
 
     def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
 
 def tf_refs(cm, node: cst.CSTNode) -> list:
     """(node, Resolved) for every outermost TensorFlow name in `node`."""
     v = _TFRefs(cm)
-    node.visit(v)
+    walk(node, v)
     return v.refs
 
 
@@ -150,7 +151,7 @@ class _RunFinder(cst.CSTVisitor):
 
 def session_runs(stmt, sess: str) -> list[cst.Call]:
     finder = _RunFinder(sess)
-    stmt.visit(finder)
+    walk(stmt, finder)
     runs = len(finder.calls)
     uses = sum(1 for n in all_names(stmt) if n.value == sess)
     if uses != runs:
@@ -171,7 +172,7 @@ def all_names(node) -> list[cst.Name]:
         def visit_Name(self, n: cst.Name) -> None:
             out.append(n)
 
-    node.visit(V())
+    walk(node, V())
     return out
 
 

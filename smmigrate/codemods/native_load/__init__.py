@@ -22,6 +22,7 @@ from libcst.metadata import ParentNodeProvider
 from ...codes import CODES as ALL_CODES
 from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str, looks_like_tf1_load
+from .._walk import walk
 from ..symbols import ROOT_MODULE, V1_MODULE, V2
 from .emit import Resolver, call_code, keymap_code, load_code, result_code
 from .find import LOAD_RELS, Analyzer, code_of
@@ -45,6 +46,7 @@ class NativeLoad(SavedModelCodemod):
     ORDER = 10  # before compat-names, which renames whatever this leaves in place
     TRIGGERS = ("load",)  # loader.load, saved_model.load, compat.v1 ... load
     USES_FACTS = True  # hard-coded tensor names depend on how the export elsewhere is migrated
+    PLANS_AHEAD = True
     EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
     # -- planning (on the original tree, before any change) ----------------------------------
@@ -76,7 +78,7 @@ class NativeLoad(SavedModelCodemod):
                 elif rel in ("disable_v2_behavior", "disable_eager_execution"):
                     graph_mode.append(call)
 
-        node.visit(Finder())
+        walk(node, Finder())
         strings = _module_strings(node)
         for call in calls:
             try:
@@ -151,6 +153,22 @@ class NativeLoad(SavedModelCodemod):
             self.drop_import_of(func)
 
     # -- applying the plan ---------------------------------------------------------------------
+    def plans_change(self) -> bool:
+        return bool(
+            self._expr
+            or self._stmts
+            or self._hoist
+            or self._flatten
+            or self._strip
+            or self._maybe_unused
+            or self._added_tf_import is not None
+        )
+
+    def planned_nodes(self) -> list[cst.CSTNode]:
+        # statements following a dropped one get its leading lines in on_leave: they are children of
+        # the dropped statement's suite, an ancestor, so the pass still leaves them
+        return [*self._expr, *self._stmts, *self._hoist, *self._flatten, *self._strip]
+
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         new = self._expr.get(original_node)
         return updated_node if new is None else cst.parse_expression(new)

@@ -12,6 +12,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from .._base import dotted_parts
+from .._walk import walk
 from .base import AnalysisBase
 from .model import Names, Refusal, code_of
 
@@ -66,7 +67,7 @@ class Checks(AnalysisBase):
                 if not any(isinstance(t.target, cst.Name) and t.target.value == fetched for t in assign.targets):
                     return
                 names = Names()
-                assign.value.visit(names)
+                walk(assign.value, names)
                 for used in names.found:
                     if binder.tracked.get(used.value) == "tensor":
                         raise Refusal(
@@ -76,7 +77,7 @@ class Checks(AnalysisBase):
                             "does not have",
                         )
 
-        self.scope.visit(Finder())
+        walk(self.scope, Finder())
 
     def check_graph_ops(self, stmt: cst.CSTNode) -> None:
         analyzer = self
@@ -104,12 +105,12 @@ class Checks(AnalysisBase):
                         "read, the session's graph",
                     )
 
-        stmt.visit(Finder())
+        walk(stmt, Finder())
 
     def check_load_inputs(self, stmt: cst.CSTNode, load_names: set[str]) -> None:
         """A statement before the load that computes its tags or directory from the session."""
         names = Names()
-        stmt.visit(names)
+        walk(stmt, names)
         uses_session = any(self.tracked.get(n.value) in ("session", "graph") for n in names.found)
         bound = set()
         for node in names.found:
@@ -124,7 +125,7 @@ class Checks(AnalysisBase):
 
     def check_no_tracked(self, node: cst.CSTNode, code: str) -> None:
         names = Names()
-        node.visit(names)
+        walk(node, names)
         for name in names.found:
             if self.tracked.get(name.value) in ("session", "graph"):
                 raise Refusal(node, code, f"`{code_of(node)}` is only known inside the session")
@@ -133,7 +134,7 @@ class Checks(AnalysisBase):
         """Every use of a tracked name in the scope was recognised, except other bindings of the name:
         before the block, or after it once the name is bound again (a second `with ... as sess:`)."""
         names = Names(self.scope)
-        self.scope.visit(names)
+        walk(self.scope, names)
         self.all_names = names.all
         start, end = span
         rebound: dict[str, list[int]] = {}

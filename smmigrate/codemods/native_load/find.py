@@ -14,6 +14,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from .._base import literal_str
+from .._walk import walk
 from .checks import Checks
 from .derived import Derived
 from .emit import key_code
@@ -135,7 +136,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         arg_names = Names()
         for expr in (self.site.export_dir, self.site.tags):
             if expr is not None:
-                expr.visit(arg_names)
+                walk(expr, arg_names)
         for stmt in region:
             if stmt is load_stmt:
                 seen_load = True
@@ -332,7 +333,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
                 ):
                     found.append(node)
 
-        stmt.visit(Finder())
+        walk(stmt, Finder())
         return found
 
     def tensor_of(self, node: cst.BaseExpression) -> Tensor | None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from .._walk import walk
+
 # The TF1 SignatureDef keys the constants stand for, so `sig.inputs[REGRESS_INPUTS]` can become a
 # keyword argument `inputs=...` of the TF2 signature function.
 KEY_CONSTANTS = {
@@ -162,8 +164,8 @@ class Names(cst.CSTVisitor):
             self._own.append(set())
             return
         bound = Bound()
-        node.params.visit(bound)
-        node.body.visit(bound)
+        walk(node.params, bound)
+        walk(node.body, bound)
         self._own.append(bound.names)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
@@ -173,11 +175,11 @@ class Names(cst.CSTVisitor):
         self.all.add(node.name.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
     def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
+        walk(node.value, self)
         return False
 
     def visit_Name(self, node: cst.Name) -> None:

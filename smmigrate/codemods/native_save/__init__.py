@@ -21,8 +21,10 @@ from libcst.metadata import ParentNodeProvider
 from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str
 from .._facts import ExportFact, SignatureFact
+from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import Refused, bind_args, identifiers, tf_refs
+from ..symbols import PRIVATE_MODULES
 from .block import _as_default_of, _graph_ctx, _session_ctx
 from .emit import Emitter, Names, _blank_before
 from .plan import (
@@ -85,6 +87,7 @@ class NativeSave(SavedModelCodemod):
     CODES = codes_of("native-save")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 20
     TRIGGERS = ("simple_save", "Builder")
+    PLANS_AHEAD = True
     EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
     def __init__(self, filename: str = "<string>", project_facts=()) -> None:
@@ -141,7 +144,7 @@ class NativeSave(SavedModelCodemod):
         super().visit_Module(node)
         self.source_module = node
         scan = _Scan(self)
-        node.visit(scan)
+        walk(node, scan)
         self.module_strings = scan.module_strings
         names = Names(scan.names)
         disabled = scan.disables_v2
@@ -259,6 +262,14 @@ class NativeSave(SavedModelCodemod):
         self.fact_nodes.append(call)
 
     # -- applying the plan ---------------------------------------------------------------------
+    def plans_change(self) -> bool:
+        return bool(self._replace or self._remove or self._maybe_unused or self._added_tf_import is not None)
+
+    def planned_nodes(self) -> list[cst.CSTNode]:
+        # the statements replaced or removed; their suites (ancestors) are rebuilt by leave_*
+        wanted = self._replace.keys() | self._remove
+        return [node for node in self._metadata(ParentNodeProvider) if id(node) in wanted]
+
     def _rebuild(self, original_body, updated_body) -> list | None:
         if not any(id(s) in self._replace or id(s) in self._remove for s in original_body):
             return None
@@ -278,6 +289,13 @@ class NativeSave(SavedModelCodemod):
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         body = self._rebuild(original_node.body, updated_node.body)
         return updated_node if body is None else updated_node.with_changes(body=body)
+
+
+_SCAN_RELS = T.BUILDERS | {T.SIMPLE_SAVE, "disable_v2_behavior", "disable_eager_execution"}
+# the last names a call to one of them can have (a private module's name resolves to its public one)
+_SCAN_NAMES = frozenset(
+    {rel.rsplit(".", 1)[-1] for rel in _SCAN_RELS} | {m for m, pub in PRIVATE_MODULES.items() if pub in _SCAN_RELS}
+)
 
 
 class _Scan(cst.CSTVisitor):
@@ -322,7 +340,7 @@ class _Scan(cst.CSTVisitor):
             self.function_bodies[id(node.body.body)] = True
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)  # `tf.nn.relu` does not take the name `relu`
+        walk(node.value, self)  # `tf.nn.relu` does not take the name `relu`
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -330,6 +348,8 @@ class _Scan(cst.CSTVisitor):
         self.counts[node.value] = self.counts.get(node.value, 0) + 1
 
     def visit_Call(self, node: cst.Call) -> None:
+        if not self.cm.may_name(node.func, _SCAN_NAMES):
+            return  # cheap, exact: resolving every call of the module costs more
         resolved = self.cm.tf_symbol(node.func)
         if resolved is None:
             return
@@ -346,13 +366,13 @@ def _names_only_in(node: cst.CSTNode, counts: dict[str, int]) -> set[str]:
 
     class V(cst.CSTVisitor):
         def visit_Attribute(self, n: cst.Attribute) -> bool:
-            n.value.visit(self)
+            walk(n.value, self)
             return False
 
         def visit_Name(self, n: cst.Name) -> None:
             inner[n.value] = inner.get(n.value, 0) + 1
 
-    node.visit(V())
+    walk(node, V())
     return {name for name, count in inner.items() if counts.get(name) == count}
 
 
@@ -394,7 +414,7 @@ def _calls_in(node: cst.CSTNode) -> list[cst.Call]:
         def visit_Call(self, n: cst.Call) -> None:
             found.append(n)
 
-    node.visit(V())
+    walk(node, V())
     return found
 
 

@@ -1,0 +1,228 @@
+"""A read-only walk of a libcst tree for `CSTVisitor`s, without libcst's rebuilding of every node.
+
+libcst has one traversal for visitors and transformers: ``node.visit(visitor)`` rebuilds every node it
+passes (``_visit_and_replace_children`` constructs and validates a copy even for a read-only
+visitor) and looks up the attribute hooks of every field. `walk(node, visitor)` calls the same
+``visit_<Node>`` / ``leave_<Node>`` methods on the same nodes in the same order (a node's children in
+the order libcst visits its fields, recorded once per node class from libcst itself), returning
+False from ``visit_<Node>`` skips the children as it does in libcst, and the tree is left as it is.
+Whitespace and punctuation nodes are not entered when the visitor has no method for any of them.
+
+Visitors that override ``on_visit``/``on_leave`` or use attribute hooks (``visit_<Node>_<field>``)
+are walked by libcst itself. `parents(module)` is libcst's `ParentNodeProvider` mapping, built by the
+same walk.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Callable
+
+import libcst as cst
+
+_CSTNode = cst.CSTNode
+
+# node classes whose subtrees hold only whitespace, comments and punctuation
+_TRIVIA_BASES = (
+    cst.BaseParenthesizableWhitespace,
+    cst.BaseBinaryOp,
+    cst.BaseBooleanOp,
+    cst.BaseCompOp,
+    cst.BaseUnaryOp,
+    cst.BaseAugOp,
+)
+_TRIVIA_NAMES = (
+    "TrailingWhitespace",
+    "EmptyLine",
+    "Newline",
+    "Comment",
+    "Comma",
+    "Dot",
+    "Colon",
+    "Semicolon",
+    "AssignEqual",
+    "LeftParen",
+    "RightParen",
+    "LeftSquareBracket",
+    "RightSquareBracket",
+    "LeftCurlyBrace",
+    "RightCurlyBrace",
+    "ImportStar",
+)
+
+
+def _subclasses(cls: type) -> set[type]:
+    out = {cls}
+    subs: list[type] = cls.__subclasses__()
+    for sub in subs:
+        out |= _subclasses(sub)
+    return out
+
+
+_TRIVIA: frozenset[type] = frozenset(
+    {getattr(cst, n) for n in _TRIVIA_NAMES}.union(*(_subclasses(base) for base in _TRIVIA_BASES))
+)
+_TRIVIA_HOOKS = frozenset(f"{p}_{t.__name__}" for t in _TRIVIA for p in ("visit", "leave"))
+
+
+class _Recorder(cst.CSTVisitor):
+    """Records the fields libcst visits on one node, without entering them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[str] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return False
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        return None
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        self.fields.append(attribute)
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+
+# node class -> (fields in libcst's visiting order, fields it did not visit on the node recorded)
+_ORDER: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_IS_NODE: dict[type, bool] = {}  # isinstance(x, CSTNode) is an ABC check: cached per class
+
+
+def _is_node(kind: type) -> bool:
+    known = _IS_NODE.get(kind)
+    if known is None:
+        known = _IS_NODE[kind] = issubclass(kind, _CSTNode)
+    return known
+
+
+def _record(node: cst.CSTNode) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the fields libcst visits on `node`, in order; the others that may still hold a node on
+    another instance: those that are not plain values here)."""
+    recorder = _Recorder()
+    node._visit_and_replace_children(recorder)
+    visited = tuple(dict.fromkeys(recorder.fields))
+    others = tuple(
+        f
+        for f in node.__dataclass_fields__
+        if f not in visited and not f.startswith("__") and not isinstance(getattr(node, f), (str, int, float))
+    )
+    return visited, others
+
+
+def _fields(node: cst.CSTNode) -> tuple[str, ...]:
+    cls = type(node)
+    entry = _ORDER.get(cls)
+    if entry is None:
+        entry = _ORDER[cls] = _record(node)
+    order, others = entry
+    for name in others:  # a field libcst visits only when set (f-string format specs): this node's own
+        value = getattr(node, name)
+        kind = type(value)
+        if _is_node(kind) or ((kind is tuple or kind is list) and any(_is_node(type(v)) for v in value)):
+            return _record(node)[0]
+    return order
+
+
+_ATTRIBUTE_HOOK = re.compile(r"^(visit|leave)_[A-Z][A-Za-z]*_[a-z]")
+_BASES = frozenset(cst.CSTVisitor.__mro__)  # libcst's own classes: every hook there is a no-op
+
+
+_HOOKS: weakref.WeakKeyDictionary[type, dict[str, Callable] | None] = weakref.WeakKeyDictionary()
+
+
+def _hooks(cls: type) -> dict[str, Callable] | None:
+    """The visitor class's own visit_/leave_ methods; None when `walk` cannot stand in for libcst's
+    traversal (on_visit/on_leave overridden, attribute hooks)."""
+    try:
+        return _HOOKS[cls]
+    except KeyError:
+        pass
+    found: dict[str, Callable] | None = {} if issubclass(cls, cst.CSTVisitor) else None
+    for klass in reversed(cls.__mro__):
+        if found is None or klass in _BASES:
+            continue
+        for name, value in vars(klass).items():
+            if name in ("on_visit", "on_leave", "on_visit_attribute", "on_leave_attribute") or (
+                name.startswith(("visit_", "leave_")) and _ATTRIBUTE_HOOK.match(name)
+            ):
+                found = None
+                break
+            if name.startswith(("visit_", "leave_")):
+                found[name] = value
+    _HOOKS[cls] = found
+    return found
+
+
+def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    """`node.visit(visitor)` for a read-only visitor, without rebuilding the tree."""
+    own = _hooks(type(visitor))
+    if own is None:
+        node.visit(visitor)
+        return
+    skip = _TRIVIA if not any(name in _TRIVIA_HOOKS for name in own) else frozenset()
+    hooks: dict[type, tuple[Callable | None, Callable | None]] = {}
+    order_of = _ORDER.get
+    is_node = _IS_NODE.get
+
+    def go(node: cst.CSTNode) -> None:
+        kind = type(node)
+        hook = hooks.get(kind)
+        if hook is None:
+            name = kind.__name__
+            enter = getattr(visitor, f"visit_{name}") if f"visit_{name}" in own else None
+            leave = getattr(visitor, f"leave_{name}") if f"leave_{name}" in own else None
+            hook = hooks[kind] = (enter, leave)
+        enter, leave = hook
+        if enter is None or enter(node) is not False:
+            entry = order_of(kind)
+            for field in entry[0] if entry is not None and not entry[1] else _fields(node):
+                value = getattr(node, field)
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    for child in value:
+                        kind = type(child)
+                        if kind not in skip and (is_node(kind) or _is_node(kind)):
+                            go(child)
+                elif kind not in skip and (is_node(kind) or _is_node(kind)):
+                    go(value)
+        if leave is not None:
+            leave(node)
+
+    go(node)
+
+
+def parents(module: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:
+    """child -> parent for every node under `module` (libcst's `ParentNodeProvider` mapping)."""
+    found = _parents(module, unique=False)
+    assert found is not None
+    return found
+
+
+def unique_parents(module: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode] | None:
+    """`parents(module)`, or None when a node object occurs twice in the tree (a rewritten tree may
+    reuse a node in two places; libcst's metadata wrapper copies such a tree first)."""
+    return _parents(module, unique=True)
+
+
+def _parents(module: cst.CSTNode, unique: bool) -> dict[cst.CSTNode, cst.CSTNode] | None:
+    out: dict[cst.CSTNode, cst.CSTNode] = {}
+    stack = [module]
+    order_of = _ORDER.get
+    is_node = _IS_NODE.get
+    while stack:
+        node = stack.pop()
+        entry = order_of(type(node))
+        for field in entry[0] if entry is not None and not entry[1] else _fields(node):
+            value = getattr(node, field)
+            kind = type(value)
+            for child in value if kind is tuple or kind is list else (value,):
+                kind = type(child)
+                if is_node(kind) or _is_node(kind):
+                    if unique and (child in out or child is module):
+                        return None
+                    out[child] = node
+                    stack.append(child)
+    return out
