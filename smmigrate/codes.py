@@ -253,6 +253,13 @@ _TABLE = (
         "apart from the model, then rerun; or write `loaded.signatures[key](**inputs)` by hand",
     ),
     Code(
+        "SM217",
+        "native-load",
+        Severity.MANUAL,
+        "hard-coded tensor names loaded from a directory a migrated export of this file may write",
+        "give that export its directory as a literal or module constant, or fetch by signature key",
+    ),
+    Code(
         "SM220",
         "native-load",
         Severity.NOTE,

@@ -180,11 +180,18 @@ def transform_module_source(
     active = [cls for cls in classes if _applies(cls, text)]
     label = label or (lambda line: f"line {line}")
     new_text, diagnostics, mode = _run_codemods(text, active, path, project_facts, facts_out, label)
-    withheld = [cls for cls in mode.changed if getattr(cls, "EAGER_OUTPUT", False)]
-    if mode.mode == "compat" and withheld:
+    withheld: list = []
+    while mode.mode == "compat":
+        # until no eager rewrite is left in a module that stays in compatibility mode (withholding
+        # one can leave another eager rewrite behind: a load planned against an export now TF1)
+        more = [cls for cls in mode.changed if getattr(cls, "EAGER_OUTPUT", False) and cls not in withheld]
+        if not more:
+            break
+        withheld.extend(more)
         again = [cls for cls in active if cls not in withheld]
         withheld_names = frozenset(cls.NAME for cls in withheld)
         new_text, diagnostics, mode = _run_codemods(text, again, path, project_facts, None, label, withheld_names)
+    if withheld:
         names = ", ".join(cls.NAME for cls in withheld)
         line, col = mode.first_site or (1, 1)
         diagnostics.append(

@@ -90,6 +90,13 @@ class Resolver:
         if value is None and isinstance(site.export_dir, cst.Name):
             value = module_strings.get(site.export_dir.value)
         self.exports = matching_exports(facts, site.export_dir, value, filename)
+        # exports of this file migrated to TF2 whose directory is only known at run time (a parameter):
+        # a load that no export matches may still read one of them
+        self.unmatched_migrated = [
+            f
+            for f in facts
+            if isinstance(f, ExportFact) and f.migrated and f.path == filename and f.export_dir_value is None
+        ]
         self.notes: list[tuple[cst.CSTNode, str]] = []  # (node, message) for SM220
         # a session on `self`: the loaded object and signature functions become members too
         self.owner: str | None = analyzer.owner
@@ -190,6 +197,18 @@ class Resolver:
             run.output_keys = [key_code(k, None) for k in out_keys]
             run.input_keys = [(k, key_code(k, None)) for k in in_keys]
             return
+        if not self.exports and self.unmatched_migrated:
+            where = ", ".join(
+                f"`{f.export_dir}`" + (f" in {f.function}()" if f.function else "") for f in self.unmatched_migrated
+            )
+            raise Refusal(
+                run.call,
+                "SM217",
+                f"this load fetches hard-coded tensor names, and this file's export to {where} is migrated to "
+                "tf.saved_model.save with a directory known only at run time, so the load may read a TF2 "
+                "SavedModel, which has no `.prune`; pass that export the directory as a literal or module "
+                "constant so the two can be matched, or fetch by signature key",
+            )
         run.mode = "prune"
         # a TF1 variable read: `loaded.variables` is empty and a reference variable cannot be pruned,
         # its `/read` identity can (variables.py)

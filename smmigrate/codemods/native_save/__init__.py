@@ -86,7 +86,7 @@ class NativeSave(SavedModelCodemod):
     )
     CODES = codes_of("native-save")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 20
-    TRIGGERS = ("simple_save", "Builder")
+    TRIGGERS = ("simple_save", "Builder", "saved_model.save(")  # the last: facts of TF2 exports
     PLANS_AHEAD = True
     EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
@@ -183,6 +183,8 @@ class NativeSave(SavedModelCodemod):
                 scope = scan.counts if body is self.source_module.body else _counts_in(body)
                 outside = {n for n, c in scope.items() if c > inner.get(n, 0)}
                 self._plan_block(block, body, exports, names, disabled, outside)
+        for call in scan.tf2_saves:
+            self._tf2_fact(call)
         for call in scan.export_calls:
             if id(call) not in covered:
                 self._fact(call, None, False, "SM301")
@@ -232,6 +234,28 @@ class NativeSave(SavedModelCodemod):
                             self.drop_import_of(ref)
         # an export after replayed training: bridged instead when this rewrite is withheld (SM121)
         self._fact(exports[0], block, True, bridgeable=bool(block.trainings))
+
+    def _tf2_fact(self, call: cst.Call) -> None:
+        """`tf.saved_model.save(obj, export_dir, signatures={...})` already in the code (a second run
+        over native-save's output): a migrated export, as the first run said."""
+        try:
+            args = bind_args(call, ("obj", "export_dir", "signatures", "options"))
+        except Refused:
+            return
+        export_dir = args.get("export_dir")
+        if export_dir is None:
+            return
+        value = literal_str(export_dir)
+        if value is None and isinstance(export_dir, cst.Name):
+            value = self.module_strings.get(export_dir.value)
+        sigs = args.get("signatures")
+        keys: tuple[SignatureFact, ...] = ()
+        if isinstance(sigs, cst.Dict):
+            found = [literal_str(el.key) for el in sigs.elements if isinstance(el, cst.DictElement)]
+            keys = tuple(SignatureFact(k) for k in found if k is not None)
+        fact = ExportFact(self.filename, self.code(export_dir), value, True, keys, _enclosing_function(self, call))
+        self.facts.append(fact)
+        self.fact_nodes.append(call)
 
     def _fact(self, call: cst.Call, block, migrated: bool, reason: str | None = None, bridgeable: bool = False) -> None:
         resolved = self.tf_symbol(call.func)
@@ -291,7 +315,7 @@ class NativeSave(SavedModelCodemod):
         return updated_node if body is None else updated_node.with_changes(body=body)
 
 
-_SCAN_RELS = T.BUILDERS | {T.SIMPLE_SAVE, "disable_v2_behavior", "disable_eager_execution"}
+_SCAN_RELS = T.BUILDERS | {T.SIMPLE_SAVE, "disable_v2_behavior", "disable_eager_execution", "saved_model.save"}
 # the last names a call to one of them can have (a private module's name resolves to its public one)
 _SCAN_NAMES = frozenset(
     {rel.rsplit(".", 1)[-1] for rel in _SCAN_RELS} | {m for m, pub in PRIVATE_MODULES.items() if pub in _SCAN_RELS}
@@ -312,6 +336,7 @@ class _Scan(cst.CSTVisitor):
         self._counts: dict[str, int] = {}
         self.counts: dict[str, int] = {}  # every occurrence of each identifier
         self.function_bodies: dict[int, bool] = {}  # id(suite) of each function body
+        self.tf2_saves: list[cst.Call] = []  # `tf.saved_model.save(...)` calls
 
     def visit_Module(self, node: cst.Module) -> None:
         self.suites.append(node.body)
@@ -358,6 +383,8 @@ class _Scan(cst.CSTVisitor):
             self.exports.add(id(node))
         elif resolved.rel in ("disable_v2_behavior", "disable_eager_execution") and self.disables_v2 is None:
             self.disables_v2 = node
+        elif resolved.rel == "saved_model.save":
+            self.tf2_saves.append(node)  # TF2 saving (an earlier run's rewrite): a fact for native-load
 
 
 def _names_only_in(node: cst.CSTNode, counts: dict[str, int]) -> set[str]:
