@@ -56,6 +56,10 @@ RTOL, ATOL = 1e-5, 1e-6
 NOTE_CODES: frozenset[str] = frozenset(code for code, entry in CODES.items() if entry.severity is Severity.NOTE)
 
 GRAPH_SWITCHES = ("disable_v2_behavior", "disable_eager_execution")
+# TF1's Python-side helpers (flags, app.run, logging, file I/O): `tf.compat.v1.app.run(main)` is TF1
+# API but not graph code. Counted in the residue column on their own; they do not make B "compat".
+PYTHON_HELPERS = frozenset({"app", "flags", "logging", "gfile"})
+HELPER_RESIDUE = "compat.v1 Python helpers"
 SESSION_NAMES = ("Session", "InteractiveSession", "placeholder")
 # Other TF1-only graph APIs (TF 2.21 has them only under tf.compat.v1): a program using any of them
 # still builds graphs, so it is not native even when no Session/placeholder is left.
@@ -151,10 +155,11 @@ def residue(sources: dict[str, str]) -> Counter:
         except SyntaxError:
             counts["unparsable"] += 1
             continue
+        helpers = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in PYTHON_HELPERS}
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):
                 if node.attr == "v1" and _dotted(node.value).endswith("compat"):
-                    counts["compat.v1"] += 1
+                    counts[HELPER_RESIDUE if id(node) in helpers else "compat.v1"] += 1
                 if node.attr in GRAPH_SWITCHES:
                     counts["graph switch"] += 1
                 if node.attr in SESSION_NAMES:
@@ -520,7 +525,7 @@ def run_corpus(names=None, workdir: Path | None = None, log=None) -> tuple[list[
             log(f"verify: {len(pairs)} SavedModel pairs in {timings['verify']:.1f}s")
 
         for row in rows:
-            graph_code = sum(row.residue.values())
+            graph_code = sum(n for kind, n in row.residue.items() if kind != HELPER_RESIDUE)
             if set(row.diagnostics) - NOTE_CODES or row.rewrite_failures:
                 row.mode = "reported"
             elif graph_code:
@@ -627,7 +632,9 @@ def markdown(rows: list[Row], timings: dict) -> str:
         "(all codemods) on plain TF 2.21. *mode of B*: native = no TF1 graph code left; compat = TF1 graph "
         "code or a graph-mode switch left, no diagnostics; reported = diagnostics needing manual work. "
         "*TF1 residue*: `compat.v1` spellings, graph-mode switches, Session/InteractiveSession/placeholder uses, "
-        "other TF1-only graph APIs (get_variable, variable_scope, initializers, Saver, tf.layers, loader, ...).",
+        "other TF1-only graph APIs (get_variable, variable_scope, initializers, Saver, tf.layers, loader, ...); "
+        "`compat.v1` spellings of TF1's Python-side helpers (`app`, `flags`, `logging`, `gfile`) are counted "
+        "apart and do not make B compat: they are not graph code.",
         "",
         "| " + " | ".join(data[0]) + " |",
         "|" + "---|" * len(data[0]),
