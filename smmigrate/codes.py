@@ -452,6 +452,13 @@ _TABLE = (
         "`*args`/`**kwargs` in an export call",
         "spell the arguments out, then rerun",
     ),
+    Code(
+        "SM406",
+        "session-bridge",
+        Severity.NOTE,
+        "an export native-save analysed and refused is bridged instead (the note carries native-save's reason)",
+        "the program runs and writes a TF2 SavedModel; fix what native-save names for a native rewrite, then rerun",
+    ),
     # -- keras-save -------------------------------------------------------------------------------------
     Code(
         "SM601",

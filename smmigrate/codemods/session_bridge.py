@@ -129,6 +129,15 @@ class SessionBridge(SavedModelCodemod):
         plan = plan_exports(node, self.filename, like=self)
         plan.context.withheld = self.withheld
         for site in plan_sites(plan):
+            refused = plan.refusal_of(site.call)
+            if site.refusal is None and refused is not None:
+                # native-save analysed this export and refused it: say why it is bridged, not native
+                code, message = refused
+                self.report(
+                    site.call,
+                    "SM406",
+                    f"bridged with smmigrate.export_session, not migrated to native TF2: {code} {message}",
+                )
             if site.refusal is not None:
                 why = site.refusal
                 self.report(why.node if why.node is not None else site.call, why.code, "not bridged: " + why.message)

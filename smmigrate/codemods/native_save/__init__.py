@@ -56,6 +56,10 @@ class ExportPlan:
         self.exports = [PlannedExport(c, f) for c, f in zip(codemod.fact_nodes, codemod.facts, strict=True)]
         self.module_strings = codemod.module_strings
 
+    def refusal_of(self, call: cst.Call) -> tuple[str, str] | None:
+        """(code, message) of native-save's refusal of this export's block, if it analysed one."""
+        return self.context.refusals.get(id(call))
+
     def fact_of(self, call: cst.Call) -> ExportFact:
         return next(e.fact for e in self.exports if e.call is call)
 
@@ -99,6 +103,7 @@ class NativeSave(SavedModelCodemod):
         self.module_strings: dict[str, str] = {}
         self.helpers: dict[str, cst.FunctionDef] = {}  # module functions an export block may inline
         self.graph_functions: dict[str, cst.FunctionDef] = {}  # module functions that create graph pieces
+        self.refusals: dict[int, tuple[str, str]] = {}  # id(export call) -> (code, message) of its refusal
 
     @classmethod
     def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
@@ -127,6 +132,7 @@ class NativeSave(SavedModelCodemod):
         "_added_tf_import",
         "helpers",
         "graph_functions",
+        "refusals",
     )
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -215,6 +221,7 @@ class NativeSave(SavedModelCodemod):
                 for _, r in tf_refs(self, s)
             )
             self._fact(exports[0], block, False, why.code, bridgeable=block.is_region or trains)
+            self.refusals[id(exports[0])] = (why.code, why.message)  # what the bridge says when it takes over
             self.report(why.node if why.node is not None else block.root, why.code, "not migrated: " + why.message)
             return
         first = block.graph_stmt if block.graph_stmt is not None else block.root

@@ -459,6 +459,13 @@ class _Analysis(Replay):
                 "session), which native-save does not replay; drop it from the export block, or export the trained "
                 "session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
             )
+        elif used & self.graph_names() and graph_refs(cm, small) and (evaluated := _evaluated_expression(small)):
+            raise Refused(
+                evaluated,
+                "SM311",
+                f"`{cm.code(evaluated)}` evaluates a graph expression that is not bound to a name; bind it first "
+                "(`total = ...` in the graph code) and evaluate that name, then rerun",
+            )
         elif used & self.graph_names() and isinstance(small, cst.Expr) and graph_refs(cm, small):
             raise Refused(
                 small,
@@ -1035,6 +1042,23 @@ def inlinable_helpers(cm, module: cst.Module, counts: dict[str, int]) -> dict[st
             continue
         out[stmt.name.value] = stmt
     return out
+
+
+def _evaluated_expression(small) -> cst.Call | None:
+    """`expr.eval(...)` / `sess.run(<call>)` in a statement, evaluating a graph expression built in place."""
+    for call in _calls(small):
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "eval" and isinstance(func.value, cst.Call):
+            return call
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value == "run"
+            and call.args
+            and isinstance(call.args[0].value, cst.Call)
+            and not call.args[0].keyword
+        ):
+            return call
+    return None
 
 
 def graph_functions(cm, module: cst.Module) -> dict[str, cst.FunctionDef]:

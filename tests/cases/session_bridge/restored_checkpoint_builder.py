@@ -26,3 +26,5 @@ def export(checkpoint, export_dir):
         saver = tf.train.Saver()
         saver.restore(sess, checkpoint)
         smmigrate.export_session(sess, export_dir, tags=["serve"], signature_def_map={"serving_default": tf.saved_model.predict_signature_def({"x": x}, {"y": y})})
+# diagnostics
+# 12:13: SM406 bridged with smmigrate.export_session, not migrated to native TF2: SM302 the block restores a checkpoint into `sess`; the values live only in that session, so export it with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by hand

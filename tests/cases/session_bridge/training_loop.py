@@ -31,3 +31,5 @@ def train_and_export(export_dir, data):
         for batch in data:
             sess.run(train_op, feed_dict={x: batch})
         smmigrate.export_session(sess, export_dir, {"x": x}, {"y": y})
+# diagnostics
+# 15:9: SM406 bridged with smmigrate.export_session, not migrated to native TF2: SM303 `tf.train.FtrlOptimizer` is not replayed eagerly: native-save migrates training only with GradientDescent, Adam, Momentum, Adagrad, RMSProp or Adadelta optimizers, whose TF2 updates are proven to reach the same weights; export the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the training loop in TF2 by hand
