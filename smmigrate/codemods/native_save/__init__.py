@@ -13,6 +13,7 @@ reason and the way out (usually the session bridge, `smmigrate.export_session`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import libcst as cst
@@ -172,23 +173,21 @@ class NativeSave(SavedModelCodemod):
                 covered.update(id(c) for c in exports)
                 names.free = _names_only_in(stmt, scan.counts)
                 self._plan_block(block, body, exports, names, disabled)
-        for body in scan.suites:
-            if body is not self.source_module.body and not scan.function_bodies.get(id(body)):
-                continue  # regions are function bodies and the module body, not loop/if/with suites
-            for index, stmt in enumerate(body):
-                exports = [c for c in _calls_in(stmt) if id(c) in scan.exports and id(c) not in covered]
-                if not exports or not _export_holder(self, stmt, {id(c) for c in exports}):
-                    continue
-                block = region_root(self, body, index)
-                if block is None:
-                    continue
-                covered.update(id(c) for c in exports)
-                called = [self.helpers[n] for n in _counts_in(block.region) if n in self.helpers]
-                inner = _counts_in([*block.region, *called])
-                names.free = {n for n, c in inner.items() if scan.counts.get(n) == c}
-                scope = scan.counts if body is self.source_module.body else _counts_in(body)
-                outside = {n for n, c in scope.items() if c > inner.get(n, 0)}
-                self._plan_block(block, body, exports, names, disabled, outside)
+        for body, index, exports in self._region_candidates(scan, covered):
+            stmt = body[index]
+            exports = [c for c in exports if id(c) not in covered]
+            if not exports or not _export_holder(self, stmt, {id(c) for c in exports}):
+                continue
+            block = region_root(self, body, index)
+            if block is None:
+                continue
+            covered.update(id(c) for c in exports)
+            called = [self.helpers[n] for n in _counts_in(block.region) if n in self.helpers]
+            inner = _counts_in([*block.region, *called])
+            names.free = {n for n, c in inner.items() if scan.counts.get(n) == c}
+            scope = scan.counts if body is self.source_module.body else _counts_in(body)
+            outside = {n for n, c in scope.items() if c > inner.get(n, 0)}
+            self._plan_block(block, body, exports, names, disabled, outside)
         for call in scan.tf2_saves:
             self._tf2_fact(call)
         for call in scan.export_calls:
@@ -202,6 +201,30 @@ class NativeSave(SavedModelCodemod):
                     "outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, "
                     "...)` (session bridge) or write the tf.Module by hand",
                 )
+
+    def _region_candidates(self, scan, covered: set[int]) -> list:
+        """(body, index, export calls) for each statement of a function or module body holding
+        exports not planned yet, in source order (regions are function and module bodies only)."""
+        parents = self._metadata(ParentNodeProvider)
+        found: dict[tuple[int, int], tuple] = {}
+        for call in scan.export_calls:
+            if id(call) in covered:
+                continue
+            node: cst.CSTNode = call
+            body: Sequence[cst.BaseStatement] | None = None
+            while (parent := parents.get(node)) is not None:
+                if isinstance(parent, cst.Module):
+                    body = parent.body
+                    break
+                if isinstance(parent, cst.IndentedBlock) and isinstance(parents.get(parent), cst.FunctionDef):
+                    body = parent.body
+                    break
+                node = parent
+            if body is None:
+                continue
+            index = next(i for i, s in enumerate(body) if s is node)
+            found.setdefault((id(body), index), (body, index, []))[2].append(call)
+        return list(found.values())
 
     def _plan_block(
         self, block, body, exports, names: Names, disabled: cst.CSTNode | None, outside: set[str] | None = None
@@ -416,14 +439,14 @@ def _counts_in(stmts) -> dict[str, int]:
 
     class V(cst.CSTVisitor):
         def visit_Attribute(self, n: cst.Attribute) -> bool:
-            n.value.visit(self)
+            walk(n.value, self)
             return False
 
         def visit_Name(self, n: cst.Name) -> None:
             inner[n.value] = inner.get(n.value, 0) + 1
 
     for stmt in stmts:
-        stmt.visit(V())
+        walk(stmt, V())
     return inner
 
 

@@ -6,6 +6,8 @@ import json
 
 import libcst as cst
 
+from .._walk import walk
+
 
 def _q(text: str) -> str:
     return json.dumps(text)
@@ -29,5 +31,5 @@ def _calls(node) -> list[cst.Call]:
         def visit_Call(self, n: cst.Call) -> None:
             found.append(n)
 
-    node.visit(V())
+    walk(node, V())
     return found

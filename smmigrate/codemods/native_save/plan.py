@@ -18,6 +18,7 @@ from typing import cast
 import libcst as cst
 
 from .._base import literal_str
+from .._walk import walk
 from ..exports import tables as T
 from ..exports.signatures import ExportSpec, SignatureSpec, parse_export_parts
 from ..exports.syntax import (
@@ -651,7 +652,7 @@ class _Analysis(Replay):
                 return True
 
         cm = self.cm
-        small.value.visit(V())
+        walk(small.value, V())
         if not found or self.names is None:
             return small
         mapping: dict[int, cst.BaseExpression] = {}
@@ -937,7 +938,7 @@ def _makes_graph(cm, stmt) -> bool:
             if _call_rel(cm, node) in _GRAPH_MAKERS or (isinstance(node.func, cst.Name) and node.func.value in helpers):
                 found = True
 
-    stmt.visit(V())
+    walk(stmt, V())
     return found
 
 

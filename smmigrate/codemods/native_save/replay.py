@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import libcst as cst
 
+from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import (
     Refused,
@@ -81,7 +82,7 @@ class Replay:
                     analysis.replayed[name] = [0, node]
                     found.append(node)
 
-        stmt.visit(V())
+        walk(stmt, V())
         self.b.inner_feeds.extend(cast(cst.Dict, a.value) for a in found)
         return found
 
@@ -109,7 +110,7 @@ class Replay:
                             owned.add(id(session))
 
         trainings = self.b.trainings
-        stmt.visit(V())
+        walk(stmt, V())
         stray = next((n for n in all_names(stmt) if n.value == sess and id(n) not in owned), None)
         if stray is not None:
             session_runs(stmt, sess)  # raises SM301 with its wording
@@ -386,15 +387,15 @@ def names_used_outside(stmt, calls) -> set[str]:
             return id(node) not in skip and super().on_visit(node)
 
         def visit_Attribute(self, node: cst.Attribute) -> bool:
-            node.value.visit(self)
+            walk(node.value, self)
             return False
 
         def visit_Arg(self, node: cst.Arg) -> bool:
-            node.value.visit(self)
+            walk(node.value, self)
             return False
 
         def visit_Name(self, node: cst.Name) -> None:
             found.add(node.value)
 
-    stmt.visit(V())
+    walk(stmt, V())
     return found

@@ -15,6 +15,7 @@ from typing import Any
 
 import libcst as cst
 
+from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import Refused, assigned_names, bind_args
 from ..symbols import V1
@@ -235,7 +236,7 @@ def _function_names(module: cst.Module) -> set[str]:
         def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
             found.add(node.name.value)
 
-    module.visit(V())
+    walk(module, V())
     return found
 
 
