@@ -63,11 +63,13 @@ class WholeApi(SavedModelCodemod):
             if bound is None:
                 continue
             full = scopes.resolve(node)
-            rel, _ = relative(full) if full else (None, False)
+            rel, spelled_v1 = relative(full) if full else (None, False)
             if rel is None or rel.split(".")[0] in _LEAVE_PREFIXES or rel in _LEAVE:
                 continue
             reads.append((node, base, bound, rel))
-            evidence = evidence or bound == V1 or (spelling(rel) is not None and not tf1_api.ambiguous(rel))
+            # `tf.compat.v1.app.run` is already spelled for TF 2.21 (an earlier run's): no evidence
+            tf1_only = spelling(rel) is not None and not tf1_api.ambiguous(rel) and not spelled_v1
+            evidence = evidence or bound == V1 or tf1_only
         for node, base, bound, rel in reads:
             if not evidence and tf1_api.ambiguous(rel):
                 continue  # `tf.Variable` in code with no TF1-only name: TF2 code (a migrated module) stays
