@@ -345,6 +345,24 @@ class SourceText:
         start, end = self.span(node)
         return " ".join(self.code[start:end].split())
 
+    def line_removal(self, node: ast.stmt) -> tuple[int, int, str] | None:
+        """An edit deleting statement `node`'s lines (a trailing comment goes with it); None when other
+        code shares them. When a blank line follows, the blank lines right before it go as well, so
+        the spacing between what stays is what it was."""
+        start, end = self.span(node)
+        first, last = node.lineno, node.end_lineno or node.lineno
+        stop = self.line_start_after(last)
+        rest = self.code[end:stop].strip()
+        if self.code[self.starts[first - 1] : start].strip() or (rest and not rest.startswith("#")):
+            return None
+        if last < len(self.starts) and self._blank(last + 1):
+            while first > 1 and self._blank(first - 1):
+                first -= 1
+        return (self.starts[first - 1], stop, "")
+
+    def _blank(self, line: int) -> bool:
+        return not self.code[self.starts[line - 1] : self.line_start_after(line)].strip()
+
     def line_start_after(self, line: int) -> int:
         return self.starts[line] if line < len(self.starts) else len(self.code)
 

@@ -18,7 +18,6 @@ migrates them (e.g. `tf.contrib.predictor`) gets its chance first.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,6 +26,7 @@ from ..diagnostics import Diagnostic
 from . import tf1_api
 from ._base import SavedModelCodemod
 from ._tfscope import OTHER, ROOT, V1, Bindings, SourceText, analyse, apply_edits, head, import_records, relative
+from .exports.tables import OPTIMIZER_PATH
 from .whole_api import spelling
 
 # TF1 constructs that need graph mode (TF1-relative paths; an entry ending with "." is a prefix).
@@ -120,7 +120,6 @@ KERAS_GRAPH_ONLY: tuple[str, ...] = tuple(
         "placeholder",
     )
 )
-_OPTIMIZER = re.compile(r"^train\.\w+Optimizer$")
 # TF1 APIs TF 2.21 serves from the Keras 2 package (`tf_keras`) only when TF_USE_LEGACY_KERAS is set
 LEGACY_KERAS: tuple[str, ...] = ("layers.", "nn.rnn_cell.", "keras.")
 _LEGACY_ENV = 'os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")  # tf.compat.v1.layers needs Keras 2 (tf_keras)'
@@ -132,8 +131,9 @@ _NOT_REMOVED = ("keras",)
 
 
 def _switch_statements(tree: ast.Module, switches: list[ast.AST], text: SourceText) -> list | None:
-    """Edits deleting each `...disable_v2_behavior()` call statement (each alone on its line, as a
-    plain statement of the module or a function); None when one is used any other way."""
+    """Edits deleting each `...disable_v2_behavior()` call statement (each alone on its line, a
+    comment allowed, as a plain statement of the module or a function); None when one is used any
+    other way."""
     wanted = {id(n) for n in switches}
     suites = [tree.body] + [
         f.body for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and len(f.body) > 1
@@ -150,24 +150,14 @@ def _switch_statements(tree: ast.Module, switches: list[ast.AST], text: SourceTe
     ]
     if len(statements) != len(switches):
         return None
-    edits = []
-    for stmt in statements:
-        start, end = text.span(stmt)
-        line_start = text.code.rfind("\n", 0, start) + 1
-        line_end = text.code.find("\n", end)
-        stop = line_end + 1 if line_end >= 0 else len(text.code)
-        if text.code[line_start:start].strip() or text.code[end:stop].strip():
-            return None  # shares its line (`x = 1; tf.disable_v2_behavior()`): left as is
-        if text.code.startswith("\n", stop):  # blank lines follow: drop the ones before it instead
-            while line_start >= 2 and text.code[line_start - 2 : line_start] == "\n\n":
-                line_start -= 1
-        edits.append((line_start, stop, ""))
-    return edits
+    edits = [text.line_removal(stmt) for stmt in statements]
+    # one sharing its line (`x = 1; tf.disable_v2_behavior()`): all are left as they are
+    return None if None in edits else edits
 
 
 def graph_only(rel: str) -> bool:
     """True when the TF1-relative path names a construct that needs graph mode."""
-    if _OPTIMIZER.match(rel):
+    if OPTIMIZER_PATH.match(rel):
         return True
     for entry in GRAPH_ONLY:
         if entry.endswith("."):
@@ -227,7 +217,7 @@ class CompatMode(SavedModelCodemod):
             if spelled_v1 and rel in SWITCHES:
                 switch = min(switch or node.lineno, node.lineno)
                 switch_nodes.append(node)
-            if _OPTIMIZER.match(rel):
+            if OPTIMIZER_PATH.match(rel):
                 parents = parents if parents is not None else _parents(tree)
                 if _eager_optimizer(node, parents):
                     continue  # a TF1 optimizer used only eagerly (native-save's replayed training)

@@ -106,9 +106,7 @@ class SessionBridge(SavedModelCodemod):
             export_dir = args.get("export_dir")
             if export_dir is None:
                 continue
-            value = literal_str(export_dir)
-            if value is None and isinstance(export_dir, cst.Name):
-                value = plan.module_strings.get(export_dir.value)
+            value = ns.dir_value(export_dir)
             site = Site(
                 call, "simple_save" if "inputs" in args or "outputs" in args else "builder", export_dir, args=args
             )
@@ -127,7 +125,6 @@ class SessionBridge(SavedModelCodemod):
 
         # same tree, same metadata (node ids agree), and native-save's plan of it when already made
         plan = plan_exports(node, self.filename, like=self)
-        plan.context.withheld = self.withheld
         for site in plan_sites(plan):
             refused = plan.refusal_of(site.call)
             if site.refusal is None and refused is not None:

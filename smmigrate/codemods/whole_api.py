@@ -168,15 +168,10 @@ def _v1_aliases(found, edits: list) -> None:
             if root is None:
                 mine.append((start, end, f"import tensorflow as {target}"))
             else:
-                line_end = text.code.find("\n", end)
-                line_start = text.code.rfind("\n", 0, start) + 1
-                if text.code[line_start:start].strip() or text.code[end : line_end if line_end >= 0 else None].strip():
+                removal = text.line_removal(stmt)
+                if removal is None:
                     continue  # not alone on its line
-                stop = line_end + 1 if line_end >= 0 else len(text.code)
-                if text.code.startswith("\n", stop):  # blank lines follow: drop the ones before it instead
-                    while line_start >= 2 and text.code[line_start - 2 : line_start] == "\n\n":
-                        line_start -= 1
-                mine.append((line_start, stop, ""))
+                mine.append(removal)
             edits.extend(mine)
 
 

@@ -6,6 +6,7 @@ import libcst as cst
 
 from .._base import Refused
 from .._walk import walk
+from . import tables as T
 
 
 class _Uses(cst.CSTVisitor):
@@ -178,6 +179,4 @@ def all_names(node) -> list[cst.Name]:
 
 def graph_refs(cm, node: cst.CSTNode) -> list:
     """`tf_refs` less the names that are plain Python (flags, gfile, logging: `tables.PYTHON_SIDE`)."""
-    from . import tables as T
-
     return [(ref, resolved) for ref, resolved in tf_refs(cm, node) if not resolved.rel.startswith(T.PYTHON_SIDE)]

@@ -10,6 +10,8 @@ tables below. Keys are TF1-relative paths as `SavedModelCodemod.tf_symbol` gives
 
 from __future__ import annotations
 
+import re
+
 _DTYPES = [
     "float16",
     "float32",
@@ -360,6 +362,9 @@ DENSE_PARAMS = (
     "name",
     "reuse",
 )
+
+# a TF1 optimizer class (`train.AdamOptimizer`): graph-mode training, unless native-save replays it
+OPTIMIZER_PATH = re.compile(r"^train\.\w+Optimizer$")
 
 PLACEHOLDER = "placeholder"
 VARIABLE = "Variable"

@@ -28,6 +28,7 @@ from ..exports.syntax import Refused, bind_args, identifiers, tf_refs
 from ..symbols import PRIVATE_MODULES
 from .block import _as_default_of, _graph_ctx, _session_ctx
 from .emit import Emitter, Names, _blank_before
+from .nodes import _calls
 from .plan import (
     analyze_block,
     block_root,
@@ -49,13 +50,12 @@ class PlannedExport:
 
 class ExportPlan:
     """native-save's plan of one tree, read by the codemods that act on what it leaves (the session
-    bridge): the exports in source order, the module's string constants, and `context`, the
-    analysed codemod whose name resolution (`tf_symbol`, `parent`, `code`) applies to this tree."""
+    bridge): the exports in source order, and `context`, the analysed codemod whose name resolution
+    (`tf_symbol`, `parent`, `code`, `dir_value`) applies to this tree."""
 
     def __init__(self, codemod: NativeSave) -> None:
         self.context = codemod
         self.exports = [PlannedExport(c, f) for c, f in zip(codemod.fact_nodes, codemod.facts, strict=True)]
-        self.module_strings = codemod.module_strings
 
     def refusal_of(self, call: cst.Call) -> tuple[str, str] | None:
         """(code, message) of native-save's refusal of this export's block, if it analysed one."""
@@ -79,6 +79,7 @@ def plan_exports(module: cst.Module, path: str, shared=None, *, like: SavedModel
     else:
         ns._wrapper, ns._lazy = like._wrapper, like._lazy
         ns.shared = like.shared
+        ns.withheld = like.withheld  # the engine's word on this module applies to the plan too
         ns.visit_Module(module)
     return ExportPlan(ns)
 
@@ -167,11 +168,11 @@ class NativeSave(SavedModelCodemod):
                 region_body = body is self.source_module.body or scan.function_bodies.get(id(body))
                 if region_body and sessions_in(self, stmt) & set().union(*(identifiers(s) for s in body[index + 1 :])):
                     continue  # a session made in it is used after it (`sess.close()`): the region takes both
-                exports = [c for c in _calls_in(stmt) if id(c) in scan.exports and id(c) not in covered]
+                exports = [c for c in _calls(stmt) if id(c) in scan.exports and id(c) not in covered]
                 if not exports:
                     continue
                 covered.update(id(c) for c in exports)
-                names.free = _names_only_in(stmt, scan.counts)
+                names.free = _free_names([stmt], scan.counts)
                 self._plan_block(block, body, exports, names, disabled)
         for body, index, exports in self._region_candidates(scan, covered):
             stmt = body[index]
@@ -184,7 +185,7 @@ class NativeSave(SavedModelCodemod):
             covered.update(id(c) for c in exports)
             called = [self.helpers[n] for n in _counts_in(block.region) if n in self.helpers]
             inner = _counts_in([*block.region, *called])
-            names.free = {n for n, c in inner.items() if scan.counts.get(n) == c}
+            names.free = _free_names(block.region, scan.counts, inner)
             scope = scan.counts if body is self.source_module.body else _counts_in(body)
             outside = {n for n, c in scope.items() if c > inner.get(n, 0)}
             self._plan_block(block, body, exports, names, disabled, outside)
@@ -238,11 +239,7 @@ class NativeSave(SavedModelCodemod):
             new = Emitter(self, block, names, top_level=body is self.source_module.body).emit()
         except Refused as why:
             # as before native-save replayed training: a block that trains is exported by the bridge
-            trains = any(
-                r.rel.startswith("train.") and r.rel.endswith("Optimizer")
-                for s in block.region
-                for _, r in tf_refs(self, s)
-            )
+            trains = any(T.OPTIMIZER_PATH.match(r.rel) for s in block.region for _, r in tf_refs(self, s))
             self._fact(exports[0], block, False, why.code, bridgeable=block.is_region or trains)
             self.refusals[id(exports[0])] = (why.code, why.message)  # what the bridge says when it takes over
             self.report(why.node if why.node is not None else block.root, why.code, "not migrated: " + why.message)
@@ -265,6 +262,13 @@ class NativeSave(SavedModelCodemod):
         # an export after replayed training: bridged instead when this rewrite is withheld (SM121)
         self._fact(exports[0], block, True, bridgeable=bool(block.trainings))
 
+    def dir_value(self, export_dir: cst.BaseExpression | None) -> str | None:
+        """An export directory's value: a string literal, or a module-level string constant's name."""
+        value = literal_str(export_dir)
+        if value is None and isinstance(export_dir, cst.Name):
+            value = self.module_strings.get(export_dir.value)
+        return value
+
     def _tf2_fact(self, call: cst.Call) -> None:
         """`tf.saved_model.save(obj, export_dir, signatures={...})` already in the code (a second run
         over native-save's output): a migrated export, as the first run said."""
@@ -275,9 +279,7 @@ class NativeSave(SavedModelCodemod):
         export_dir = args.get("export_dir")
         if export_dir is None:
             return
-        value = literal_str(export_dir)
-        if value is None and isinstance(export_dir, cst.Name):
-            value = self.module_strings.get(export_dir.value)
+        value = self.dir_value(export_dir)
         sigs = args.get("signatures")
         keys: tuple[SignatureFact, ...] = ()
         if isinstance(sigs, cst.Dict):
@@ -295,9 +297,7 @@ class NativeSave(SavedModelCodemod):
         except Refused:
             export_dir = None
         text = self.code(export_dir) if export_dir is not None else ""
-        value = literal_str(export_dir)
-        if value is None and isinstance(export_dir, cst.Name):
-            value = self.module_strings.get(export_dir.value)
+        value = self.dir_value(export_dir)
         sigs: tuple[SignatureFact, ...] = ()
         if block is not None and block.signatures_seen:
             names = block.tensor_names
@@ -417,22 +417,6 @@ class _Scan(cst.CSTVisitor):
             self.tf2_saves.append(node)  # TF2 saving (an earlier run's rewrite): a fact for native-load
 
 
-def _names_only_in(node: cst.CSTNode, counts: dict[str, int]) -> set[str]:
-    """Identifiers used nowhere but inside `node` (free for generated code replacing it)."""
-    inner: dict[str, int] = {}
-
-    class V(cst.CSTVisitor):
-        def visit_Attribute(self, n: cst.Attribute) -> bool:
-            walk(n.value, self)
-            return False
-
-        def visit_Name(self, n: cst.Name) -> None:
-            inner[n.value] = inner.get(n.value, 0) + 1
-
-    walk(node, V())
-    return {name for name, count in inner.items() if counts.get(name) == count}
-
-
 def _counts_in(stmts) -> dict[str, int]:
     """How often each identifier occurs in `stmts` (attribute names excluded)."""
     inner: dict[str, int] = {}
@@ -450,6 +434,12 @@ def _counts_in(stmts) -> dict[str, int]:
     return inner
 
 
+def _free_names(stmts, counts: dict[str, int], inner: dict[str, int] | None = None) -> set[str]:
+    """Identifiers used nowhere but in `stmts` (free for the generated code replacing them)."""
+    inner = _counts_in(stmts) if inner is None else inner
+    return {name for name, count in inner.items() if counts.get(name) == count}
+
+
 def _export_holder(cm, stmt, exports: set[int]) -> bool:
     """The export is in `stmt` itself or only inside graph/session with-blocks in it (not in a loop, if, try)."""
     if isinstance(stmt, cst.SimpleStatementLine):
@@ -458,21 +448,8 @@ def _export_holder(cm, stmt, exports: set[int]) -> bool:
         _graph_ctx(cm, i.item, None) or _session_ctx(cm, i.item, None) or _as_default_of(i.item) is not None
         for i in stmt.items
     ):
-        return all(
-            _export_holder(cm, s, exports) for s in stmt.body.body if any(id(c) in exports for c in _calls_in(s))
-        )
+        return all(_export_holder(cm, s, exports) for s in stmt.body.body if any(id(c) in exports for c in _calls(s)))
     return False
-
-
-def _calls_in(node: cst.CSTNode) -> list[cst.Call]:
-    found: list[cst.Call] = []
-
-    class V(cst.CSTVisitor):
-        def visit_Call(self, n: cst.Call) -> None:
-            found.append(n)
-
-    walk(node, V())
-    return found
 
 
 def _enclosing_function(cm: NativeSave, node: cst.CSTNode) -> str | None:

@@ -45,7 +45,7 @@ from .block import (
 )
 from .layers import Layers
 from .nodes import _calls
-from .replay import OPTIMIZER_PATH, Replay, is_minimize, names_used_outside
+from .replay import Replay, is_minimize, names_used_outside
 from .variables import ScopeExit, VariableScopes
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
@@ -346,7 +346,7 @@ class _Analysis(Replay):
             elif self.is_feed_dict(value):
                 self.feed_dict(name, cast(cst.Dict, value), small, line)
                 return
-            elif rel is not None and OPTIMIZER_PATH.match(rel):
+            elif rel is not None and T.OPTIMIZER_PATH.match(rel):
                 self.optimizer(name, call, rel)
             elif is_minimize(value):
                 self.minimize(name, call)

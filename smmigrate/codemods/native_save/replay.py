@@ -11,7 +11,6 @@ the reason (SM303 for training, SM321 for evaluations).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -31,8 +30,6 @@ from ..exports.syntax import (
     session_runs,
 )
 from .block import Block, Eval, Optimizer, Step, Training, _call_rel
-
-OPTIMIZER_PATH = re.compile(r"^train\.\w+Optimizer$")
 
 
 class Replay:
@@ -269,7 +266,7 @@ class Replay:
             self.replayed[owner.value][0] += 1
         else:
             rel = _call_rel(self.cm, owner)
-            if rel is None or not OPTIMIZER_PATH.match(rel):
+            if rel is None or not T.OPTIMIZER_PATH.match(rel):
                 raise Refused(
                     call,
                     "SM303",
