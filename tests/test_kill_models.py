@@ -64,10 +64,18 @@ def _timed_run(argv) -> float:
 
 
 def _state(folder: Path) -> tuple:
-    """What a write changes first in `folder`: its entries, and each one's inode, size and mtime."""
+    """What a write changes first in `folder`: its entries, and each one's inode, size and mtime.
+
+    An entry renamed or removed between the listing and its `stat` (the tool's temporary file,
+    mid-rename) is recorded as vanished: that too is a change from the initial state.
+    """
     out = []
     for entry in os.scandir(folder):
-        st = entry.stat(follow_symlinks=False)
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            out.append((entry.name, -1, -1, -1))
+            continue
         out.append((entry.name, st.st_ino, st.st_size, st.st_mtime_ns))
     return tuple(sorted(out))
 
