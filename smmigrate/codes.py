@@ -257,7 +257,8 @@ _TABLE = (
         "native-load",
         Severity.MANUAL,
         "hard-coded tensor names loaded from a directory a migrated export of this file may write",
-        "give that export its directory as a literal or module constant, or fetch by signature key",
+        "give that export its directory as a literal or module constant (or pass its function the same one "
+        "in every call) so the two can be matched, or fetch by signature key",
     ),
     Code(
         "SM220",
