@@ -33,7 +33,9 @@ import libcst as cst
 from ..codes import codes_of
 from ._base import Refused, SavedModelCodemod
 from ._keras import code_of, is_keras_model, keras_model_classes, keras_rel, kwarg, name_uses, tf_rel
+from ._names import FreshNames
 from ._walk import walk
+from .exports.syntax import identifiers
 from .symbols import V2
 
 _SESSION = "backend.get_session"
@@ -125,25 +127,11 @@ class KerasSession(SavedModelCodemod):
         if not sessions and not phases:
             return
         classes = keras_model_classes(self, node)
-        taken: set[str] = set()
-
-        class Names(cst.CSTVisitor):  # identifiers in use (attribute and keyword names are not)
-            def visit_Name(self, n: cst.Name) -> None:
-                taken.add(n.value)
-
-            def visit_Attribute(self, n: cst.Attribute) -> bool:
-                walk(n.value, self)
-                return False
-
-            def visit_Arg(self, n: cst.Arg) -> bool:
-                walk(n.value, self)
-                return False
-
-        walk(node, Names())
+        names = FreshNames(identifiers(node))  # new names avoid every identifier in use
         planned: dict[cst.CSTNode, list[cst.BaseStatement] | None] = {}
         for call in sessions:
             try:
-                planned.update(self._plan_session(call, calls, classes, taken))
+                planned.update(self._plan_session(call, calls, classes, names))
             except Refused as why:
                 self.report(why.node, why.code, f"left as TF1 Keras code: {why.message}")
                 return  # the module keeps its Keras 2 session: nothing else changes either
@@ -161,7 +149,7 @@ class KerasSession(SavedModelCodemod):
             self._predict_verbose(call, classes)
 
     # -- the export --------------------------------------------------------------------------
-    def _plan_session(self, call: cst.Call, calls, classes, taken: set[str]) -> dict:
+    def _plan_session(self, call: cst.Call, calls, classes, names: FreshNames) -> dict:
         stmt = self._statement_of(call)
         assign = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 else None
         if (
@@ -198,10 +186,12 @@ class KerasSession(SavedModelCodemod):
                 raise Refused(save, "SM700", "`simple_save(...)` is not a statement of its own")
             if self.parent(save_stmt) is not self.parent(stmt):
                 raise Refused(save, "SM700", "`simple_save(...)` is not in the same block as `get_session()`")
-            planned[save_stmt] = self._export(save, save_stmt, classes, taken)
+            planned[save_stmt] = self._export(save, save_stmt, classes, names)
         return planned
 
-    def _export(self, save: cst.Call, stmt: cst.SimpleStatementLine, classes, taken) -> list[cst.BaseStatement]:
+    def _export(
+        self, save: cst.Call, stmt: cst.SimpleStatementLine, classes, names: FreshNames
+    ) -> list[cst.BaseStatement]:
         args: dict[str, cst.BaseExpression] = {}
         for i, arg in enumerate(save.args):
             if arg.star or (arg.keyword is None and i >= len(_SAVE_PARAMS)):
@@ -224,12 +214,7 @@ class KerasSession(SavedModelCodemod):
                     save, "SM700", f"input key {key!r} is not a Python identifier (it names a parameter in TF2)"
                 )
 
-        def fresh(base: str) -> str:
-            name, n = base, 2
-            while name in taken:
-                name, n = f"{base}_{n}", n + 1
-            taken.add(name)
-            return name
+        fresh = names.fresh
 
         tf = lambda path: self.spell((V2, path))  # noqa: E731
         fn, module = fresh("serving_default"), fresh("module")

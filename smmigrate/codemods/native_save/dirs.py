@@ -16,7 +16,7 @@ from libcst.metadata import ParentNodeProvider
 
 from .._base import literal_str
 from .._walk import walk
-from ..exports.syntax import Refused, bind_args
+from ..exports.syntax import Refused, bind_args, identifiers
 
 
 class _Uses(cst.CSTVisitor):
@@ -48,14 +48,7 @@ class _Uses(cst.CSTVisitor):
     def _target(self, node: cst.CSTNode | None) -> None:
         if node is None or not self._inside:
             return
-        found: list[str] = []
-
-        class Names(cst.CSTVisitor):
-            def visit_Name(self, n: cst.Name) -> None:
-                found.append(n.value)
-
-        walk(node, Names())
-        self.rebound = self.rebound or self.param in found
+        self.rebound = self.rebound or self.param in identifiers(node)
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         self._target(node.target)

@@ -11,11 +11,9 @@ signature as predict.
 
 from __future__ import annotations
 
-import keyword
-import re
-
 import libcst as cst
 
+from .._names import FreshNames as Names
 from ..exports import tables as T
 from ..exports.syntax import Refused, all_names, assigned_names, bind_args, graph_refs, identifiers, names_used
 from ..symbols import ROOT_MODULE, V1, V1_MODULE, V2
@@ -33,25 +31,6 @@ _MODULE_ATTRS = {
     "submodules",
     "with_name_scope",
 }
-
-
-class Names:
-    """Fresh identifiers that collide with nothing the file already uses."""
-
-    def __init__(self, taken: set[str]) -> None:
-        self.taken = set(taken)
-        self.free: set[str] = set()  # names the block being rewritten no longer uses
-
-    def fresh(self, base: str) -> str:
-        base = re.sub(r"\W", "_", base) or "signature"
-        if base[0].isdigit() or keyword.iskeyword(base):
-            base = "signature_" + base
-        name, n = base, 2
-        while name in self.taken and name not in self.free:
-            name, n = f"{base}_{n}", n + 1
-        self.taken.add(name)
-        self.free.discard(name)
-        return name
 
 
 def module_attr(var: str) -> str:
