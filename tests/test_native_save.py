@@ -25,6 +25,7 @@ from smmigrate.rewrite import rewrite_source
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS = ROOT / "tests" / "programs" / "native_save"
 SAMPLES = ROOT / "samples"
+TOKENS = ["the", "dog", "mat", "<unk>"]
 EXAMPLES = {"examples": [{"x": [1.0, 2.0]}, {"x": [-0.5, 0.25]}, {"x": [3.0, 0.0]}]}
 
 CASE_FILES = {c.path.stem: c for c in all_cases() if c.path.parent.name == "native_save"}
@@ -73,7 +74,18 @@ CASES = {
     "random_variable_assigned": (None, "export", {}),  # random initial values, overwritten before the export
     "get_variable_assigned_weights": (None, "export", {}),  # get_variable (random init) + assigned weights
     "switch_module_variables_migrated": (None, "export", {}),  # compat.v1 + disable_v2_behavior module
+    # lookup tables made eagerly and tracked; table-only init ops dropped (TF2 tables fill themselves on load)
+    "table_hash_lookups": (
+        None,
+        "export",
+        {"*": {"color": {"values": ["blue", "pink", "red"]}, "amount": {"values": [0.5, 1.0, 4.0]}}},
+    ),
+    "table_vocab_asset": (None, "export", {"*": {"tokens": {"values": TOKENS}}}),  # vocab file -> Asset
+    "table_main_op_without_variables": (None, "export", {"*": {"code": {"values": [9, 1, 7]}}}),
 }
+# programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
+# the exports are loaded, so each SavedModel must carry its own copy
+VOCAB_FILES = ("table_vocab_asset",)
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (
     "variable_scope_get_variable",
@@ -127,9 +139,12 @@ def runs(tmp_path_factory):
         pairs.append({"name": name, "tf1": str(out1), "tf2": str(out2), "feeds": feeds})
     spec = tmp / "pairs.json"
     spec.write_text(json.dumps(pairs))
+    vocab = [str(tmp / side / f"{name}_vocab.txt") for name in VOCAB_FILES for side in ("tf1", "tf2")]
+    tf2.append({"script": str(PROGRAMS / "remove_files.py"), "argv": vocab})
     tf2.append({"script": str(PROGRAMS / "compare_exports.py"), "argv": [str(spec)]})
     res1 = run_programs("tf1", tf1)
-    *res2, check = run_programs("tf2", tf2)
+    *res2, removed, check = run_programs("tf2", tf2)
+    assert removed["error"] is None, removed["error"]
     for name, r1, r2 in zip(CASES, res1, res2, strict=True):
         assert r1["error"] is None, f"TF1 original {name} failed:\n{r1['error']}"
         assert r2["error"] is None, f"TF2 rewrite of {name} failed:\n{r2['error']}"
@@ -137,6 +152,7 @@ def runs(tmp_path_factory):
     line = next(ln for ln in check["stdout"].splitlines() if ln.startswith("REPORT "))
     report = {e["name"]: e for e in json.loads(line[len("REPORT ") :])}
     return {
+        "tmp": tmp,
         "rewritten": rewritten,
         "report": report,
         "stdout": dict(zip(CASES, zip(res1, res2, strict=True), strict=True)),
@@ -349,3 +365,25 @@ def test_replayed_training_keeps_the_module_native():
     assert not [d for d in diagnostics if d.code in ("SM120", "SM121") or d.code.startswith("SM3")], diagnostics
     assert "disable_v2_behavior" not in out and "Session" not in out
     assert "tf.compat.v1.train.AdamOptimizer(learning_rate=0.01)" in out and ".apply_gradients(" in out
+
+
+def test_tables_look_up_like_tf1(runs):
+    # string -> int64 with default -1 ("pink"), then int64 -> string buckets of the score
+    got = runs["report"]["table_hash_lookups"]["tf2"]["outputs"]["serving_default"]
+    assert got["color_id"] == [2.0, -1.0, 0.0]
+    assert got["label"] == ["b'mid'", "b'low'", "b'unknown'"]  # scores 1.5, 0.0, 4.0 -> buckets 1, 0, 3
+    assert runs["stdout"]["table_hash_lookups"][1]["stdout"].startswith("ids [2, -1, 0] labels")
+    got = runs["report"]["table_main_op_without_variables"]["tf2"]["outputs"]["serving_default"]
+    assert got["name"] == ["b'nine'", "b'?'", "b'seven'"]
+
+
+def test_vocab_asset_carried_by_the_savedmodel(runs):
+    # the original vocab files were deleted before loading: both exports read their assets/ copy
+    tmp = runs["tmp"]
+    assert not (tmp / "tf2" / "table_vocab_asset_vocab.txt").exists()
+    assert [p.name for p in (tmp / "tf2" / "table_vocab_asset" / "assets").iterdir()] == ["table_vocab_asset_vocab.txt"]
+    got = runs["report"]["table_vocab_asset"]["tf2"]["outputs"]["serving_default"]
+    assert got["ids"] == [1.0, 0.0, 4.0, 0.0]  # "dog" is not in the file: default 0
+    buckets = got["buckets"]
+    assert buckets[0] == 1.0 and buckets[2] == 4.0 and buckets[3] == 0.0 and 5.0 <= buckets[1] <= 7.0
+    assert "tf.saved_model.Asset(vocab_path)" in runs["rewritten"]["table_vocab_asset"]

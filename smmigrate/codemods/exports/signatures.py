@@ -104,9 +104,37 @@ def _init_like(cm, a, node) -> bool:
         rel = resolved.rel if resolved else None
         if rel in T.LOAD_TIME_SAFE:
             return True
-        if rel == "group":
-            return all(not arg.keyword and _init_like(cm, a, arg.value) for arg in node.args)
+        if rel in T.MAIN_OP and not node.args:
+            return not a.b.variables  # it re-initializes the variables: harmless only without any
+        if rel == T.GROUP:
+            return all(
+                (arg.keyword is not None and arg.keyword.value == "name")
+                or (not arg.keyword and not arg.star and _init_like(cm, a, arg.value))
+                for arg in node.args
+            )
     return False
+
+
+def _init_refusal(cm, a, param: str, value) -> str:
+    """The SM315 message for `param=value`, naming what it would do at load time."""
+    rel = a.init_ops.get(value.value) if isinstance(value, cst.Name) else None
+    if rel is None and isinstance(value, cst.Call):
+        resolved = cm.tf_symbol(value.func)
+        rel = resolved.rel if resolved else None
+    head = f"`{param}=` runs `{cm.code(value)}` at load time"
+    if rel in T.MAIN_OP or rel in T.INITIALIZERS - T.LOAD_TIME_SAFE - {"tables_initializer"}:
+        names = ", ".join(f"`{v}`" for v in a.b.variables[:3]) + (", ..." if len(a.b.variables) > 3 else "")
+        return (
+            f"{head}, which re-runs the initializers of the block's variables ({names}) after the restore, so this "
+            "TF1 model serves their initial values, not the exported ones, and TF2's tf.saved_model.save has no "
+            "load-time hook to do the same; pass `tf.tables_initializer()` or None if that was not intended (TF2 "
+            "tables fill themselves on load), or write the tf.Module by hand"
+        )
+    return (
+        f"{head}, which TF2's tf.saved_model.save has no hook for (TF2 tables fill themselves on load, so only "
+        "table and local-variable initializers, alone or in `tf.group`, can be dropped); use "
+        "`tf.tables_initializer()` or None if nothing else needs to run on load, or write the tf.Module by hand"
+    )
 
 
 def _tensor_dict(cm, a, node, what: str, inputs: bool, infos: bool) -> list:
@@ -256,24 +284,21 @@ def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSp
         )
     for name, value in init.items():
         if value is not None and not _init_like(cm, a, value):
-            raise Refused(
-                value,
-                "SM315",
-                f"`{name}=` runs `{cm.code(value)}` at load time, which TF2's tf.saved_model.save has no hook for "
-                "(and `main_op()` or a global initializer there re-initializes the variables after restore, so this "
-                "TF1 model serves initial values); use `tf.tables_initializer()` or None if nothing needs to run on "
-                "load, or write the tf.Module by hand",
-            )
+            raise Refused(value, "SM315", _init_refusal(cm, a, name, value))
     if kind == "simple_save":
         return ExportSpec(kind, export_dir, sigs, call)
     assets = args.get("assets_collection")
+    resources = getattr(a, "resources", None)  # native-save's tables and assets (native_save/tables.py)
     if assets is not None and not (isinstance(assets, cst.Name) and assets.value == "None"):
-        raise Refused(
-            assets,
-            "SM314",
-            "`assets_collection=` exports asset files; in TF2 they must be tracked as `tf.saved_model.Asset` on the "
-            "module — add them by hand (or use the session bridge)",
-        )
+        why = resources.assets_refusal(assets) if resources is not None else None
+        if resources is None or why is not None:
+            raise Refused(
+                assets,
+                "SM314",
+                why
+                or "`assets_collection=` exports asset files; in TF2 they must be tracked as `tf.saved_model.Asset` "
+                "on the module — add them by hand (or use the session bridge)",
+            )
     if args.get("saver") is not None:
         raise Refused(
             args["saver"], "SM318", "a custom `saver=` decides which variables are written; write the tf.Module by hand"

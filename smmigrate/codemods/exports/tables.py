@@ -397,6 +397,21 @@ INITIALIZERS = frozenset(
 ASSIGN_FUNCS = {"assign": "assign", "assign_add": "assign_add", "assign_sub": "assign_sub"}
 ASSIGN_METHODS = frozenset({"assign", "assign_add", "assign_sub"})
 
+# -- lookup tables and assets (native_save/tables.py) ---------------------------------------------------
+# TF1 table classes -> created eagerly as their TF2 class (same constructor parameters, same lookups;
+# TF2's tables initialize themselves when made and again when a SavedModel is loaded) and tracked
+# by the module. Initializers and TextFileIndex are the same objects in both APIs.
+TABLE_CLASSES = frozenset({"lookup.StaticHashTable", "lookup.StaticVocabularyTable"})
+TABLE_PARTS = frozenset({"lookup.KeyValueTensorInitializer", "lookup.TextFileInitializer"})
+TABLE_INDEX = "lookup.TextFileIndex"  # .WHOLE_LINE / .LINE_NUMBER
+ADD_TO_COLLECTION = frozenset({"add_to_collection", "add_to_collections"})
+GET_COLLECTION = "get_collection"
+ASSET_KEY = "GraphKeys.ASSET_FILEPATHS"
+ASSET_KEY_VALUE = "asset_filepaths"  # the collection's name, as TF1 spells the constant
+CONSTANT_PARAMS = ("value", "dtype", "shape", "name", "verify_shape")
+GROUP = "group"
+MAIN_OP = frozenset({"saved_model.main_op.main_op", "saved_model.main_op"})
+
 # Safe as main_op/legacy_init_op: nothing to do in TF2 for graphs native-save accepts (no local
 # variables, no tables). `saved_model.main_op.main_op()` is NOT here: it re-runs the global
 # variable initializers after the restore, so the TF1 model serves initial values (seen on TF 2.21).
