@@ -82,6 +82,7 @@ CASES = {
     ),
     "table_vocab_asset": (None, "export", {"*": {"tokens": {"values": TOKENS}}}),  # vocab file -> Asset
     "table_main_op_without_variables": (None, "export", {"*": {"code": {"values": [9, 1, 7]}}}),
+    "table_region_classify_labels": (None, "./labels_model", {"*": {"inputs": EXAMPLES}}),  # classes from a table
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy
@@ -375,6 +376,10 @@ def test_tables_look_up_like_tf1(runs):
     assert runs["stdout"]["table_hash_lookups"][1]["stdout"].startswith("ids [2, -1, 0] labels")
     got = runs["report"]["table_main_op_without_variables"]["tf2"]["outputs"]["serving_default"]
     assert got["name"] == ["b'nine'", "b'?'", "b'seven'"]
+    entry = runs["report"]["table_region_classify_labels"]["tf2"]
+    assert entry["meta"][0]["signatures"]["serving_default"]["method"] == "tensorflow/serving/classify"
+    # x = [1, 2] -> logits [-3, 3]; [-0.5, 0.25] -> [-1, 1]; [3, 0] -> [3, -3]
+    assert entry["outputs"]["serving_default"]["classes"] == ["b'positive'", "b'positive'", "b'negative'"]
 
 
 def test_vocab_asset_carried_by_the_savedmodel(runs):

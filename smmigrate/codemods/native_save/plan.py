@@ -918,7 +918,9 @@ def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, name
     return block
 
 
-_GRAPH_MAKERS = frozenset({T.PLACEHOLDER, T.VARIABLE, T.GET_VARIABLE, T.GRAPH, T.RESET_GRAPH, *T.SESSIONS})
+_GRAPH_MAKERS = frozenset(
+    {T.PLACEHOLDER, T.VARIABLE, T.GET_VARIABLE, T.GRAPH, T.RESET_GRAPH, *T.SESSIONS, *T.TABLE_CLASSES, *T.TABLE_PARTS}
+)
 
 
 def owns_graph(cm, block: Block) -> bool:
