@@ -83,10 +83,14 @@ CASES = {
     "table_vocab_asset": (None, "export", {"*": {"tokens": {"values": TOKENS}}}),  # vocab file -> Asset
     "table_main_op_without_variables": (None, "export", {"*": {"code": {"values": [9, 1, 7]}}}),
     "table_region_classify_labels": (None, "./labels_model", {"*": {"inputs": EXAMPLES}}),  # classes from a table
+    "table_contrib_helpers": (None, "export", {"*": {"words": {"values": ["plum", "kiwi", "apple", "pear"]}}}),
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy
-VOCAB_FILES = ("table_vocab_asset",)
+VOCAB_FILES = ("table_vocab_asset", "table_contrib_helpers")
+# TF1 originals using `tf.contrib.lookup`, which TF 2.21 lacks: run with TF 1.15's contrib.lookup
+# rebuilt from the core lookup_ops it re-exported (tests/programs/native_save/contrib_lookup.py)
+CONTRIB = ("table_contrib_helpers",)
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (
     "variable_scope_get_variable",
@@ -115,11 +119,14 @@ def runs(tmp_path_factory):
     for name, (sample, function, feeds) in CASES.items():
         if sample is None:
             script = tmp / f"{name}_tf1.py"
-            script.write_text(CASE_FILES[name].source)
+            shim = f"import runpy\nrunpy.run_path({str(PROGRAMS / 'contrib_lookup.py')!r})\n" if name in CONTRIB else ""
+            script.write_text(shim + CASE_FILES[name].source)
         else:
             script = sample
         codemods = CASE_FILES[name].codemods if sample is None else ("native-save", "compat-names")
-        code, diagnostics = rewrite_source(script.read_text(), only=codemods)
+        code, diagnostics = rewrite_source(
+            CASE_FILES[name].source if sample is None else script.read_text(), only=codemods
+        )
         if sample is None:
             assert code == CASE_FILES[name].expected  # what the case pins is what runs
         assert not [d for d in diagnostics if d.code.startswith("SM3")], diagnostics
@@ -392,3 +399,15 @@ def test_vocab_asset_carried_by_the_savedmodel(runs):
     buckets = got["buckets"]
     assert buckets[0] == 1.0 and buckets[2] == 4.0 and buckets[3] == 0.0 and 5.0 <= buckets[1] <= 7.0
     assert "tf.saved_model.Asset(vocab_path)" in runs["rewritten"]["table_vocab_asset"]
+
+
+def test_contrib_lookup_helpers_build_the_same_tables(runs):
+    # index_table_from_file with 2 OOV buckets, index_table_from_tensor, index_to_string_* and HashTable
+    got = runs["report"]["table_contrib_helpers"]["tf2"]["outputs"]["serving_default"]
+    ids = got["ids"]
+    assert ids[0] == 2.0 and ids[2] == 0.0 and ids[3] == 1.0 and 3.0 <= ids[1] <= 4.0  # "kiwi" hashed
+    assert got["reverse"] == [0.0, -1.0, 2.0, 1.0]
+    assert got["echo"] == ["b'apple'", "b'?'", "b'plum'", "b'pear'"]
+    assert got["spelled"] == ["b'plum'", "b'UNK'", "b'apple'", "b'pear'"]
+    assert got["length"] == [4.0, -1.0, 5.0, 4.0]
+    assert "contrib" not in runs["rewritten"]["table_contrib_helpers"]

@@ -405,6 +405,44 @@ TABLE_CLASSES = frozenset({"lookup.StaticHashTable", "lookup.StaticVocabularyTab
 TABLE_PARTS = frozenset({"lookup.KeyValueTensorInitializer", "lookup.TextFileInitializer"})
 TABLE_INDEX = "lookup.TextFileIndex"  # .WHOLE_LINE / .LINE_NUMBER
 ADD_TO_COLLECTION = frozenset({"add_to_collection", "add_to_collections"})
+# TF 1.x's `tf.contrib.lookup` spellings of the same objects (contrib re-exported core's lookup_ops):
+# `contrib.lookup.X` -> `lookup.X`; its `HashTable(initializer, default_value)` is core's static table
+CONTRIB_LOOKUP = "contrib.lookup."
+CONTRIB_TABLE_RENAME = {"lookup.HashTable": "lookup.StaticHashTable"}
+# contrib's table-making helpers (core's `lookup_ops.index_*` under contrib's parameter names):
+# rewritten as the TF2 table they build -> their parameters
+TABLE_HELPERS: dict[str, tuple[str, ...]] = {
+    "contrib.lookup.index_table_from_file": (
+        "vocabulary_file",
+        "num_oov_buckets",
+        "vocab_size",
+        "default_value",
+        "hasher_spec",
+        "key_dtype",
+        "name",
+        "key_column_index",
+        "value_column_index",
+        "delimiter",
+    ),
+    "contrib.lookup.index_to_string_table_from_file": (
+        "vocabulary_file",
+        "vocab_size",
+        "default_value",
+        "name",
+        "key_column_index",
+        "value_column_index",
+        "delimiter",
+    ),
+    "contrib.lookup.index_table_from_tensor": (
+        "mapping",
+        "num_oov_buckets",
+        "default_value",
+        "hasher_spec",
+        "dtype",
+        "name",
+    ),
+    "contrib.lookup.index_to_string_table_from_tensor": ("mapping", "default_value", "name"),
+}
 GET_COLLECTION = "get_collection"
 ASSET_KEY = "GraphKeys.ASSET_FILEPATHS"
 ASSET_KEY_VALUE = "asset_filepaths"  # the collection's name, as TF1 spells the constant

@@ -919,7 +919,18 @@ def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, name
 
 
 _GRAPH_MAKERS = frozenset(
-    {T.PLACEHOLDER, T.VARIABLE, T.GET_VARIABLE, T.GRAPH, T.RESET_GRAPH, *T.SESSIONS, *T.TABLE_CLASSES, *T.TABLE_PARTS}
+    {
+        T.PLACEHOLDER,
+        T.VARIABLE,
+        T.GET_VARIABLE,
+        T.GRAPH,
+        T.RESET_GRAPH,
+        *T.SESSIONS,
+        *T.TABLE_CLASSES,
+        *T.TABLE_PARTS,
+        *T.TABLE_HELPERS,
+        *(T.CONTRIB_LOOKUP + n for n in ("HashTable", "KeyValueTensorInitializer", "TextFileInitializer")),
+    }
 )
 
 

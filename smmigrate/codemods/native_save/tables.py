@@ -13,6 +13,8 @@ loaded table reads that copy. Anything else about tables or assets is refused wi
 
 from __future__ import annotations
 
+from typing import cast
+
 import libcst as cst
 
 from .._base import literal_str
@@ -53,7 +55,7 @@ class Resources:
         if name in self.wanted():
             self._asset(name, small, line, rel)
             return True
-        if rel in T.TABLE_CLASSES or rel in T.TABLE_PARTS:
+        if rel is not None and _table_kind(rel) is not None:
             self._table(name, small, line, rel)
             return True
         if rel == T.GET_COLLECTION and isinstance(value, cst.Call) and self._asset_key(value, "key"):
@@ -77,6 +79,17 @@ class Resources:
                 "before the tf.function — build its keys and values from Python values or constants, or use the "
                 "session bridge",
             )
+        if rel in T.TABLE_HELPERS:
+            _check_helper(self.cm, rel, small.value)
+        elif rel == T.CONTRIB_LOOKUP + "HashTable" and "shared_name" in bind_args(
+            cast(cst.Call, small.value), ("initializer", "default_value", "shared_name", "name")
+        ):
+            raise Refused(
+                small.value,
+                "SM310",
+                "`shared_name=` shares the table between sessions, which TF2 tables do not do; drop it (one session "
+                "exports here), or use the session bridge",
+            )
         for ref, resolved in graph_refs(self.cm, small.value):
             if not _table_symbol(resolved.rel):
                 raise Refused(
@@ -87,12 +100,13 @@ class Resources:
                     "TextFileInitializer with constant contents); use the session bridge or write the tf.Module by "
                     "hand",
                 )
-        if rel in T.TABLE_CLASSES:
+        tracked = _table_kind(rel) == "table"
+        if tracked:
             self.tables.append(name)
         else:
             self.parts.add(name)
         self.a.b.dropped.append(small)
-        self.a.b.steps.append(Step("resource", (small, line, None, rel in T.TABLE_CLASSES)))
+        self.a.b.steps.append(Step("resource", (small, line, None, tracked)))
 
     def _asset(self, name: str, small: cst.Assign, line, rel: str | None) -> None:
         value = small.value
@@ -189,7 +203,7 @@ class Resources:
     def check_computation(self, small) -> None:
         """Graph code may look tables up; it may not make them or read an asset's path."""
         for ref, resolved in graph_refs(self.cm, small):
-            if resolved.rel in T.TABLE_CLASSES or resolved.rel in T.TABLE_PARTS:
+            if _table_kind(resolved.rel) is not None:
                 raise Refused(
                     ref,
                     "SM310",
@@ -242,14 +256,112 @@ def _rel(cm, node) -> str | None:
     return resolved.rel if resolved is not None else None
 
 
+def table_path(rel: str) -> str | None:
+    """The TF2 path of a TF1 table class, initializer or TextFileIndex member (core or contrib spelling)."""
+    if rel.startswith(T.CONTRIB_LOOKUP):
+        rel = "lookup." + rel[len(T.CONTRIB_LOOKUP) :]
+        rel = T.CONTRIB_TABLE_RENAME.get(rel, rel)
+    if rel in T.TABLE_CLASSES or rel in T.TABLE_PARTS or rel.startswith(T.TABLE_INDEX + "."):
+        return rel
+    return None
+
+
+def _table_kind(rel: str) -> str | None:
+    """ "table" (tracked by the module), "part" (an initializer), or None for anything else."""
+    if rel in T.TABLE_HELPERS:
+        return "table"
+    path = table_path(rel)
+    if path in T.TABLE_CLASSES:
+        return "table"
+    return "part" if path in T.TABLE_PARTS else None
+
+
 def _table_symbol(rel: str) -> bool:
-    return (
-        rel in T.TABLE_CLASSES
-        or rel in T.TABLE_PARTS
-        or rel.startswith(T.TABLE_INDEX + ".")
-        or rel in T.GRAPH_KEEP
-        or rel in T.GRAPH_RENAME
-    )
+    return rel in T.TABLE_HELPERS or table_path(rel) is not None or rel in T.GRAPH_KEEP or rel in T.GRAPH_RENAME
+
+
+def _int_literal(node) -> int | None:
+    if isinstance(node, cst.Integer):
+        return int(node.value, 0)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = _int_literal(node.expression)
+        return -inner if inner is not None else None
+    return None
+
+
+def _check_helper(cm, rel: str, call) -> None:
+    """Refuse the helper calls whose TF2 table would not look up the same (see `_helper_table`)."""
+    args = bind_args(call, T.TABLE_HELPERS[rel])
+    short = rel.rsplit(".", 1)[-1]
+
+    def refuse(node, why: str) -> None:
+        raise Refused(
+            node if node is not None else call,
+            "SM310",
+            f"`{short}` {why}; native-save rewrites it as the TF2 table it builds only in its plain form — "
+            "write that table (`tf.lookup.StaticHashTable` / `StaticVocabularyTable`) yourself, or use the session "
+            "bridge",
+        )
+
+    first = "vocabulary_file" if "vocabulary_file" in T.TABLE_HELPERS[rel] else "mapping"
+    if first not in args:
+        refuse(call, f"has no `{first}`")
+    if "hasher_spec" in args:
+        refuse(args["hasher_spec"], "uses a custom `hasher_spec`, which TF2's StaticVocabularyTable does not take")
+    dtype = args.get("key_dtype", args.get("dtype"))
+    if dtype is not None and _rel(cm, dtype) not in ("string", "dtypes.string"):
+        refuse(dtype, "has integer keys here (TF1 casts them to int64 and hashes their text)")
+    buckets = args.get("num_oov_buckets")
+    count = _int_literal(buckets) if buckets is not None else 0
+    if count is None or count < 0:
+        refuse(buckets, "has `num_oov_buckets` that is not a literal count, so the TF2 table kind cannot be chosen")
+    default = args.get("default_value")
+    if count and default is not None and not ((_int_literal(default) or 0) < 0):
+        # TF1's IdTableWithHashBuckets hashes every id equal to the default, a vocabulary id included
+        refuse(default, "has hash buckets with a `default_value` that is not a negative literal")
+    mapping = args.get("mapping")
+    if mapping is not None and not (
+        isinstance(mapping, (cst.Name, cst.List, cst.Tuple)) or _call_rel(cm, mapping) == "constant"
+    ):
+        refuse(mapping, "takes its `mapping` from an expression that the TF2 code would have to evaluate twice")
+
+
+def _helper_table(em, name: str, rel: str, call, mapping: dict) -> str:
+    """`name = <the TF2 table a contrib index_* helper builds>` (core's lookup_ops.py:
+    index_table_from_file, index_to_string_table_from_file, index_table_from_tensor,
+    index_to_string_table_from_tensor), one argument a line when it would be long."""
+    args = {
+        k: em.code(v.visit(_Replace(mapping)) if mapping else v).strip()
+        for k, v in bind_args(call, T.TABLE_HELPERS[rel]).items()
+    }
+    tf = em.tf
+    whole, number = tf("lookup.TextFileIndex.WHOLE_LINE"), tf("lookup.TextFileIndex.LINE_NUMBER")
+    extra = [f"{k}={args[k]}" for k in ("vocab_size", "delimiter") if k in args]
+    if rel.endswith("index_table_from_file"):
+        init = tf("lookup.TextFileInitializer")
+        init_args = [args["vocabulary_file"], tf("string"), args.get("key_column_index", whole), tf("int64")]
+        init_args += [args.get("value_column_index", number), *extra]
+    elif rel.endswith("index_to_string_table_from_file"):
+        init = tf("lookup.TextFileInitializer")
+        init_args = [args["vocabulary_file"], tf("int64"), args.get("key_column_index", number), tf("string")]
+        init_args += [args.get("value_column_index", whole), *extra]
+    else:
+        ids = f"{tf('range')}({tf('size')}({args['mapping']}, out_type={tf('int64')}))"
+        init = tf("lookup.KeyValueTensorInitializer")
+        if rel.endswith("index_table_from_tensor"):
+            init_args = [args["mapping"], ids, tf("string"), tf("int64")]
+        else:
+            init_args = [ids, args["mapping"], tf("int64"), tf("string")]
+    buckets = args.get("num_oov_buckets", "0")
+    if _int_literal(cst.parse_expression(buckets)):
+        table, last = tf("lookup.StaticVocabularyTable"), buckets
+    else:
+        table, last = tf("lookup.StaticHashTable"), args.get("default_value", '"UNK"' if "to_string" in rel else "-1")
+    line = f"{name} = {table}({init}({', '.join(init_args)}), {last})\n"
+    if len(line) <= 100:
+        return line
+    i = em.indent
+    return f"{name} = {table}(\n{i}{init}(\n" + "".join(f"{i}{i}{a},\n" for a in init_args) + f"{i}),\n{i}{last},\n)\n"
 
 
 # -- emission -----------------------------------------------------------------------------------------
@@ -269,6 +381,11 @@ def emit_resource(em, step, defined: bool) -> cst.BaseStatement:
         new_path = path.visit(_Replace(mapping)) if mapping else path
         value = cst.Call(func=em.cm.expr(em.tf("saved_model.Asset")), args=[cst.Arg(new_path)])
         new = small.with_changes(value=value)
+    elif (rel := _call_rel(em.cm, small.value)) in T.TABLE_HELPERS:
+        text = _helper_table(em, name, rel, small.value, _renames(em, small.value))
+        if tracked:
+            em.resources.append(name)
+        return em.parse(text)[0].with_changes(leading_lines=line.leading_lines)
     else:
         new = small.visit(_Replace(_renames(em, small.value)))
     if tracked:
@@ -281,8 +398,8 @@ def _renames(em, node) -> dict:
     mapping: dict[int, cst.BaseExpression] = {}
     for ref, resolved in graph_refs(em.cm, node):
         rel = resolved.rel
-        if rel in T.TABLE_CLASSES or rel in T.TABLE_PARTS or rel.startswith(T.TABLE_INDEX + "."):
-            mapping[id(ref)] = cst.parse_expression(em.cm.spell((V2, rel), resolved))
+        if (path := table_path(rel)) is not None:
+            mapping[id(ref)] = cst.parse_expression(em.cm.spell((V2, path), resolved))
         elif rel in T.GRAPH_RENAME:
             mapping[id(ref)] = cst.parse_expression(em.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))
         elif rel in T.GRAPH_KEEP:
