@@ -819,7 +819,9 @@ class _Analysis(Replay):
             or self.resources.is_initializer(item)
         )
         if is_init:
-            if self.ran_assign:
+            kind = self.init_ops.get(item.value) if isinstance(item, cst.Name) else rel
+            tables_only = kind in T.LOAD_TIME_SAFE or self.resources.is_initializer(item)  # variables kept
+            if self.ran_assign and not tables_only:
                 raise Refused(
                     call,
                     "SM303",

@@ -1,5 +1,5 @@
 # codemods: native-save, compat-names
-# lookup tables (string -> int64, int64 -> string with a default), a tables-only legacy_init_op group
+# lookup tables (string -> int64, int64 -> string with a default), a tables-only legacy_init_op group run after an assign
 import numpy as np
 import tensorflow as tf
 
@@ -18,14 +18,15 @@ def export(export_dir):
             tf.constant([0, 1, 2], dtype=tf.int64), tf.constant(LABELS), tf.int64, tf.string
         )
         label_table = tf.lookup.StaticHashTable(init, "unknown")
-        weight = tf.Variable([1.0, 2.0, 3.0, 0.0], name="weight")
+        weight = tf.Variable(tf.zeros([4]), name="weight")
         color_id = color_table.lookup(color)
         score = amount * tf.gather(weight, tf.where(color_id < 0, tf.fill(tf.shape(color_id), np.int64(3)), color_id))
         bucket = tf.cast(tf.clip_by_value(score, 0.0, 3.0), tf.int64)
         label = label_table.lookup(bucket)
         legacy_init = tf.group(tf.tables_initializer(), tf.local_variables_initializer(), name="legacy_init_op")
         sess.run(tf.global_variables_initializer())
-        sess.run(legacy_init)
+        sess.run(weight.assign([1.0, 2.0, 3.0, 0.0]))
+        sess.run(legacy_init)  # tables only: the assigned weights stay
         got = sess.run([color_id, label], {color: ["blue", "pink", "red"], amount: [0.5, 1.0, 2.5]})
         print("ids", got[0].tolist(), "labels", [v.decode() for v in got[1]])
         builder = tf.saved_model.builder.SavedModelBuilder(export_dir)
@@ -41,7 +42,7 @@ def export(export_dir):
         )
         builder.save()
 # output
-# lookup tables (string -> int64, int64 -> string with a default), a tables-only legacy_init_op group
+# lookup tables (string -> int64, int64 -> string with a default), a tables-only legacy_init_op group run after an assign
 import numpy as np
 import tensorflow as tf
 
@@ -57,7 +58,8 @@ def export(export_dir):
         tf.constant([0, 1, 2], dtype=tf.int64), tf.constant(LABELS), tf.int64, tf.string
     )
     label_table = tf.lookup.StaticHashTable(init, "unknown")
-    weight = tf.Variable([1.0, 2.0, 3.0, 0.0], name="weight")
+    weight = tf.Variable(tf.zeros([4]), name="weight")
+    weight.assign([1.0, 2.0, 3.0, 0.0])
 
     @tf.function(
         input_signature=[
