@@ -83,11 +83,12 @@ CASES = {
     "table_vocab_asset": (None, "export", {"*": {"tokens": {"values": TOKENS}}}),  # vocab file -> Asset
     "table_main_op_without_variables": (None, "export", {"*": {"code": {"values": [9, 1, 7]}}}),
     "table_region_classify_labels": (None, "./labels_model", {"*": {"inputs": EXAMPLES}}),  # classes from a table
+    "table_simple_save_vocab_path": (None, "export", {"*": {"color": {"values": ["blue", "pink", "red"]}}}),
     "table_contrib_helpers": (None, "export", {"*": {"words": {"values": ["plum", "kiwi", "apple", "pear"]}}}),
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy
-VOCAB_FILES = ("table_vocab_asset", "table_contrib_helpers")
+VOCAB_FILES = ("table_vocab_asset", "table_contrib_helpers", "table_simple_save_vocab_path")
 # TF1 originals using `tf.contrib.lookup`, which TF 2.21 lacks: run with TF 1.15's contrib.lookup
 # rebuilt from the core lookup_ops it re-exported (tests/programs/native_save/contrib_lookup.py)
 CONTRIB = ("table_contrib_helpers",)
@@ -399,6 +400,11 @@ def test_vocab_asset_carried_by_the_savedmodel(runs):
     buckets = got["buckets"]
     assert buckets[0] == 1.0 and buckets[2] == 4.0 and buckets[3] == 0.0 and 5.0 <= buckets[1] <= 7.0
     assert "tf.saved_model.Asset(vocab_path)" in runs["rewritten"]["table_vocab_asset"]
+    # a plain path in TextFileInitializer: TF1's simple_save exported the initializer's constant as an
+    # asset, TF2's TextFileInitializer tracks it as one by itself
+    assert (tmp / "tf2" / "table_simple_save_vocab_path" / "assets" / "table_simple_save_vocab_path_vocab.txt").exists()
+    got = runs["report"]["table_simple_save_vocab_path"]["tf2"]["outputs"]["serving_default"]
+    assert got["color_id"] == [2.0, 3.0, 0.0]  # "pink": the one OOV bucket
 
 
 def test_contrib_lookup_helpers_build_the_same_tables(runs):
