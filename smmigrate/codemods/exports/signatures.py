@@ -94,40 +94,56 @@ def tags_not_serving(cm, tags: cst.BaseExpression | None) -> str | None:
     return f"tags `{shown}` are {values}, not exactly [SERVING]"
 
 
-def _init_like(cm, a, node) -> bool:
+def _block_variables(a) -> list[str]:
+    """The variables the block makes (`tf.Variable`/`get_variable` names, then layer variables)."""
+    return [*a.b.variables, *(s.node.tf1_name for s in a.b.steps if s.kind == "newvar")]
+
+
+def _load_time_kind(cm, a, node) -> str | None:
+    """What an init op amounts to at load time: the TF1-relative path of its first member that TF2
+    cannot drop (a `tf.group` is read member by member, a name bound in the block by what it was
+    bound to), else of a droppable one; None for `None`, "?" for anything that is not an initializer."""
     if node is None or (isinstance(node, cst.Name) and node.value == "None"):
-        return True
+        return None
     if isinstance(node, cst.Name) and node.value in a.init_ops:
-        return a.init_ops[node.value] in T.LOAD_TIME_SAFE
-    if isinstance(node, cst.Call):
-        resolved = cm.tf_symbol(node.func)
-        rel = resolved.rel if resolved else None
-        if rel in T.LOAD_TIME_SAFE:
-            return True
-        if rel in T.MAIN_OP and not node.args:
-            return not a.b.variables  # it re-initializes the variables: harmless only without any
-        if rel == T.GROUP:
-            return all(
-                (arg.keyword is not None and arg.keyword.value == "name")
-                or (not arg.keyword and not arg.star and _init_like(cm, a, arg.value))
-                for arg in node.args
-            )
-    return False
+        return a.init_ops[node.value]
+    resolved = cm.tf_symbol(node.func) if isinstance(node, cst.Call) else None
+    rel = resolved.rel if resolved else None
+    if rel == T.GROUP:
+        kinds = [
+            _load_time_kind(cm, a, arg.value) if not arg.keyword and not arg.star else "?"
+            for arg in node.args
+            if not (arg.keyword is not None and arg.keyword.value == "name")
+        ]
+        return next((k for k in kinds if not _droppable(a, k)), kinds[0] if kinds else None)
+    if rel in T.INITIALIZERS:
+        return rel
+    return "?"
+
+
+def _droppable(a, kind: str | None) -> bool:
+    """An init op TF2 needs nothing for: none, table/local initializers, or — in a block without
+    variables — any initializer (`main_op()` there only fills the tables)."""
+    if kind is None or kind in T.LOAD_TIME_SAFE:
+        return True
+    return kind in T.INITIALIZERS and not _block_variables(a)
+
+
+def _init_like(cm, a, node) -> bool:
+    return _droppable(a, _load_time_kind(cm, a, node))
 
 
 def _init_refusal(cm, a, param: str, value) -> str:
     """The SM315 message for `param=value`, naming what it would do at load time."""
-    rel = a.init_ops.get(value.value) if isinstance(value, cst.Name) else None
-    if rel is None and isinstance(value, cst.Call):
-        resolved = cm.tf_symbol(value.func)
-        rel = resolved.rel if resolved else None
+    kind = _load_time_kind(cm, a, value)
     head = f"`{param}=` runs `{cm.code(value)}` at load time"
-    if rel in T.MAIN_OP or rel in T.INITIALIZERS - T.LOAD_TIME_SAFE - {"tables_initializer"}:
-        names = ", ".join(f"`{v}`" for v in a.b.variables[:3]) + (", ..." if len(a.b.variables) > 3 else "")
+    if kind in T.INITIALIZERS:  # not droppable: the block has variables
+        found = _block_variables(a)
+        names = ", ".join(f"`{v}`" for v in found[:3]) + (", ..." if len(found) > 3 else "")
         return (
-            f"{head}, which re-runs the initializers of the block's variables ({names}) after the restore, so this "
-            "TF1 model serves their initial values, not the exported ones, and TF2's tf.saved_model.save has no "
-            "load-time hook to do the same; pass `tf.tables_initializer()` or None if that was not intended (TF2 "
+            f"{head}, which re-runs the initializers of the block's variables ({names}) after the restore — the TF1 "
+            "model serves their initial values, whatever was assigned or trained before the export — and TF2's "
+            "tf.saved_model.save has no load-time hook to do the same; pass `tf.tables_initializer()` or None if that was not intended (TF2 "
             "tables fill themselves on load), or write the tf.Module by hand"
         )
     return (
