@@ -121,9 +121,9 @@ class Resources:
             raise Refused(
                 value,
                 "SM314",
-                f"asset `{name}` is exported through `assets_collection=` but is not `tf.constant(<path>)` (a string "
-                "path, optionally `dtype=tf.string`, `name=`); bind the path that way so it can become a "
-                "`tf.saved_model.Asset` tracked by the module, or add the asset by hand",
+                f"asset `{name}` (added to ASSET_FILEPATHS or listed in `assets_collection=`) is not "
+                "`tf.constant(<path>)` (a string path, optionally `dtype=tf.string`, `name=`); bind the path that way "
+                "so it can become a `tf.saved_model.Asset` tracked by the module, or add the asset by hand",
             )
         path = args["value"]
         used = sorted(names_used(path) & self.a.graph_names())

@@ -37,4 +37,4 @@ def export(export_dir, vocab_dir):
         )
         builder.save()
 # diagnostics
-# 9:17: SM314 not migrated: asset `vocab` is exported through `assets_collection=` b
+# 9:17: SM314 not migrated: asset `vocab` (added to ASSET_FILEPATHS or listed in `as
