@@ -143,8 +143,8 @@ def _init_refusal(cm, a, param: str, value) -> str:
         return (
             f"{head}, which re-runs the initializers of the block's variables ({names}) after the restore — the TF1 "
             "model serves their initial values, whatever was assigned or trained before the export — and TF2's "
-            "tf.saved_model.save has no load-time hook to do the same; pass `tf.tables_initializer()` or None if that was not intended (TF2 "
-            "tables fill themselves on load), or write the tf.Module by hand"
+            "tf.saved_model.save has no load-time hook to do the same; pass `tf.tables_initializer()` or None if "
+            "that was not intended (TF2 tables fill themselves on load), or write the tf.Module by hand"
         )
     return (
         f"{head}, which TF2's tf.saved_model.save has no hook for (TF2 tables fill themselves on load, so only "
