@@ -359,14 +359,16 @@ _TABLE = (
         "SM314",
         "native-save",
         Severity.MANUAL,
-        "`assets_collection=`",
-        "track the assets as `tf.saved_model.Asset` by hand",
+        "`assets_collection=` holding something other than asset paths bound as `tf.constant(<path>)` in the "
+        "export block (then tracked as `tf.saved_model.Asset`), or graph code reading an asset's path",
+        "bind each path as `name = tf.constant(path)`, or track the assets as `tf.saved_model.Asset` by hand",
     ),
     Code(
         "SM315",
         "native-save",
         Severity.MANUAL,
-        "a main_op/legacy_init_op beyond table/local initializers (`main_op()` re-initializes variables)",
+        "a main_op/legacy_init_op beyond table/local initializers (`main_op()` or a global initializer "
+        "re-initializes the block's variables on load)",
         "use `None` or `tf.tables_initializer()`, or a hand-written module",
     ),
     Code(
@@ -396,8 +398,8 @@ _TABLE = (
         "SM319",
         "native-save",
         Severity.MANUAL,
-        "a variable definition or assign that cannot run eagerly with the same values or in the block's order "
-        "(random initializers)",
+        "a variable or lookup-table definition or assign that cannot run eagerly with the same values or in the "
+        "block's order (random initializers, table contents from graph tensors)",
         "compute the values in Python first, or use a constant/zeros/ones initializer",
     ),
     Code(

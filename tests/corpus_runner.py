@@ -145,6 +145,15 @@ def _dotted(node) -> str:
     return ".".join(reversed(parts))
 
 
+# GRAPH_APIS names that TF 2.21 also has under the parent module here (`tf.io.parse_example`)
+TF2_HOMES = {"parse_example": "io"}
+
+
+def _tf2_spelling(node: ast.Attribute) -> bool:
+    home = TF2_HOMES.get(node.attr)
+    return home is not None and _dotted(node.value).split(".")[-1] == home and "compat" not in _dotted(node.value)
+
+
 def residue(sources: dict[str, str]) -> Counter:
     """Counts of TF1 spellings: ``compat.v1`` uses, graph-mode switches, Session/placeholder uses,
     and uses of the other TF1-only graph APIs (`GRAPH_APIS`, ``tf.layers``)."""
@@ -164,7 +173,9 @@ def residue(sources: dict[str, str]) -> Counter:
                     counts["graph switch"] += 1
                 if node.attr in SESSION_NAMES:
                     counts["Session/placeholder"] += 1
-                elif node.attr in GRAPH_APIS or (node.attr == "layers" and _dotted(node.value).endswith("tf")):
+                elif (node.attr in GRAPH_APIS and not _tf2_spelling(node)) or (
+                    node.attr == "layers" and _dotted(node.value).endswith("tf")
+                ):
                     counts["other TF1 graph API"] += 1
             elif isinstance(node, (ast.Import, ast.ImportFrom)):
                 mod = node.module if isinstance(node, ast.ImportFrom) else None

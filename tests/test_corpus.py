@@ -87,6 +87,10 @@ def test_residue_counts_tf1_spellings():
     assert counts["graph switch"] == 1
     assert counts["Session/placeholder"] == 2
     assert not residue({"n.py": "import tensorflow as tf\ntf.saved_model.save(m, 'd')\n"})
+    # TF2's own home of a TF1 name is not residue; the TF1 spelling is
+    assert not residue({"p.py": "import tensorflow as tf\nf = tf.io.parse_example(s, spec)\n"})
+    assert residue({"q.py": "import tensorflow as tf\nf = tf.parse_example(s, spec)\n"})["other TF1 graph API"] == 1
+    assert residue({"r.py": "import tensorflow as tf\nf = tf.compat.v1.io.parse_example(s, spec)\n"})
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from ..exports.syntax import Refused, all_names, assigned_names, bind_args, grap
 from ..symbols import ROOT_MODULE, V1, V1_MODULE, V2
 from .nodes import _calls, _q, _Replace
 from .replay_emit import ReplayEmitter
+from .tables import emit_resource
 from .variables import variable_in_graph_code
 
 # tf.Module attributes a variable must not shadow
@@ -209,7 +210,7 @@ class Emitter(ReplayEmitter):
         # a generated name may reuse one that only the dropped TF1 statements bound (`classify = ...`)
         dropped = set().union(*(assigned_names(s) for s in b.dropped)) - set(b.placeholders)
         kept = set().union(
-            *(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var", "feed")),
+            *(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var", "feed", "resource")),
             *(identifiers(s) for _, s in b.computations),
         )
         self.names.free &= dropped - kept
@@ -220,6 +221,7 @@ class Emitter(ReplayEmitter):
             renames.update(self.marker_renames(small))
         self.tracked: list[str] = []  # what the module tracks, in creation order (aliases once)
         self.untrainable: set[str] = set()  # tracked variables made with `trainable=False`
+        self.resources: list[str] = []  # tracked lookup tables and assets (tables.py)
         self.optimizer_names: dict[int, str] = {}
         out: list = []
         defined = False
@@ -278,6 +280,8 @@ class Emitter(ReplayEmitter):
                 self.tracked.append(name)
                 if new.trainable is not None and _false(new.trainable):
                     self.untrainable.add(name)
+            elif step.kind == "resource":
+                out.append(emit_resource(self, step, defined))
             elif step.kind == "feed":
                 small, line = step.node
                 out.append(self._line(small.visit(_Replace(_feed_keys(small.value))), line))
@@ -330,7 +334,7 @@ class Emitter(ReplayEmitter):
             text.append(f"{path} = {self.code(export_dir)}\n")
         module = self.names.fresh("module")
         text.append(f"{module} = {tf('Module')}()\n")
-        for var in self.tracked:
+        for var in [*self.tracked, *self.resources]:
             text.append(f"{module}.{module_attr(var)} = {var}\n")
         for fn in fns.values():
             text.append(f"{module}.{fn} = {fn}\n")

@@ -46,6 +46,7 @@ from .block import (
 from .layers import Layers
 from .nodes import _calls
 from .replay import Replay, is_minimize, names_used_outside
+from .tables import Resources
 from .variables import ScopeExit, VariableScopes
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
@@ -81,6 +82,7 @@ class _Analysis(Replay):
         self.graph_seen = False  # a region's `graph = tf.Graph()` read
         self.var_scopes = VariableScopes(cm)  # tf.variable_scope / get_variable state
         self.layers = Layers(self.var_scopes)  # tf.layers.dense / dropout / flatten
+        self.resources = Resources(self)  # lookup tables and assets
 
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
@@ -225,6 +227,7 @@ class _Analysis(Replay):
             | set(self.b.feed_dicts)
             | set(self.optimizers)
             | set(self.b.trainings)
+            | self.resources.names()
         )
 
     def has_graph_content(self) -> bool:
@@ -298,6 +301,8 @@ class _Analysis(Replay):
             self.compound(small)
             return
         self.check_builder_use(small)
+        if self.resources.statement(small, line):
+            return
         if isinstance(small, cst.Assign) and _call_rel(cm, small.value) not in (T.VARIABLE, T.GET_VARIABLE):
             small = self.hoist_variables(small)
         if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
@@ -732,6 +737,7 @@ class _Analysis(Replay):
             raise Refused(
                 small, "SM311", "only plain `name = <graph expression>` statements can move into a tf.function"
             )
+        self.resources.check_computation(small)
         for ref, resolved in tf_refs(self.cm, small):
             if resolved.rel in T.GRAPH_TRAINING:
                 raise Refused(
@@ -826,9 +832,12 @@ class _Analysis(Replay):
                 and isinstance(item.value, cst.Name)
                 and item.value.value in self.b.variables
             )
+            or self.resources.is_initializer(item)
         )
         if is_init:
-            if self.ran_assign:
+            kind = self.init_ops.get(item.value) if isinstance(item, cst.Name) else rel
+            tables_only = kind in T.LOAD_TIME_SAFE or self.resources.is_initializer(item)  # variables kept
+            if self.ran_assign and not tables_only:
                 raise Refused(
                     call,
                     "SM303",
@@ -927,7 +936,20 @@ def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, name
     return block
 
 
-_GRAPH_MAKERS = frozenset({T.PLACEHOLDER, T.VARIABLE, T.GET_VARIABLE, T.GRAPH, T.RESET_GRAPH, *T.SESSIONS})
+_GRAPH_MAKERS = frozenset(
+    {
+        T.PLACEHOLDER,
+        T.VARIABLE,
+        T.GET_VARIABLE,
+        T.GRAPH,
+        T.RESET_GRAPH,
+        *T.SESSIONS,
+        *T.TABLE_CLASSES,
+        *T.TABLE_PARTS,
+        *T.TABLE_HELPERS,
+        *(T.CONTRIB_LOOKUP + n for n in ("HashTable", "KeyValueTensorInitializer", "TextFileInitializer")),
+    }
+)
 
 
 def owns_graph(cm, block: Block) -> bool:
