@@ -59,6 +59,10 @@ GRAPH_SWITCHES = ("disable_v2_behavior", "disable_eager_execution")
 # TF1's Python-side helpers (flags, app.run, logging, file I/O): `tf.compat.v1.app.run(main)` is TF1
 # API but not graph code. Counted in the residue column on their own; they do not make B "compat".
 PYTHON_HELPERS = frozenset({"app", "flags", "logging", "gfile"})
+# TF's own editor of a written SavedModel's method names (TF 2.21 has it only under compat.v1; TF2
+# saving writes every signature as predict, so native classify/regress exports end with it): it
+# rewrites saved_model.pb after tf.saved_model.save, in plain TF2 code. Counted with the helpers.
+SAVED_MODEL_EDITORS = ("saved_model.signature_def_utils.MethodNameUpdater",)
 HELPER_RESIDUE = "compat.v1 Python helpers"
 SESSION_NAMES = ("Session", "InteractiveSession", "placeholder")
 # Other TF1-only graph APIs (TF 2.21 has them only under tf.compat.v1): a program using any of them
@@ -165,6 +169,15 @@ def residue(sources: dict[str, str]) -> Counter:
             counts["unparsable"] += 1
             continue
         helpers = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in PYTHON_HELPERS}
+        for n in ast.walk(tree):
+            dotted = _dotted(n) if isinstance(n, ast.Attribute) else ""
+            if any(dotted.endswith("compat.v1." + editor) for editor in SAVED_MODEL_EDITORS):
+                inner = n
+                while isinstance(inner, ast.Attribute) and not (
+                    inner.attr == "v1" and _dotted(inner.value).endswith("compat")
+                ):
+                    inner = inner.value
+                helpers.add(id(inner))
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):
                 if node.attr == "v1" and _dotted(node.value).endswith("compat"):
@@ -644,8 +657,9 @@ def markdown(rows: list[Row], timings: dict) -> str:
         "code or a graph-mode switch left, no diagnostics; reported = diagnostics needing manual work. "
         "*TF1 residue*: `compat.v1` spellings, graph-mode switches, Session/InteractiveSession/placeholder uses, "
         "other TF1-only graph APIs (get_variable, variable_scope, initializers, Saver, tf.layers, loader, ...); "
-        "`compat.v1` spellings of TF1's Python-side helpers (`app`, `flags`, `logging`, `gfile`) are counted "
-        "apart and do not make B compat: they are not graph code.",
+        "`compat.v1` spellings of TF1's Python-side helpers (`app`, `flags`, `logging`, `gfile`, and "
+        "`MethodNameUpdater`, TF's editor of a written SavedModel's method names) are counted apart and do not "
+        "make B compat: they are not graph code.",
         "",
         "| " + " | ".join(data[0]) + " |",
         "|" + "---|" * len(data[0]),

@@ -91,6 +91,10 @@ def test_residue_counts_tf1_spellings():
     assert not residue({"p.py": "import tensorflow as tf\nf = tf.io.parse_example(s, spec)\n"})
     assert residue({"q.py": "import tensorflow as tf\nf = tf.parse_example(s, spec)\n"})["other TF1 graph API"] == 1
     assert residue({"r.py": "import tensorflow as tf\nf = tf.compat.v1.io.parse_example(s, spec)\n"})
+    # TF's editor of a written SavedModel's method names (only under compat.v1) is counted apart
+    edit = "u = tf.compat.v1.saved_model.signature_def_utils.MethodNameUpdater(d)\n"
+    assert residue({"s.py": "import tensorflow as tf\n" + edit}) == {"compat.v1 Python helpers": 1}
+    assert residue({"t.py": "import tensorflow as tf\n" + edit + "s = tf.compat.v1.Session()\n"})["compat.v1"] == 1
 
 
 @pytest.fixture(scope="module")
