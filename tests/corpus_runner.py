@@ -60,6 +60,9 @@ GRAPH_SWITCHES = ("disable_v2_behavior", "disable_eager_execution")
 # API but not graph code. Counted in the residue column on their own; they do not make B "compat".
 PYTHON_HELPERS = frozenset({"app", "flags", "logging", "gfile"})
 HELPER_RESIDUE = "compat.v1 Python helpers"
+FILE_TOOLS = frozenset({"MethodNameUpdater"})  # TF1-only tools that edit SavedModel files, not graphs
+# modules whose members are TF2 API (`tf.io.parse_example`), unlike the TF1 root spelling of the same name
+TF2_MODULES = (".io",)
 SESSION_NAMES = ("Session", "InteractiveSession", "placeholder")
 # Other TF1-only graph APIs (TF 2.21 has them only under tf.compat.v1): a program using any of them
 # still builds graphs, so it is not native even when no Session/placeholder is left.
@@ -145,6 +148,21 @@ def _dotted(node) -> str:
     return ".".join(reversed(parts))
 
 
+def _file_tools(tree) -> set[int]:
+    """The `compat.v1` nodes of `tf.compat.v1.saved_model.signature_def_utils.MethodNameUpdater`:
+    TensorFlow's tool that edits a written saved_model.pb (method names TF2 saving cannot write),
+    with no TF2 spelling; it builds no graph, so it counts with the Python-side helpers."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in FILE_TOOLS:
+            inner = node.value
+            while isinstance(inner, ast.Attribute) and inner.attr != "v1":
+                inner = inner.value
+            if isinstance(inner, ast.Attribute):
+                found.add(id(inner))
+    return found
+
+
 def residue(sources: dict[str, str]) -> Counter:
     """Counts of TF1 spellings: ``compat.v1`` uses, graph-mode switches, Session/placeholder uses,
     and uses of the other TF1-only graph APIs (`GRAPH_APIS`, ``tf.layers``)."""
@@ -156,6 +174,7 @@ def residue(sources: dict[str, str]) -> Counter:
             counts["unparsable"] += 1
             continue
         helpers = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in PYTHON_HELPERS}
+        helpers |= _file_tools(tree)
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):
                 if node.attr == "v1" and _dotted(node.value).endswith("compat"):
@@ -164,7 +183,9 @@ def residue(sources: dict[str, str]) -> Counter:
                     counts["graph switch"] += 1
                 if node.attr in SESSION_NAMES:
                     counts["Session/placeholder"] += 1
-                elif node.attr in GRAPH_APIS or (node.attr == "layers" and _dotted(node.value).endswith("tf")):
+                elif (node.attr in GRAPH_APIS and not _dotted(node.value).endswith(TF2_MODULES)) or (
+                    node.attr == "layers" and _dotted(node.value).endswith("tf")
+                ):
                     counts["other TF1 graph API"] += 1
             elif isinstance(node, (ast.Import, ast.ImportFrom)):
                 mod = node.module if isinstance(node, ast.ImportFrom) else None
@@ -633,8 +654,9 @@ def markdown(rows: list[Row], timings: dict) -> str:
         "code or a graph-mode switch left, no diagnostics; reported = diagnostics needing manual work. "
         "*TF1 residue*: `compat.v1` spellings, graph-mode switches, Session/InteractiveSession/placeholder uses, "
         "other TF1-only graph APIs (get_variable, variable_scope, initializers, Saver, tf.layers, loader, ...); "
-        "`compat.v1` spellings of TF1's Python-side helpers (`app`, `flags`, `logging`, `gfile`) are counted "
-        "apart and do not make B compat: they are not graph code.",
+        "`compat.v1` spellings of TF1's Python-side helpers (`app`, `flags`, `logging`, `gfile`, and "
+        "`MethodNameUpdater`, which edits a written saved_model.pb) are counted apart and do not make B compat: "
+        "they are not graph code.",
         "",
         "| " + " | ".join(data[0]) + " |",
         "|" + "---|" * len(data[0]),

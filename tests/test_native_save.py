@@ -44,6 +44,7 @@ CASES = {
     "run_dict_of_outputs": (None, "export", {}),
     "run_intermediate": (None, "export", {}),
     "run_eval_forms": (None, "export", {}),  # t.eval(feed_dict, session), train_op.run(feed_dict)
+    "run_graph_op_built_in_place": (None, "export", {}),  # tf.reduce_sum(w).eval(), sess.run(tf.nn.relu(x) * 2.0)
     # training before the export replayed eagerly: same printed losses, same exported weights
     "train_gradient_descent": (None, "export", {}),
     "train_adam_batches": (None, "export", {}),
@@ -73,6 +74,9 @@ CASES = {
     "random_variable_assigned": (None, "export", {}),  # random initial values, overwritten before the export
     "get_variable_assigned_weights": (None, "export", {}),  # get_variable (random init) + assigned weights
     "switch_module_variables_migrated": (None, "export", {}),  # compat.v1 + disable_v2_behavior module
+    # names that are no uses: a train op `train` (as `tf.train`), keywords `value=` beside a tensor `value`
+    "train_op_named_like_a_module": (None, "export", {}),
+    "region_keyword_not_a_use": (None, "./kw_model", {}),
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (

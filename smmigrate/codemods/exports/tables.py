@@ -143,6 +143,9 @@ _NN = [
     "top_k",
     "embedding_lookup",
     "moments",
+    # TF1's take `_sentinel` first, so TF1 code passes `labels=`/`logits=` by keyword, which TF2's read alike
+    "sigmoid_cross_entropy_with_logits",
+    "sparse_softmax_cross_entropy_with_logits",
 ]
 
 _MATH = [

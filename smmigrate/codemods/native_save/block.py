@@ -63,6 +63,7 @@ class Step:
     kind: str  # "keep" (statement as is) | "var" (variable statement) | "assign" | "export"
     node: object = None  # statement, assign expression, or ExportSpec
     evals: list = field(default_factory=list)  # Eval of each sess.run(...) inside a kept statement
+    at: int = -1  # position in `Block.statements` of the statement it comes from
 
 
 @dataclass

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections import Counter
 
 import libcst as cst
 
@@ -238,8 +239,10 @@ class Emitter(ReplayEmitter):
         self.untrainable: set[str] = set()  # tracked variables made with `trainable=False`
         self.optimizer_names: dict[int, str] = {}
         out: list = []
+        sources: list[int] = []  # for each statement of `out`, the position of the step it comes from
         defined = False
         for step in b.steps:
+            sources.extend([step.at] * (len(out) - len(sources)))
             needs_fns = step.kind == "export" or any(self.signature_for(ev) for ev in step.evals)
             start = len(out)
             if needs_fns and not defined:
@@ -316,6 +319,33 @@ class Emitter(ReplayEmitter):
                 out.extend(self.export(fns))
             if start < len(out) and start > 0 and isinstance(out[start - 1], cst.FunctionDef):
                 out[start] = _blank_before(out[start], self.blank)
+            sources.extend([step.at] * (len(out) - len(sources)))
+        return self.carry_comments(out, sources)
+
+    def carry_comments(self, out: list, sources: list[int]) -> list:
+        """Comment lines above statements the TF2 code drops (`sess = tf.Session()`) stay, above the
+        first statement written for what came after them (a notebook's cell markers are such lines)."""
+        emitted = Counter(line.comment.value for stmt in out for line in stmt.leading_lines if line.comment)
+        region = _region_lines(self.b.region)
+        seen: set[int] = set()
+        lost: list[tuple[int, cst.EmptyLine]] = []
+        for position, (_, line) in enumerate(self.b.statements):
+            if id(line) in seen or id(line) not in region or line is self.b.root:
+                continue  # the root's own lines are moved by the codemod
+            seen.add(id(line))
+            for empty in line.leading_lines:
+                if empty.comment is None:
+                    continue
+                if emitted[empty.comment.value]:
+                    emitted[empty.comment.value] -= 1
+                else:
+                    lost.append((position, empty))
+        for position, empty in reversed(lost):
+            at = next((i for i, source in enumerate(sources) if source >= position), None)
+            if at is not None:  # after the blank lines that set a definition apart
+                lines = list(out[at].leading_lines)
+                blank = next((i for i, line in enumerate(lines) if line.comment is not None), len(lines))
+                out[at] = out[at].with_changes(leading_lines=[*lines[:blank], empty, *lines[blank:]])
         return out
 
     def keep(self, step, fns):
@@ -410,6 +440,16 @@ class Emitter(ReplayEmitter):
         if len(line.body) == 1:
             return line.with_changes(body=[small])
         return cst.SimpleStatementLine(body=[small])
+
+
+def _region_lines(stmts) -> set[int]:
+    """ids of the statement lines of a region, looking into its with-blocks."""
+    found: set[int] = set()
+    for stmt in stmts:
+        found.add(id(stmt))
+        if isinstance(stmt, cst.With) and isinstance(stmt.body, cst.IndentedBlock):
+            found |= _region_lines(stmt.body.body)
+    return found
 
 
 def _feed_keys(feed: cst.Dict) -> dict:

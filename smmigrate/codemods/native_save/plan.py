@@ -266,7 +266,10 @@ class _Analysis(Replay):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
+            before = len(self.b.steps)
             self.statement(position, small, line)
+            for step in self.b.steps[before:]:
+                step.at = position
         self.check_replayed()
         if not self.b.sess:
             raise Refused(
@@ -298,6 +301,7 @@ class _Analysis(Replay):
             self.compound(small)
             return
         self.check_builder_use(small)
+        small = self.hoist_evaluated(small)
         if isinstance(small, cst.Assign) and _call_rel(cm, small.value) not in (T.VARIABLE, T.GET_VARIABLE):
             small = self.hoist_variables(small)
         if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
@@ -460,12 +464,14 @@ class _Analysis(Replay):
                 "session), which native-save does not replay; drop it from the export block, or export the trained "
                 "session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
             )
-        elif used & self.graph_names() and graph_refs(cm, small) and (evaluated := _evaluated_expression(small)):
+        elif graph_refs(cm, small) and (evaluated := _evaluated_expression(small, sess)):
             raise Refused(
                 evaluated,
                 "SM311",
-                f"`{cm.code(evaluated)}` evaluates a graph expression that is not bound to a name; bind it first "
-                "(`total = ...` in the graph code) and evaluate that name, then rerun",
+                f"`{cm.code(evaluated)}` evaluates a graph expression built in place that native-save does not "
+                "replay (only a call of a TF op it moves into tf.functions, or arithmetic on the block's tensors, "
+                "is replayed); compute it with TF2 ops after the migration, or export with "
+                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
             )
         elif used & self.graph_names() and isinstance(small, cst.Expr) and graph_refs(cm, small):
             raise Refused(
@@ -1045,15 +1051,14 @@ def inlinable_helpers(cm, module: cst.Module, counts: dict[str, int]) -> dict[st
     return out
 
 
-def _evaluated_expression(small) -> cst.Call | None:
+def _evaluated_expression(small, sess: str) -> cst.Call | None:
     """`expr.eval(...)` / `sess.run(<call>)` in a statement, evaluating a graph expression built in place."""
     for call in _calls(small):
         func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value == "eval" and isinstance(func.value, cst.Call):
             return call
         if (
-            isinstance(func, cst.Attribute)
-            and func.attr.value == "run"
+            is_method_call(call, sess, "run")
             and call.args
             and isinstance(call.args[0].value, cst.Call)
             and not call.args[0].keyword

@@ -26,16 +26,19 @@ from ..exports.syntax import (
     feed_map,
     identifiers,
     is_method_call,
+    name_nodes,
     names_used,
     session_runs,
 )
 from .block import Block, Eval, Optimizer, Step, Training, _call_rel
+from .nodes import _Replace
 
 
 class Replay:
     """The evaluation and training half of `plan._Analysis` (which provides what is declared here)."""
 
     cm: Any  # the NativeSave codemod (name resolution, `code`)
+    names: Any  # fresh-name allocator (emit.Names), None when the analysis adds no statements
     b: Block
     suite: Sequence[cst.BaseStatement]
     position: int
@@ -48,6 +51,9 @@ class Replay:
     replayed: dict[str, list]
 
     def graph_names(self) -> set[str]:
+        raise NotImplementedError
+
+    def computation(self, position: int, small) -> None:
         raise NotImplementedError
 
     def tensors(self) -> set[str]:
@@ -114,6 +120,52 @@ class Replay:
         return calls
 
     # -- sess.run evaluations, replayed eagerly --------------------------------------------------
+    def hoist_evaluated(self, small):
+        """`print(tf.reduce_sum(W).eval())` / `sess.run(tf.reduce_sum(W))`: a graph op evaluated where it
+        is built becomes a computation of its own (`reduce_sum = tf.reduce_sum(W)`, moved into the
+        evaluation's function like any other) and the statement evaluates that name."""
+        if self.names is None or isinstance(small, cst.BaseCompoundStatement):
+            return small
+        sess, graph, found = self.b.sess, self.graph_names(), []
+        analysis = self
+
+        class V(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                func = node.func
+                if not isinstance(func, cst.Attribute):
+                    return
+                if func.attr.value == "eval" and analysis.graph_expression(func.value, graph):
+                    found.append(func.value)
+                elif sess and is_method_call(node, sess, "run") and node.args and not node.args[0].keyword:
+                    fetch = node.args[0].value
+                    if analysis.graph_expression(fetch, graph):
+                        found.append(fetch)
+
+        walk(small, V())
+        if not found:
+            return small
+        mapping: dict[int, cst.BaseExpression] = {}
+        for expr in found:
+            rel = _call_rel(self.cm, expr)
+            fresh = self.names.fresh(rel.rsplit(".", 1)[-1] if rel else "value")
+            value = expr.with_changes(lpar=[], rpar=[])  # `(w * 2.0).eval()`: no parentheses needed
+            assign = cst.Assign(targets=[cst.AssignTarget(cst.Name(fresh))], value=value)
+            self.computation(self.position, assign)
+            mapping[id(expr)] = cst.Name(fresh)
+        return small.visit(_Replace(mapping))
+
+    def graph_expression(self, expr, graph: set[str]) -> bool:
+        """A TF op (a call of `tables.GRAPH_KEEP` / `GRAPH_RENAME`) or arithmetic over graph tensors,
+        built in place: not an initializer, assign op, variable, session or Builder use."""
+        if isinstance(expr, cst.Call):
+            rel = _call_rel(self.cm, expr)
+            return rel in T.GRAPH_KEEP or rel in T.GRAPH_RENAME
+        if isinstance(expr, (cst.BinaryOperation, cst.UnaryOperation)):
+            used = names_used(expr)
+            tensors = self.tensors() | set(self.b.variables) | set(self.b.placeholders)
+            return bool(used & tensors) and not used & (graph - tensors) and self.b.sess not in used
+        return False
+
     def evaluation(self, call: cst.Call) -> Eval:
         """`sess.run(fetches, feed_dict)` whose result the program uses (or that trains); also
         `t.eval(feed_dict, session)` / `train_op.run(feed_dict, session)` in the block's session."""
@@ -339,7 +391,7 @@ class Replay:
         for small, _ in self.b.statements:
             if not isinstance(small, cst.CSTNode):
                 continue  # a marker (the end of a variable scope)
-            for n in all_names(small):
+            for n in name_nodes(small):
                 counts[n.value] = counts.get(n.value, 0) + 1
         inside = {id(s) for s in self.b.region}
         others = [s for s in self.suite if id(s) not in inside and s is not self.b.graph_stmt]
