@@ -365,7 +365,8 @@ _TABLE = (
         "SM315",
         "native-save",
         Severity.MANUAL,
-        "a main_op/legacy_init_op beyond table/local initializers (`main_op()` re-initializes variables)",
+        "a main_op/legacy_init_op beyond table/local initializers (`main_op()` after assigns or training: it "
+        "re-initializes the variables on load)",
         "use `None` or `tf.tables_initializer()`, or a hand-written module",
     ),
     Code(

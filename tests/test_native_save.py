@@ -77,6 +77,8 @@ CASES = {
     # names that are no uses: a train op `train` (as `tf.train`), keywords `value=` beside a tensor `value`
     "train_op_named_like_a_module": (None, "export", {}),
     "region_keyword_not_a_use": (None, "./kw_model", {}),
+    # signature_def_map assembled in a variable whose keys are read after the export; main_op() kept exact
+    "sigmap_assembled_main_op": (None, "export", {}),
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (

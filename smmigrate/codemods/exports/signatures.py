@@ -97,12 +97,16 @@ def tags_not_serving(cm, tags: cst.BaseExpression | None) -> str | None:
 def _init_like(cm, a, node) -> bool:
     if node is None or (isinstance(node, cst.Name) and node.value == "None"):
         return True
+    # `main_op()` re-initializes the variables when TF1 loads the model: the same values as the
+    # export's when nothing assigned or trained them before it (random initial values are refused)
+    unchanged = not getattr(a, "ran_assign", True)
     if isinstance(node, cst.Name) and node.value in a.init_ops:
-        return a.init_ops[node.value] in T.LOAD_TIME_SAFE
+        rel = a.init_ops[node.value]
+        return rel in T.LOAD_TIME_SAFE or (rel in T.MAIN_OPS and unchanged)
     if isinstance(node, cst.Call):
         resolved = cm.tf_symbol(node.func)
         rel = resolved.rel if resolved else None
-        if rel in T.LOAD_TIME_SAFE:
+        if rel in T.LOAD_TIME_SAFE or (rel in T.MAIN_OPS and unchanged):
             return True
         if rel == "group":
             return all(not arg.keyword and _init_like(cm, a, arg.value) for arg in node.args)
@@ -291,6 +295,8 @@ def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSp
 
 
 def _signature_map(cm, a, sig_map, call) -> list:
+    if isinstance(sig_map, cst.Name) and sig_map.value == getattr(a, "sig_map_name", None):
+        sig_map = a.assembled() or sig_map  # `m = {}` + `m[key] = sig` statements before the call
     if not isinstance(sig_map, cst.Dict):
         raise Refused(
             sig_map or call,

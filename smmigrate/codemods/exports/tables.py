@@ -403,6 +403,7 @@ ASSIGN_METHODS = frozenset({"assign", "assign_add", "assign_sub"})
 # Safe as main_op/legacy_init_op: nothing to do in TF2 for graphs native-save accepts (no local
 # variables, no tables). `saved_model.main_op.main_op()` is NOT here: it re-runs the global
 # variable initializers after the restore, so the TF1 model serves initial values (seen on TF 2.21).
+MAIN_OPS = frozenset({"saved_model.main_op.main_op", "saved_model.main_op"})
 LOAD_TIME_SAFE = frozenset(
     {
         "local_variables_initializer",

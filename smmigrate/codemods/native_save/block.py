@@ -92,6 +92,7 @@ class Block:
     # statements after it, up to the export and the last later use of the session or graph values
     region: list = field(default_factory=list)
     inlined: list = field(default_factory=list)  # helper FunctionDefs whose statements the block took in
+    sig_map_kept: str | None = None  # a signature_def_map variable whose keys are read after the export
 
     def __post_init__(self) -> None:
         if not self.region:

@@ -410,6 +410,8 @@ class Emitter(ReplayEmitter):
                 f'{fingerprint} = {tf("io.gfile.join")}({path}, "fingerprint.pb")\n'
                 f"if {tf('io.gfile.exists')}({fingerprint}):\n{self.indent}{tf('io.gfile.remove')}({fingerprint})\n"
             )
+        if b.sig_map_kept is not None:  # the program reads the map's keys later: the same keys
+            text.append(f"{b.sig_map_kept} = {{{', '.join(entries)}}}\n")
         if b.save_result is not None:
             # what TF1's `builder.save()` returned: the path of saved_model.pb, as bytes
             text.append(

@@ -46,12 +46,13 @@ from .block import (
 from .layers import Layers
 from .nodes import _calls
 from .replay import Replay, is_minimize, names_used_outside
+from .sigmap import SignatureMap
 from .variables import ScopeExit, VariableScopes
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
 
 
-class _Analysis(Replay):
+class _Analysis(Replay, SignatureMap):
     def __init__(self, cm, block: Block, suite: Sequence[cst.BaseStatement], names=None) -> None:
         self.cm = cm
         self.names = names  # fresh-name allocator (emit.Names) for statements the analysis adds
@@ -264,6 +265,7 @@ class _Analysis(Replay):
             others = [s for s in self.suite if id(s) not in inside and s is not self.b.graph_stmt]
             if any(self.graph_name in identifiers(s) for s in others):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
+        self.find_sig_map()
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
             before = len(self.b.steps)
@@ -297,10 +299,13 @@ class _Analysis(Replay):
 
     def statement(self, position: int, small, line) -> None:
         cm, b, sess = self.cm, self.b, self.b.sess
+        if not isinstance(small, ScopeExit) and self.sig_map_statement(small):
+            return
         if not isinstance(line, cst.SimpleStatementLine):
             self.compound(small)
             return
         self.check_builder_use(small)
+        self.graph_function_calls(small)  # `t = build()`: a graph built by a helper native-save does not inline
         small = self.hoist_evaluated(small)
         if isinstance(small, cst.Assign) and _call_rel(cm, small.value) not in (T.VARIABLE, T.GET_VARIABLE):
             small = self.hoist_variables(small)
@@ -697,7 +702,8 @@ class _Analysis(Replay):
         self.tensor_name(name, None)  # `dense/BiasAdd:0`, `dense/Relu:0`...: not guessed
         self.b.dropped.append(small)
 
-    def computation(self, position, small) -> None:
+    def graph_function_calls(self, small) -> None:
+        """A call of a function of this module that makes variables or placeholders, not inlined."""
         makers = getattr(self.cm, "graph_functions", {})
         for call in _calls(small):
             if isinstance(call.func, cst.Name) and call.func.value in makers:
@@ -709,6 +715,9 @@ class _Analysis(Replay):
                     "`return <names>` — otherwise its variables would be made at every trace of the tf.function. "
                     "Create them outside, or export with `smmigrate.export_session(sess, export_dir, ...)`",
                 )
+
+    def computation(self, position, small) -> None:
+        self.graph_function_calls(small)
         if not isinstance(small, cst.Assign) or not all(
             isinstance(t.target, (cst.Name, cst.Tuple)) for t in small.targets
         ):
@@ -950,15 +959,16 @@ def _makes_graph(cm, stmt) -> bool:
 
 def region_root(cm, body: Sequence[cst.BaseStatement], index: int) -> Block | None:
     """A region Block for the export in `body[index]`: from the first statement that builds the
-    default graph (a placeholder, a variable, the session, `tf.Graph()`, `reset_default_graph()`)
-    to the export, and on to the last later statement (before the next def/class) that uses a name
-    bound in between."""
+    default graph (a placeholder, a variable, the session, `tf.Graph()`, `reset_default_graph()`,
+    a call of a function of the module that makes any of these) to the export, and on to the last
+    later statement (before the next def/class) that uses a name bound in between."""
     start = None
+    makers = getattr(cm, "graph_functions", {})
     for i in range(index + 1):
         stmt = body[i]
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
             continue
-        if _makes_graph(cm, stmt):
+        if _makes_graph(cm, stmt) or any(isinstance(c.func, cst.Name) and c.func.value in makers for c in _calls(stmt)):
             start = i
             break
     if start is None:
