@@ -87,6 +87,15 @@ def test_residue_counts_tf1_spellings():
     assert counts["graph switch"] == 1
     assert counts["Session/placeholder"] == 2
     assert not residue({"n.py": "import tensorflow as tf\ntf.saved_model.save(m, 'd')\n"})
+    # TF2's tf.io.parse_example is no residue (TF1's root tf.parse_example is); MethodNameUpdater, which
+    # edits a written saved_model.pb and exists only under compat.v1, counts with the Python-side helpers
+    tf2 = residue(
+        {
+            "p.py": "import tensorflow as tf\np = tf.io.parse_example(s, spec)\nq = tf.parse_example(s, spec)\n"
+            "u = tf.compat.v1.saved_model.signature_def_utils.MethodNameUpdater(d)\n"
+        }
+    )
+    assert tf2 == {"other TF1 graph API": 1, "compat.v1 Python helpers": 1}
 
 
 @pytest.fixture(scope="module")

@@ -79,6 +79,8 @@ CASES = {
     "region_keyword_not_a_use": (None, "./kw_model", {}),
     # signature_def_map assembled in a variable whose keys are read after the export; main_op() kept exact
     "sigmap_assembled_main_op": (None, "export", {}),
+    "train_through_module_function": (None, "export", {}),  # `def predict` among the graph statements, kept
+    "train_dataset_iterator": (None, "export", {}),  # tf.data one-shot iterator: each replayed run pulls a batch
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (

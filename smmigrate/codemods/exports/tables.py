@@ -403,6 +403,12 @@ ASSIGN_METHODS = frozenset({"assign", "assign_add", "assign_sub"})
 # Safe as main_op/legacy_init_op: nothing to do in TF2 for graphs native-save accepts (no local
 # variables, no tables). `saved_model.main_op.main_op()` is NOT here: it re-runs the global
 # variable initializers after the restore, so the TF1 model serves initial values (seen on TF 2.21).
+# tf.data pipelines replayed eagerly (native_save/replay.py): sources, the steps after them whose
+# elements come in the same order in TF1 graph mode and eagerly, and the TF1 one-shot iterators
+DATASET_SOURCES = frozenset({"data.Dataset.from_tensor_slices", "data.Dataset.from_tensors", "data.Dataset.range"})
+DATASET_STEPS = frozenset({"batch", "repeat", "take", "skip", "prefetch"})
+ONE_SHOT_ITERATORS = frozenset({"data.make_one_shot_iterator"})
+
 MAIN_OPS = frozenset({"saved_model.main_op.main_op", "saved_model.main_op"})
 LOAD_TIME_SAFE = frozenset(
     {

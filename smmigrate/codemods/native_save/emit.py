@@ -175,6 +175,14 @@ class Emitter(ReplayEmitter):
     def slice_for(self, sig) -> list:
         chosen, needed = self._slice({name for _, name in sig.outputs}, self.b.export_position)
         inputs = {name for _, name in sig.inputs}
+        if needed & set(self.b.pipeline):
+            raise Refused(
+                sig.node,
+                "SM309",
+                f"signature `{sig.key}` computes its outputs from `{sorted(needed & set(self.b.pipeline))[0]}`, an "
+                "element of a tf.data iterator (the batches training reads), which a served model has no way to pull; "
+                "serve from placeholders, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+            )
         missing = sorted((needed & set(self.b.placeholders)) - inputs)
         if missing:
             raise Refused(
@@ -199,6 +207,10 @@ class Emitter(ReplayEmitter):
 
     def _tf_function(self, fn: str, inputs: list, body: list[str]) -> str:
         """`@tf.function(input_signature=...)` over `inputs`, (spec name, placeholder) pairs."""
+        if any(name not in self.b.placeholders for _, name in inputs):  # batches of an input pipeline
+            params = ", ".join(name for _, name in inputs)
+            i = self.indent
+            return f"@{self.tf('function')}\ndef {fn}({params}):\n" + "".join(f"{i}{line}\n" for line in body)
         specs = []
         for key, name in inputs:
             ph = self.b.placeholders[name]
@@ -351,6 +363,10 @@ class Emitter(ReplayEmitter):
     def keep(self, step, fns):
         small, line = step.node
         mapping = self.variable_lists(small)
+        if assigned_names(small) & self.b.datasets:  # TF2's tf.data.Dataset, not tf.compat.v1's
+            for ref, resolved in graph_refs(self.cm, small):
+                if resolved.rel in T.DATASET_SOURCES:
+                    self._tf2_spelling(ref, resolved.rel, resolved, mapping)
         if isinstance(small, cst.BaseCompoundStatement):
             for feed in self.b.inner_feeds:
                 mapping.update(_feed_keys(feed))

@@ -45,7 +45,7 @@ from .block import (
 )
 from .layers import Layers
 from .nodes import _calls
-from .replay import Replay, is_minimize, names_used_outside
+from .replay import Replay, dataset_source, is_minimize, names_used_outside
 from .sigmap import SignatureMap
 from .variables import ScopeExit, VariableScopes
 
@@ -226,6 +226,9 @@ class _Analysis(Replay, SignatureMap):
             | set(self.b.feed_dicts)
             | set(self.optimizers)
             | set(self.b.trainings)
+            | set(b.pipeline)
+            | b.datasets
+            | b.iterators
         )
 
     def has_graph_content(self) -> bool:
@@ -266,6 +269,7 @@ class _Analysis(Replay, SignatureMap):
             if any(self.graph_name in identifiers(s) for s in others):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
         self.find_sig_map()
+        self.check_made_before()
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
             before = len(self.b.steps)
@@ -300,6 +304,8 @@ class _Analysis(Replay, SignatureMap):
     def statement(self, position: int, small, line) -> None:
         cm, b, sess = self.cm, self.b, self.b.sess
         if not isinstance(small, ScopeExit) and self.sig_map_statement(small):
+            return
+        if isinstance(line, cst.SimpleStatementLine) and self.pipeline_statement(small, line):
             return
         if not isinstance(line, cst.SimpleStatementLine):
             self.compound(small)
@@ -536,6 +542,9 @@ class _Analysis(Replay, SignatureMap):
         if self.var_scopes.is_scope(stmt):
             self.variable_scope(stmt)
             return
+        if isinstance(stmt, cst.FunctionDef):
+            self.function_def(stmt)
+            return
         used = names_used(stmt)
         if isinstance(stmt, cst.With) and (
             self.b.sess in used or used & self.graph_names() or graph_refs(self.cm, stmt)
@@ -571,6 +580,63 @@ class _Analysis(Replay, SignatureMap):
                 "export_dir, ...)`",
             )
         self.b.steps.append(Step("keep", (stmt, stmt), evals))
+
+    def check_made_before(self) -> None:
+        """A region must not read graph objects made before it (a tf.data iterator's `get_next()`): in
+        TF2 they would be eager values computed once, where TF1 reran them at every `sess.run`."""
+        if not self.b.is_region or not any(s is self.b.root for s in self.suite):
+            return
+        made: dict[str, cst.CSTNode] = {}  # name -> the statement binding it to a graph object
+        for stmt in self.suite:
+            if stmt is self.b.root:
+                break
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            for small in stmt.body:
+                refs = [r for _, r in graph_refs(self.cm, small) if r.rel not in T.GRAPH_KEEP | T.GRAPH_RENAME.keys()]
+                if refs or names_used(small) & made.keys():
+                    made.update((n, small) for n in assigned_names(small))
+                else:
+                    for n in assigned_names(small):
+                        made.pop(n, None)
+        for small, _ in self.b.statements:
+            if isinstance(small, ScopeExit) or (
+                isinstance(small, cst.Assign) and _call_rel(self.cm, small.value) in T.SESSIONS
+            ):
+                continue  # `sess = tf.Session(config=config)`: the session goes, its config with it
+            found = sorted(names_used(small) & made.keys())
+            if found:
+                raise Refused(
+                    small,
+                    "SM309",
+                    f"`{found[0]}` is a graph object made before the code native-save migrates (by "
+                    f"`{self.cm.code(made[found[0]]).strip()}`: an input pipeline native-save does not replay — "
+                    "it replays `tf.data.Dataset.from_tensor_slices`/`from_tensors`/`range` with `batch`, `repeat`, "
+                    "`take`, `skip`, `prefetch` — or other graph code), which TF1 reran at every `sess.run` and TF2 "
+                    "would compute once; feed the data through placeholders, or export with "
+                    "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+                )
+
+    def function_def(self, stmt: cst.FunctionDef) -> None:
+        """`def predict(inputs): return tf.matmul(inputs, w) + b` between the graph's statements: kept
+        where it is when it only reads the block's variables (eager objects in TF2); the tf.functions
+        may then call it."""
+        name, used = stmt.name.value, names_used(stmt)
+        tensors = sorted((self.graph_names() - set(self.b.variables)) & used)
+        if name in getattr(self.cm, "graph_functions", {}) or self.b.sess in used or tensors:
+            reason = (
+                "creates variables, placeholders or sessions"
+                if not tensors and self.b.sess not in used
+                else f"reads `{tensors[0] if tensors else self.b.sess}` (a graph tensor or the session)"
+            )
+            raise Refused(
+                stmt,
+                "SM309",
+                f"`def {name}` among the statements that build the exported graph {reason}, which has no eager "
+                "counterpart at that point; define it before the graph with tensors passed as parameters, or export "
+                "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
+        self.b.steps.append(Step("keep", (stmt, stmt)))
 
     def variable_scope(self, stmt: cst.With) -> None:
         """The scope's statements run next, in it (TF1 names their variables by its path); the
@@ -968,7 +1034,11 @@ def region_root(cm, body: Sequence[cst.BaseStatement], index: int) -> Block | No
         stmt = body[i]
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
             continue
-        if _makes_graph(cm, stmt) or any(isinstance(c.func, cst.Name) and c.func.value in makers for c in _calls(stmt)):
+        if (
+            _makes_graph(cm, stmt)
+            or any(isinstance(c.func, cst.Name) and c.func.value in makers for c in _calls(stmt))
+            or any(isinstance(x, cst.Assign) and dataset_source(cm, x.value) for x in _small_statements(stmt))
+        ):
             start = i
             break
     if start is None:
