@@ -81,6 +81,7 @@ CASES = {
     "sigmap_assembled_main_op": (None, "export", {}),
     "train_through_module_function": (None, "export", {}),  # `def predict` among the graph statements, kept
     "train_dataset_iterator": (None, "export", {}),  # tf.data one-shot iterator: each replayed run pulls a batch
+    "values_made_before_region": (None, "export", {}),  # a config, a proto, a constant made before the graph
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (

@@ -409,6 +409,24 @@ DATASET_SOURCES = frozenset({"data.Dataset.from_tensor_slices", "data.Dataset.fr
 DATASET_STEPS = frozenset({"batch", "repeat", "take", "skip", "prefetch"})
 ONE_SHOT_ITERATORS = frozenset({"data.make_one_shot_iterator"})
 
+# Made before a region, these are values and not graph ops TF1 reruns at every `sess.run`, so a region
+# may read them (native_save/plan.py, `check_made_before`): protos, session configs, initializers
+VALUES_BEFORE_REGION = (
+    "train.Example",
+    "train.SequenceExample",
+    "train.Features",
+    "train.Feature",
+    "train.FloatList",
+    "train.Int64List",
+    "train.BytesList",
+    "ConfigProto",
+    "GPUOptions",
+    "GraphOptions",
+    "OptimizerOptions",
+    "RunOptions",
+    "saved_model.",
+)
+
 MAIN_OPS = frozenset({"saved_model.main_op.main_op", "saved_model.main_op"})
 LOAD_TIME_SAFE = frozenset(
     {

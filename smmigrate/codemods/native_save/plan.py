@@ -29,6 +29,7 @@ from ..exports.syntax import (
     graph_refs,
     identifiers,
     is_method_call,
+    name_nodes,
     names_used,
     session_runs,
     tf_refs,
@@ -587,24 +588,27 @@ class _Analysis(Replay, SignatureMap):
         if not self.b.is_region or not any(s is self.b.root for s in self.suite):
             return
         made: dict[str, cst.CSTNode] = {}  # name -> the statement binding it to a graph object
-        for stmt in self.suite:
-            if stmt is self.b.root:
-                break
+        module = self.cm.source_module.body
+        before = list(self.suite[: next(i for i, s in enumerate(self.suite) if s is self.b.root)])
+        if self.suite is not module:  # a function's region also reads the module's globals
+            before = [s for s in module if isinstance(s, cst.SimpleStatementLine)] + before
+        for stmt in before:
             if not isinstance(stmt, cst.SimpleStatementLine):
                 continue
             for small in stmt.body:
-                refs = [r for _, r in graph_refs(self.cm, small) if r.rel not in T.GRAPH_KEEP | T.GRAPH_RENAME.keys()]
+                refs = [r for _, r in graph_refs(self.cm, small) if not _value_before_region(r.rel)]
                 if refs or names_used(small) & made.keys():
                     made.update((n, small) for n in assigned_names(small))
                 else:
                     for n in assigned_names(small):
                         made.pop(n, None)
+        local = {n for small, _ in self.b.statements if isinstance(small, cst.CSTNode) for n in assigned_names(small)}
         for small, _ in self.b.statements:
             if isinstance(small, ScopeExit) or (
                 isinstance(small, cst.Assign) and _call_rel(self.cm, small.value) in T.SESSIONS
             ):
                 continue  # `sess = tf.Session(config=config)`: the session goes, its config with it
-            found = sorted(names_used(small) & made.keys())
+            found = sorted(names_used(small) & (made.keys() - local))
             if found:
                 raise Refused(
                     small,
@@ -980,6 +984,17 @@ def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, name
     block = analysis.run()
     if outside is not None:
         gone = (analysis.graph_names() | ({block.sess} if block.sess else set())) - set(block.variables)
+        sig_map = analysis.sig_map_name
+        if analysis.sig_map is not None and sig_map in outside:
+            inside = {id(s) for s in block.region}
+            later = [n for s in suite if id(s) not in inside for n in name_nodes(s) if n.value == sig_map]
+            raise Refused(
+                later[0] if later else block.root,
+                "SM308",
+                f"`{sig_map}` (the signature_def_map assembled before the export) is used after the code that builds "
+                "and exports the graph, where the TF2 code would leave it undefined; use it (its keys) before the "
+                "next `def` or `class`, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+            )
         leaked = sorted(gone & outside)
         if leaked:
             raise Refused(
@@ -1064,6 +1079,18 @@ def region_root(cm, body: Sequence[cst.BaseStatement], index: int) -> Block | No
             end = j
     block = Block(body[start], None, graph_name, region=list(body[start : end + 1]))
     return block
+
+
+def _value_before_region(rel: str) -> bool:
+    """A TF name whose value made before a region is the same for every `sess.run`: an op with a
+    TF2 equivalent over constants, an initializer, a proto or session config, a SavedModel name."""
+    return (
+        rel in T.GRAPH_KEEP
+        or rel in T.GRAPH_RENAME
+        or rel.startswith(T.VALUES_BEFORE_REGION)
+        or rel.endswith(T.EAGER_V1_SUFFIX)
+        or rel.startswith(("initializers.", "keras.initializers."))
+    )
 
 
 def _name_pairs(target, value) -> list[tuple[str, str]] | None:
