@@ -312,7 +312,7 @@ class _Analysis(Replay, SignatureMap):
             self.compound(small)
             return
         self.check_builder_use(small)
-        self.graph_function_calls(small)  # `t = build()`: a graph built by a helper native-save does not inline
+        self.check_helper_calls(small)  # `t = build()`: a graph built by a helper native-save does not inline
         small = self.hoist_evaluated(small)
         if isinstance(small, cst.Assign) and _call_rel(cm, small.value) not in (T.VARIABLE, T.GET_VARIABLE):
             small = self.hoist_variables(small)
@@ -772,10 +772,11 @@ class _Analysis(Replay, SignatureMap):
         self.tensor_name(name, None)  # `dense/BiasAdd:0`, `dense/Relu:0`...: not guessed
         self.b.dropped.append(small)
 
-    def graph_function_calls(self, small) -> None:
-        """A call of a function of this module that makes variables or placeholders, not inlined."""
+    def check_helper_calls(self, node, where: str = "") -> None:
+        """A call of a module function that creates variables or placeholders and was not inlined:
+        moved into the tf.function, it would make its variables at every trace (SM309)."""
         makers = getattr(self.cm, "graph_functions", {})
-        for call in _calls(small):
+        for call in _calls(node):
             if isinstance(call.func, cst.Name) and call.func.value in makers:
                 raise Refused(
                     call,
@@ -787,7 +788,7 @@ class _Analysis(Replay, SignatureMap):
                 )
 
     def computation(self, position, small) -> None:
-        self.graph_function_calls(small)
+        self.check_helper_calls(small)
         if not isinstance(small, cst.Assign) or not all(
             isinstance(t.target, (cst.Name, cst.Tuple)) for t in small.targets
         ):
