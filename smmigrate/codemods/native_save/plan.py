@@ -983,19 +983,20 @@ def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, name
     used there would be left undefined, so the region is refused."""
     analysis = _Analysis(cm, block, suite, names)
     block = analysis.run()
-    if outside is not None:
-        gone = (analysis.graph_names() | ({block.sess} if block.sess else set())) - set(block.variables)
-        sig_map = analysis.sig_map_name
-        if analysis.sig_map is not None and sig_map in outside:
-            inside = {id(s) for s in block.region}
-            later = [n for s in suite if id(s) not in inside for n in name_nodes(s) if n.value == sig_map]
+    sig_map = analysis.sig_map_name
+    if analysis.sig_map is not None:  # a map assembled in the block: its binding goes with the block
+        inside = {id(s) for s in block.region}
+        later = [n for s in suite if id(s) not in inside for n in name_nodes(s) if n.value == sig_map]
+        if later and (outside is None or sig_map in outside):
             raise Refused(
-                later[0] if later else block.root,
+                later[0],
                 "SM308",
                 f"`{sig_map}` (the signature_def_map assembled before the export) is used after the code that builds "
-                "and exports the graph, where the TF2 code would leave it undefined; use it (its keys) before the "
-                "next `def` or `class`, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+                "and exports the graph, where the TF2 code would leave it undefined; read its keys before the end of "
+                "that code, or export with `smmigrate.export_session(sess, export_dir, ...)`",
             )
+    if outside is not None:
+        gone = (analysis.graph_names() | ({block.sess} if block.sess else set())) - set(block.variables)
         leaked = sorted(gone & outside)
         if leaked:
             raise Refused(

@@ -31,4 +31,4 @@ builder.save()
 def keys():
     return sorted(signatures)
 # diagnostics
-# 15:19: SM308 not migrated: `signatures` (the signature_def_map assembled before the export) is used after the code that builds and exports the graph, where the TF2 code would leave it undefined; use it (its keys) before the next `def` or `class`, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 15:19: SM308 not migrated: `signatures` (the signature_def_map assembled before the export) is used after the code that builds and exports the graph, where the TF2 code would leave it undefined; read its keys before the end of that code, or export with `smmigrate.export_session(sess, export_dir, ...)`
