@@ -278,7 +278,7 @@ _TABLE = (
         "SM302",
         "native-save",
         Severity.MANUAL,
-        "the export block restores a checkpoint",
+        "the export block restores a checkpoint into the session, or saves one from it (tf.train.Saver)",
         "session bridge: `smmigrate.export_session`",
     ),
     Code(

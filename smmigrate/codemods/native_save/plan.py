@@ -312,6 +312,16 @@ class _Analysis(Replay, SignatureMap):
             self.compound(small)
             return
         self.check_builder_use(small)
+        checkpoint = next((c for c in _calls(small) if _checkpoint_save(c, sess)), None)
+        if checkpoint is not None:
+            raise Refused(
+                checkpoint,
+                "SM302",
+                f"`{cm.code(checkpoint)}` writes a TF1 checkpoint of `{sess}` (tf.train.Saver), which native-save "
+                "does not migrate: TF2 writes checkpoints with `tf.train.Checkpoint`, under other variable names. "
+                "Drop it if only the SavedModel is used, or export with "
+                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
         self.check_helper_calls(small)  # `t = build()`: a graph built by a helper native-save does not inline
         small = self.hoist_evaluated(small)
         if isinstance(small, cst.Assign) and _call_rel(cm, small.value) not in (T.VARIABLE, T.GET_VARIABLE):
@@ -1081,6 +1091,16 @@ def region_root(cm, body: Sequence[cst.BaseStatement], index: int) -> Block | No
             end = j
     block = Block(body[start], None, graph_name, region=list(body[start : end + 1]))
     return block
+
+
+def _checkpoint_save(call: cst.Call, sess: str) -> bool:
+    """`saver.save(sess, path, ...)` (the session first, or `sess=`)."""
+    if not (isinstance(call.func, cst.Attribute) and call.func.attr.value == "save" and call.args):
+        return False
+    first = call.args[0]
+    session = first.value if first.keyword is None else None
+    session = next((a.value for a in call.args if a.keyword and a.keyword.value == "sess"), session)
+    return isinstance(session, cst.Name) and session.value == sess
 
 
 def _value_before_region(rel: str) -> bool:
