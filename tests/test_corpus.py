@@ -87,15 +87,14 @@ def test_residue_counts_tf1_spellings():
     assert counts["graph switch"] == 1
     assert counts["Session/placeholder"] == 2
     assert not residue({"n.py": "import tensorflow as tf\ntf.saved_model.save(m, 'd')\n"})
-    # TF2's tf.io.parse_example is no residue (TF1's root tf.parse_example is); MethodNameUpdater, which
-    # edits a written saved_model.pb and exists only under compat.v1, counts with the Python-side helpers
-    tf2 = residue(
-        {
-            "p.py": "import tensorflow as tf\np = tf.io.parse_example(s, spec)\nq = tf.parse_example(s, spec)\n"
-            "u = tf.compat.v1.saved_model.signature_def_utils.MethodNameUpdater(d)\n"
-        }
-    )
-    assert tf2 == {"other TF1 graph API": 1, "compat.v1 Python helpers": 1}
+    # TF2's own home of a TF1 name is not residue; the TF1 spelling is
+    assert not residue({"p.py": "import tensorflow as tf\nf = tf.io.parse_example(s, spec)\n"})
+    assert residue({"q.py": "import tensorflow as tf\nf = tf.parse_example(s, spec)\n"})["other TF1 graph API"] == 1
+    assert residue({"r.py": "import tensorflow as tf\nf = tf.compat.v1.io.parse_example(s, spec)\n"})
+    # TF's editor of a written SavedModel's method names (only under compat.v1) is counted apart
+    edit = "u = tf.compat.v1.saved_model.signature_def_utils.MethodNameUpdater(d)\n"
+    assert residue({"s.py": "import tensorflow as tf\n" + edit}) == {"compat.v1 Python helpers": 1}
+    assert residue({"t.py": "import tensorflow as tf\n" + edit + "s = tf.compat.v1.Session()\n"})["compat.v1"] == 1
 
 
 @pytest.fixture(scope="module")

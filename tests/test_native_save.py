@@ -25,6 +25,7 @@ from smmigrate.rewrite import rewrite_source
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS = ROOT / "tests" / "programs" / "native_save"
 SAMPLES = ROOT / "samples"
+TOKENS = ["the", "dog", "mat", "<unk>"]
 EXAMPLES = {"examples": [{"x": [1.0, 2.0]}, {"x": [-0.5, 0.25]}, {"x": [3.0, 0.0]}]}
 
 CASE_FILES = {c.path.stem: c for c in all_cases() if c.path.parent.name == "native_save"}
@@ -74,6 +75,18 @@ CASES = {
     "random_variable_assigned": (None, "export", {}),  # random initial values, overwritten before the export
     "get_variable_assigned_weights": (None, "export", {}),  # get_variable (random init) + assigned weights
     "switch_module_variables_migrated": (None, "export", {}),  # compat.v1 + disable_v2_behavior module
+    "named_op_fetched_by_name": (None, "export", {}),  # unbound named ops looked up by get_tensor_by_name
+    # lookup tables made eagerly and tracked; table-only init ops dropped (TF2 tables fill themselves on load)
+    "table_hash_lookups": (
+        None,
+        "export",
+        {"*": {"color": {"values": ["blue", "pink", "red"]}, "amount": {"values": [0.5, 1.0, 4.0]}}},
+    ),
+    "table_vocab_asset": (None, "export", {"*": {"tokens": {"values": TOKENS}}}),  # vocab file -> Asset
+    "table_main_op_without_variables": (None, "export", {"*": {"code": {"values": [9, 1, 7]}}}),
+    "table_region_classify_labels": (None, "./labels_model", {"*": {"inputs": EXAMPLES}}),  # classes from a table
+    "table_simple_save_vocab_path": (None, "export", {"*": {"color": {"values": ["blue", "pink", "red"]}}}),
+    "table_contrib_helpers": (None, "export", {"*": {"words": {"values": ["plum", "kiwi", "apple", "pear"]}}}),
     # names that are no uses: a train op `train` (as `tf.train`), keywords `value=` beside a tensor `value`
     "train_op_named_like_a_module": (None, "export", {}),
     "region_keyword_not_a_use": (None, "./kw_model", {}),
@@ -82,7 +95,14 @@ CASES = {
     "train_through_module_function": (None, "export", {}),  # `def predict` among the graph statements, kept
     "train_dataset_iterator": (None, "export", {}),  # tf.data one-shot iterator: each replayed run pulls a batch
     "values_made_before_region": (None, "export", {}),  # a config, a proto, a constant made before the graph
+    "main_op_layer_variables_unchanged": (None, "export", {}),  # main_op(): TF1 re-inits to the exported values
 }
+# programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
+# the exports are loaded, so each SavedModel must carry its own copy
+VOCAB_FILES = ("table_vocab_asset", "table_contrib_helpers", "table_simple_save_vocab_path")
+# TF1 originals using `tf.contrib.lookup`, which TF 2.21 lacks: run with TF 1.15's contrib.lookup
+# rebuilt from the core lookup_ops it re-exported (tests/programs/native_save/contrib_lookup.py)
+CONTRIB = ("table_contrib_helpers",)
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (
     "variable_scope_get_variable",
@@ -111,11 +131,14 @@ def runs(tmp_path_factory):
     for name, (sample, function, feeds) in CASES.items():
         if sample is None:
             script = tmp / f"{name}_tf1.py"
-            script.write_text(CASE_FILES[name].source)
+            shim = f"import runpy\nrunpy.run_path({str(PROGRAMS / 'contrib_lookup.py')!r})\n" if name in CONTRIB else ""
+            script.write_text(shim + CASE_FILES[name].source)
         else:
             script = sample
         codemods = CASE_FILES[name].codemods if sample is None else ("native-save", "compat-names")
-        code, diagnostics = rewrite_source(script.read_text(), only=codemods)
+        code, diagnostics = rewrite_source(
+            CASE_FILES[name].source if sample is None else script.read_text(), only=codemods
+        )
         if sample is None:
             assert code == CASE_FILES[name].expected  # what the case pins is what runs
         assert not [d for d in diagnostics if d.code.startswith("SM3")], diagnostics
@@ -136,9 +159,12 @@ def runs(tmp_path_factory):
         pairs.append({"name": name, "tf1": str(out1), "tf2": str(out2), "feeds": feeds})
     spec = tmp / "pairs.json"
     spec.write_text(json.dumps(pairs))
+    vocab = [str(tmp / side / f"{name}_vocab.txt") for name in VOCAB_FILES for side in ("tf1", "tf2")]
+    tf2.append({"script": str(PROGRAMS / "remove_files.py"), "argv": vocab})
     tf2.append({"script": str(PROGRAMS / "compare_exports.py"), "argv": [str(spec)]})
     res1 = run_programs("tf1", tf1)
-    *res2, check = run_programs("tf2", tf2)
+    *res2, removed, check = run_programs("tf2", tf2)
+    assert removed["error"] is None, removed["error"]
     for name, r1, r2 in zip(CASES, res1, res2, strict=True):
         assert r1["error"] is None, f"TF1 original {name} failed:\n{r1['error']}"
         assert r2["error"] is None, f"TF2 rewrite of {name} failed:\n{r2['error']}"
@@ -146,6 +172,7 @@ def runs(tmp_path_factory):
     line = next(ln for ln in check["stdout"].splitlines() if ln.startswith("REPORT "))
     report = {e["name"]: e for e in json.loads(line[len("REPORT ") :])}
     return {
+        "tmp": tmp,
         "rewritten": rewritten,
         "report": report,
         "stdout": dict(zip(CASES, zip(res1, res2, strict=True), strict=True)),
@@ -358,3 +385,60 @@ def test_replayed_training_keeps_the_module_native():
     assert not [d for d in diagnostics if d.code in ("SM120", "SM121") or d.code.startswith("SM3")], diagnostics
     assert "disable_v2_behavior" not in out and "Session" not in out
     assert "tf.compat.v1.train.AdamOptimizer(learning_rate=0.01)" in out and ".apply_gradients(" in out
+
+
+def test_tables_look_up_like_tf1(runs):
+    # string -> int64 with default -1 ("pink"), then int64 -> string buckets of the score
+    got = runs["report"]["table_hash_lookups"]["tf2"]["outputs"]["serving_default"]
+    assert got["color_id"] == [2.0, -1.0, 0.0]
+    assert got["label"] == ["b'mid'", "b'low'", "b'unknown'"]  # scores 1.5, 0.0, 4.0 -> buckets 1, 0, 3
+    assert runs["stdout"]["table_hash_lookups"][1]["stdout"].startswith("ids [2, -1, 0] labels")
+    got = runs["report"]["table_main_op_without_variables"]["tf2"]["outputs"]["serving_default"]
+    assert got["name"] == ["b'nine'", "b'?'", "b'seven'"]
+    entry = runs["report"]["table_region_classify_labels"]["tf2"]
+    assert entry["meta"][0]["signatures"]["serving_default"]["method"] == "tensorflow/serving/classify"
+    # x = [1, 2] -> logits [-3, 3]; [-0.5, 0.25] -> [-1, 1]; [3, 0] -> [3, -3]
+    assert entry["outputs"]["serving_default"]["classes"] == ["b'positive'", "b'positive'", "b'negative'"]
+
+
+def test_vocab_asset_carried_by_the_savedmodel(runs):
+    # the original vocab files were deleted before loading: both exports read their assets/ copy
+    tmp = runs["tmp"]
+    assert not (tmp / "tf2" / "table_vocab_asset_vocab.txt").exists()
+    assert [p.name for p in (tmp / "tf2" / "table_vocab_asset" / "assets").iterdir()] == ["table_vocab_asset_vocab.txt"]
+    got = runs["report"]["table_vocab_asset"]["tf2"]["outputs"]["serving_default"]
+    assert got["ids"] == [1.0, 0.0, 4.0, 0.0]  # "dog" is not in the file: default 0
+    buckets = got["buckets"]
+    assert buckets[0] == 1.0 and buckets[2] == 4.0 and buckets[3] == 0.0 and 5.0 <= buckets[1] <= 7.0
+    assert "tf.saved_model.Asset(vocab_path)" in runs["rewritten"]["table_vocab_asset"]
+    # a plain path in TextFileInitializer: TF1's simple_save exported the initializer's constant as an
+    # asset, TF2's TextFileInitializer tracks it as one by itself
+    assert (tmp / "tf2" / "table_simple_save_vocab_path" / "assets" / "table_simple_save_vocab_path_vocab.txt").exists()
+    got = runs["report"]["table_simple_save_vocab_path"]["tf2"]["outputs"]["serving_default"]
+    assert got["color_id"] == [2.0, 3.0, 0.0]  # "pink": the one OOV bucket
+
+
+def test_contrib_lookup_helpers_build_the_same_tables(runs):
+    # index_table_from_file with 2 OOV buckets, index_table_from_tensor, index_to_string_* and HashTable
+    got = runs["report"]["table_contrib_helpers"]["tf2"]["outputs"]["serving_default"]
+    ids = got["ids"]
+    assert ids[0] == 2.0 and ids[2] == 0.0 and ids[3] == 1.0 and 3.0 <= ids[1] <= 4.0  # "kiwi" hashed
+    assert got["reverse"] == [0.0, -1.0, 2.0, 1.0]
+    assert got["echo"] == ["b'apple'", "b'?'", "b'plum'", "b'pear'"]
+    assert got["spelled"] == ["b'plum'", "b'UNK'", "b'apple'", "b'pear'"]
+    assert got["length"] == [4.0, -1.0, 5.0, 4.0]
+    assert "contrib" not in runs["rewritten"]["table_contrib_helpers"]
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if n.startswith("table_")])
+def test_migrated_tables_leave_the_module_native(name):
+    # with every codemod: no table initializer, collection or contrib name is left, so compat-mode
+    # has nothing to keep in TF1 mode (MethodNameUpdater, for classify/regress, is TF's own tool)
+    code, diagnostics = rewrite_source(CASE_FILES[name].source)
+    assert not [d for d in diagnostics if d.code.startswith(("SM1", "SM3"))], diagnostics
+    tree = ast.parse(code)
+    used = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    for word in ("tables_initializer", "add_to_collection", "get_collection", "contrib", "Session", "main_op"):
+        assert word not in used, word
+    assert "compat" not in code.replace("tf.compat.v1.saved_model.signature_def_utils.MethodNameUpdater", "")
+    assert "lookup" in used and "Module" in used

@@ -9,6 +9,9 @@ analysis (computed lazily, once per file) for every other name.
 
 from __future__ import annotations
 
+import keyword
+import re
+
 import libcst as cst
 
 
@@ -141,3 +144,23 @@ class NameIndex(cst.CSTVisitor):
 
     def visit_Match(self, node: cst.Match) -> None:
         self.uncertain = True
+
+
+class FreshNames:
+    """Fresh identifiers that collide with nothing the file already uses (every codemod that adds
+    names allocates them here: `fresh("outputs")` is `outputs`, else `outputs_2`, ...)."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = set(taken)
+        self.free: set[str] = set()  # names the block being rewritten no longer uses
+
+    def fresh(self, base: str) -> str:
+        base = re.sub(r"\W", "_", base) or "signature"
+        if base[0].isdigit() or keyword.iskeyword(base):
+            base = "signature_" + base
+        name, n = base, 2
+        while name in self.taken and name not in self.free:
+            name, n = f"{base}_{n}", n + 1
+        self.taken.add(name)
+        self.free.discard(name)
+        return name

@@ -225,6 +225,10 @@ class CompatMode(SavedModelCodemod):
                 self.graph_sites.append(Site(node.lineno, node.col_offset + 1, text.source(node)))
                 if spelled_v1 and rel.startswith(LEGACY_KERAS):
                     self.legacy_keras.append(self.graph_sites[-1])
+            elif spelled_v1 and rel.startswith(LEGACY_KERAS) and not rel.startswith("keras."):
+                # `tf.compat.v1.nn.rnn_cell.BasicLSTMCell` works in graph and eager mode alike, but on
+                # TF 2.21 only from Keras 2 ("not available with Keras 3")
+                self.legacy_keras.append(Site(node.lineno, node.col_offset + 1, text.source(node)))
             elif rel.startswith("keras."):
                 self.tf_keras_sites.append(Site(node.lineno, node.col_offset + 1, text.source(node)))
                 if rel in KERAS_GRAPH_ONLY:

@@ -94,23 +94,66 @@ def tags_not_serving(cm, tags: cst.BaseExpression | None) -> str | None:
     return f"tags `{shown}` are {values}, not exactly [SERVING]"
 
 
-def _init_like(cm, a, node) -> bool:
+def _block_variables(a) -> list[str]:
+    """The variables the block makes (`tf.Variable`/`get_variable` names, then layer variables)."""
+    return [*a.b.variables, *(s.node.tf1_name for s in a.b.steps if s.kind == "newvar")]
+
+
+def _load_time_kind(cm, a, node) -> str | None:
+    """What an init op amounts to at load time: the TF1-relative path of its first member that TF2
+    cannot drop (a `tf.group` is read member by member, a name bound in the block by what it was
+    bound to), else of a droppable one; None for `None`, "?" for anything that is not an initializer."""
     if node is None or (isinstance(node, cst.Name) and node.value == "None"):
-        return True
-    # `main_op()` re-initializes the variables when TF1 loads the model: the same values as the
-    # export's when nothing assigned or trained them before it (random initial values are refused)
-    unchanged = not getattr(a, "ran_assign", True)
+        return None
     if isinstance(node, cst.Name) and node.value in a.init_ops:
-        rel = a.init_ops[node.value]
-        return rel in T.LOAD_TIME_SAFE or (rel in T.MAIN_OPS and unchanged)
-    if isinstance(node, cst.Call):
-        resolved = cm.tf_symbol(node.func)
-        rel = resolved.rel if resolved else None
-        if rel in T.LOAD_TIME_SAFE or (rel in T.MAIN_OPS and unchanged):
-            return True
-        if rel == "group":
-            return all(not arg.keyword and _init_like(cm, a, arg.value) for arg in node.args)
-    return False
+        return a.init_ops[node.value]
+    resolved = cm.tf_symbol(node.func) if isinstance(node, cst.Call) else None
+    rel = resolved.rel if resolved else None
+    if rel == T.GROUP:
+        kinds = [
+            _load_time_kind(cm, a, arg.value) if not arg.keyword and not arg.star else "?"
+            for arg in node.args
+            if not (arg.keyword is not None and arg.keyword.value == "name")
+        ]
+        return next((k for k in kinds if not _droppable(a, k)), kinds[0] if kinds else None)
+    if rel in T.INITIALIZERS:
+        return rel
+    return "?"
+
+
+def _droppable(a, kind: str | None) -> bool:
+    """An init op TF2 needs nothing for: none, table/local initializers, or — in a block without
+    variables — any initializer (`main_op()` there only fills the tables); also any initializer when
+    nothing assigned or trained the variables before the export: re-run on load, it gives them the
+    values the TF2 export holds (random initial values are refused elsewhere)."""
+    if kind is None or kind in T.LOAD_TIME_SAFE:
+        return True
+    unchanged = not getattr(a, "ran_assign", True)
+    return kind in T.INITIALIZERS and (not _block_variables(a) or unchanged)
+
+
+def _init_like(cm, a, node) -> bool:
+    return _droppable(a, _load_time_kind(cm, a, node))
+
+
+def _init_refusal(cm, a, param: str, value) -> str:
+    """The SM315 message for `param=value`, naming what it would do at load time."""
+    kind = _load_time_kind(cm, a, value)
+    head = f"`{param}=` runs `{cm.code(value)}` at load time"
+    if kind in T.INITIALIZERS:  # not droppable: the block has variables
+        found = _block_variables(a)
+        names = ", ".join(f"`{v}`" for v in found[:3]) + (", ..." if len(found) > 3 else "")
+        return (
+            f"{head}, which re-runs the initializers of the block's variables ({names}) after the restore — the TF1 "
+            "model serves their initial values, whatever was assigned or trained before the export — and TF2's "
+            "tf.saved_model.save has no load-time hook to do the same; pass `tf.tables_initializer()` or None if "
+            "that was not intended (TF2 tables fill themselves on load), or write the tf.Module by hand"
+        )
+    return (
+        f"{head}, which TF2's tf.saved_model.save has no hook for (TF2 tables fill themselves on load, so only "
+        "table and local-variable initializers, alone or in `tf.group`, can be dropped); use "
+        "`tf.tables_initializer()` or None if nothing else needs to run on load, or write the tf.Module by hand"
+    )
 
 
 def _tensor_dict(cm, a, node, what: str, inputs: bool, infos: bool) -> list:
@@ -146,6 +189,7 @@ def _tensor(cm, a, node, key: str, inputs: bool, infos: bool) -> str:
             node = bind_args(node, ("tensor",)).get("tensor")
         else:
             raise Refused(node, "SM309", f"`{key}` is not `build_tensor_info(<tensor of this block>)`")
+    node = _by_tensor_name(cm, a, node)
     if isinstance(node, cst.Name):
         if inputs and node.value in a.b.placeholders:
             return node.value
@@ -156,6 +200,19 @@ def _tensor(cm, a, node, key: str, inputs: bool, infos: bool) -> str:
         ):
             return node.value
     kind = "a tf.placeholder created in this block" if inputs else "a tensor computed in this block"
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "get_tensor_by_name"
+    ):
+        raise Refused(
+            node,
+            "SM309",
+            f"signature {'input' if inputs else 'output'} `{key}` is `{cm.code(node)}`; native-save reads a lookup by "
+            "name only as `sess.graph.`, `<graph>.` (the block's own graph variable) or "
+            '`tf.get_default_graph().get_tensor_by_name("<literal>")` of a name this block gives exactly one '
+            "tensor — write it that way, or use the tensor's Python name",
+        )
     raise Refused(
         node,
         "SM309",
@@ -163,6 +220,42 @@ def _tensor(cm, a, node, key: str, inputs: bool, infos: bool) -> str:
         "elsewhere?); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the "
         "tf.Module by hand",
     )
+
+
+def _by_tensor_name(cm, a, node):
+    """`sess.graph.get_tensor_by_name("y:0")` (or `graph.`, `tf.get_default_graph().`) for a tensor
+    of this block whose TF1 name is known: the Python name bound to it; else `node` unchanged."""
+    if not (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "get_tensor_by_name"
+        and len(node.args) == 1
+        and not node.args[0].keyword
+        and not node.args[0].star
+    ):
+        return node
+    graph = node.func.value
+    sess, graph_name = a.b.sess, a.b.graph_name
+    of_block = (
+        (
+            isinstance(graph, cst.Attribute)
+            and graph.attr.value == "graph"
+            and isinstance(graph.value, cst.Name)
+            and graph.value.value == sess
+        )
+        or (isinstance(graph, cst.Name) and graph_name is not None and graph.value == graph_name)
+        or (
+            isinstance(graph, cst.Call)
+            and not graph.args
+            and (r := cm.tf_symbol(graph.func)) is not None
+            and r.rel == "get_default_graph"
+        )
+    )
+    wanted = literal_str(node.args[0].value)
+    if not of_block or wanted is None:
+        return node
+    found = [name for name, tensor in a.b.tensor_names.items() if tensor == wanted]
+    return cst.Name(found[0]) if len(found) == 1 else node
 
 
 def parse_signature(cm, a, key: str, node) -> SignatureSpec:
@@ -260,24 +353,21 @@ def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSp
         )
     for name, value in init.items():
         if value is not None and not _init_like(cm, a, value):
-            raise Refused(
-                value,
-                "SM315",
-                f"`{name}=` runs `{cm.code(value)}` at load time, which TF2's tf.saved_model.save has no hook for "
-                "(and `main_op()` or a global initializer there re-initializes the variables after restore, so this "
-                "TF1 model serves initial values); use `tf.tables_initializer()` or None if nothing needs to run on "
-                "load, or write the tf.Module by hand",
-            )
+            raise Refused(value, "SM315", _init_refusal(cm, a, name, value))
     if kind == "simple_save":
         return ExportSpec(kind, export_dir, sigs, call)
     assets = args.get("assets_collection")
+    resources = getattr(a, "resources", None)  # native-save's tables and assets (native_save/tables.py)
     if assets is not None and not (isinstance(assets, cst.Name) and assets.value == "None"):
-        raise Refused(
-            assets,
-            "SM314",
-            "`assets_collection=` exports asset files; in TF2 they must be tracked as `tf.saved_model.Asset` on the "
-            "module — add them by hand (or use the session bridge)",
-        )
+        why = resources.assets_refusal(assets) if resources is not None else None
+        if resources is None or why is not None:
+            raise Refused(
+                assets,
+                "SM314",
+                why
+                or "`assets_collection=` exports asset files; in TF2 they must be tracked as `tf.saved_model.Asset` "
+                "on the module — add them by hand (or use the session bridge)",
+            )
     if args.get("saver") is not None:
         raise Refused(
             args["saver"], "SM318", "a custom `saver=` decides which variables are written; write the tf.Module by hand"

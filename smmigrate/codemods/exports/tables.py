@@ -400,6 +400,59 @@ INITIALIZERS = frozenset(
 ASSIGN_FUNCS = {"assign": "assign", "assign_add": "assign_add", "assign_sub": "assign_sub"}
 ASSIGN_METHODS = frozenset({"assign", "assign_add", "assign_sub"})
 
+# -- lookup tables and assets (native_save/tables.py) ---------------------------------------------------
+# TF1 table classes -> created eagerly as their TF2 class (same constructor parameters, same lookups;
+# TF2's tables initialize themselves when made and again when a SavedModel is loaded) and tracked
+# by the module. Initializers and TextFileIndex are the same objects in both APIs.
+TABLE_CLASSES = frozenset({"lookup.StaticHashTable", "lookup.StaticVocabularyTable"})
+TABLE_PARTS = frozenset({"lookup.KeyValueTensorInitializer", "lookup.TextFileInitializer"})
+TABLE_INDEX = "lookup.TextFileIndex"  # .WHOLE_LINE / .LINE_NUMBER
+ADD_TO_COLLECTION = frozenset({"add_to_collection", "add_to_collections"})
+# TF 1.x's `tf.contrib.lookup` spellings of the same objects (contrib re-exported core's lookup_ops):
+# `contrib.lookup.X` -> `lookup.X`; its `HashTable(initializer, default_value)` is core's static table
+CONTRIB_LOOKUP = "contrib.lookup."
+CONTRIB_TABLE_RENAME = {"lookup.HashTable": "lookup.StaticHashTable"}
+# contrib's table-making helpers (core's `lookup_ops.index_*` under contrib's parameter names):
+# rewritten as the TF2 table they build -> their parameters
+TABLE_HELPERS: dict[str, tuple[str, ...]] = {
+    "contrib.lookup.index_table_from_file": (
+        "vocabulary_file",
+        "num_oov_buckets",
+        "vocab_size",
+        "default_value",
+        "hasher_spec",
+        "key_dtype",
+        "name",
+        "key_column_index",
+        "value_column_index",
+        "delimiter",
+    ),
+    "contrib.lookup.index_to_string_table_from_file": (
+        "vocabulary_file",
+        "vocab_size",
+        "default_value",
+        "name",
+        "key_column_index",
+        "value_column_index",
+        "delimiter",
+    ),
+    "contrib.lookup.index_table_from_tensor": (
+        "mapping",
+        "num_oov_buckets",
+        "default_value",
+        "hasher_spec",
+        "dtype",
+        "name",
+    ),
+    "contrib.lookup.index_to_string_table_from_tensor": ("mapping", "default_value", "name"),
+}
+GET_COLLECTION = "get_collection"
+ASSET_KEY = "GraphKeys.ASSET_FILEPATHS"
+ASSET_KEY_VALUE = "asset_filepaths"  # the collection's name, as TF1 spells the constant
+CONSTANT_PARAMS = ("value", "dtype", "shape", "name", "verify_shape")
+GROUP = "group"
+MAIN_OP = frozenset({"saved_model.main_op.main_op", "saved_model.main_op"})
+
 # Safe as main_op/legacy_init_op: nothing to do in TF2 for graphs native-save accepts (no local
 # variables, no tables). `saved_model.main_op.main_op()` is NOT here: it re-runs the global
 # variable initializers after the restore, so the TF1 model serves initial values (seen on TF 2.21).
@@ -427,7 +480,6 @@ VALUES_BEFORE_REGION = (
     "saved_model.",
 )
 
-MAIN_OPS = frozenset({"saved_model.main_op.main_op", "saved_model.main_op"})
 LOAD_TIME_SAFE = frozenset(
     {
         "local_variables_initializer",

@@ -11,17 +11,17 @@ signature as predict.
 
 from __future__ import annotations
 
-import keyword
-import re
 from collections import Counter
 
 import libcst as cst
 
+from .._names import FreshNames as Names
 from ..exports import tables as T
 from ..exports.syntax import Refused, all_names, assigned_names, bind_args, graph_refs, identifiers, names_used
 from ..symbols import ROOT_MODULE, V1, V1_MODULE, V2
 from .nodes import _calls, _q, _Replace
 from .replay_emit import ReplayEmitter
+from .tables import emit_resource
 from .variables import variable_in_graph_code
 
 # tf.Module attributes a variable must not shadow
@@ -36,23 +36,9 @@ _MODULE_ATTRS = {
 }
 
 
-class Names:
-    """Fresh identifiers that collide with nothing the file already uses."""
-
-    def __init__(self, taken: set[str]) -> None:
-        self.taken = set(taken)
-        self.free: set[str] = set()  # names the block being rewritten no longer uses
-
-    def fresh(self, base: str) -> str:
-        base = re.sub(r"\W", "_", base) or "signature"
-        if base[0].isdigit() or keyword.iskeyword(base):
-            base = "signature_" + base
-        name, n = base, 2
-        while name in self.taken and name not in self.free:
-            name, n = f"{base}_{n}", n + 1
-        self.taken.add(name)
-        self.free.discard(name)
-        return name
+def module_attr(var: str) -> str:
+    """The attribute of the saved tf.Module that tracks the variable bound to `var`."""
+    return var if var not in _MODULE_ATTRS else f"{var}_variable"
 
 
 class Emitter(ReplayEmitter):
@@ -238,7 +224,7 @@ class Emitter(ReplayEmitter):
         # a generated name may reuse one that only the dropped TF1 statements bound (`classify = ...`)
         dropped = set().union(*(assigned_names(s) for s in b.dropped)) - set(b.placeholders)
         kept = set().union(
-            *(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var", "feed")),
+            *(identifiers(s.node[0]) for s in b.steps if s.kind in ("keep", "var", "feed", "resource")),
             *(identifiers(s) for _, s in b.computations),
         )
         self.names.free &= dropped - kept
@@ -249,6 +235,7 @@ class Emitter(ReplayEmitter):
             renames.update(self.marker_renames(small))
         self.tracked: list[str] = []  # what the module tracks, in creation order (aliases once)
         self.untrainable: set[str] = set()  # tracked variables made with `trainable=False`
+        self.resources: list[str] = []  # tracked lookup tables and assets (tables.py)
         self.optimizer_names: dict[int, str] = {}
         out: list = []
         sources: list[int] = []  # for each statement of `out`, the position of the step it comes from
@@ -309,6 +296,8 @@ class Emitter(ReplayEmitter):
                 self.tracked.append(name)
                 if new.trainable is not None and _false(new.trainable):
                     self.untrainable.add(name)
+            elif step.kind == "resource":
+                out.append(emit_resource(self, step, defined))
             elif step.kind == "feed":
                 small, line = step.node
                 out.append(self._line(small.visit(_Replace(_feed_keys(small.value))), line))
@@ -392,9 +381,8 @@ class Emitter(ReplayEmitter):
             text.append(f"{path} = {self.code(export_dir)}\n")
         module = self.names.fresh("module")
         text.append(f"{module} = {tf('Module')}()\n")
-        for var in self.tracked:
-            attr = var if var not in _MODULE_ATTRS else f"{var}_variable"
-            text.append(f"{module}.{attr} = {var}\n")
+        for var in [*self.tracked, *self.resources]:
+            text.append(f"{module}.{module_attr(var)} = {var}\n")
         for fn in fns.values():
             text.append(f"{module}.{fn} = {fn}\n")
         entries = [f"{_q(k)}: {fn}" for k, fn in fns.items()]

@@ -48,6 +48,7 @@ from .layers import Layers
 from .nodes import _calls
 from .replay import Replay, dataset_source, is_minimize, names_used_outside
 from .sigmap import SignatureMap
+from .tables import Resources
 from .variables import ScopeExit, VariableScopes
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
@@ -83,6 +84,7 @@ class _Analysis(Replay, SignatureMap):
         self.graph_seen = False  # a region's `graph = tf.Graph()` read
         self.var_scopes = VariableScopes(cm)  # tf.variable_scope / get_variable state
         self.layers = Layers(self.var_scopes)  # tf.layers.dense / dropout / flatten
+        self.resources = Resources(self)  # lookup tables and assets
 
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
@@ -230,6 +232,7 @@ class _Analysis(Replay, SignatureMap):
             | set(b.pipeline)
             | b.datasets
             | b.iterators
+            | self.resources.names()
         )
 
     def has_graph_content(self) -> bool:
@@ -323,6 +326,8 @@ class _Analysis(Replay, SignatureMap):
                 "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
             )
         self.check_helper_calls(small)  # `t = build()`: a graph built by a helper native-save does not inline
+        if self.resources.statement(small, line):
+            return
         small = self.hoist_evaluated(small)
         if isinstance(small, cst.Assign) and _call_rel(cm, small.value) not in (T.VARIABLE, T.GET_VARIABLE):
             small = self.hoist_variables(small)
@@ -495,6 +500,10 @@ class _Analysis(Replay, SignatureMap):
                 "is replayed); compute it with TF2 ops after the migration, or export with "
                 "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
             )
+        elif used & self.graph_names() and isinstance(small, cst.Expr) and (named := self.named_op(small)):
+            # `tf.nn.relu(h, name="y")` fetched later by its name (`get_tensor_by_name("y:0")`): bound
+            # to a fresh name, it is one more computation of the tf.function
+            self.computation(position, named)
         elif used & self.graph_names() and isinstance(small, cst.Expr) and graph_refs(cm, small):
             raise Refused(
                 small,
@@ -782,6 +791,18 @@ class _Analysis(Replay, SignatureMap):
         self.tensor_name(name, None)  # `dense/BiasAdd:0`, `dense/Relu:0`...: not guessed
         self.b.dropped.append(small)
 
+    def named_op(self, small: cst.Expr) -> cst.Assign | None:
+        """`fresh = <op>(..., name="y")` for an unbound TF op call that names its tensor."""
+        call = small.value
+        if self.names is None or not isinstance(call, cst.Call) or _call_rel(self.cm, call) is None:
+            return None
+        if self.assign_form(call) is not None:
+            return None  # an assign op the session never ran: in a tf.function it would run at every call
+        name = literal_str(next((a.value for a in call.args if a.keyword and a.keyword.value == "name"), None))
+        if not name:
+            return None
+        return cst.Assign(targets=[cst.AssignTarget(cst.Name(self.names.fresh(name)))], value=call)
+
     def check_helper_calls(self, node, where: str = "") -> None:
         """A call of a module function that creates variables or placeholders and was not inlined:
         moved into the tf.function, it would make its variables at every trace (SM309)."""
@@ -812,6 +833,7 @@ class _Analysis(Replay, SignatureMap):
             raise Refused(
                 small, "SM311", "only plain `name = <graph expression>` statements can move into a tf.function"
             )
+        self.resources.check_computation(small)
         for ref, resolved in tf_refs(self.cm, small):
             if resolved.rel in T.GRAPH_TRAINING:
                 raise Refused(
@@ -906,9 +928,12 @@ class _Analysis(Replay, SignatureMap):
                 and isinstance(item.value, cst.Name)
                 and item.value.value in self.b.variables
             )
+            or self.resources.is_initializer(item)
         )
         if is_init:
-            if self.ran_assign:
+            kind = self.init_ops.get(item.value) if isinstance(item, cst.Name) else rel
+            tables_only = kind in T.LOAD_TIME_SAFE or self.resources.is_initializer(item)  # variables kept
+            if self.ran_assign and not tables_only:
                 raise Refused(
                     call,
                     "SM303",
@@ -1019,7 +1044,20 @@ def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, name
     return block
 
 
-_GRAPH_MAKERS = frozenset({T.PLACEHOLDER, T.VARIABLE, T.GET_VARIABLE, T.GRAPH, T.RESET_GRAPH, *T.SESSIONS})
+_GRAPH_MAKERS = frozenset(
+    {
+        T.PLACEHOLDER,
+        T.VARIABLE,
+        T.GET_VARIABLE,
+        T.GRAPH,
+        T.RESET_GRAPH,
+        *T.SESSIONS,
+        *T.TABLE_CLASSES,
+        *T.TABLE_PARTS,
+        *T.TABLE_HELPERS,
+        *(T.CONTRIB_LOOKUP + n for n in ("HashTable", "KeyValueTensorInitializer", "TextFileInitializer")),
+    }
+)
 
 
 def owns_graph(cm, block: Block) -> bool:

@@ -1,12 +1,14 @@
 # codemods: native-save, compat-names
-# refused (SM314): assets_collection (TF2 needs tf.saved_model.Asset on the module)
+# refused (SM314): an asset path computed in the graph cannot become a tf.saved_model.Asset
 import tensorflow as tf
 
 
-def export(export_dir, vocab):
+def export(export_dir, vocab_dir):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None], name="x")
         y = tf.identity(x * 2.0, name="y")
+        vocab = tf.strings.join([vocab_dir, "vocab.txt"], separator="/")
+        tf.add_to_collection(tf.GraphKeys.ASSET_FILEPATHS, vocab)
         builder = tf.saved_model.Builder(export_dir)
         builder.add_meta_graph_and_variables(
             sess,
@@ -16,14 +18,16 @@ def export(export_dir, vocab):
         )
         builder.save()
 # output
-# refused (SM314): assets_collection (TF2 needs tf.saved_model.Asset on the module)
+# refused (SM314): an asset path computed in the graph cannot become a tf.saved_model.Asset
 import tensorflow as tf
 
 
-def export(export_dir, vocab):
+def export(export_dir, vocab_dir):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None], name="x")
         y = tf.identity(x * 2.0, name="y")
+        vocab = tf.strings.join([vocab_dir, "vocab.txt"], separator="/")
+        tf.add_to_collection(tf.GraphKeys.ASSET_FILEPATHS, vocab)
         builder = tf.compat.v1.saved_model.Builder(export_dir)
         builder.add_meta_graph_and_variables(
             sess,
@@ -33,4 +37,4 @@ def export(export_dir, vocab):
         )
         builder.save()
 # diagnostics
-# 14:31: SM314 not migrated: `assets_collection=` exports asset files; in TF2 they mu
+# 9:17: SM314 not migrated: asset `vocab` (added to ASSET_FILEPATHS or listed in `as

@@ -1,0 +1,35 @@
+"""`FreshNames`, the one allocator of new identifiers the codemods add (native-save's functions and
+modules, keras-session's, ...): never a name in use, never a keyword, the same base numbered on."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from smmigrate.codemods._names import FreshNames
+from smmigrate.codemods.exports.syntax import identifiers
+
+
+def test_names_in_use_are_numbered_past():
+    names = FreshNames(identifiers(cst.parse_module("module = 1\nmodule_2 = module.attr(serving_default=3)\n")))
+    # `attr` and the keyword `serving_default` are not identifiers in use
+    assert [names.fresh("module"), names.fresh("serving_default"), names.fresh("module")] == [
+        "module_3",
+        "serving_default",
+        "module_4",
+    ]
+
+
+def test_bases_become_identifiers():
+    names = FreshNames(set())
+    assert names.fresh("output/y:0") == "output_y_0"
+    assert names.fresh("class") == "signature_class"
+    assert names.fresh("2nd") == "signature_2nd"
+    assert names.fresh("") == "signature"
+
+
+def test_names_the_rewrite_frees_may_be_taken_again_once():
+    names = FreshNames({"x", "sess"})
+    names.free = {"sess"}
+    assert names.fresh("sess") == "sess"
+    assert names.fresh("sess") == "sess_2"
+    assert names.fresh("x") == "x_2"
