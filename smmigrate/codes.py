@@ -279,7 +279,7 @@ _TABLE = (
         "SM302",
         "native-save",
         Severity.MANUAL,
-        "the export block restores a checkpoint",
+        "the export block restores a checkpoint into the session, or saves one from it (tf.train.Saver)",
         "session bridge: `smmigrate.export_session`",
     ),
     Code(
@@ -368,7 +368,7 @@ _TABLE = (
         "native-save",
         Severity.MANUAL,
         "a main_op/legacy_init_op beyond table/local initializers (`main_op()` or a global initializer "
-        "re-initializes the block's variables on load)",
+        "re-initializes the block's variables on load: refused after assigns or training)",
         "use `None` or `tf.tables_initializer()`, or a hand-written module",
     ),
     Code(

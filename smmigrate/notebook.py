@@ -137,6 +137,10 @@ def rewrite_notebook(
             return ipython_lines[n].lstrip()
 
         text = re.sub(r"(?<![\w.])" + _PLACEHOLDER_RE.pattern, restore, text)
+        if text != old and not old.startswith("\n"):
+            text = text.lstrip("\n")  # blank lines the rewrite put before a definition that now opens the cell
+        if text != old and not old.endswith("\n\n"):  # ... or after one that now ends it
+            text = text.rstrip("\n") + ("\n" if old.endswith("\n") and text.strip() else "")
         if text != old:
             _set_cell_source(cell, text)
     if sorted(seen) != list(range(len(ipython_lines))):

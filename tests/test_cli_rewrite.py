@@ -459,3 +459,31 @@ def test_diagnostics_name_the_related_line(tmp_path, capsys):
     code, _, err = run(capsys, "--diff", f, only="native-load")
     assert code == 1
     assert f"{f}:6:" in err and " SM202 " in err and err.rstrip().splitlines()[0].endswith("(see line 5)")
+
+
+def test_notebook_native_export_across_cells_stays_in_its_cells(tmp_path, capsys):
+    # the graph, the session and the export are in three cells: the TF2 code replacing them keeps
+    # each piece in the cell it came from (the cell marker above the dropped `sess = ...` line too)
+    nb = _notebook(
+        [
+            _code("import tensorflow as tf\n"),
+            _code('x = tf.placeholder(tf.float32, [None], name="x")\ny = tf.multiply(x, 2.0, name="y")\n'),
+            _code("sess = tf.Session()\nprint(sess.run(y, {x: [1.0]}))\n"),
+            _code('!rm -rf out\ntf.saved_model.simple_save(sess, "out", inputs={"x": x}, outputs={"y": y})\n'),
+        ]
+    )
+    f = write(tmp_path / "nb.ipynb", json.dumps(nb, indent=1))
+    code, _, err = run(capsys, f, only="native-save")
+    assert code == 1 and "SM004" not in err, err
+    cells = [c["source"] for c in json.loads(f.read_text())["cells"]]
+    assert cells[1] == ""  # placeholder and graph op: moved into the functions
+    assert cells[2] == (
+        '@tf.function(input_signature=[tf.TensorSpec(shape=[None], dtype=tf.float32, name="x")])\n'
+        "def serving_default(x):\n"
+        '    y = tf.multiply(x, 2.0, name="y")\n'
+        '    return {"y": y}\n'
+        "\n\n"
+        'print(serving_default(x=[1.0])["y"].numpy())\n'
+    )
+    assert cells[3].startswith("!rm -rf out\nmodule = tf.Module()\n") and "tf.saved_model.save(" in cells[3]
+    assert run(capsys, f, only="native-save")[0] == 0  # a second run changes nothing

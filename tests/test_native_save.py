@@ -45,6 +45,7 @@ CASES = {
     "run_dict_of_outputs": (None, "export", {}),
     "run_intermediate": (None, "export", {}),
     "run_eval_forms": (None, "export", {}),  # t.eval(feed_dict, session), train_op.run(feed_dict)
+    "run_graph_op_built_in_place": (None, "export", {}),  # tf.reduce_sum(w).eval(), sess.run(tf.nn.relu(x) * 2.0)
     # training before the export replayed eagerly: same printed losses, same exported weights
     "train_gradient_descent": (None, "export", {}),
     "train_adam_batches": (None, "export", {}),
@@ -86,6 +87,15 @@ CASES = {
     "table_region_classify_labels": (None, "./labels_model", {"*": {"inputs": EXAMPLES}}),  # classes from a table
     "table_simple_save_vocab_path": (None, "export", {"*": {"color": {"values": ["blue", "pink", "red"]}}}),
     "table_contrib_helpers": (None, "export", {"*": {"words": {"values": ["plum", "kiwi", "apple", "pear"]}}}),
+    # names that are no uses: a train op `train` (as `tf.train`), keywords `value=` beside a tensor `value`
+    "train_op_named_like_a_module": (None, "export", {}),
+    "region_keyword_not_a_use": (None, "./kw_model", {}),
+    # signature_def_map assembled in a variable whose keys are read after the export; main_op() kept exact
+    "sigmap_assembled_main_op": (None, "export", {}),
+    "train_through_module_function": (None, "export", {}),  # `def predict` among the graph statements, kept
+    "train_dataset_iterator": (None, "export", {}),  # tf.data one-shot iterator: each replayed run pulls a batch
+    "values_made_before_region": (None, "export", {}),  # a config, a proto, a constant made before the graph
+    "main_op_layer_variables_unchanged": (None, "export", {}),  # main_op(): TF1 re-inits to the exported values
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy

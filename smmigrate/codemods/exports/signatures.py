@@ -123,10 +123,13 @@ def _load_time_kind(cm, a, node) -> str | None:
 
 def _droppable(a, kind: str | None) -> bool:
     """An init op TF2 needs nothing for: none, table/local initializers, or — in a block without
-    variables — any initializer (`main_op()` there only fills the tables)."""
+    variables — any initializer (`main_op()` there only fills the tables); also any initializer when
+    nothing assigned or trained the variables before the export: re-run on load, it gives them the
+    values the TF2 export holds (random initial values are refused elsewhere)."""
     if kind is None or kind in T.LOAD_TIME_SAFE:
         return True
-    return kind in T.INITIALIZERS and not _block_variables(a)
+    unchanged = not getattr(a, "ran_assign", True)
+    return kind in T.INITIALIZERS and (not _block_variables(a) or unchanged)
 
 
 def _init_like(cm, a, node) -> bool:
@@ -382,6 +385,8 @@ def parse_export_parts(cm, a, kind: str, call: cst.Call, export_dir) -> ExportSp
 
 
 def _signature_map(cm, a, sig_map, call) -> list:
+    if isinstance(sig_map, cst.Name) and sig_map.value == getattr(a, "sig_map_name", None):
+        sig_map = a.assembled() or sig_map  # `m = {}` + `m[key] = sig` statements before the call
     if not isinstance(sig_map, cst.Dict):
         raise Refused(
             sig_map or call,

@@ -177,6 +177,19 @@ def all_names(node) -> list[cst.Name]:
     return out
 
 
+def name_nodes(node) -> list[cst.Name]:
+    """The identifiers in `node`, each occurrence (attribute and keyword names excluded: `tf.train`
+    and `f(value=1)` use no variable `train` or `value`)."""
+    out: list[cst.Name] = []
+
+    class V(_Uses):
+        def visit_Name(self, n: cst.Name) -> None:
+            out.append(n)
+
+    walk(node, V())
+    return out
+
+
 def graph_refs(cm, node: cst.CSTNode) -> list:
     """`tf_refs` less the names that are plain Python (flags, gfile, logging: `tables.PYTHON_SIDE`)."""
     return [(ref, resolved) for ref, resolved in tf_refs(cm, node) if not resolved.rel.startswith(T.PYTHON_SIDE)]

@@ -143,6 +143,9 @@ _NN = [
     "top_k",
     "embedding_lookup",
     "moments",
+    # TF1's take `_sentinel` first, so TF1 code passes `labels=`/`logits=` by keyword, which TF2's read alike
+    "sigmoid_cross_entropy_with_logits",
+    "sparse_softmax_cross_entropy_with_logits",
 ]
 
 _MATH = [
@@ -453,6 +456,30 @@ MAIN_OP = frozenset({"saved_model.main_op.main_op", "saved_model.main_op"})
 # Safe as main_op/legacy_init_op: nothing to do in TF2 for graphs native-save accepts (no local
 # variables, no tables). `saved_model.main_op.main_op()` is NOT here: it re-runs the global
 # variable initializers after the restore, so the TF1 model serves initial values (seen on TF 2.21).
+# tf.data pipelines replayed eagerly (native_save/replay.py): sources, the steps after them whose
+# elements come in the same order in TF1 graph mode and eagerly, and the TF1 one-shot iterators
+DATASET_SOURCES = frozenset({"data.Dataset.from_tensor_slices", "data.Dataset.from_tensors", "data.Dataset.range"})
+DATASET_STEPS = frozenset({"batch", "repeat", "take", "skip", "prefetch"})
+ONE_SHOT_ITERATORS = frozenset({"data.make_one_shot_iterator"})
+
+# Made before a region, these are values and not graph ops TF1 reruns at every `sess.run`, so a region
+# may read them (native_save/plan.py, `check_made_before`): protos, session configs, initializers
+VALUES_BEFORE_REGION = (
+    "train.Example",
+    "train.SequenceExample",
+    "train.Features",
+    "train.Feature",
+    "train.FloatList",
+    "train.Int64List",
+    "train.BytesList",
+    "ConfigProto",
+    "GPUOptions",
+    "GraphOptions",
+    "OptimizerOptions",
+    "RunOptions",
+    "saved_model.",
+)
+
 LOAD_TIME_SAFE = frozenset(
     {
         "local_variables_initializer",

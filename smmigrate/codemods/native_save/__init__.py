@@ -24,7 +24,7 @@ from .._base import SavedModelCodemod, literal_str
 from .._facts import ExportFact, SignatureFact
 from .._walk import walk
 from ..exports import tables as T
-from ..exports.syntax import Refused, bind_args, identifiers, tf_refs
+from ..exports.syntax import Refused, bind_args, identifiers, name_nodes, tf_refs
 from ..symbols import PRIVATE_MODULES
 from .block import _as_default_of, _graph_ctx, _session_ctx
 from .dirs import parameter_dir
@@ -426,6 +426,10 @@ class _Scan(cst.CSTVisitor):
         walk(node.value, self)  # `tf.nn.relu` does not take the name `relu`
         return False
 
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        walk(node.value, self)  # `f(value=1)` uses no name `value`
+        return False
+
     def visit_Name(self, node: cst.Name) -> None:
         self.names.add(node.value)
         self.counts[node.value] = self.counts.get(node.value, 0) + 1
@@ -446,19 +450,11 @@ class _Scan(cst.CSTVisitor):
 
 
 def _counts_in(stmts) -> dict[str, int]:
-    """How often each identifier occurs in `stmts` (attribute names excluded)."""
+    """How often each identifier occurs in `stmts` (attribute and keyword names excluded)."""
     inner: dict[str, int] = {}
-
-    class V(cst.CSTVisitor):
-        def visit_Attribute(self, n: cst.Attribute) -> bool:
-            walk(n.value, self)
-            return False
-
-        def visit_Name(self, n: cst.Name) -> None:
-            inner[n.value] = inner.get(n.value, 0) + 1
-
     for stmt in stmts:
-        walk(stmt, V())
+        for n in name_nodes(stmt):
+            inner[n.value] = inner.get(n.value, 0) + 1
     return inner
 
 

@@ -34,6 +34,7 @@ class Eval:
     spread: str | None  # `feed` of `sess.run(y, feed)`, a dict bound earlier in the block
     position: int  # the statement's position: computations after it are not seen
     train: str | None = None  # the train op among `leaves`
+    pulls: list = field(default_factory=list)  # iterators the replay pulls one element of (set by emit)
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Step:
     kind: str  # "keep" (statement as is) | "var" (variable statement) | "assign" | "export"
     node: object = None  # statement, assign expression, or ExportSpec
     evals: list = field(default_factory=list)  # Eval of each sess.run(...) inside a kept statement
+    at: int = -1  # position in `Block.statements` of the statement it comes from
 
 
 @dataclass
@@ -91,6 +93,13 @@ class Block:
     # statements after it, up to the export and the last later use of the session or graph values
     region: list = field(default_factory=list)
     inlined: list = field(default_factory=list)  # helper FunctionDefs whose statements the block took in
+    # tf.data pipelines: dataset and iterator names, and each name bound by `it.get_next()` ->
+    # (iterator, the names of the whole element in order, whether the element is bound to one name)
+    datasets: set = field(default_factory=set)
+    iterators: set = field(default_factory=set)
+    pipeline: dict = field(default_factory=dict)
+    pulled: set = field(default_factory=set)  # iterators whose get_next() the block has read
+    sig_map_kept: str | None = None  # a signature_def_map variable whose keys are read after the export
 
     def __post_init__(self) -> None:
         if not self.region:

@@ -11,6 +11,8 @@ signature as predict.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import libcst as cst
 
 from .._names import FreshNames as Names
@@ -159,6 +161,14 @@ class Emitter(ReplayEmitter):
     def slice_for(self, sig) -> list:
         chosen, needed = self._slice({name for _, name in sig.outputs}, self.b.export_position)
         inputs = {name for _, name in sig.inputs}
+        if needed & set(self.b.pipeline):
+            raise Refused(
+                sig.node,
+                "SM309",
+                f"signature `{sig.key}` computes its outputs from `{sorted(needed & set(self.b.pipeline))[0]}`, an "
+                "element of a tf.data iterator (the batches training reads), which a served model has no way to pull; "
+                "serve from placeholders, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+            )
         missing = sorted((needed & set(self.b.placeholders)) - inputs)
         if missing:
             raise Refused(
@@ -183,6 +193,10 @@ class Emitter(ReplayEmitter):
 
     def _tf_function(self, fn: str, inputs: list, body: list[str]) -> str:
         """`@tf.function(input_signature=...)` over `inputs`, (spec name, placeholder) pairs."""
+        if any(name not in self.b.placeholders for _, name in inputs):  # batches of an input pipeline
+            params = ", ".join(name for _, name in inputs)
+            i = self.indent
+            return f"@{self.tf('function')}\ndef {fn}({params}):\n" + "".join(f"{i}{line}\n" for line in body)
         specs = []
         for key, name in inputs:
             ph = self.b.placeholders[name]
@@ -224,8 +238,10 @@ class Emitter(ReplayEmitter):
         self.resources: list[str] = []  # tracked lookup tables and assets (tables.py)
         self.optimizer_names: dict[int, str] = {}
         out: list = []
+        sources: list[int] = []  # for each statement of `out`, the position of the step it comes from
         defined = False
         for step in b.steps:
+            sources.extend([step.at] * (len(out) - len(sources)))
             needs_fns = step.kind == "export" or any(self.signature_for(ev) for ev in step.evals)
             start = len(out)
             if needs_fns and not defined:
@@ -304,11 +320,42 @@ class Emitter(ReplayEmitter):
                 out.extend(self.export(fns))
             if start < len(out) and start > 0 and isinstance(out[start - 1], cst.FunctionDef):
                 out[start] = _blank_before(out[start], self.blank)
+            sources.extend([step.at] * (len(out) - len(sources)))
+        return self.carry_comments(out, sources)
+
+    def carry_comments(self, out: list, sources: list[int]) -> list:
+        """Comment lines above statements the TF2 code drops (`sess = tf.Session()`) stay, above the
+        first statement written for what came after them (a notebook's cell markers are such lines)."""
+        emitted = Counter(line.comment.value for stmt in out for line in stmt.leading_lines if line.comment)
+        region = _region_lines(self.b.region)
+        seen: set[int] = set()
+        lost: list[tuple[int, cst.EmptyLine]] = []
+        for position, (_, line) in enumerate(self.b.statements):
+            if id(line) in seen or id(line) not in region or line is self.b.root:
+                continue  # the root's own lines are moved by the codemod
+            seen.add(id(line))
+            for empty in line.leading_lines:
+                if empty.comment is None:
+                    continue
+                if emitted[empty.comment.value]:
+                    emitted[empty.comment.value] -= 1
+                else:
+                    lost.append((position, empty))
+        for position, empty in reversed(lost):
+            at = next((i for i, source in enumerate(sources) if source >= position), None)
+            if at is not None:  # after the blank lines that set a definition apart
+                lines = list(out[at].leading_lines)
+                blank = next((i for i, line in enumerate(lines) if line.comment is not None), len(lines))
+                out[at] = out[at].with_changes(leading_lines=[*lines[:blank], empty, *lines[blank:]])
         return out
 
     def keep(self, step, fns):
         small, line = step.node
         mapping = self.variable_lists(small)
+        if assigned_names(small) & self.b.datasets:  # TF2's tf.data.Dataset, not tf.compat.v1's
+            for ref, resolved in graph_refs(self.cm, small):
+                if resolved.rel in T.DATASET_SOURCES:
+                    self._tf2_spelling(ref, resolved.rel, resolved, mapping)
         if isinstance(small, cst.BaseCompoundStatement):
             for feed in self.b.inner_feeds:
                 mapping.update(_feed_keys(feed))
@@ -367,6 +414,8 @@ class Emitter(ReplayEmitter):
                 f'{fingerprint} = {tf("io.gfile.join")}({path}, "fingerprint.pb")\n'
                 f"if {tf('io.gfile.exists')}({fingerprint}):\n{self.indent}{tf('io.gfile.remove')}({fingerprint})\n"
             )
+        if b.sig_map_kept is not None:  # the program reads the map's keys later: the same keys
+            text.append(f"{b.sig_map_kept} = {{{', '.join(entries)}}}\n")
         if b.save_result is not None:
             # what TF1's `builder.save()` returned: the path of saved_model.pb, as bytes
             text.append(
@@ -397,6 +446,16 @@ class Emitter(ReplayEmitter):
         if len(line.body) == 1:
             return line.with_changes(body=[small])
         return cst.SimpleStatementLine(body=[small])
+
+
+def _region_lines(stmts) -> set[int]:
+    """ids of the statement lines of a region, looking into its with-blocks."""
+    found: set[int] = set()
+    for stmt in stmts:
+        found.add(id(stmt))
+        if isinstance(stmt, cst.With) and isinstance(stmt.body, cst.IndentedBlock):
+            found |= _region_lines(stmt.body.body)
+    return found
 
 
 def _feed_keys(feed: cst.Dict) -> dict:

@@ -29,6 +29,7 @@ from ..exports.syntax import (
     graph_refs,
     identifiers,
     is_method_call,
+    name_nodes,
     names_used,
     session_runs,
     tf_refs,
@@ -45,14 +46,15 @@ from .block import (
 )
 from .layers import Layers
 from .nodes import _calls
-from .replay import Replay, is_minimize, names_used_outside
+from .replay import Replay, dataset_source, is_minimize, names_used_outside
+from .sigmap import SignatureMap
 from .tables import Resources
 from .variables import ScopeExit, VariableScopes
 
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
 
 
-class _Analysis(Replay):
+class _Analysis(Replay, SignatureMap):
     def __init__(self, cm, block: Block, suite: Sequence[cst.BaseStatement], names=None) -> None:
         self.cm = cm
         self.names = names  # fresh-name allocator (emit.Names) for statements the analysis adds
@@ -227,6 +229,9 @@ class _Analysis(Replay):
             | set(self.b.feed_dicts)
             | set(self.optimizers)
             | set(self.b.trainings)
+            | set(b.pipeline)
+            | b.datasets
+            | b.iterators
             | self.resources.names()
         )
 
@@ -267,9 +272,14 @@ class _Analysis(Replay):
             others = [s for s in self.suite if id(s) not in inside and s is not self.b.graph_stmt]
             if any(self.graph_name in identifiers(s) for s in others):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
+        self.find_sig_map()
+        self.check_made_before()
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
+            before = len(self.b.steps)
             self.statement(position, small, line)
+            for step in self.b.steps[before:]:
+                step.at = position
         self.check_replayed()
         if not self.b.sess:
             raise Refused(
@@ -297,12 +307,28 @@ class _Analysis(Replay):
 
     def statement(self, position: int, small, line) -> None:
         cm, b, sess = self.cm, self.b, self.b.sess
+        if not isinstance(small, ScopeExit) and self.sig_map_statement(small):
+            return
+        if isinstance(line, cst.SimpleStatementLine) and self.pipeline_statement(small, line):
+            return
         if not isinstance(line, cst.SimpleStatementLine):
             self.compound(small)
             return
         self.check_builder_use(small)
+        checkpoint = next((c for c in _calls(small) if _checkpoint_save(c, sess)), None)
+        if checkpoint is not None:
+            raise Refused(
+                checkpoint,
+                "SM302",
+                f"`{cm.code(checkpoint)}` writes a TF1 checkpoint of `{sess}` (tf.train.Saver), which native-save "
+                "does not migrate: TF2 writes checkpoints with `tf.train.Checkpoint`, under other variable names. "
+                "Drop it if only the SavedModel is used, or export with "
+                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
+        self.check_helper_calls(small)  # `t = build()`: a graph built by a helper native-save does not inline
         if self.resources.statement(small, line):
             return
+        small = self.hoist_evaluated(small)
         if isinstance(small, cst.Assign) and _call_rel(cm, small.value) not in (T.VARIABLE, T.GET_VARIABLE):
             small = self.hoist_variables(small)
         if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
@@ -465,12 +491,14 @@ class _Analysis(Replay):
                 "session), which native-save does not replay; drop it from the export block, or export the trained "
                 "session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
             )
-        elif used & self.graph_names() and graph_refs(cm, small) and (evaluated := _evaluated_expression(small)):
+        elif graph_refs(cm, small) and (evaluated := _evaluated_expression(small, sess)):
             raise Refused(
                 evaluated,
                 "SM311",
-                f"`{cm.code(evaluated)}` evaluates a graph expression that is not bound to a name; bind it first "
-                "(`total = ...` in the graph code) and evaluate that name, then rerun",
+                f"`{cm.code(evaluated)}` evaluates a graph expression built in place that native-save does not "
+                "replay (only a call of a TF op it moves into tf.functions, or arithmetic on the block's tensors, "
+                "is replayed); compute it with TF2 ops after the migration, or export with "
+                "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
             )
         elif used & self.graph_names() and isinstance(small, cst.Expr) and (named := self.named_op(small)):
             # `tf.nn.relu(h, name="y")` fetched later by its name (`get_tensor_by_name("y:0")`): bound
@@ -534,6 +562,9 @@ class _Analysis(Replay):
         if self.var_scopes.is_scope(stmt):
             self.variable_scope(stmt)
             return
+        if isinstance(stmt, cst.FunctionDef):
+            self.function_def(stmt)
+            return
         used = names_used(stmt)
         if isinstance(stmt, cst.With) and (
             self.b.sess in used or used & self.graph_names() or graph_refs(self.cm, stmt)
@@ -569,6 +600,66 @@ class _Analysis(Replay):
                 "export_dir, ...)`",
             )
         self.b.steps.append(Step("keep", (stmt, stmt), evals))
+
+    def check_made_before(self) -> None:
+        """A region must not read graph objects made before it (a tf.data iterator's `get_next()`): in
+        TF2 they would be eager values computed once, where TF1 reran them at every `sess.run`."""
+        if not self.b.is_region or not any(s is self.b.root for s in self.suite):
+            return
+        made: dict[str, cst.CSTNode] = {}  # name -> the statement binding it to a graph object
+        module = self.cm.source_module.body
+        before = list(self.suite[: next(i for i, s in enumerate(self.suite) if s is self.b.root)])
+        if self.suite is not module:  # a function's region also reads the module's globals
+            before = [s for s in module if isinstance(s, cst.SimpleStatementLine)] + before
+        for stmt in before:
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            for small in stmt.body:
+                refs = [r for _, r in graph_refs(self.cm, small) if not _value_before_region(r.rel)]
+                if refs or names_used(small) & made.keys():
+                    made.update((n, small) for n in assigned_names(small))
+                else:
+                    for n in assigned_names(small):
+                        made.pop(n, None)
+        local = {n for small, _ in self.b.statements if isinstance(small, cst.CSTNode) for n in assigned_names(small)}
+        for small, _ in self.b.statements:
+            if isinstance(small, ScopeExit) or (
+                isinstance(small, cst.Assign) and _call_rel(self.cm, small.value) in T.SESSIONS
+            ):
+                continue  # `sess = tf.Session(config=config)`: the session goes, its config with it
+            found = sorted(names_used(small) & (made.keys() - local))
+            if found:
+                raise Refused(
+                    small,
+                    "SM309",
+                    f"`{found[0]}` is a graph object made before the code native-save migrates (by "
+                    f"`{self.cm.code(made[found[0]]).strip()}`: an input pipeline native-save does not replay — "
+                    "it replays `tf.data.Dataset.from_tensor_slices`/`from_tensors`/`range` with `batch`, `repeat`, "
+                    "`take`, `skip`, `prefetch` — or other graph code), which TF1 reran at every `sess.run` and TF2 "
+                    "would compute once; feed the data through placeholders, or export with "
+                    "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+                )
+
+    def function_def(self, stmt: cst.FunctionDef) -> None:
+        """`def predict(inputs): return tf.matmul(inputs, w) + b` between the graph's statements: kept
+        where it is when it only reads the block's variables (eager objects in TF2); the tf.functions
+        may then call it."""
+        name, used = stmt.name.value, names_used(stmt)
+        tensors = sorted((self.graph_names() - set(self.b.variables)) & used)
+        if name in getattr(self.cm, "graph_functions", {}) or self.b.sess in used or tensors:
+            reason = (
+                "creates variables, placeholders or sessions"
+                if not tensors and self.b.sess not in used
+                else f"reads `{tensors[0] if tensors else self.b.sess}` (a graph tensor or the session)"
+            )
+            raise Refused(
+                stmt,
+                "SM309",
+                f"`def {name}` among the statements that build the exported graph {reason}, which has no eager "
+                "counterpart at that point; define it before the graph with tensors passed as parameters, or export "
+                "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
+        self.b.steps.append(Step("keep", (stmt, stmt)))
 
     def variable_scope(self, stmt: cst.With) -> None:
         """The scope's statements run next, in it (TF1 names their variables by its path); the
@@ -712,9 +803,11 @@ class _Analysis(Replay):
             return None
         return cst.Assign(targets=[cst.AssignTarget(cst.Name(self.names.fresh(name)))], value=call)
 
-    def computation(self, position, small) -> None:
+    def check_helper_calls(self, node, where: str = "") -> None:
+        """A call of a module function that creates variables or placeholders and was not inlined:
+        moved into the tf.function, it would make its variables at every trace (SM309)."""
         makers = getattr(self.cm, "graph_functions", {})
-        for call in _calls(small):
+        for call in _calls(node):
             if isinstance(call.func, cst.Name) and call.func.value in makers:
                 raise Refused(
                     call,
@@ -724,6 +817,9 @@ class _Analysis(Replay):
                     "`return <names>` — otherwise its variables would be made at every trace of the tf.function. "
                     "Create them outside, or export with `smmigrate.export_session(sess, export_dir, ...)`",
                 )
+
+    def computation(self, position, small) -> None:
+        self.check_helper_calls(small)
         if not isinstance(small, cst.Assign) or not all(
             isinstance(t.target, (cst.Name, cst.Tuple)) for t in small.targets
         ):
@@ -922,6 +1018,18 @@ def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, name
     used there would be left undefined, so the region is refused."""
     analysis = _Analysis(cm, block, suite, names)
     block = analysis.run()
+    sig_map = analysis.sig_map_name
+    if analysis.sig_map is not None:  # a map assembled in the block: its binding goes with the block
+        inside = {id(s) for s in block.region}
+        later = [n for s in suite if id(s) not in inside for n in name_nodes(s) if n.value == sig_map]
+        if later and (outside is None or sig_map in outside):
+            raise Refused(
+                later[0],
+                "SM308",
+                f"`{sig_map}` (the signature_def_map assembled before the export) is used after the code that builds "
+                "and exports the graph, where the TF2 code would leave it undefined; read its keys before the end of "
+                "that code, or export with `smmigrate.export_session(sess, export_dir, ...)`",
+            )
     if outside is not None:
         gone = (analysis.graph_names() | ({block.sess} if block.sess else set())) - set(block.variables)
         leaked = sorted(gone & outside)
@@ -982,15 +1090,20 @@ def _makes_graph(cm, stmt) -> bool:
 
 def region_root(cm, body: Sequence[cst.BaseStatement], index: int) -> Block | None:
     """A region Block for the export in `body[index]`: from the first statement that builds the
-    default graph (a placeholder, a variable, the session, `tf.Graph()`, `reset_default_graph()`)
-    to the export, and on to the last later statement (before the next def/class) that uses a name
-    bound in between."""
+    default graph (a placeholder, a variable, the session, `tf.Graph()`, `reset_default_graph()`,
+    a call of a function of the module that makes any of these) to the export, and on to the last
+    later statement (before the next def/class) that uses a name bound in between."""
     start = None
+    makers = getattr(cm, "graph_functions", {})
     for i in range(index + 1):
         stmt = body[i]
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
             continue
-        if _makes_graph(cm, stmt):
+        if (
+            _makes_graph(cm, stmt)
+            or any(isinstance(c.func, cst.Name) and c.func.value in makers for c in _calls(stmt))
+            or any(isinstance(x, cst.Assign) and dataset_source(cm, x.value) for x in _small_statements(stmt))
+        ):
             start = i
             break
     if start is None:
@@ -1016,6 +1129,28 @@ def region_root(cm, body: Sequence[cst.BaseStatement], index: int) -> Block | No
             end = j
     block = Block(body[start], None, graph_name, region=list(body[start : end + 1]))
     return block
+
+
+def _checkpoint_save(call: cst.Call, sess: str) -> bool:
+    """`saver.save(sess, path, ...)` (the session first, or `sess=`)."""
+    if not (isinstance(call.func, cst.Attribute) and call.func.attr.value == "save" and call.args):
+        return False
+    first = call.args[0]
+    session = first.value if first.keyword is None else None
+    session = next((a.value for a in call.args if a.keyword and a.keyword.value == "sess"), session)
+    return isinstance(session, cst.Name) and session.value == sess
+
+
+def _value_before_region(rel: str) -> bool:
+    """A TF name whose value made before a region is the same for every `sess.run`: an op with a
+    TF2 equivalent over constants, an initializer, a proto or session config, a SavedModel name."""
+    return (
+        rel in T.GRAPH_KEEP
+        or rel in T.GRAPH_RENAME
+        or rel.startswith(T.VALUES_BEFORE_REGION)
+        or rel.endswith(T.EAGER_V1_SUFFIX)
+        or rel.startswith(("initializers.", "keras.initializers."))
+    )
 
 
 def _name_pairs(target, value) -> list[tuple[str, str]] | None:
@@ -1083,15 +1218,14 @@ def inlinable_helpers(cm, module: cst.Module, counts: dict[str, int]) -> dict[st
     return out
 
 
-def _evaluated_expression(small) -> cst.Call | None:
+def _evaluated_expression(small, sess: str) -> cst.Call | None:
     """`expr.eval(...)` / `sess.run(<call>)` in a statement, evaluating a graph expression built in place."""
     for call in _calls(small):
         func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value == "eval" and isinstance(func.value, cst.Call):
             return call
         if (
-            isinstance(func, cst.Attribute)
-            and func.attr.value == "run"
+            is_method_call(call, sess, "run")
             and call.args
             and isinstance(call.args[0].value, cst.Call)
             and not call.args[0].keyword

@@ -26,16 +26,19 @@ from ..exports.syntax import (
     feed_map,
     identifiers,
     is_method_call,
+    name_nodes,
     names_used,
     session_runs,
 )
 from .block import Block, Eval, Optimizer, Step, Training, _call_rel
+from .nodes import _Replace
 
 
 class Replay:
     """The evaluation and training half of `plan._Analysis` (which provides what is declared here)."""
 
     cm: Any  # the NativeSave codemod (name resolution, `code`)
+    names: Any  # fresh-name allocator (emit.Names), None when the analysis adds no statements
     b: Block
     suite: Sequence[cst.BaseStatement]
     position: int
@@ -50,9 +53,13 @@ class Replay:
     def graph_names(self) -> set[str]:
         raise NotImplementedError
 
+    def computation(self, position: int, small) -> None:
+        raise NotImplementedError
+
     def tensors(self) -> set[str]:
-        """Names of graph tensors `sess.run` may fetch: what computations assign."""
-        return {n for _, s in self.b.computations for n in assigned_names(s)}
+        """Names of graph tensors `sess.run` may fetch: what computations assign, and the elements
+        of input pipelines."""
+        return {n for _, s in self.b.computations for n in assigned_names(s)} | set(self.b.pipeline)
 
     def inner_feed_dicts(self, stmt) -> list[cst.Assign]:
         """`feed = {x: batch}` statements inside a loop (one per batch), kept like those before it."""
@@ -113,7 +120,139 @@ class Replay:
             session_runs(stmt, sess)  # raises SM301 with its wording
         return calls
 
+    # -- tf.data input pipelines: batches pulled by the evaluations that need them ---------------
+    def pipeline_statement(self, small, line) -> bool:
+        """`ds = tf.data.Dataset.from_tensor_slices(...).batch(n).repeat()` (kept: TF2 code as it is),
+        `it = ds.make_one_shot_iterator()` (becomes `it = iter(ds)`), `x, y = it.get_next()` (dropped:
+        an evaluation needing `x` or `y` pulls the next element, as each TF1 `sess.run` did)."""
+        b = self.b
+        if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+            self.pipeline_misuse(small)
+            return False
+        target, value = small.targets[0].target, small.value
+        if isinstance(target, cst.Name) and self.dataset_source(value):
+            if names_used(value) & self.graph_names():
+                raise Refused(small, "SM309", "the tf.data pipeline is built from graph tensors; build it from data")
+            self.new_pipeline_name(target.value, small)
+            b.datasets.add(target.value)
+            self.b.steps.append(Step("keep", (small, line)))
+            return True
+        dataset = self.one_shot_dataset(value)
+        if isinstance(target, cst.Name) and dataset is not None:
+            self.new_pipeline_name(target.value, small)
+            b.iterators.add(target.value)
+            eager = small.with_changes(value=cst.parse_expression(f"iter({dataset})"))
+            self.b.steps.append(Step("keep", (eager, line)))
+            return True
+        if not (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value == "get_next"
+            and isinstance(value.func.value, cst.Name)
+            and value.func.value.value in b.iterators
+            and not value.args
+        ):
+            self.pipeline_misuse(small)
+            return False
+        iterator = value.func.value.value
+        if iterator in b.pulled:
+            raise Refused(
+                small, "SM309", f"`{iterator}.get_next()` is called twice; call it once and share its tensors"
+            )
+        if isinstance(target, cst.Name):
+            names = [target.value]
+        elif isinstance(target, (cst.Tuple, cst.List)) and all(isinstance(e.value, cst.Name) for e in target.elements):
+            names = [cast(cst.Name, e.value).value for e in target.elements]
+        else:
+            raise Refused(small, "SM309", "the iterator's element is unpacked into something other than names")
+        for name in names:
+            self.new_pipeline_name(name, small)
+            b.pipeline[name] = (iterator, names, isinstance(target, cst.Name))
+        b.pulled.add(iterator)
+        b.dropped.append(small)
+        return True
+
+    def pipeline_misuse(self, small) -> None:
+        used = sorted(names_used(small) & (self.b.datasets | self.b.iterators))
+        if used:
+            raise Refused(
+                small,
+                "SM309",
+                f"`{used[0]}` (a tf.data dataset or iterator) is used here other than by statements of their own: "
+                "`it = ds.make_one_shot_iterator()`, then `x, y = it.get_next()` once; write it that way, or export "
+                "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+            )
+
+    def new_pipeline_name(self, name: str, small) -> None:
+        if name in self.graph_names() or name in self.b.datasets | self.b.iterators:
+            raise Refused(small, "SM309", f"`{name}` is bound twice in the block; give each object its own name")
+
+    def dataset_source(self, value) -> bool:
+        return dataset_source(self.cm, value)
+
+    def one_shot_dataset(self, value) -> str | None:
+        """`ds` of `ds.make_one_shot_iterator()` / `tf.data.make_one_shot_iterator(ds)` for a dataset of the block."""
+        if not isinstance(value, cst.Call):
+            return None
+        if _call_rel(self.cm, value) in T.ONE_SHOT_ITERATORS and len(value.args) == 1:
+            arg = value.args[0].value
+        elif (
+            isinstance(value.func, cst.Attribute)
+            and value.func.attr.value == "make_one_shot_iterator"
+            and not value.args
+        ):
+            arg = value.func.value
+        else:
+            return None
+        return arg.value if isinstance(arg, cst.Name) and arg.value in self.b.datasets else None
+
     # -- sess.run evaluations, replayed eagerly --------------------------------------------------
+    def hoist_evaluated(self, small):
+        """`print(tf.reduce_sum(W).eval())` / `sess.run(tf.reduce_sum(W))`: a graph op evaluated where it
+        is built becomes a computation of its own (`reduce_sum = tf.reduce_sum(W)`, moved into the
+        evaluation's function like any other) and the statement evaluates that name."""
+        if self.names is None or isinstance(small, cst.BaseCompoundStatement):
+            return small
+        sess, graph, found = self.b.sess, self.graph_names(), []
+        analysis = self
+
+        class V(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                func = node.func
+                if not isinstance(func, cst.Attribute):
+                    return
+                if func.attr.value == "eval" and analysis.graph_expression(func.value, graph):
+                    found.append(func.value)
+                elif sess and is_method_call(node, sess, "run") and node.args and not node.args[0].keyword:
+                    fetch = node.args[0].value
+                    if analysis.graph_expression(fetch, graph):
+                        found.append(fetch)
+
+        walk(small, V())
+        if not found:
+            return small
+        mapping: dict[int, cst.BaseExpression] = {}
+        for expr in found:
+            rel = _call_rel(self.cm, expr)
+            fresh = self.names.fresh(rel.rsplit(".", 1)[-1] if rel else "value")
+            value = expr.with_changes(lpar=[], rpar=[])  # `(w * 2.0).eval()`: no parentheses needed
+            assign = cst.Assign(targets=[cst.AssignTarget(cst.Name(fresh))], value=value)
+            self.computation(self.position, assign)
+            mapping[id(expr)] = cst.Name(fresh)
+        return small.visit(_Replace(mapping))
+
+    def graph_expression(self, expr, graph: set[str]) -> bool:
+        """A TF op (a call of `tables.GRAPH_KEEP` / `GRAPH_RENAME`) or arithmetic over graph tensors,
+        built in place: not an initializer, assign op, variable, session or Builder use."""
+        if isinstance(expr, cst.Call):
+            rel = _call_rel(self.cm, expr)
+            return rel in T.GRAPH_KEEP or rel in T.GRAPH_RENAME
+        if isinstance(expr, (cst.BinaryOperation, cst.UnaryOperation)):
+            used = names_used(expr)
+            tensors = self.tensors() | set(self.b.variables) | set(self.b.placeholders)
+            return bool(used & tensors) and not used & (graph - tensors) and self.b.sess not in used
+        return False
+
     def evaluation(self, call: cst.Call) -> Eval:
         """`sess.run(fetches, feed_dict)` whose result the program uses (or that trains); also
         `t.eval(feed_dict, session)` / `train_op.run(feed_dict, session)` in the block's session."""
@@ -339,7 +478,7 @@ class Replay:
         for small, _ in self.b.statements:
             if not isinstance(small, cst.CSTNode):
                 continue  # a marker (the end of a variable scope)
-            for n in all_names(small):
+            for n in name_nodes(small):
                 counts[n.value] = counts.get(n.value, 0) + 1
         inside = {id(s) for s in self.b.region}
         others = [s for s in self.suite if id(s) not in inside and s is not self.b.graph_stmt]
@@ -351,6 +490,19 @@ class Replay:
                     f"`{name}` is used other than as the feed_dict / fetch of `sess.run` (or the optimizer of "
                     "`minimize`), so it cannot be replayed eagerly; use it only there",
                 )
+
+
+def dataset_source(cm, value) -> bool:
+    """`tf.data.Dataset.from_tensor_slices(...)` (or from_tensors / range) with deterministic steps
+    after it (`tables.DATASET_STEPS`: batch, repeat, take, skip, prefetch)."""
+    while (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Attribute)
+        and value.func.attr.value in T.DATASET_STEPS
+        and isinstance(value.func.value, cst.Call)
+    ):
+        value = value.func.value
+    return _call_rel(cm, value) in T.DATASET_SOURCES
 
 
 def is_minimize(value) -> bool:

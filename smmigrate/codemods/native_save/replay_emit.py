@@ -15,7 +15,6 @@ from typing import Any
 
 import libcst as cst
 
-from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import Refused, assigned_names, bind_args
 from ..symbols import V1
@@ -65,9 +64,13 @@ class ReplayEmitter:
         return None
 
     def _call_args(self, ev) -> str:
+        pulls = []  # the next element of each input pipeline the evaluation reads, first
+        for iterator in ev.pulls:
+            single = next(entry[2] for entry in self.b.pipeline.values() if entry[0] == iterator)
+            pulls.append(f"next({iterator})" if single else f"*next({iterator})")
         if ev.spread is not None:
-            return f"**{ev.spread}"
-        return ", ".join(f"{p}={self.code(v)}" for p, v in ev.feeds.items())
+            return ", ".join([*pulls, f"**{ev.spread}"])
+        return ", ".join([*pulls, *(f"{p}={self.code(v)}" for p, v in ev.feeds.items())])
 
     def evaluate(self, ev, fns) -> tuple[str, list]:
         """The expression replacing `sess.run(...)` (NumPy values in the fetch's structure), and the
@@ -166,7 +169,10 @@ class ReplayEmitter:
                 f"`sess.run` needs placeholder `{missing[0]}`, which its feed_dict does not feed (TF1 fails there "
                 "too); feed it",
             )
-        return chosen, [(name, name) for name in ev.feeds]
+        pipeline = self.b.pipeline
+        ev.pulls = list(dict.fromkeys(pipeline[name][0] for name in pipeline if name in left))
+        element = [name for it in ev.pulls for name in next(e[1] for e in pipeline.values() if e[0] == it)]
+        return chosen, [(name, name) for name in element] + [(name, name) for name in ev.feeds]
 
     def probe_function(self, ev) -> tuple[str, str]:
         tensors = {leaf for leaf in ev.leaves if leaf not in self.b.variables}
@@ -189,15 +195,15 @@ class ReplayEmitter:
                 "depend on it, so TF1 computes it before or after the update in no fixed order; fetch it in its "
                 "own `sess.run`",
             )
-        defined = _function_names(self.cm.source_module)
+        makers = getattr(self.cm, "graph_functions", {})  # functions of the module making variables
         for call in (c for small in forward for c in _calls(small)):
-            if isinstance(call.func, cst.Name) and call.func.value in defined:
+            if isinstance(call.func, cst.Name) and call.func.value in makers:
                 raise Refused(
                     call,
                     "SM303",
-                    f"the loss is computed through `{call.func.value}(...)`, a function of this program: variables "
-                    "it makes are not seen, so they could not be trained; build the model in the block, or export "
-                    "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+                    f"the loss is computed through `{call.func.value}(...)`, a function of this program that makes "
+                    "variables: they are not seen, so they could not be trained; build the model in the block, or "
+                    "export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
                 )
         chosen, inputs = self._needed(ev, {training.loss})
         variables = training.var_list
@@ -227,17 +233,6 @@ class ReplayEmitter:
             return f"{name} = {self.tf('keras.optimizers.SGD')}(learning_rate={self.code(args['learning_rate'])})\n"
         call = spec.call.with_changes(func=cst.parse_expression(self.tf(spec.kind, V1)))
         return f"{name} = {self.code(call)}\n"
-
-
-def _function_names(module: cst.Module) -> set[str]:
-    found: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-            found.add(node.name.value)
-
-    walk(module, V())
-    return found
 
 
 def _leaf_nodes(fetch) -> list[cst.Name]:
