@@ -28,12 +28,13 @@ from ..exports.syntax import Refused, bind_args, identifiers, tf_refs
 from ..symbols import PRIVATE_MODULES
 from .block import _as_default_of, _graph_ctx, _session_ctx
 from .emit import Emitter, Names, _blank_before
+from .inline import called_helpers, helpers_of
 from .nodes import _calls
 from .plan import (
+    _makes_graph,
     analyze_block,
     block_root,
     graph_functions,
-    inlinable_helpers,
     owns_graph,
     region_root,
     sessions_in,
@@ -103,7 +104,13 @@ class NativeSave(SavedModelCodemod):
         self._replace: dict[int, list] = {}
         self._remove: set[int] = set()
         self.module_strings: dict[str, str] = {}
-        self.helpers: dict[str, cst.FunctionDef] = {}  # module functions an export block may inline
+        self.helpers: dict = {}  # name -> inline.Helper: module functions an export block may inline
+        self.helper_problems: dict[str, str] = {}  # graph-building functions that cannot be inlined: why
+        self.module_counts: dict[str, int] = {}  # every occurrence of each identifier of the module
+        # inlined statements are new nodes: each maps to the original node it stands for (positions
+        # of diagnostics, name resolution); `origin_nodes` keeps them alive while ids are in use
+        self.origins: dict[int, cst.CSTNode] = {}
+        self.origin_nodes: list = []
         self.graph_functions: dict[str, cst.FunctionDef] = {}  # module functions that create graph pieces
         self.refusals: dict[int, tuple[str, str]] = {}  # id(export call) -> (code, message) of its refusal
 
@@ -112,6 +119,13 @@ class NativeSave(SavedModelCodemod):
         codemod = cls(path)
         codemod.analyze(module, shared)  # the facts come from the planning step; nothing is rewritten
         return list(codemod.facts)
+
+    def position(self, node: cst.CSTNode) -> tuple[int, int]:
+        return super().position(self.origins.get(id(node), node))
+
+    def _qualified_names(self, name: cst.Name):
+        origin = self.origins.get(id(name))
+        return super()._qualified_names(origin if isinstance(origin, cst.Name) else name)
 
     def code(self, node: cst.CSTNode | None) -> str:
         return self.source_module.code_for_node(node) if node is not None else "(missing)"
@@ -156,9 +170,15 @@ class NativeSave(SavedModelCodemod):
         self.module_strings = scan.module_strings
         names = Names(scan.names)
         disabled = scan.disables_v2
-        self.helpers = {}  # (read by inlinable_helpers' own graph test: helpers calling helpers stay out)
-        self.helpers = inlinable_helpers(self, node, scan.counts)
+        self.module_counts = scan.counts
+        self.helpers, self.helper_problems = {}, {}
+        while True:  # a helper calling a helper builds graph pieces too
+            found, problems = helpers_of(self, node, lambda fn: _makes_graph(self, fn), lambda fn: _holds(fn, scan))
+            if found.keys() == self.helpers.keys() and problems.keys() == self.helper_problems.keys():
+                break
+            self.helpers, self.helper_problems = found, problems
         self.graph_functions = graph_functions(self, node)
+        anchors = self._export_anchors(scan)
         covered: set[int] = set()
         for body in scan.suites:
             for index, stmt in enumerate(body):
@@ -168,23 +188,23 @@ class NativeSave(SavedModelCodemod):
                 region_body = body is self.source_module.body or scan.function_bodies.get(id(body))
                 if region_body and sessions_in(self, stmt) & set().union(*(identifiers(s) for s in body[index + 1 :])):
                     continue  # a session made in it is used after it (`sess.close()`): the region takes both
-                exports = [c for c in _calls(stmt) if id(c) in scan.exports and id(c) not in covered]
+                exports = [c for c in self._exports_in(stmt, scan, anchors) if id(c) not in covered]
                 if not exports:
                     continue
                 covered.update(id(c) for c in exports)
-                names.free = _free_names([stmt], scan.counts)
+                names.free = _free_names([stmt], scan.counts, _counts_in([stmt, *self._called([stmt])]))
                 self._plan_block(block, body, exports, names, disabled)
-        for body, index, exports in self._region_candidates(scan, covered):
+        for body, index, exports in self._region_candidates(scan, covered, anchors):
             stmt = body[index]
             exports = [c for c in exports if id(c) not in covered]
-            if not exports or not _export_holder(self, stmt, {id(c) for c in exports}):
+            held = {id(anchors.get(id(c), c)) for c in exports}
+            if not exports or not _export_holder(self, stmt, held):
                 continue
             block = region_root(self, body, index)
             if block is None:
                 continue
             covered.update(id(c) for c in exports)
-            called = [self.helpers[n] for n in _counts_in(block.region) if n in self.helpers]
-            inner = _counts_in([*block.region, *called])
+            inner = _counts_in([*block.region, *self._called(block.region)])
             names.free = _free_names(block.region, scan.counts, inner)
             scope = scan.counts if body is self.source_module.body else _counts_in(body)
             outside = {n for n, c in scope.items() if c > inner.get(n, 0)}
@@ -203,7 +223,39 @@ class NativeSave(SavedModelCodemod):
                     "...)` (session bridge) or write the tf.Module by hand",
                 )
 
-    def _region_candidates(self, scan, covered: set[int]) -> list:
+    def _called(self, stmts) -> list[cst.FunctionDef]:
+        return [h.fn for h in called_helpers(self.helpers, stmts)]
+
+    def _export_anchors(self, scan) -> dict[int, cst.Call]:
+        """id(export call) -> the call of the export helper holding it (`export(sess, x, y, path)`,
+        called once, from outside helpers), followed up to the outermost such call."""
+        sites: dict[str, list[cst.Call]] = {}
+        for call in _calls(self.source_module):
+            if isinstance(call.func, cst.Name) and call.func.value in self.helpers:
+                sites.setdefault(call.func.value, []).append(call)
+        owner: dict[int, str] = {}  # id(call) -> the helper whose body holds it
+        for name, helper in self.helpers.items():
+            for call in _calls(helper.fn):
+                owner[id(call)] = name
+        anchors: dict[int, cst.Call] = {}
+        for export in scan.export_calls:
+            node, seen = export, set()
+            while (name := owner.get(id(node))) is not None and name not in seen:
+                seen.add(name)
+                calls = sites.get(name, [])
+                if len(calls) != 1 or self.module_counts.get(name) != 2:
+                    break
+                node = calls[0]
+            if node is not export:
+                anchors[id(export)] = node
+        return anchors
+
+    def _exports_in(self, stmt, scan, anchors) -> list[cst.Call]:
+        """The export calls in `stmt`, also those in export helpers it calls."""
+        calls = {id(c) for c in _calls(stmt)}
+        return [c for c in scan.export_calls if id(c) in calls or id(anchors.get(id(c))) in calls]
+
+    def _region_candidates(self, scan, covered: set[int], anchors) -> list:
         """(body, index, export calls) for each statement of a function or module body holding
         exports not planned yet, in source order (regions are function and module bodies only)."""
         parents = self._metadata(ParentNodeProvider)
@@ -211,7 +263,7 @@ class NativeSave(SavedModelCodemod):
         for call in scan.export_calls:
             if id(call) in covered:
                 continue
-            node: cst.CSTNode = call
+            node: cst.CSTNode = anchors.get(id(call), call)
             body: Sequence[cst.BaseStatement] | None = None
             while (parent := parents.get(node)) is not None:
                 if isinstance(parent, cst.Module):
@@ -415,6 +467,10 @@ class _Scan(cst.CSTVisitor):
             self.disables_v2 = node
         elif resolved.rel == "saved_model.save":
             self.tf2_saves.append(node)  # TF2 saving (an earlier run's rewrite): a fact for native-load
+
+
+def _holds(fn: cst.FunctionDef, scan: _Scan) -> bool:
+    return any(id(c) in scan.exports for c in _calls(fn))
 
 
 def _counts_in(stmts) -> dict[str, int]:
