@@ -63,6 +63,11 @@ CASES = {
     "region_reset_then_with_session": (None, "export", {}),
     "region_session_closed_after_graph_block": (None, "export", {}),
     "helper_returns_tuple": (None, "export", {}),
+    # helpers inlined call by call: a layer called several times (name scopes, TF1's uniquified names,
+    # defaults, calls inside expressions), an export helper taking the session, variable-scope reuse
+    "helper_called_twice": (None, "export", {}),
+    "helper_export_takes_session": (None, "export", {}),
+    "helper_variable_scope_reuse": (None, "export", {}),
     "variable_scope_get_variable": (None, "export", {}),  # scopes, AUTO_REUSE/reuse=True aliases
     "layers_dense": (None, "export", {}),  # tf.layers.dense -> tf.Variables + matmul/bias_add
     "scoped_mlp": (PROGRAMS / "scoped_mlp.py", "export", {}),  # layers in scopes, Builder
@@ -83,6 +88,9 @@ NAMED_VARIABLES = (
     "layers_shared_towers",
     "layers_flatten_dropout",
     "region_module_level_layers",
+    "helper_called_twice",
+    "helper_export_takes_session",
+    "helper_variable_scope_reuse",
     "classify_regress",
 )
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
@@ -220,6 +228,32 @@ def test_layer_and_scope_variable_names(runs):
     ]
     names = runs["report"]["variable_scope_get_variable"]["tf2"]["variables"]
     assert names["shared/offset"] == [] and names["tower/head/scale"] == [2] and "steps" in names
+
+
+def test_inlined_helpers_keep_tf1_variable_names(runs):
+    # TF1's own names, read from the TF1 export: each call of a helper makes its own variables,
+    # uniquified (`w_1`) or in the name scope the call opened (`dense_1/w`); reuse shares them
+    assert sorted(runs["report"]["helper_called_twice"]["tf1"]["variables"]) == [
+        "dense/b",
+        "dense/w",
+        "dense_1/b",
+        "dense_1/w",
+        "head/b",
+        "head/w",
+        "w",
+        "w_1",
+    ]
+    assert sorted(runs["report"]["helper_export_takes_session"]["tf1"]["variables"]) == [
+        "hidden/b",
+        "hidden/w",
+        "logits/b",
+        "logits/w",
+    ]
+    reuse = runs["report"]["helper_variable_scope_reuse"]
+    assert sorted(reuse["tf1"]["variables"]) == ["shared/offset", "tower/b", "tower/w"]
+    assert reuse["tf2"]["variables"] == reuse["tf1"]["variables"]
+    printed = runs["stdout"]["helper_variable_scope_reuse"][1]["stdout"]
+    assert "variables: ['shared/offset:0', 'tower/b:0', 'tower/w:0']" in printed
 
 
 def test_method_names_restored_and_fingerprint_dropped(runs):

@@ -1,0 +1,125 @@
+# codemods: native-save, compat-names
+# refused (SM309): helpers that create variables but cannot be inlined — `*args`, a computed default,
+# a `with` block other than variable/name scopes, a call inside a loop; the diagnostic names why
+import numpy as np
+import tensorflow as tf
+
+
+def stack(x, *sizes):
+    w = tf.Variable(tf.ones([2, sizes[0]]), name="w")
+    return tf.matmul(x, w)
+
+
+def export_star_args(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = stack(x, 1)
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def scaled(x, scale=np.ones([2, 1], np.float32)):
+    w = tf.Variable(scale, name="w")
+    return tf.matmul(x, w)
+
+
+def export_computed_default(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = scaled(x)
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def pinned(x):
+    with tf.device("/cpu:0"):
+        w = tf.Variable(tf.ones([2, 1]), name="w")
+        return tf.matmul(x, w)
+
+
+def export_device(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = pinned(x)
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def layer(x):
+    w = tf.Variable(tf.ones([2, 2]), name="w")
+    return tf.matmul(x, w)
+
+
+def export_in_loop(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = x
+        for _ in range(2):
+            y = layer(y)
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+# output
+# refused (SM309): helpers that create variables but cannot be inlined — `*args`, a computed default,
+# a `with` block other than variable/name scopes, a call inside a loop; the diagnostic names why
+import numpy as np
+import tensorflow as tf
+
+
+def stack(x, *sizes):
+    w = tf.Variable(tf.ones([2, sizes[0]]), name="w")
+    return tf.matmul(x, w)
+
+
+def export_star_args(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = stack(x, 1)
+        sess.run(tf.global_variables_initializer())
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def scaled(x, scale=np.ones([2, 1], np.float32)):
+    w = tf.Variable(scale, name="w")
+    return tf.matmul(x, w)
+
+
+def export_computed_default(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = scaled(x)
+        sess.run(tf.global_variables_initializer())
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def pinned(x):
+    with tf.device("/cpu:0"):
+        w = tf.Variable(tf.ones([2, 1]), name="w")
+        return tf.matmul(x, w)
+
+
+def export_device(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = pinned(x)
+        sess.run(tf.global_variables_initializer())
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def layer(x):
+    w = tf.Variable(tf.ones([2, 2]), name="w")
+    return tf.matmul(x, w)
+
+
+def export_in_loop(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = x
+        for _ in range(2):
+            y = layer(y)
+        sess.run(tf.global_variables_initializer())
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+# diagnostics
+# 15:13: SM309 not migrated: `stack(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it takes `*args`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 28:13: SM309 not migrated: `scaled(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: the default of `scale` is computed (`np.ones([2, 1], np.float32)`); native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 42:13: SM309 not migrated: `pinned(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it has a `with` block other than `tf.variable_scope(...)` / `tf.name_scope(...)`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 57:17: SM309 not migrated: `layer(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it is called inside a loop, condition or other compound statement; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
