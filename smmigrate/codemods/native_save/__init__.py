@@ -206,7 +206,10 @@ class NativeSave(SavedModelCodemod):
             covered.update(id(c) for c in exports)
             inner = _counts_in([*block.region, *self._called(block.region)])
             names.free = _free_names(block.region, scan.counts, inner)
-            scope = scan.counts if body is self.source_module.body else _counts_in(body)
+            module_scope = body is self.source_module.body or any(
+                isinstance(s, cst.If) and self._main_guard(s) and s.body.body is body for s in self.source_module.body
+            )
+            scope = scan.counts if module_scope else _counts_in(body)
             outside = {n for n, c in scope.items() if c > inner.get(n, 0)}
             self._plan_block(block, body, exports, names, disabled, outside)
         for call in scan.tf2_saves:
@@ -222,6 +225,24 @@ class NativeSave(SavedModelCodemod):
                     "outside the block, graph restored); export with `smmigrate.export_session(sess, export_dir, "
                     "...)` (session bridge) or write the tf.Module by hand",
                 )
+
+    def _main_guard(self, node) -> bool:
+        """`if __name__ == "__main__":` at module level (no else): its body is module code, a region."""
+        if not (isinstance(node, cst.If) and node.orelse is None and any(node is s for s in self.source_module.body)):
+            return False
+        test = node.test
+        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+            return False
+        target = test.comparisons[0]
+        sides = {type(test.left), type(target.comparator)}
+        names = [n.value for n in (test.left, target.comparator) if isinstance(n, cst.Name)]
+        strings = [literal_str(n) for n in (test.left, target.comparator)]
+        return (
+            isinstance(target.operator, cst.Equal)
+            and sides == {cst.Name, cst.SimpleString}
+            and names == ["__name__"]
+            and "__main__" in strings
+        )
 
     def _called(self, stmts) -> list[cst.FunctionDef]:
         return [h.fn for h in called_helpers(self.helpers, stmts)]
@@ -269,7 +290,9 @@ class NativeSave(SavedModelCodemod):
                 if isinstance(parent, cst.Module):
                     body = parent.body
                     break
-                if isinstance(parent, cst.IndentedBlock) and isinstance(parents.get(parent), cst.FunctionDef):
+                if isinstance(parent, cst.IndentedBlock) and (
+                    isinstance(parents.get(parent), cst.FunctionDef) or self._main_guard(parents.get(parent))
+                ):
                     body = parent.body
                     break
                 node = parent

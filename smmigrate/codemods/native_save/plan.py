@@ -43,6 +43,7 @@ from .block import (
     _session_ctx,
     block_root,
 )
+from .dicts import scalarize
 from .inline import inliner_for, removable
 from .layers import Layers
 from .nodes import _calls
@@ -83,6 +84,7 @@ class _Analysis(Replay):
         self.var_scopes = VariableScopes(cm)  # tf.variable_scope / get_variable state
         self.layers = Layers(self.var_scopes)  # tf.layers.dense / dropout / flatten
         self.inliner = inliner_for(cm, block, suite, names)  # graph-building helpers of the module
+        self.outside: set[str] = set()  # names the region's scope uses outside it
 
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
@@ -226,6 +228,9 @@ class _Analysis(Replay):
             others = [s for s in self.suite if id(s) not in inside and s is not self.b.graph_stmt]
             if any(self.graph_name in identifiers(s) for s in others):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
+        inside = {id(s) for s in self.b.region}
+        later = set().union(*(identifiers(s) for s in self.suite if id(s) not in inside))
+        scalarize(self.b.statements, self.inliner.fresh, self.inliner._note, self.outside | later)
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
             self.statement(position, small, line)
@@ -869,6 +874,7 @@ def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, name
     `outside`: for a region, the names used in its scope outside it; a graph value or the session
     used there would be left undefined, so the region is refused."""
     analysis = _Analysis(cm, block, suite, names)
+    analysis.outside = outside or set()
     block = analysis.run()
     if outside is not None:
         gone = (analysis.graph_names() | ({block.sess} if block.sess else set())) - set(block.variables)
