@@ -68,6 +68,10 @@ CASES = {
     "helper_called_twice": (None, "export", {}),
     "helper_export_takes_session": (None, "export", {}),
     "helper_variable_scope_reuse": (None, "export", {}),
+    # endpoints kept in a dict by literal keys (a helper's `ends = {}` + `ends["k"] = ...`, a display),
+    # outputs by a comprehension over key names; a script's `if __name__ == "__main__":` region
+    "helper_returns_dict": (None, "export", {}),
+    "region_main_guard": (None, "./main_guard_model", {}),
     "variable_scope_get_variable": (None, "export", {}),  # scopes, AUTO_REUSE/reuse=True aliases
     "layers_dense": (None, "export", {}),  # tf.layers.dense -> tf.Variables + matmul/bias_add
     "scoped_mlp": (PROGRAMS / "scoped_mlp.py", "export", {}),  # layers in scopes, Builder

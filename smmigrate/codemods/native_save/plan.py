@@ -662,6 +662,22 @@ class _Analysis(Replay):
 
     def computation(self, position, small) -> None:
         self.check_helper_calls(small)
+        stored = next(
+            (t.target for t in getattr(small, "targets", ()) if isinstance(t.target, cst.Subscript)),
+            None,
+        )
+        if stored is not None:
+            held = stored.value if isinstance(stored.value, cst.Name) else None
+            raise Refused(
+                small,
+                "SM311",
+                f"`{self.cm.code(stored)} = ...` stores a graph value in "
+                + (f"`{held.value}`" if held is not None else "a container")
+                + "; native-save splits a dict of endpoints into names only when it is built in the block and every "
+                'use reads a string key (`d["k"]`, or a comprehension over a literal list of keys) — here it is '
+                "used another way (passed whole, iterated, read after the block). Read its entries by key, or "
+                "export with `smmigrate.export_session(sess, export_dir, ...)`",
+            )
         if not isinstance(small, cst.Assign) or not all(
             isinstance(t.target, (cst.Name, cst.Tuple)) for t in small.targets
         ):
