@@ -220,9 +220,12 @@ def copy(node: cst.BaseExpression, origins: dict, keep: list) -> cst.BaseExpress
 class Inliner:
     """Expands the calls of `helpers` in the statements of one export block."""
 
-    def __init__(self, cm, helpers: dict[str, Helper], avoid: set[str], names) -> None:
+    def __init__(
+        self, cm, helpers: dict[str, Helper], avoid: set[str], names, caller: set[str] | frozenset[str] = frozenset()
+    ) -> None:
         self.cm = cm
         self.helpers = helpers
+        self.caller = caller  # the calling function's local names (a helper's globals must not be among them)
         self.avoid = set(avoid)  # the caller's names and the names the inlined code reads
         self.names = names  # the module's fresh-name allocator (emit.Names), may be None
         self.origins: dict[int, cst.CSTNode] = getattr(cm, "origins", {})
@@ -330,6 +333,14 @@ class Inliner:
         tuple of names; None: discarded)."""
         name = cast(cst.Name, call.func).value
         helper = self.helpers[name]
+        shadowed = sorted((identifiers(helper.fn.body) - helper.locals) & self.caller)
+        if shadowed:
+            raise Refused(
+                call,
+                "SM309",
+                f"`{name}(...)` reads the module's `{shadowed[0]}`, which the calling function binds too: inlined, "
+                f"it would read the caller's; rename one of them, {BRIDGE}",
+            )
         values = self.bind(call, helper)
         out: list[cst.BaseStatement] = []
         mapping: dict[str, cst.BaseExpression] = {}
@@ -511,7 +522,21 @@ def inliner_for(cm, block, suite, names) -> Inliner:
     avoid = set().union(*(identifiers(s) for s in stmts)) if stmts else set()
     for helper in called_helpers(helpers, stmts):
         avoid |= identifiers(helper.fn.body) - helper.locals
-    return Inliner(cm, helpers, avoid, names)
+    caller: set[str] = set()
+    function = suite[0] if suite else None
+    while function is not None and not isinstance(function, cst.FunctionDef):
+        function = cm.parent(function)  # the function the block is in (None at module level)
+    if isinstance(function, cst.FunctionDef):
+        caller = _locals([function.body]) | {p.name.value for p in _all_params(function.params)}
+    return Inliner(cm, helpers, avoid, names, caller)
+
+
+def _all_params(params: cst.Parameters) -> list[cst.Param]:
+    out = [*params.posonly_params, *params.params, *params.kwonly_params]
+    for extra in (params.star_arg, params.star_kwarg):
+        if isinstance(extra, cst.Param):
+            out.append(extra)
+    return out
 
 
 def removable(cm, block, inliner: Inliner, counts: dict[str, int]) -> list[cst.FunctionDef]:

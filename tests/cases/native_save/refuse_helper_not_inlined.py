@@ -1,6 +1,7 @@
 # codemods: native-save, compat-names
 # refused (SM309): helpers that create variables but cannot be inlined — `*args`, a computed default,
-# a `with` block other than variable/name scopes, a call inside a loop; the diagnostic names why
+# a `with` block other than variable/name scopes, a call inside a loop, a helper reading a global the
+# calling function binds too; the diagnostic names why
 import numpy as np
 import tensorflow as tf
 
@@ -56,11 +57,28 @@ def export_in_loop(export_dir):
         y = x
         for _ in range(2):
             y = layer(y)
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+SCALE = 2.0
+
+
+def scaled_layer(x):
+    w = tf.Variable(tf.ones([2, 1]) * SCALE, name="w")
+    return tf.matmul(x, w)
+
+
+def export_shadowed_global(export_dir, SCALE=3.0):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = scaled_layer(x) * SCALE
         sess.run(tf.global_variables_initializer())
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # output
 # refused (SM309): helpers that create variables but cannot be inlined — `*args`, a computed default,
-# a `with` block other than variable/name scopes, a call inside a loop; the diagnostic names why
+# a `with` block other than variable/name scopes, a call inside a loop, a helper reading a global the
+# calling function binds too; the diagnostic names why
 import numpy as np
 import tensorflow as tf
 
@@ -118,8 +136,25 @@ def export_in_loop(export_dir):
             y = layer(y)
         sess.run(tf.global_variables_initializer())
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+SCALE = 2.0
+
+
+def scaled_layer(x):
+    w = tf.Variable(tf.ones([2, 1]) * SCALE, name="w")
+    return tf.matmul(x, w)
+
+
+def export_shadowed_global(export_dir, SCALE=3.0):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = scaled_layer(x) * SCALE
+        sess.run(tf.global_variables_initializer())
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
-# 15:13: SM309 not migrated: `stack(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it takes `*args`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 28:13: SM309 not migrated: `scaled(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: the default of `scale` is computed (`np.ones([2, 1], np.float32)`); native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 42:13: SM309 not migrated: `pinned(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it has a `with` block other than `tf.variable_scope(...)` / `tf.name_scope(...)`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 57:17: SM309 not migrated: `layer(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it is called inside a loop, condition or other compound statement; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 16:13: SM309 not migrated: `stack(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it takes `*args`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 29:13: SM309 not migrated: `scaled(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: the default of `scale` is computed (`np.ones([2, 1], np.float32)`); native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 43:13: SM309 not migrated: `pinned(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it has a `with` block other than `tf.variable_scope(...)` / `tf.name_scope(...)`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 58:17: SM309 not migrated: `layer(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it is called inside a loop, condition or other compound statement; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 74:13: SM309 not migrated: `scaled_layer(...)` reads the module's `SCALE`, which the calling function binds too: inlined, it would read the caller's; rename one of them, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
