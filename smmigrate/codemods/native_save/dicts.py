@@ -194,8 +194,11 @@ def _identifier(key: str) -> str:
     return re.sub(r"\W", "_", key)
 
 
-def scalarize(statements: list, fresh, note, outside: set[str]) -> set[str]:
-    """Rewrite `statements` ((small, line) pairs of a block, in order) in place; the dicts replaced."""
+def scalarize(statements: list, fresh, note, outside: set[str], graph_code) -> set[str]:
+    """Rewrite `statements` ((small, line) pairs of a block, in order) in place; the dicts replaced.
+
+    Only dicts holding graph code (`graph_code(value)` for one of their values) are split: a dict
+    of plain Python values stays as the user wrote it."""
     smalls = [s for s, _ in statements if not isinstance(s, ScopeExit)]
     lists: dict[str, list[str]] = {}
     bound: dict[str, int] = {}
@@ -221,7 +224,7 @@ def scalarize(statements: list, fresh, note, outside: set[str]) -> set[str]:
         if bound.get(name) != 1 or name in outside or name in done:
             continue
         keys = _dict_keys(statements, index, name, lists)
-        if keys is None:
+        if keys is None or not any(graph_code(v) for v in _values(statements, index, name)):
             continue
         names = {k: fresh(f"{name}_{_identifier(k)}") for k in keys}
         _apply(statements, index, name, names, lists, note)
@@ -262,6 +265,19 @@ def _dict_keys(statements, index: int, name: str, lists) -> list[str] | None:
     if read - set(keys):
         return None  # a key never set: TF1 raised KeyError, nothing to migrate
     return keys
+
+
+def _values(statements, index: int, name: str) -> list[cst.BaseExpression]:
+    """What the dict built at `statements[index]` is given: its display's values, `name[k] = v`'s."""
+    values = [el.value for el in statements[index][0].value.elements]
+    for other, _ in statements[index + 1 :]:
+        if (
+            isinstance(other, cst.Assign)
+            and len(other.targets) == 1
+            and _subscript_key(other.targets[0].target, name) is not None
+        ):
+            values.append(other.value)
+    return values
 
 
 def _mentions(node, name: str) -> bool:

@@ -230,7 +230,13 @@ class _Analysis(Replay):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
         inside = {id(s) for s in self.b.region}
         later = set().union(*(identifiers(s) for s in self.suite if id(s) not in inside))
-        scalarize(self.b.statements, self.inliner.fresh, self.inliner._note, self.outside | later)
+        scalarize(
+            self.b.statements,
+            self.inliner.fresh,
+            self.inliner._note,
+            self.outside | later,
+            lambda value: bool(graph_refs(self.cm, value)),
+        )
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
             self.statement(position, small, line)
