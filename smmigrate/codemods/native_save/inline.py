@@ -33,6 +33,7 @@ from .nodes import _calls
 
 SCOPES = frozenset({T.VARIABLE_SCOPE, "name_scope"})  # `with` blocks a helper (or the block) may hold
 BRIDGE = "or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)"
+_VARIABLE_MAKERS = frozenset({T.VARIABLE, T.GET_VARIABLE})
 _MAX_DEPTH = 8  # helpers calling helpers: deeper nests are refused rather than followed
 
 
@@ -292,12 +293,27 @@ class Inliner:
             if direct and isinstance(small, cst.Expr):
                 return [*out, *self.expand_call(call, None, line)]
             # a call inside an expression: its result gets a name, computed before the statement
+            self._check_order(small, call)
             result = cst.Name(self.fresh(self._result_base(call)))
             out.extend(self.expand_call(call, result, line))
             small = _replace_node(small, call, result, self.origins, self.keep)
         small = small.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
         out.append(self._note(line, line.with_changes(body=[small], leading_lines=[])))
         return out
+
+    def _check_order(self, small, call: cst.Call) -> None:
+        """Hoisting `call` before its statement must not reorder variable creation: a variable made
+        inline in the same statement would otherwise be made after the helper's (other TF1 names)."""
+        for other in _calls(small):
+            rel = _call_rel(self.cm, other)
+            if other is not call and (rel in _VARIABLE_MAKERS or (rel or "").startswith("layers.")):
+                raise Refused(
+                    call,
+                    "SM309",
+                    f"`{cast(cst.Name, call.func).value}(...)` is called inside an expression that also creates a "
+                    f"variable (`{self.cm.code(other.func)}`): inlined, the helper's variables would be made first, "
+                    f"and TF1 names variables in creation order; make that variable a statement of its own, {BRIDGE}",
+                )
 
     def _first_call(self, small) -> cst.Call | None:
         """The helper call Python evaluates first (an argument's call before the call it is in)."""

@@ -1,7 +1,8 @@
 # codemods: native-save, compat-names
 # refused (SM309): helpers that create variables but cannot be inlined — `*args`, a computed default,
 # a `with` block other than variable/name scopes, a call inside a loop, a helper reading a global the
-# calling function binds too; the diagnostic names why
+# calling function binds too, a call beside a variable made in the same expression; the diagnostic
+# names why
 import numpy as np
 import tensorflow as tf
 
@@ -73,12 +74,26 @@ def export_shadowed_global(export_dir, SCALE=3.0):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None, 2], name="x")
         y = scaled_layer(x) * SCALE
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def biased(x):
+    b = tf.Variable(1.0, name="b")
+    return x + b
+
+
+def export_beside_variable(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = tf.Variable(2.0, name="b") * biased(x)
         sess.run(tf.global_variables_initializer())
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # output
 # refused (SM309): helpers that create variables but cannot be inlined — `*args`, a computed default,
 # a `with` block other than variable/name scopes, a call inside a loop, a helper reading a global the
-# calling function binds too; the diagnostic names why
+# calling function binds too, a call beside a variable made in the same expression; the diagnostic
+# names why
 import numpy as np
 import tensorflow as tf
 
@@ -152,9 +167,23 @@ def export_shadowed_global(export_dir, SCALE=3.0):
         y = scaled_layer(x) * SCALE
         sess.run(tf.global_variables_initializer())
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+
+
+def biased(x):
+    b = tf.Variable(1.0, name="b")
+    return x + b
+
+
+def export_beside_variable(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = tf.Variable(2.0, name="b") * biased(x)
+        sess.run(tf.global_variables_initializer())
+        tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
-# 16:13: SM309 not migrated: `stack(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it takes `*args`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 29:13: SM309 not migrated: `scaled(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: the default of `scale` is computed (`np.ones([2, 1], np.float32)`); native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 43:13: SM309 not migrated: `pinned(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it has a `with` block other than `tf.variable_scope(...)` / `tf.name_scope(...)`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 58:17: SM309 not migrated: `layer(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it is called inside a loop, condition or other compound statement; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 74:13: SM309 not migrated: `scaled_layer(...)` reads the module's `SCALE`, which the calling function binds too: inlined, it would read the caller's; rename one of them, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
+# 17:13: SM309 not migrated: `stack(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it takes `*args`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 30:13: SM309 not migrated: `scaled(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: the default of `scale` is computed (`np.ones([2, 1], np.float32)`); native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 44:13: SM309 not migrated: `pinned(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it has a `with` block other than `tf.variable_scope(...)` / `tf.name_scope(...)`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 59:17: SM309 not migrated: `layer(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it is called inside a loop, condition or other compound statement; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 75:13: SM309 not migrated: `scaled_layer(...)` reads the module's `SCALE`, which the calling function binds too: inlined, it would read the caller's; rename one of them, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
+# 88:42: SM309 not migrated: `biased(...)` is called inside an expression that also creates a variable (`tf.Variable`): inlined, the helper's variables would be made first, and TF1 names variables in creation order; make that variable a statement of its own, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
