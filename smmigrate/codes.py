@@ -98,7 +98,7 @@ _TABLE = (
         "SM121",
         "compat-mode",
         Severity.MANUAL,
-        "a native rewrite (native-load / native-save / keras-save / keras-load) was withheld because the module stays "
+        "a native rewrite (native-load / native-save / keras-session / keras-save / keras-load) was withheld because the module stays "
         "in compatibility mode",
         "migrate the module's other graph code (its SM120 note), then rerun",
     ),
@@ -257,7 +257,8 @@ _TABLE = (
         "native-load",
         Severity.MANUAL,
         "hard-coded tensor names loaded from a directory a migrated export of this file may write",
-        "give that export its directory as a literal or module constant, or fetch by signature key",
+        "give that export its directory as a literal or module constant (or pass its function the same one "
+        "in every call) so the two can be matched, or fetch by signature key",
     ),
     Code(
         "SM220",
@@ -546,6 +547,26 @@ _TABLE = (
         Severity.NOTE,
         "loaded with `TFSMLayer`; results are the only output, or a dict by output name",
         "index the dict where Keras 2 returned a list",
+    ),
+    # -- keras-session ----------------------------------------------------------------------------------
+    Code(
+        "SM700",
+        "keras-session",
+        Severity.MANUAL,
+        "the Keras backend session export (`get_session()` + `simple_save` of `model.input`/`model.output`) or "
+        "`set_learning_phase` is left as TF1 Keras code: the session is used for more, the signature is not the "
+        "model's own tensors under identifier keys, or the learning phase is not 0, not at module level before "
+        "the layers, or the module builds layers that train differently (Dropout, BatchNormalization)",
+        "export with `tf.saved_model.save` of a `tf.Module` tracking the model, its `tf.function` calling "
+        "`model(x, training=False)`; the module stays on Keras 2 (tf_keras) until then",
+    ),
+    Code(
+        "SM701",
+        "keras-session",
+        Severity.MANUAL,
+        "a Keras optimizer with `decay=`, which Keras 3 ignores (Keras 2 divided the learning rate by "
+        "`1 + decay * iterations`)",
+        "`learning_rate=tf.keras.optimizers.schedules.InverseTimeDecay(lr, decay_steps=1, decay_rate=decay)`",
     ),
     # -- contrib-predictor ------------------------------------------------------------------------------
     Code(

@@ -228,6 +228,15 @@ def executed(tmp_path_factory):
         [variables, "export"],
         [variables, "load"],
     )
+    # issue 12: a script's export (directory from the one call of its function) and hard-coded-name
+    # reads of its variables; each run writes the model in a working directory of its own
+    src, dest = PROGRAMS / "load_migrated_variables.py", out / "load_migrated_variables.py"
+    code = rewrite_file(src, dest)
+    for side in ("tf1", "tf2"):
+        (tmp / f"migrated_{side}").mkdir()
+    tf1.append({"script": str(src), "cwd": str(tmp / "migrated_tf1"), "argv": []})
+    tf2.append({"script": str(dest), "cwd": str(tmp / "migrated_tf2"), "argv": []})
+    pairs["load_migrated_variables"] = (len(tf1) - 1, len(tf2) - 1, without_docstring(code))
     src, dest = PROGRAMS / "load_names.py", out / "load_names_migrated.py"
     facts = [ExportFact(str(dest), "export_dir", None, True, (LINEAR_SIGNATURE,), "export")]
     pair("load_names_migrated", src, dest, without_docstring(rewrite_file(src, dest, facts)), [linear], [linear_tf2])
@@ -285,6 +294,7 @@ def _check(executed, name, select_lines=None):
         "load_client_class",
         "load_name_maps",
         "load_variables",
+        "load_migrated_variables",
     ],
 )
 def test_rewritten_program_prints_the_same(executed, name):
@@ -329,6 +339,19 @@ def test_variable_reads_are_pruned_at_their_read_identity(executed):
     assert 'loaded.prune([], "dense/kernel/read:0")' in code
     assert 'loaded.prune([], ["dense/bias/read:0", "scale/factor/read:0"])' in code
     assert "factor np.float32(3.0) float32" in executed["load_variables"][1]["stdout"]
+
+
+def test_variables_of_a_migrated_export_are_read_from_the_loaded_module(executed):
+    code = executed["load_migrated_variables"][2]
+    # the export went native (its directory known from the one call of `export`), so did the load
+    assert "tf.saved_model.save(module, path" in code and ".prune(" not in code
+    assert "kernel = loaded.kernel.numpy()" in code
+    assert "both = [loaded.kernel.numpy(), loaded.factor.numpy()]" in code
+    assert 'serving_default_fn(x=np.ones((1, 2), np.float32))["y"]' in code
+    assert (
+        "both [array([[1., 2.],\n       [3., 4.]], dtype=float32), np.float32(3.0)] list float32"
+        in (executed["load_migrated_variables"][1]["stdout"])
+    )
 
 
 def test_names_are_pruned_or_mapped_by_facts(executed):

@@ -82,6 +82,7 @@ CASES = {
     "random_variable_assigned": (None, "export", {}),  # random initial values, overwritten before the export
     "get_variable_assigned_weights": (None, "export", {}),  # get_variable (random init) + assigned weights
     "switch_module_variables_migrated": (None, "export", {}),  # compat.v1 + disable_v2_behavior module
+    "named_op_fetched_by_name": (None, "export", {}),  # unbound named ops looked up by get_tensor_by_name
 }
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (

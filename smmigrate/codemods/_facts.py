@@ -33,3 +33,6 @@ class ExportFact:
     # default graph outside a with-block (a region); or migrated after replayed training, for when
     # that rewrite is withheld (SM121) and the module keeps its TF1 training
     bridgeable: bool = False
+    # migrated: (TF1 variable name, attribute of the saved tf.Module holding it) per tracked variable whose
+    # TF1 name is known ("dense/kernel", "kernel"): a load reading `dense/kernel:0` reads that attribute
+    variables: tuple[tuple[str, str], ...] = ()

@@ -142,6 +142,7 @@ def _tensor(cm, a, node, key: str, inputs: bool, infos: bool) -> str:
             node = bind_args(node, ("tensor",)).get("tensor")
         else:
             raise Refused(node, "SM309", f"`{key}` is not `build_tensor_info(<tensor of this block>)`")
+    node = _by_tensor_name(cm, a, node)
     if isinstance(node, cst.Name):
         if inputs and node.value in a.b.placeholders:
             return node.value
@@ -152,6 +153,19 @@ def _tensor(cm, a, node, key: str, inputs: bool, infos: bool) -> str:
         ):
             return node.value
     kind = "a tf.placeholder created in this block" if inputs else "a tensor computed in this block"
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "get_tensor_by_name"
+    ):
+        raise Refused(
+            node,
+            "SM309",
+            f"signature {'input' if inputs else 'output'} `{key}` is `{cm.code(node)}`; native-save reads a lookup by "
+            "name only as `sess.graph.`, `<graph>.` (the block's own graph variable) or "
+            '`tf.get_default_graph().get_tensor_by_name("<literal>")` of a name this block gives exactly one '
+            "tensor — write it that way, or use the tensor's Python name",
+        )
     raise Refused(
         node,
         "SM309",
@@ -159,6 +173,42 @@ def _tensor(cm, a, node, key: str, inputs: bool, infos: bool) -> str:
         "elsewhere?); export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the "
         "tf.Module by hand",
     )
+
+
+def _by_tensor_name(cm, a, node):
+    """`sess.graph.get_tensor_by_name("y:0")` (or `graph.`, `tf.get_default_graph().`) for a tensor
+    of this block whose TF1 name is known: the Python name bound to it; else `node` unchanged."""
+    if not (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "get_tensor_by_name"
+        and len(node.args) == 1
+        and not node.args[0].keyword
+        and not node.args[0].star
+    ):
+        return node
+    graph = node.func.value
+    sess, graph_name = a.b.sess, a.b.graph_name
+    of_block = (
+        (
+            isinstance(graph, cst.Attribute)
+            and graph.attr.value == "graph"
+            and isinstance(graph.value, cst.Name)
+            and graph.value.value == sess
+        )
+        or (isinstance(graph, cst.Name) and graph_name is not None and graph.value == graph_name)
+        or (
+            isinstance(graph, cst.Call)
+            and not graph.args
+            and (r := cm.tf_symbol(graph.func)) is not None
+            and r.rel == "get_default_graph"
+        )
+    )
+    wanted = literal_str(node.args[0].value)
+    if not of_block or wanted is None:
+        return node
+    found = [name for name, tensor in a.b.tensor_names.items() if tensor == wanted]
+    return cst.Name(found[0]) if len(found) == 1 else node
 
 
 def parse_signature(cm, a, key: str, node) -> SignatureSpec:

@@ -145,7 +145,7 @@ class NativeLoad(SavedModelCodemod):
             self._stmts[stmt] = [keymap_code(keymap)]
         for run in site.runs:
             self._expr[run.call] = result_code(run, self._spell)
-            if run.stmt is not None:
+            if run.stmt is not None and run.mode != "variable":
                 self._hoist[run.stmt] = f"{run.outputs_var} = {call_code(run, self._spell)}"
         self._flatten |= site.flatten
         self._strip.update(site.strip_items)

@@ -176,6 +176,16 @@ class Resolver:
                 "SM213",
                 "this export directory is written both by code migrated to TF2 and by code that stays TF1",
             )
+        if migrated and not feeds and run.shape in ("single", "list", "tuple"):
+            # reads of variables the migrated export's tf.Module tracks, by their TF1 names
+            attrs = {
+                tuple(dict(e.variables).get(f[: -len(":0")]) if f.endswith(":0") else None for f in fetches)
+                for e in migrated
+            }
+            if len(attrs) == 1 and None not in (only_attrs := attrs.pop()):
+                run.mode = "variable"
+                run.variables = [f"{self.site.loaded_var}.{a}" for a in only_attrs]
+                return
         if migrated:
             found: set[tuple[str, tuple[str, ...], tuple[str, ...]] | None] = set()
             for export in migrated:
@@ -206,8 +216,7 @@ class Resolver:
                 "SM217",
                 f"this load fetches hard-coded tensor names, and this file's export to {where} is migrated to "
                 "tf.saved_model.save with a directory known only at run time, so the load may read a TF2 "
-                "SavedModel, which has no `.prune`; pass that export the directory as a literal or module "
-                "constant so the two can be matched, or fetch by signature key",
+                "SavedModel, which has no `.prune`",
             )
         run.mode = "prune"
         # a TF1 variable read: `loaded.variables` is empty and a reference variable cannot be pruned,
@@ -296,6 +305,11 @@ def call_code(run: Run, spell: Callable[[str], str]) -> str:
 
 def result_code(run: Run, spell: Callable[[str], str]) -> str:
     """What replaces `sess.run(...)`: NumPy values in the structure the fetches had."""
+    if run.mode == "variable":  # a variable of a migrated export, read from the loaded object
+        items = [f"{v}.numpy()" for v in run.variables]
+        if run.shape == "single":
+            return items[0]
+        return "[" + ", ".join(items) + "]" if run.shape == "list" else "(" + ", ".join(items) + ",)"
     if run.shape == "single":
         index = f"[{run.output_keys[0]}]" if run.mode == "signature" else ""
         return f"{call_code(run, spell)}{index}.numpy()"

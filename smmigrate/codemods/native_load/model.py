@@ -89,7 +89,8 @@ class Run:
     splat: cst.DictComp | None = None  # `feed_dict={feeds[k]: data[k] for k in feeds}`
     splat_key: Tensor | None = None  # its key, `feeds[k]`
     # filled in when the run is resolved to a signature call or a pruned function
-    mode: str = ""  # "signature" | "prune"
+    mode: str = ""  # "signature" | "prune" | "variable"
+    variables: list[str] = field(default_factory=list)  # mode "variable": `loaded.<attr>` per fetch
     sig: SigRef | None = None
     output_keys: list[str] = field(default_factory=list)  # each key as code
     input_keys: list[tuple[str | None, str]] = field(default_factory=list)  # (value, code) per feed

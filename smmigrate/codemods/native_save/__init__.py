@@ -27,7 +27,8 @@ from ..exports import tables as T
 from ..exports.syntax import Refused, bind_args, identifiers, tf_refs
 from ..symbols import PRIVATE_MODULES
 from .block import _as_default_of, _graph_ctx, _session_ctx
-from .emit import Emitter, Names, _blank_before
+from .dirs import parameter_dir
+from .emit import Emitter, Names, _blank_before, module_attr
 from .inline import called_helpers, helpers_of
 from .nodes import _calls
 from .plan import (
@@ -324,7 +325,8 @@ class NativeSave(SavedModelCodemod):
                     exports[1], "SM318", "a second export in the same block; split it into one block per SavedModel"
                 )
             analyze_block(self, block, body, outside, names)
-            new = Emitter(self, block, names, top_level=body is self.source_module.body).emit()
+            emitter = Emitter(self, block, names, top_level=body is self.source_module.body)
+            new = emitter.emit()
         except Refused as why:
             # as before native-save replayed training: a block that trains is exported by the bridge
             trains = any(T.OPTIMIZER_PATH.match(r.rel) for s in block.region for _, r in tf_refs(self, s))
@@ -348,13 +350,21 @@ class NativeSave(SavedModelCodemod):
                         if resolved.base is None:
                             self.drop_import_of(ref)
         # an export after replayed training: bridged instead when this rewrite is withheld (SM121)
-        self._fact(exports[0], block, True, bridgeable=bool(block.trainings))
+        tracked = tuple(
+            (block.tensor_names[v][: -len(":0")], module_attr(v))
+            for v in emitter.tracked
+            if block.tensor_names.get(v, "").endswith(":0")
+        )
+        self._fact(exports[0], block, True, bridgeable=bool(block.trainings), variables=tracked)
 
     def dir_value(self, export_dir: cst.BaseExpression | None) -> str | None:
-        """An export directory's value: a string literal, or a module-level string constant's name."""
+        """An export directory's value: a string literal, a module-level string constant's name, or a
+        parameter of a module function every call of which passes the same such string (dirs.py)."""
         value = literal_str(export_dir)
         if value is None and isinstance(export_dir, cst.Name):
             value = self.module_strings.get(export_dir.value)
+            if value is None:
+                value = parameter_dir(self, export_dir)
         return value
 
     def _tf2_fact(self, call: cst.Call) -> None:
@@ -377,7 +387,15 @@ class NativeSave(SavedModelCodemod):
         self.facts.append(fact)
         self.fact_nodes.append(call)
 
-    def _fact(self, call: cst.Call, block, migrated: bool, reason: str | None = None, bridgeable: bool = False) -> None:
+    def _fact(
+        self,
+        call: cst.Call,
+        block,
+        migrated: bool,
+        reason: str | None = None,
+        bridgeable: bool = False,
+        variables: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         resolved = self.tf_symbol(call.func)
         params = T.SIMPLE_SAVE_PARAMS if resolved and resolved.rel == T.SIMPLE_SAVE else ("export_dir",)
         try:
@@ -399,7 +417,17 @@ class NativeSave(SavedModelCodemod):
                 for s in block.signatures_seen
             )
         self.facts.append(
-            ExportFact(self.filename, text, value, migrated, sigs, _enclosing_function(self, call), reason, bridgeable)
+            ExportFact(
+                self.filename,
+                text,
+                value,
+                migrated,
+                sigs,
+                _enclosing_function(self, call),
+                reason,
+                bridgeable,
+                variables,
+            )
         )
         self.fact_nodes.append(call)
 

@@ -54,6 +54,11 @@ class Names:
         return name
 
 
+def module_attr(var: str) -> str:
+    """The attribute of the saved tf.Module that tracks the variable bound to `var`."""
+    return var if var not in _MODULE_ATTRS else f"{var}_variable"
+
+
 class Emitter(ReplayEmitter):
     def __init__(self, cm, block, names: Names, top_level: bool = False) -> None:
         self.cm, self.b, self.names = cm, block, names
@@ -347,8 +352,7 @@ class Emitter(ReplayEmitter):
         module = self.names.fresh("module")
         text.append(f"{module} = {tf('Module')}()\n")
         for var in self.tracked:
-            attr = var if var not in _MODULE_ATTRS else f"{var}_variable"
-            text.append(f"{module}.{attr} = {var}\n")
+            text.append(f"{module}.{module_attr(var)} = {var}\n")
         for fn in fns.values():
             text.append(f"{module}.{fn} = {fn}\n")
         entries = [f"{_q(k)}: {fn}" for k, fn in fns.items()]

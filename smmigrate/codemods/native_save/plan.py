@@ -441,6 +441,10 @@ class _Analysis(Replay):
                 f"`{cm.code(evaluated)}` evaluates a graph expression that is not bound to a name; bind it first "
                 "(`total = ...` in the graph code) and evaluate that name, then rerun",
             )
+        elif used & self.graph_names() and isinstance(small, cst.Expr) and (named := self.named_op(small)):
+            # `tf.nn.relu(h, name="y")` fetched later by its name (`get_tensor_by_name("y:0")`): bound
+            # to a fresh name, it is one more computation of the tf.function
+            self.computation(position, named)
         elif used & self.graph_names() and isinstance(small, cst.Expr) and graph_refs(cm, small):
             raise Refused(
                 small,
@@ -665,6 +669,18 @@ class _Analysis(Replay):
         self.b.computations.append((position, new_small))
         self.tensor_name(name, None)  # `dense/BiasAdd:0`, `dense/Relu:0`...: not guessed
         self.b.dropped.append(small)
+
+    def named_op(self, small: cst.Expr) -> cst.Assign | None:
+        """`fresh = <op>(..., name="y")` for an unbound TF op call that names its tensor."""
+        call = small.value
+        if self.names is None or not isinstance(call, cst.Call) or _call_rel(self.cm, call) is None:
+            return None
+        if self.assign_form(call) is not None:
+            return None  # an assign op the session never ran: in a tf.function it would run at every call
+        name = literal_str(next((a.value for a in call.args if a.keyword and a.keyword.value == "name"), None))
+        if not name:
+            return None
+        return cst.Assign(targets=[cst.AssignTarget(cst.Name(self.names.fresh(name)))], value=call)
 
     def computation(self, position, small) -> None:
         self.check_helper_calls(small)

@@ -1,5 +1,6 @@
 # codemods: native-save, compat-names
-# refused (SM311): an op built without a name binding (fetched later by its op name) cannot move
+# refused (SM309): an op built without a name binding, looked up by name through a graph variable
+# the block only assigns (`graph = tf.get_default_graph()`): not a lookup native-save reads
 import tensorflow as tf
 
 
@@ -13,7 +14,8 @@ def export(export_dir):
                 sess, export_dir, {"x": x}, {"y": graph.get_tensor_by_name("output_y:0")}
             )
 # output
-# refused (SM311): an op built without a name binding (fetched later by its op name) cannot move
+# refused (SM309): an op built without a name binding, looked up by name through a graph variable
+# the block only assigns (`graph = tf.get_default_graph()`): not a lookup native-save reads
 import tensorflow as tf
 
 
@@ -27,4 +29,4 @@ def export(export_dir):
                 sess, export_dir, {"x": x}, {"y": graph.get_tensor_by_name("output_y:0")}
             )
 # diagnostics
-# 8:9: SM311 not migrated: this statement builds a graph op without binding it to a name (is it fetched later by its op nam
+# 13:51: SM309 not migrated: signature output `y` is `graph.get_tensor_by_name("output_y:0")`; native-save reads a lookup by name only as `sess.graph.`, `<graph>.` (the block's own graph variable) or `tf.get_default_graph().get_tensor_by_name("<literal>")` of a name this block gives exactly one tensor — write it that way, or use the tensor's Python name
