@@ -220,13 +220,13 @@ class NativeSave(SavedModelCodemod):
                 self._fact(call, None, False, "SM301")
                 holder = _enclosing_function(self, call)
                 calls = self.module_counts.get(holder or "", 0) - 1
-                if holder in self.helpers and calls != 1:
+                if holder in self.helpers and calls > 1:
                     # an export helper (`save(sess, x, y, path)`) is inlined only where it is called once
                     self.report(
                         call,
                         "SM301",
-                        f"not migrated: this export is in `{holder}`, a helper used "
-                        f"{'nowhere' if calls < 1 else f'{calls} times'} in this module; native-save inlines an "
+                        f"not migrated: this export is in `{holder}`, a helper used {calls} times in this module; "
+                        "native-save inlines an "
                         "exporting helper only into the one block that calls it — call it once (one helper per "
                         "export), or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
                     )
