@@ -388,3 +388,53 @@ def test_replayed_training_keeps_the_module_native():
     assert not [d for d in diagnostics if d.code in ("SM120", "SM121") or d.code.startswith("SM3")], diagnostics
     assert "disable_v2_behavior" not in out and "Session" not in out
     assert "tf.compat.v1.train.AdamOptimizer(learning_rate=0.01)" in out and ".apply_gradients(" in out
+
+
+# --- helpers inlined into the block (without TensorFlow) -----------------------------------------
+
+_HELPER_WITH_PY_FUNC = """import tensorflow as tf
+
+
+def model(x):
+    w = tf.Variable(tf.ones([2, 1]), name="w")
+    return tf.py_func(lambda a: a, [tf.matmul(x, w)], tf.float32)
+
+
+def export(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = model(x)
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+"""
+
+
+def test_refusal_inside_an_inlined_helper_points_at_the_helpers_line():
+    out, diagnostics = rewrite_source(_HELPER_WITH_PY_FUNC, only=("native-save",))
+    (diag,) = [d for d in diagnostics if d.code.startswith("SM3")]
+    assert (diag.line, diag.col, diag.code) == (6, 12, "SM310") and "`tf.py_func`" in diag.message
+    assert out == _HELPER_WITH_PY_FUNC  # refused: nothing inlined, the helper stays
+
+
+def test_inlined_locals_never_take_a_name_the_caller_uses():
+    source = """import tensorflow as tf
+
+
+def layer(x):
+    w = tf.Variable(tf.ones([2, 1]), name="w")
+    return tf.matmul(x, w)
+
+
+def export(export_dir, w="weights"):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = layer(x)
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+    print(w)
+"""
+    out, diagnostics = rewrite_source(source, only=("native-save",))
+    assert not diagnostics
+    assert 'w_2 = tf.Variable(tf.ones([2, 1]), name="w")' in out and "tf.matmul(x, w_2)" in out
+    assert out.rstrip().endswith("print(w)") and "def layer" not in out
+    assert rewrite_source(out, only=("native-save",))[0] == out
