@@ -26,16 +26,15 @@ from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import Refused, bind_args, identifiers, tf_refs
 from ..symbols import PRIVATE_MODULES
-from .block import _as_default_of, _graph_ctx, _session_ctx
+from .block import _as_default_of, _call_rel, _graph_ctx, _session_ctx
 from .dirs import parameter_dir
 from .emit import Emitter, Names, _blank_before, module_attr
 from .inline import called_helpers, helpers_of
 from .nodes import _calls
 from .plan import (
-    _makes_graph,
+    _GRAPH_MAKERS,
     analyze_block,
     block_root,
-    graph_functions,
     owns_graph,
     region_root,
     sessions_in,
@@ -173,12 +172,11 @@ class NativeSave(SavedModelCodemod):
         disabled = scan.disables_v2
         self.module_counts = scan.counts
         self.helpers, self.helper_problems = {}, {}
-        while True:  # a helper calling a helper builds graph pieces too
-            found, problems = helpers_of(self, node, lambda fn: _makes_graph(self, fn), lambda fn: _holds(fn, scan))
-            if found.keys() == self.helpers.keys() and problems.keys() == self.helper_problems.keys():
-                break
-            self.helpers, self.helper_problems = found, problems
-        self.graph_functions = graph_functions(self, node)
+        graph = self._graph_functions(node, scan)
+        self.helpers, self.helper_problems = helpers_of(
+            self, node, lambda fn: fn.name.value in graph, lambda fn: fn.name.value in graph.exporting
+        )
+        self.graph_functions = {name: fn for name, fn in graph.items() if graph.makes[name]}
         anchors = self._export_anchors(scan)
         covered: set[int] = set()
         for body in scan.suites:
@@ -258,20 +256,48 @@ class NativeSave(SavedModelCodemod):
             and "__main__" in strings
         )
 
+    def _graph_functions(self, module: cst.Module, scan) -> _Functions:
+        """The module functions that build graph pieces — directly, or by calling one that does — and
+        those that hold an export; one walk of each function."""
+        out = _Functions()
+        calls: dict[str, set[str]] = {}
+        for stmt in module.body:
+            if not isinstance(stmt, cst.FunctionDef):
+                continue
+            name = stmt.name.value
+            found = _calls(stmt)
+            calls[name] = {c.func.value for c in found if isinstance(c.func, cst.Name)}
+            out.makes[name] = any(_call_rel(self, c) in _GRAPH_MAKERS for c in found)
+            if any(id(c) in scan.exports for c in found):
+                out.exporting.add(name)
+            out[name] = stmt
+        changed = True
+        while changed:  # a function calling a graph-building function builds graph pieces too
+            changed = False
+            for name, called in calls.items():
+                if not out.makes[name] and any(out.makes.get(c) for c in called):
+                    out.makes[name] = changed = True
+        for name in list(out):
+            if not out.makes[name] and name not in out.exporting:
+                del out[name]
+        return out
+
     def _called(self, stmts) -> list[cst.FunctionDef]:
         return [h.fn for h in called_helpers(self.helpers, stmts)]
 
     def _export_anchors(self, scan) -> dict[int, cst.Call]:
         """id(export call) -> the call of the export helper holding it (`export(sess, x, y, path)`,
         called once, from outside helpers), followed up to the outermost such call."""
-        sites: dict[str, list[cst.Call]] = {}
-        for call in _calls(self.source_module):
-            if isinstance(call.func, cst.Name) and call.func.value in self.helpers:
-                sites.setdefault(call.func.value, []).append(call)
         owner: dict[int, str] = {}  # id(call) -> the helper whose body holds it
         for name, helper in self.helpers.items():
             for call in _calls(helper.fn):
                 owner[id(call)] = name
+        if not any(id(export) in owner for export in scan.export_calls):
+            return {}  # no export inside a helper (the common case): no walk of the whole module
+        sites: dict[str, list[cst.Call]] = {}
+        for call in _calls(self.source_module):
+            if isinstance(call.func, cst.Name) and call.func.value in self.helpers:
+                sites.setdefault(call.func.value, []).append(call)
         anchors: dict[int, cst.Call] = {}
         for export in scan.export_calls:
             node, seen = export, set()
@@ -533,8 +559,13 @@ class _Scan(cst.CSTVisitor):
             self.tf2_saves.append(node)  # TF2 saving (an earlier run's rewrite): a fact for native-load
 
 
-def _holds(fn: cst.FunctionDef, scan: _Scan) -> bool:
-    return any(id(c) in scan.exports for c in _calls(fn))
+class _Functions(dict):
+    """{name: FunctionDef} of graph-building or exporting module functions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.makes: dict[str, bool] = {}  # builds graph pieces (placeholders, variables, sessions...)
+        self.exporting: set[str] = set()  # holds a SavedModel export call
 
 
 def _counts_in(stmts) -> dict[str, int]:

@@ -100,7 +100,7 @@ def _body_problem(cm, body, last: bool) -> str | None:
     return None
 
 
-def helper_of(cm, fn: cst.FunctionDef, makes_graph) -> tuple[Helper | None, str]:
+def helper_of(cm, fn: cst.FunctionDef) -> tuple[Helper | None, str]:
     """The Helper for a module function, or None with the reason it cannot be inlined."""
     if fn.decorators or fn.asynchronous:
         return None, "it is decorated or async"
@@ -221,13 +221,14 @@ def copy(node: cst.BaseExpression, origins: dict, keep: list) -> cst.BaseExpress
 class Inliner:
     """Expands the calls of `helpers` in the statements of one export block."""
 
-    def __init__(
-        self, cm, helpers: dict[str, Helper], avoid: set[str], names, caller: set[str] | frozenset[str] = frozenset()
-    ) -> None:
+    def __init__(self, cm, helpers: dict[str, Helper], names, scope=None) -> None:
         self.cm = cm
         self.helpers = helpers
-        self.caller = caller  # the calling function's local names (a helper's globals must not be among them)
-        self.avoid = set(avoid)  # the caller's names and the names the inlined code reads
+        # () -> (the caller's names and the names the inlined code reads, the calling function's
+        # local names); computed when first needed: most blocks call no helper
+        self._scope = scope
+        self._avoid: set[str] | None = None
+        self._caller: set[str] = set()
         self.names = names  # the module's fresh-name allocator (emit.Names), may be None
         self.origins: dict[int, cst.CSTNode] = getattr(cm, "origins", {})
         self.keep: list = getattr(cm, "origin_nodes", [])
@@ -235,6 +236,20 @@ class Inliner:
         self.depth = 0
 
     # -- names --------------------------------------------------------------------------------------
+    @property
+    def avoid(self) -> set[str]:
+        """Names a fresh one must not be: the caller's, and what the inlined code reads."""
+        if self._avoid is None:
+            avoid, caller = self._scope() if self._scope is not None else (set(), set())
+            self._avoid, self._caller = set(avoid), set(caller)
+        return self._avoid
+
+    @property
+    def caller(self) -> set[str]:
+        """The calling function's local names (a helper's globals must not be among them)."""
+        self.avoid  # noqa: B018 (computes both)
+        return self._caller
+
     def fresh(self, base: str) -> str:
         name, n = base, 2
         while name in self.avoid or (
@@ -249,6 +264,8 @@ class Inliner:
 
     # -- statements ---------------------------------------------------------------------------------
     def has_calls(self, node) -> bool:
+        if not self.helpers:
+            return False
         return any(isinstance(c.func, cst.Name) and c.func.value in self.helpers for c in _calls(node))
 
     def expand(self, stmts: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
@@ -509,7 +526,7 @@ def helpers_of(cm, module: cst.Module, makes_graph, holds_export) -> tuple[dict[
         exports = holds_export(stmt)
         if not (makes_graph(stmt) or exports):
             continue
-        helper, reason = helper_of(cm, stmt, makes_graph)
+        helper, reason = helper_of(cm, stmt)
         if helper is None:
             why[stmt.name.value] = reason
             continue
@@ -534,17 +551,21 @@ def called_helpers(helpers: dict[str, Helper], stmts) -> list[Helper]:
 def inliner_for(cm, block, suite, names) -> Inliner:
     """The inliner of one block: fresh names avoid the caller's names and what the helpers read."""
     helpers: dict[str, Helper] = getattr(cm, "helpers", {})
-    stmts = [*suite, *block.region]
-    avoid = set().union(*(identifiers(s) for s in stmts)) if stmts else set()
-    for helper in called_helpers(helpers, stmts):
-        avoid |= identifiers(helper.fn.body) - helper.locals
-    caller: set[str] = set()
-    function = suite[0] if suite else None
-    while function is not None and not isinstance(function, cst.FunctionDef):
-        function = cm.parent(function)  # the function the block is in (None at module level)
-    if isinstance(function, cst.FunctionDef):
-        caller = _locals([function.body]) | {p.name.value for p in _all_params(function.params)}
-    return Inliner(cm, helpers, avoid, names, caller)
+
+    def scope() -> tuple[set[str], set[str]]:
+        stmts = [*suite, *block.region]
+        avoid = set().union(*(identifiers(s) for s in stmts)) if stmts else set()
+        for helper in called_helpers(helpers, stmts):
+            avoid |= identifiers(helper.fn.body) - helper.locals
+        caller: set[str] = set()
+        function = suite[0] if suite else None
+        while function is not None and not isinstance(function, cst.FunctionDef):
+            function = cm.parent(function)  # the function the block is in (None at module level)
+        if isinstance(function, cst.FunctionDef):
+            caller = _locals([function.body]) | {p.name.value for p in _all_params(function.params)}
+        return avoid, caller
+
+    return Inliner(cm, helpers, names, scope)
 
 
 def _all_params(params: cst.Parameters) -> list[cst.Param]:

@@ -1014,11 +1014,6 @@ def _evaluated_expression(small) -> cst.Call | None:
     return None
 
 
-def graph_functions(cm, module: cst.Module) -> dict[str, cst.FunctionDef]:
-    """Module-level functions whose bodies create graph pieces (variables, placeholders, sessions)."""
-    return {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef) and _makes_graph(cm, s)}
-
-
 def _is_docstring(stmt) -> bool:
     return (
         isinstance(stmt, cst.SimpleStatementLine)
