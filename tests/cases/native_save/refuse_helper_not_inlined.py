@@ -12,10 +12,14 @@ def stack(x, *sizes):
     return tf.matmul(x, w)
 
 
+def model(x):
+    return stack(x, 1)  # inlined itself, but what it calls cannot be
+
+
 def export_star_args(export_dir):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None, 2], name="x")
-        y = stack(x, 1)
+        y = model(x)
         sess.run(tf.global_variables_initializer())
         tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 
@@ -103,10 +107,14 @@ def stack(x, *sizes):
     return tf.matmul(x, w)
 
 
+def model(x):
+    return stack(x, 1)  # inlined itself, but what it calls cannot be
+
+
 def export_star_args(export_dir):
     with tf.Graph().as_default(), tf.Session() as sess:
         x = tf.placeholder(tf.float32, [None, 2], name="x")
-        y = stack(x, 1)
+        y = model(x)
         sess.run(tf.global_variables_initializer())
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 
@@ -181,9 +189,9 @@ def export_beside_variable(export_dir):
         sess.run(tf.global_variables_initializer())
         tf.compat.v1.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # diagnostics
-# 17:13: SM309 not migrated: `stack(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it takes `*args`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 30:13: SM309 not migrated: `scaled(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: the default of `scale` is computed (`np.ones([2, 1], np.float32)`); native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 44:13: SM309 not migrated: `pinned(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it has a `with` block other than `tf.variable_scope(...)` / `tf.name_scope(...)`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 59:17: SM309 not migrated: `layer(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it is called inside a loop, condition or other compound statement; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
-# 75:13: SM309 not migrated: `scaled_layer(...)` reads the module's `SCALE`, which the calling function binds too: inlined, it would read the caller's; rename one of them, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
-# 88:42: SM309 not migrated: `biased(...)` is called inside an expression that also creates a variable (`tf.Variable`): inlined, the helper's variables would be made first, and TF1 names variables in creation order; make that variable a statement of its own, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
+# 15:12: SM309 not migrated: `stack(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it takes `*args`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 34:13: SM309 not migrated: `scaled(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: the default of `scale` is computed (`np.ones([2, 1], np.float32)`); native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 48:13: SM309 not migrated: `pinned(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it has a `with` block other than `tf.variable_scope(...)` / `tf.name_scope(...)`; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 63:17: SM309 not migrated: `layer(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it is called inside a loop, condition or other compound statement; native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 79:13: SM309 not migrated: `scaled_layer(...)` reads the module's `SCALE`, which the calling function binds too: inlined, it would read the caller's; rename one of them, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
+# 92:42: SM309 not migrated: `biased(...)` is called inside an expression that also creates a variable (`tf.Variable`): inlined, the helper's variables would be made first, and TF1 names variables in creation order; make that variable a statement of its own, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
