@@ -82,6 +82,8 @@ def _body_problem(cm, body, last: bool) -> str | None:
             for j, small in enumerate(stmt.body):
                 if isinstance(small, (cst.Global, cst.Nonlocal)):
                     return "it declares `global`/`nonlocal` names"
+                if isinstance(small, (cst.Import, cst.ImportFrom)):
+                    return "it imports inside its body (move the import to the top of the module)"
                 if isinstance(small, cst.Return) and not (final and j == len(stmt.body) - 1):
                     return "it returns before its last statement"
             continue
@@ -124,6 +126,10 @@ def helper_of(cm, fn: cst.FunctionDef) -> tuple[Helper | None, str]:
     why = _body_problem(cm, body, True)
     if why is not None:
         return None, why
+    local = _locals(body) | set(names)
+    inner = _inner_bindings(body) & local
+    if inner:
+        return None, f"a lambda or comprehension in it rebinds its name `{sorted(inner)[0]}`"
     if fn.name.value in identifiers(fn.body):
         return None, "it calls itself"
     found = Helper(fn, names, {p.name.value for p in params.kwonly_params}, defaults, body)
@@ -161,6 +167,22 @@ def _locals(body) -> set[str]:
 
         def visit_GeneratorExp(self, node: cst.GeneratorExp) -> bool:
             return False
+
+    for stmt in body:
+        walk(stmt, V())
+    return out
+
+
+def _inner_bindings(body) -> set[str]:
+    """Names bound by the lambdas and comprehensions of `body` (their own scopes)."""
+    out: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_Param(self, node: cst.Param) -> None:
+            out.add(node.name.value)
+
+        def visit_CompFor(self, node: cst.CompFor) -> None:
+            out.update(_target_names(node.target))
 
     for stmt in body:
         walk(stmt, V())
@@ -264,24 +286,31 @@ class Inliner:
 
     # -- statements ---------------------------------------------------------------------------------
     def has_calls(self, node) -> bool:
+        """`node` calls a helper somewhere."""
         if not self.helpers:
             return False
         return any(isinstance(c.func, cst.Name) and c.func.value in self.helpers for c in _calls(node))
+
+    def expandable(self, stmt) -> bool:
+        """`stmt`, a statement line or a scope block, calls a helper where the helper's statements can
+        go before the call (see `_first_call`); calls in loops and conditions are left to the analysis."""
+        if not self.helpers:
+            return False
+        if isinstance(stmt, cst.SimpleStatementLine):
+            return self._first_call(stmt) is not None
+        if isinstance(stmt, cst.With) and isinstance(stmt.body, cst.IndentedBlock) and _scope_with(self.cm, stmt):
+            return any(self.expandable(s) for s in stmt.body.body)
+        return False
 
     def expand(self, stmts: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
         """`stmts` with every helper call expanded (scope blocks looked into); unchanged statements
         are the same nodes."""
         out: list[cst.BaseStatement] = []
         for stmt in stmts:
-            if isinstance(stmt, cst.SimpleStatementLine) and self.has_calls(stmt):
+            if isinstance(stmt, cst.SimpleStatementLine) and self.expandable(stmt):
                 for small in stmt.body:
                     out.extend(self.expand_small(small, stmt))
-            elif (
-                isinstance(stmt, cst.With)
-                and isinstance(stmt.body, cst.IndentedBlock)
-                and _scope_with(self.cm, stmt)
-                and self.has_calls(stmt)
-            ):
+            elif isinstance(stmt, cst.With) and isinstance(stmt.body, cst.IndentedBlock) and self.expandable(stmt):
                 body = self.expand(stmt.body.body)
                 out.append(self._note(stmt, stmt.with_changes(body=stmt.body.with_changes(body=body))))
             else:
@@ -338,11 +367,33 @@ class Inliner:
         helpers = self.helpers
 
         class V(cst.CSTVisitor):
+            # a call that runs later, repeatedly or conditionally is not hoisted (nor expanded)
             def leave_Call(self, node: cst.Call) -> None:
                 if isinstance(node.func, cst.Name) and node.func.value in helpers:
                     found.append(node)
 
             def visit_Lambda(self, node: cst.Lambda) -> bool:
+                return False
+
+            def visit_ListComp(self, node: cst.ListComp) -> bool:
+                return False
+
+            def visit_SetComp(self, node: cst.SetComp) -> bool:
+                return False
+
+            def visit_DictComp(self, node: cst.DictComp) -> bool:
+                return False
+
+            def visit_GeneratorExp(self, node: cst.GeneratorExp) -> bool:
+                return False
+
+            def visit_IfExp(self, node: cst.IfExp) -> bool:
+                return False
+
+            def visit_BooleanOperation(self, node: cst.BooleanOperation) -> bool:
+                return False
+
+            def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
                 return False
 
         walk(small, V())

@@ -131,9 +131,7 @@ class _Analysis(Replay):
                 for i in stmt.items
             ):
                 self.flatten(stmt)
-            elif self.inliner.has_calls(stmt) and (
-                isinstance(stmt, cst.SimpleStatementLine) or self.var_scopes.is_scope(stmt)
-            ):
+            elif self.inliner.expandable(stmt):
                 self.flatten_body(self.inliner.expand([stmt]))  # helper calls: their statements instead
             elif isinstance(stmt, cst.SimpleStatementLine):
                 self.b.statements.extend((small, stmt) for small in stmt.body)
@@ -741,7 +739,12 @@ class _Analysis(Replay):
             if not (isinstance(call.func, cst.Name) and call.func.value in makers):
                 continue
             name = call.func.value
-            why = where or getattr(self.cm, "helper_problems", {}).get(name) or "it is not a plain module function"
+            why = (
+                where
+                or getattr(self.cm, "helper_problems", {}).get(name)
+                or "it is called inside a lambda, comprehension, conditional expression or `and`/`or`, where its "
+                "statements cannot go before the call"
+            )
             raise Refused(
                 call,
                 "SM309",
