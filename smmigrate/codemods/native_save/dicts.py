@@ -211,6 +211,8 @@ def scalarize(statements: list, fresh, note, outside: set[str], graph_code) -> s
             name = small.targets[0].target.value
             if keys is not None and bound.get(name) == 1:
                 lists[name] = keys
+    for name in [n for n in lists if not _only_iterated(smalls, n)]:
+        del lists[name]  # used otherwise (appended to, passed on): its keys may change
     done: set[str] = set()
     for index, (small, _) in enumerate(list(statements)):
         if not (
@@ -278,6 +280,30 @@ def _values(statements, index: int, name: str) -> list[cst.BaseExpression]:
         ):
             values.append(other.value)
     return values
+
+
+def _only_iterated(smalls, name: str) -> bool:
+    """`name` appears only where it is bound and as what a `for` iterates over."""
+    allowed: set[int] = set()
+    seen: list[cst.Name] = []
+
+    class V(cst.CSTVisitor):
+        def visit_CompFor(self, node: cst.CompFor) -> None:
+            allowed.add(id(node.iter))
+
+        def visit_For(self, node: cst.For) -> None:
+            allowed.add(id(node.iter))
+
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            allowed.add(id(node.target))
+
+        def visit_Name(self, node: cst.Name) -> None:
+            if node.value == name:
+                seen.append(node)
+
+    for small in smalls:
+        walk(small, V())
+    return all(id(n) in allowed for n in seen)
 
 
 def _mentions(node, name: str) -> bool:
