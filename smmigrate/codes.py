@@ -331,7 +331,8 @@ _TABLE = (
         "native-save",
         Severity.MANUAL,
         "a signature tensor that is not a placeholder or tensor of the export block (or an output computed from a "
-        "placeholder that is not one of its inputs)",
+        "placeholder that is not one of its inputs), or a helper of the module that creates variables and cannot be "
+        "inlined (the reason is named)",
         "session bridge",
     ),
     Code(

@@ -65,6 +65,15 @@ CASES = {
     "region_reset_then_with_session": (None, "export", {}),
     "region_session_closed_after_graph_block": (None, "export", {}),
     "helper_returns_tuple": (None, "export", {}),
+    # helpers inlined call by call: a layer called several times (name scopes, TF1's uniquified names,
+    # defaults, calls inside expressions), an export helper taking the session, variable-scope reuse
+    "helper_called_twice": (None, "export", {}),
+    "helper_export_takes_session": (None, "export", {}),
+    "helper_variable_scope_reuse": (None, "export", {}),
+    # endpoints kept in a dict by literal keys (a helper's `ends = {}` + `ends["k"] = ...`, a display),
+    # outputs by a comprehension over key names; a script's `if __name__ == "__main__":` region
+    "helper_returns_dict": (None, "export", {}),
+    "region_main_guard": (None, "./main_guard_model", {}),
     "variable_scope_get_variable": (None, "export", {}),  # scopes, AUTO_REUSE/reuse=True aliases
     "layers_dense": (None, "export", {}),  # tf.layers.dense -> tf.Variables + matmul/bias_add
     "scoped_mlp": (PROGRAMS / "scoped_mlp.py", "export", {}),  # layers in scopes, Builder
@@ -112,6 +121,9 @@ NAMED_VARIABLES = (
     "layers_shared_towers",
     "layers_flatten_dropout",
     "region_module_level_layers",
+    "helper_called_twice",
+    "helper_export_takes_session",
+    "helper_variable_scope_reuse",
     "classify_regress",
 )
 FORBIDDEN = ("Session", "placeholder", "SavedModelBuilder", "Builder", "simple_save")
@@ -256,6 +268,32 @@ def test_layer_and_scope_variable_names(runs):
     ]
     names = runs["report"]["variable_scope_get_variable"]["tf2"]["variables"]
     assert names["shared/offset"] == [] and names["tower/head/scale"] == [2] and "steps" in names
+
+
+def test_inlined_helpers_keep_tf1_variable_names(runs):
+    # TF1's own names, read from the TF1 export: each call of a helper makes its own variables,
+    # uniquified (`w_1`) or in the name scope the call opened (`dense_1/w`); reuse shares them
+    assert sorted(runs["report"]["helper_called_twice"]["tf1"]["variables"]) == [
+        "dense/b",
+        "dense/w",
+        "dense_1/b",
+        "dense_1/w",
+        "head/b",
+        "head/w",
+        "w",
+        "w_1",
+    ]
+    assert sorted(runs["report"]["helper_export_takes_session"]["tf1"]["variables"]) == [
+        "hidden/b",
+        "hidden/w",
+        "logits/b",
+        "logits/w",
+    ]
+    reuse = runs["report"]["helper_variable_scope_reuse"]
+    assert sorted(reuse["tf1"]["variables"]) == ["shared/offset", "tower/b", "tower/w"]
+    assert reuse["tf2"]["variables"] == reuse["tf1"]["variables"]
+    printed = runs["stdout"]["helper_variable_scope_reuse"][1]["stdout"]
+    assert "variables: ['shared/offset:0', 'tower/b:0', 'tower/w:0']" in printed
 
 
 def test_method_names_restored_and_fingerprint_dropped(runs):
@@ -442,3 +480,53 @@ def test_migrated_tables_leave_the_module_native(name):
         assert word not in used, word
     assert "compat" not in code.replace("tf.compat.v1.saved_model.signature_def_utils.MethodNameUpdater", "")
     assert "lookup" in used and "Module" in used
+
+
+# --- helpers inlined into the block (without TensorFlow) -----------------------------------------
+
+_HELPER_WITH_PY_FUNC = """import tensorflow as tf
+
+
+def model(x):
+    w = tf.Variable(tf.ones([2, 1]), name="w")
+    return tf.py_func(lambda a: a, [tf.matmul(x, w)], tf.float32)
+
+
+def export(export_dir):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = model(x)
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+"""
+
+
+def test_refusal_inside_an_inlined_helper_points_at_the_helpers_line():
+    out, diagnostics = rewrite_source(_HELPER_WITH_PY_FUNC, only=("native-save",))
+    (diag,) = [d for d in diagnostics if d.code.startswith("SM3")]
+    assert (diag.line, diag.col, diag.code) == (6, 12, "SM310") and "`tf.py_func`" in diag.message
+    assert out == _HELPER_WITH_PY_FUNC  # refused: nothing inlined, the helper stays
+
+
+def test_inlined_locals_never_take_a_name_the_caller_uses():
+    source = """import tensorflow as tf
+
+
+def layer(x):
+    w = tf.Variable(tf.ones([2, 1]), name="w")
+    return tf.matmul(x, w)
+
+
+def export(export_dir, w="weights"):
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = layer(x)
+        sess.run(tf.global_variables_initializer())
+        tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
+    print(w)
+"""
+    out, diagnostics = rewrite_source(source, only=("native-save",))
+    assert not diagnostics
+    assert 'w_2 = tf.Variable(tf.ones([2, 1]), name="w")' in out and "tf.matmul(x, w_2)" in out
+    assert out.rstrip().endswith("print(w)") and "def layer" not in out
+    assert rewrite_source(out, only=("native-save",))[0] == out

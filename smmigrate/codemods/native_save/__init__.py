@@ -26,15 +26,15 @@ from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import Refused, bind_args, identifiers, name_nodes, tf_refs
 from ..symbols import PRIVATE_MODULES
-from .block import _as_default_of, _graph_ctx, _session_ctx
+from .block import _as_default_of, _call_rel, _graph_ctx, _session_ctx
 from .dirs import parameter_dir
 from .emit import Emitter, Names, _blank_before, module_attr
+from .inline import called_helpers, helpers_of
 from .nodes import _calls
 from .plan import (
+    _GRAPH_MAKERS,
     analyze_block,
     block_root,
-    graph_functions,
-    inlinable_helpers,
     owns_graph,
     region_root,
     sessions_in,
@@ -104,7 +104,13 @@ class NativeSave(SavedModelCodemod):
         self._replace: dict[int, list] = {}
         self._remove: set[int] = set()
         self.module_strings: dict[str, str] = {}
-        self.helpers: dict[str, cst.FunctionDef] = {}  # module functions an export block may inline
+        self.helpers: dict = {}  # name -> inline.Helper: module functions an export block may inline
+        self.helper_problems: dict[str, str] = {}  # graph-building functions that cannot be inlined: why
+        self.module_counts: dict[str, int] = {}  # every occurrence of each identifier of the module
+        # inlined statements are new nodes: each maps to the original node it stands for (positions
+        # of diagnostics, name resolution); `origin_nodes` keeps them alive while ids are in use
+        self.origins: dict[int, cst.CSTNode] = {}
+        self.origin_nodes: list = []
         self.graph_functions: dict[str, cst.FunctionDef] = {}  # module functions that create graph pieces
         self.refusals: dict[int, tuple[str, str]] = {}  # id(export call) -> (code, message) of its refusal
 
@@ -113,6 +119,13 @@ class NativeSave(SavedModelCodemod):
         codemod = cls(path)
         codemod.analyze(module, shared)  # the facts come from the planning step; nothing is rewritten
         return list(codemod.facts)
+
+    def position(self, node: cst.CSTNode) -> tuple[int, int]:
+        return super().position(self.origins.get(id(node), node))
+
+    def _qualified_names(self, name: cst.Name):
+        origin = self.origins.get(id(name))
+        return super()._qualified_names(origin if isinstance(origin, cst.Name) else name)
 
     def code(self, node: cst.CSTNode | None) -> str:
         return self.source_module.code_for_node(node) if node is not None else "(missing)"
@@ -157,9 +170,14 @@ class NativeSave(SavedModelCodemod):
         self.module_strings = scan.module_strings
         names = Names(scan.names)
         disabled = scan.disables_v2
-        self.helpers = {}  # (read by inlinable_helpers' own graph test: helpers calling helpers stay out)
-        self.helpers = inlinable_helpers(self, node, scan.counts)
-        self.graph_functions = graph_functions(self, node)
+        self.module_counts = scan.counts
+        self.helpers, self.helper_problems = {}, {}
+        graph = self._graph_functions(node, scan)
+        self.helpers, self.helper_problems = helpers_of(
+            self, node, lambda fn: fn.name.value in graph, lambda fn: fn.name.value in graph.exporting
+        )
+        self.graph_functions = {name: fn for name, fn in graph.items() if graph.makes[name]}
+        anchors = self._export_anchors(scan)
         covered: set[int] = set()
         for body in scan.suites:
             for index, stmt in enumerate(body):
@@ -169,25 +187,28 @@ class NativeSave(SavedModelCodemod):
                 region_body = body is self.source_module.body or scan.function_bodies.get(id(body))
                 if region_body and sessions_in(self, stmt) & set().union(*(identifiers(s) for s in body[index + 1 :])):
                     continue  # a session made in it is used after it (`sess.close()`): the region takes both
-                exports = [c for c in _calls(stmt) if id(c) in scan.exports and id(c) not in covered]
+                exports = [c for c in self._exports_in(stmt, scan, anchors) if id(c) not in covered]
                 if not exports:
                     continue
                 covered.update(id(c) for c in exports)
-                names.free = _free_names([stmt], scan.counts)
+                names.free = _free_names([stmt], scan.counts, _counts_in([stmt, *self._called([stmt])]))
                 self._plan_block(block, body, exports, names, disabled)
-        for body, index, exports in self._region_candidates(scan, covered):
+        for body, index, exports in self._region_candidates(scan, covered, anchors):
             stmt = body[index]
             exports = [c for c in exports if id(c) not in covered]
-            if not exports or not _export_holder(self, stmt, {id(c) for c in exports}):
+            held = {id(anchors.get(id(c), c)) for c in exports}
+            if not exports or not _export_holder(self, stmt, held):
                 continue
             block = region_root(self, body, index)
             if block is None:
                 continue
             covered.update(id(c) for c in exports)
-            called = [self.helpers[n] for n in _counts_in(block.region) if n in self.helpers]
-            inner = _counts_in([*block.region, *called])
+            inner = _counts_in([*block.region, *self._called(block.region)])
             names.free = _free_names(block.region, scan.counts, inner)
-            scope = scan.counts if body is self.source_module.body else _counts_in(body)
+            module_scope = body is self.source_module.body or any(
+                isinstance(s, cst.If) and self._main_guard(s) and s.body.body is body for s in self.source_module.body
+            )
+            scope = scan.counts if module_scope else _counts_in(body)
             outside = {n for n, c in scope.items() if c > inner.get(n, 0)}
             self._plan_block(block, body, exports, names, disabled, outside)
         for call in scan.tf2_saves:
@@ -195,6 +216,19 @@ class NativeSave(SavedModelCodemod):
         for call in scan.export_calls:
             if id(call) not in covered:
                 self._fact(call, None, False, "SM301")
+                holder = _enclosing_function(self, call)
+                calls = self.module_counts.get(holder or "", 0) - 1
+                if holder in self.helpers and calls > 1:
+                    # an export helper (`save(sess, x, y, path)`) is inlined only where it is called once
+                    self.report(
+                        call,
+                        "SM301",
+                        f"not migrated: this export is in `{holder}`, a helper used {calls} times in this module; "
+                        "native-save inlines an "
+                        "exporting helper only into the one block that calls it — call it once (one helper per "
+                        "export), or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
+                    )
+                    continue
                 self.report(
                     call,
                     "SM301",
@@ -204,7 +238,85 @@ class NativeSave(SavedModelCodemod):
                     "...)` (session bridge) or write the tf.Module by hand",
                 )
 
-    def _region_candidates(self, scan, covered: set[int]) -> list:
+    def _main_guard(self, node) -> bool:
+        """`if __name__ == "__main__":` at module level (no else): its body is module code, a region."""
+        if not (isinstance(node, cst.If) and node.orelse is None and any(node is s for s in self.source_module.body)):
+            return False
+        test = node.test
+        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+            return False
+        target = test.comparisons[0]
+        sides = {type(test.left), type(target.comparator)}
+        names = [n.value for n in (test.left, target.comparator) if isinstance(n, cst.Name)]
+        strings = [literal_str(n) for n in (test.left, target.comparator)]
+        return (
+            isinstance(target.operator, cst.Equal)
+            and sides == {cst.Name, cst.SimpleString}
+            and names == ["__name__"]
+            and "__main__" in strings
+        )
+
+    def _graph_functions(self, module: cst.Module, scan) -> _Functions:
+        """The module functions that build graph pieces — directly, or by calling one that does — and
+        those that hold an export; one walk of each function."""
+        out = _Functions()
+        calls: dict[str, set[str]] = {}
+        for stmt in module.body:
+            if not isinstance(stmt, cst.FunctionDef):
+                continue
+            name = stmt.name.value
+            found = _calls(stmt)
+            calls[name] = {c.func.value for c in found if isinstance(c.func, cst.Name)}
+            out.makes[name] = any(_call_rel(self, c) in _GRAPH_MAKERS for c in found)
+            if any(id(c) in scan.exports for c in found):
+                out.exporting.add(name)
+            out[name] = stmt
+        changed = True
+        while changed:  # a function calling a graph-building function builds graph pieces too
+            changed = False
+            for name, called in calls.items():
+                if not out.makes[name] and any(out.makes.get(c) for c in called):
+                    out.makes[name] = changed = True
+        for name in list(out):
+            if not out.makes[name] and name not in out.exporting:
+                del out[name]
+        return out
+
+    def _called(self, stmts) -> list[cst.FunctionDef]:
+        return [h.fn for h in called_helpers(self.helpers, stmts)]
+
+    def _export_anchors(self, scan) -> dict[int, cst.Call]:
+        """id(export call) -> the call of the export helper holding it (`export(sess, x, y, path)`,
+        called once, from outside helpers), followed up to the outermost such call."""
+        owner: dict[int, str] = {}  # id(call) -> the helper whose body holds it
+        for name, helper in self.helpers.items():
+            for call in _calls(helper.fn):
+                owner[id(call)] = name
+        if not any(id(export) in owner for export in scan.export_calls):
+            return {}  # no export inside a helper (the common case): no walk of the whole module
+        sites: dict[str, list[cst.Call]] = {}
+        for call in _calls(self.source_module):
+            if isinstance(call.func, cst.Name) and call.func.value in self.helpers:
+                sites.setdefault(call.func.value, []).append(call)
+        anchors: dict[int, cst.Call] = {}
+        for export in scan.export_calls:
+            node, seen = export, set()
+            while (name := owner.get(id(node))) is not None and name not in seen:
+                seen.add(name)
+                calls = sites.get(name, [])
+                if len(calls) != 1 or self.module_counts.get(name) != 2:
+                    break
+                node = calls[0]
+            if node is not export:
+                anchors[id(export)] = node
+        return anchors
+
+    def _exports_in(self, stmt, scan, anchors) -> list[cst.Call]:
+        """The export calls in `stmt`, also those in export helpers it calls."""
+        calls = {id(c) for c in _calls(stmt)}
+        return [c for c in scan.export_calls if id(c) in calls or id(anchors.get(id(c))) in calls]
+
+    def _region_candidates(self, scan, covered: set[int], anchors) -> list:
         """(body, index, export calls) for each statement of a function or module body holding
         exports not planned yet, in source order (regions are function and module bodies only)."""
         parents = self._metadata(ParentNodeProvider)
@@ -212,13 +324,15 @@ class NativeSave(SavedModelCodemod):
         for call in scan.export_calls:
             if id(call) in covered:
                 continue
-            node: cst.CSTNode = call
+            node: cst.CSTNode = anchors.get(id(call), call)
             body: Sequence[cst.BaseStatement] | None = None
             while (parent := parents.get(node)) is not None:
                 if isinstance(parent, cst.Module):
                     body = parent.body
                     break
-                if isinstance(parent, cst.IndentedBlock) and isinstance(parents.get(parent), cst.FunctionDef):
+                if isinstance(parent, cst.IndentedBlock) and (
+                    isinstance(parents.get(parent), cst.FunctionDef) or self._main_guard(parents.get(parent))
+                ):
                     body = parent.body
                     break
                 node = parent
@@ -447,6 +561,15 @@ class _Scan(cst.CSTVisitor):
             self.disables_v2 = node
         elif resolved.rel == "saved_model.save":
             self.tf2_saves.append(node)  # TF2 saving (an earlier run's rewrite): a fact for native-load
+
+
+class _Functions(dict):
+    """{name: FunctionDef} of graph-building or exporting module functions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.makes: dict[str, bool] = {}  # builds graph pieces (placeholders, variables, sessions...)
+        self.exporting: set[str] = set()  # holds a SavedModel export call
 
 
 def _counts_in(stmts) -> dict[str, int]:

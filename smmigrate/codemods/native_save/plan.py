@@ -44,6 +44,8 @@ from .block import (
     _session_ctx,
     block_root,
 )
+from .dicts import scalarize
+from .inline import inliner_for, removable
 from .layers import Layers
 from .nodes import _calls
 from .replay import Replay, dataset_source, is_minimize, names_used_outside
@@ -85,6 +87,8 @@ class _Analysis(Replay, SignatureMap):
         self.var_scopes = VariableScopes(cm)  # tf.variable_scope / get_variable state
         self.layers = Layers(self.var_scopes)  # tf.layers.dense / dropout / flatten
         self.resources = Resources(self)  # lookup tables and assets
+        self.inliner = inliner_for(cm, block, suite, names)  # graph-building helpers of the module
+        self.outside: set[str] = set()  # names the region's scope uses outside it
 
     # -- structure ------------------------------------------------------------------------------
     def flatten(self, with_node: cst.With) -> None:
@@ -131,8 +135,8 @@ class _Analysis(Replay, SignatureMap):
                 for i in stmt.items
             ):
                 self.flatten(stmt)
-            elif isinstance(stmt, cst.SimpleStatementLine) and self.inline(stmt):
-                continue
+            elif self.inliner.expandable(stmt):
+                self.flatten_body(self.inliner.expand([stmt]))  # helper calls: their statements instead
             elif isinstance(stmt, cst.SimpleStatementLine):
                 self.b.statements.extend((small, stmt) for small in stmt.body)
                 for small in stmt.body:
@@ -147,48 +151,6 @@ class _Analysis(Replay, SignatureMap):
                         self.session_names.add(small.targets[0].target.value)
             else:
                 self.b.statements.append((stmt, stmt))
-
-    def inline(self, line: cst.SimpleStatementLine) -> bool:
-        """`x, y = build()` with `build` a graph-building helper of this module called only here: its
-        statements take the call's place, its locals renamed to the names the call binds."""
-        helpers = getattr(self.cm, "helpers", {})
-        small = line.body[0] if len(line.body) == 1 else None
-        if not (
-            isinstance(small, cst.Assign)
-            and len(small.targets) == 1
-            and isinstance(small.value, cst.Call)
-            and isinstance(small.value.func, cst.Name)
-            and small.value.func.value in helpers
-        ):
-            return False
-        call, fn = small.value, helpers[small.value.func.value]
-        body = [s for s in fn.body.body if not _is_docstring(s)]
-        ret = cast(cst.Return, cast(cst.SimpleStatementLine, body[-1]).body[0])
-        target = small.targets[0].target
-        pairs = _name_pairs(target, ret.value)
-        params = [p.name.value for p in fn.params.params]
-        if pairs is None or len(call.args) != len(params) or any(a.keyword or a.star for a in call.args):
-            return False
-        inner = {n for s in body[:-1] for x in cast(cst.SimpleStatementLine, s).body for n in assigned_names(x)}
-        inner |= set(params)  # the helper's locals
-        returned = {i for _, i in pairs}
-        caller = set().union(*(identifiers(s) for s in [*self.suite, *self.b.region] if s is not fn))
-        caller -= {o for o, _ in pairs}
-        rename = {i: o for o, i in pairs if o != i}
-        if (inner - returned) & caller or set(rename.values()) & (inner - returned):
-            return False  # a helper local would collide with a name of the caller
-        out: list = []
-        for param, arg in zip(params, call.args, strict=True):
-            if not (isinstance(arg.value, cst.Name) and arg.value.value == param):
-                assign = cst.Assign(targets=[cst.AssignTarget(cst.Name(param))], value=arg.value)
-                out.append((assign, cst.SimpleStatementLine(body=[assign])))
-        renamer = _Rename(rename)
-        for stmt in body[:-1]:
-            new = cast(cst.SimpleStatementLine, stmt.visit(renamer)) if rename else stmt
-            out.extend((s, new) for s in new.body)
-        self.b.statements.extend(out)
-        self.b.inlined.append(fn)
-        return True
 
     def session_default(self, item: cst.WithItem) -> bool:
         """`with sess.as_default():` on the block's own session (a context with no effect eagerly)."""
@@ -274,6 +236,15 @@ class _Analysis(Replay, SignatureMap):
                 self.b.graph_stmt = None  # still used after the block: keep `graph = tf.Graph()`
         self.find_sig_map()
         self.check_made_before()
+        inside = {id(s) for s in self.b.region}
+        later = set().union(*(identifiers(s) for s in self.suite if id(s) not in inside))
+        scalarize(
+            self.b.statements,
+            self.inliner.fresh,
+            self.inliner._note,
+            self.outside | later,
+            lambda value: bool(graph_refs(self.cm, value)),
+        )
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
             before = len(self.b.steps)
@@ -303,6 +274,7 @@ class _Analysis(Replay, SignatureMap):
                 + "); keep both calls (and the Builder) in the block that builds the graph",
             )
         self.var_scopes.check_random(self.b.steps)
+        self.b.inlined = removable(self.cm, self.b, self.inliner, getattr(self.cm, "module_counts", {}))
         return self.b
 
     def statement(self, position: int, small, line) -> None:
@@ -565,6 +537,8 @@ class _Analysis(Replay, SignatureMap):
         if isinstance(stmt, cst.FunctionDef):
             self.function_def(stmt)
             return
+        if self.inliner.has_calls(stmt):
+            self.check_helper_calls(stmt, "it is called inside a loop, condition or other compound statement")
         used = names_used(stmt)
         if isinstance(stmt, cst.With) and (
             self.b.sess in used or used & self.graph_names() or graph_refs(self.cm, stmt)
@@ -572,8 +546,8 @@ class _Analysis(Replay, SignatureMap):
             raise Refused(
                 stmt,
                 "SM307",
-                "a `with` statement inside the export block (name_scope, device, control_dependencies...) changes "
-                "how the graph is built; native-save only migrates plain blocks and `tf.variable_scope` — "
+                "a `with` statement inside the export block (device, control_dependencies, ...) changes how the "
+                "graph is built; native-save only migrates plain blocks, `tf.variable_scope` and `tf.name_scope` — "
                 "remove it if it does not matter for serving, or export with `smmigrate.export_session(sess, "
                 "export_dir, ...)`",
             )
@@ -724,10 +698,9 @@ class _Analysis(Replay, SignatureMap):
                     "session bridge",
                 )
         self.var_scopes.note_random(name, call)
-        if self.var_scopes.active:
-            scoped = self.var_scopes.scoped_variable(call)
-            if scoped is not call:
-                small = small.with_changes(value=scoped)
+        scoped = self.var_scopes.scoped_variable(call)  # TF1's name: `hidden/w`, `w_1`
+        if scoped is not call:
+            small = small.with_changes(value=scoped)
         self.b.variables.append(name)
         params = ("initial_value", "trainable", "collections", "validate_shape", "caching_device", "name")
         args = bind_args(call, params if _call_rel(self.cm, call) == T.VARIABLE else ("name",))
@@ -803,23 +776,24 @@ class _Analysis(Replay, SignatureMap):
             return None
         return cst.Assign(targets=[cst.AssignTarget(cst.Name(self.names.fresh(name)))], value=call)
 
-    def check_helper_calls(self, node, where: str = "") -> None:
-        """A call of a module function that creates variables or placeholders and was not inlined:
-        moved into the tf.function, it would make its variables at every trace (SM309)."""
-        makers = getattr(self.cm, "graph_functions", {})
-        for call in _calls(node):
-            if isinstance(call.func, cst.Name) and call.func.value in makers:
-                raise Refused(
-                    call,
-                    "SM309",
-                    f"`{call.func.value}(...)` is a function of this module that creates variables or placeholders; "
-                    "native-save inlines such a helper only when it is called once, with plain statements ending in "
-                    "`return <names>` — otherwise its variables would be made at every trace of the tf.function. "
-                    "Create them outside, or export with `smmigrate.export_session(sess, export_dir, ...)`",
-                )
-
     def computation(self, position, small) -> None:
         self.check_helper_calls(small)
+        stored = next(
+            (t.target for t in getattr(small, "targets", ()) if isinstance(t.target, cst.Subscript)),
+            None,
+        )
+        if stored is not None:
+            held = stored.value if isinstance(stored.value, cst.Name) else None
+            raise Refused(
+                small,
+                "SM311",
+                f"`{self.cm.code(stored)} = ...` stores a graph value in "
+                + (f"`{held.value}`" if held is not None else "a container")
+                + "; native-save splits a dict of endpoints into names only when it is built in the block and every "
+                'use reads a string key (`d["k"]`, or a comprehension over a literal list of keys) — here it is '
+                "used another way (passed whole, iterated, read after the block). Read its entries by key, or "
+                "export with `smmigrate.export_session(sess, export_dir, ...)`",
+            )
         if not isinstance(small, cst.Assign) or not all(
             isinstance(t.target, (cst.Name, cst.Tuple)) for t in small.targets
         ):
@@ -852,6 +826,30 @@ class _Analysis(Replay, SignatureMap):
             self.tensor_name(
                 small.targets[0].target.value,
                 next((a.value for a in small.value.args if a.keyword and a.keyword.value == "name"), None),
+            )
+
+    def check_helper_calls(self, node, where: str = "") -> None:
+        """A call of a module function that creates variables or placeholders and was not inlined:
+        moved into the tf.function, it would make its variables at every trace (SM309)."""
+        makers = getattr(self.cm, "graph_functions", {})
+        for call in _calls(node):
+            if not (isinstance(call.func, cst.Name) and call.func.value in makers):
+                continue
+            name = call.func.value
+            why = (
+                where
+                or getattr(self.cm, "helper_problems", {}).get(name)
+                or "it is called inside a lambda, comprehension, conditional expression or `and`/`or`, where its "
+                "statements cannot go before the call"
+            )
+            raise Refused(
+                call,
+                "SM309",
+                f"`{name}(...)` is a function of this module that creates variables or placeholders and cannot be "
+                f"inlined here: {why}; native-save inlines straight-line helpers (statements, "
+                "`tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — "
+                "as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or "
+                "export with `smmigrate.export_session(sess, export_dir, ...)`",
             )
 
     def tensor_name(self, name: str, node) -> None:
@@ -1017,6 +1015,7 @@ def analyze_block(cm, block: Block, suite, outside: set[str] | None = None, name
     `outside`: for a region, the names used in its scope outside it; a graph value or the session
     used there would be left undefined, so the region is refused."""
     analysis = _Analysis(cm, block, suite, names)
+    analysis.outside = outside or set()
     block = analysis.run()
     sig_map = analysis.sig_map_name
     if analysis.sig_map is not None:  # a map assembled in the block: its binding goes with the block
@@ -1153,71 +1152,6 @@ def _value_before_region(rel: str) -> bool:
     )
 
 
-def _name_pairs(target, value) -> list[tuple[str, str]] | None:
-    """(caller name, helper name) pairs for `a, b = helper()` returning `x, y` (names only)."""
-    if isinstance(target, cst.Name) and isinstance(value, cst.Name):
-        return [(target.value, value.value)]
-    if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
-        if len(target.elements) != len(value.elements):
-            return None
-        pairs = []
-        for t, v in zip(target.elements, value.elements, strict=True):
-            if not (isinstance(t.value, cst.Name) and isinstance(v.value, cst.Name)):
-                return None
-            pairs.append((t.value.value, v.value.value))
-        outer = [o for o, _ in pairs]
-        return pairs if len(set(outer)) == len(outer) and len({i for _, i in pairs}) == len(pairs) else None
-    return None
-
-
-class _Rename(cst.CSTTransformer):
-    def __init__(self, mapping: dict[str, str]) -> None:
-        self.mapping = mapping
-
-    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
-        return updated.with_changes(attr=original.attr)  # `x.name` keeps its attribute
-
-    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
-        return updated.with_changes(keyword=original.keyword)  # `name=` keeps its keyword
-
-    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
-        return updated.with_changes(value=self.mapping[original.value]) if original.value in self.mapping else updated
-
-
-def inlinable_helpers(cm, module: cst.Module, counts: dict[str, int]) -> dict[str, cst.FunctionDef]:
-    """Module-level functions a block may inline: called once in the module, plain positional
-    parameters, a body of simple statements (a docstring allowed) ending in the only `return <names>`,
-    building graph pieces (a TF call)."""
-    out: dict[str, cst.FunctionDef] = {}
-    for stmt in module.body:
-        if not isinstance(stmt, cst.FunctionDef) or stmt.decorators or stmt.asynchronous:
-            continue
-        params = stmt.params
-        if params.star_arg is not cst.MaybeSentinel.DEFAULT or params.kwonly_params or params.star_kwarg:
-            continue
-        if params.posonly_params or any(p.default is not None for p in params.params):
-            continue
-        if counts.get(stmt.name.value) != 2:  # the definition and one call
-            continue
-        body = list(stmt.body.body) if isinstance(stmt.body, cst.IndentedBlock) else []
-        if body and _is_docstring(body[0]):
-            body = body[1:]
-        if not body or not all(isinstance(s, cst.SimpleStatementLine) for s in body):
-            continue
-        lines = cast(list[cst.SimpleStatementLine], body)
-        small = [x for line in lines for x in line.body]
-        returns = [x for x in small if isinstance(x, cst.Return)]
-        last = lines[-1].body
-        if len(returns) != 1 or len(last) != 1 or last[0] is not returns[0] or returns[0].value is None:
-            continue
-        if any(isinstance(x, (cst.Global, cst.Nonlocal)) for x in small):
-            continue
-        if not _makes_graph(cm, stmt):
-            continue
-        out[stmt.name.value] = stmt
-    return out
-
-
 def _evaluated_expression(small, sess: str) -> cst.Call | None:
     """`expr.eval(...)` / `sess.run(<call>)` in a statement, evaluating a graph expression built in place."""
     for call in _calls(small):
@@ -1232,11 +1166,6 @@ def _evaluated_expression(small, sess: str) -> cst.Call | None:
         ):
             return call
     return None
-
-
-def graph_functions(cm, module: cst.Module) -> dict[str, cst.FunctionDef]:
-    """Module-level functions whose bodies create graph pieces (variables, placeholders, sessions)."""
-    return {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef) and _makes_graph(cm, s)}
 
 
 def _is_docstring(stmt) -> bool:

@@ -30,6 +30,7 @@ from ..exports.syntax import Refused, assigned_names, bind_args, identifiers, tf
 from ..symbols import V1, V2
 
 AUTO = "auto"  # tf.AUTO_REUSE
+NAME_SCOPE = "name_scope"
 
 BRIDGE = "or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)"
 
@@ -58,10 +59,13 @@ class NewVariable:
 
 @dataclass
 class _Scope:
-    path: str
+    path: str  # the variable scope (get_variable names); a tf.name_scope keeps its parent's
     reuse: object  # None | True | AUTO
     initializer: Init | None
     dtype: cst.BaseExpression | None
+    name_scope: str = ""  # TF1's name scope for ops and tf.Variables here (`tower_1` when reopened)
+    requested: bool = True  # every name scope up to here got the name asked for (not uniquified)
+    var: bool = True  # a variable scope (False: a tf.name_scope)
 
 
 @dataclass
@@ -145,6 +149,9 @@ class VariableScopes:
         self.new: list[NewVariable] = []
         self.top_names: set[str] = set()  # top-level name scopes the block opens (op name clashes)
         self.random_initial: dict[str, cst.CSTNode] = {}  # tf.Variable(<random op>) -> the op
+        # TF1's graph._names_in_use for what the block names: scopes, variables, explicit op names
+        # (ops named by default, `MatMul`..., are not followed)
+        self.in_use: dict[str, int] = {}
 
     def note_random(self, name: str, call: cst.Call) -> None:
         """`name = tf.Variable(<random op>...)`: its initial values differ in any other program."""
@@ -192,8 +199,30 @@ class VariableScopes:
     # -- scopes -----------------------------------------------------------------------------------
     def is_scope(self, stmt) -> bool:
         return isinstance(stmt, cst.With) and all(
-            isinstance(i.item, cst.Call) and self._rel(i.item) == T.VARIABLE_SCOPE for i in stmt.items
+            isinstance(i.item, cst.Call) and self._rel(i.item) in (T.VARIABLE_SCOPE, NAME_SCOPE) for i in stmt.items
         )
+
+    def unique(self, name: str, root: bool = False) -> str:
+        """The name TF1's graph gives `name` in the current name scope (`w`, then `w_1`, ...), marked used."""
+        scope = "" if root else self.stack[-1].name_scope
+        name = f"{scope}/{name}" if scope else name
+        key = name.lower()
+        i = self.in_use.get(key, 0)
+        self.in_use[key] = i + 1
+        if i == 0:
+            return name
+        base = key
+        while key in self.in_use:
+            key = f"{base}_{i}"
+            i += 1
+        self.in_use[key] = 1
+        return f"{name}_{i - 1}"
+
+    def _child_scope(self, name: str) -> tuple[str, bool]:
+        parent = self.stack[-1]
+        scope = self.unique(name)
+        wanted = f"{parent.name_scope}/{name}" if parent.name_scope else name
+        return scope, parent.requested and scope == wanted
 
     def enter(self, stmt: cst.With) -> int:
         for item in stmt.items:
@@ -204,8 +233,31 @@ class VariableScopes:
                     "`with tf.variable_scope(...) as ...` binds the scope object, which has no eager equivalent; "
                     f"drop `as ...` if nothing uses it, {BRIDGE}",
                 )
-            self._push(cast(cst.Call, item.item))  # `is_scope` checked it is a call
+            call = cast(cst.Call, item.item)  # `is_scope` checked it is a call
+            if self._rel(call) == NAME_SCOPE:
+                self._push_name_scope(call)
+            else:
+                self._push(call)
         return len(stmt.items)
+
+    def _push_name_scope(self, call: cst.Call) -> None:
+        """`with tf.name_scope("hidden"):` names the tf.Variables and ops made in it `hidden/...`
+        (`hidden_1/...` when the name is taken); get_variable names do not change."""
+        args = bind_args(call, ("name", "default_name", "values"))
+        name = literal_str(args.get("name"))
+        if not name or name.endswith("/") or set(args) - {"name", "values"}:
+            raise Refused(
+                call,
+                "SM307",
+                "the name scope is not named by a plain string literal (a scope object, `default_name=`, an "
+                "absolute `scope/` name), so the TF1 names of its variables cannot be followed; name it with a "
+                f"string, {BRIDGE}",
+            )
+        parent = self.stack[-1]
+        scope, requested = self._child_scope(name)
+        self.stack.append(_Scope(parent.path, parent.reuse, parent.initializer, parent.dtype, scope, requested, False))
+        if len(self.stack) == 2:
+            self.top_names.add(name.split("/")[0])
 
     def _push(self, call: cst.Call) -> None:
         args = bind_args(call, T.VARIABLE_SCOPE_PARAMS)
@@ -230,14 +282,25 @@ class VariableScopes:
         if args.get("initializer") is not None and not is_none(args["initializer"]):
             initializer = self.initializer(args["initializer"], "the scope's initializer")
         path = f"{parent.path}/{name}" if parent.path else name
-        self.stack.append(_Scope(path, reuse or parent.reuse, initializer, args.get("dtype") or parent.dtype))
+        aux = args.get("auxiliary_name_scope")
+        if aux is not None and literal_bool(aux) is None:
+            raise Refused(aux, "SM307", f"`auxiliary_name_scope=` is not a literal True/False; spell it out, {BRIDGE}")
+        scope, requested = (
+            (parent.name_scope, parent.requested) if literal_bool(aux) is False else self._child_scope(name)
+        )
+        self.stack.append(
+            _Scope(path, reuse or parent.reuse, initializer, args.get("dtype") or parent.dtype, scope, requested)
+        )
         self.counts[path] = self.counts.get(path, 0) + 1
         if not parent.path:
             self.top_names.add(name.split("/")[0])
 
     def exit(self, count: int) -> None:
         for _ in range(count):
-            path = self.stack.pop().path
+            popped = self.stack.pop()
+            if not popped.var:
+                continue
+            path = popped.path
             for key in self.counts:  # TF1 closes the sub-scopes' name counts with the scope
                 if key.startswith(path + "/"):
                     self.counts[key] = 0
@@ -365,6 +428,7 @@ class VariableScopes:
             initial = self.initial_value(init, shape, dtype, ref)
             value = make_call(self.tf("Variable", ref), initial, name=name_arg)
         self.created(full, target, position)
+        self.unique(full, root=True)  # TF1 makes it outside the name scope, under its full name
         return self._trainable(value, args.get("trainable"))
 
     def get_variable_init(self, args, full: str, call) -> Init | None:
@@ -394,24 +458,31 @@ class VariableScopes:
         return None
 
     def name_prefix(self) -> str | None:
-        """The name scope TF1 gives ops here: "" outside variable scopes, `path/` while every enclosing
-        scope is open for the first time; None when TF1 uniquified it (`tower_1/`)."""
-        if not self.active:
+        """The name scope TF1 gives ops here, for tensor-name facts: "" outside scopes, `scope/` while
+        every enclosing scope got the name it asked for; None when TF1 uniquified one (`tower_1/`)."""
+        top = self.stack[-1]
+        if not top.name_scope:
             return ""
-        if any(self.counts.get(s.path) != 1 for s in self.stack[1:]):
-            return None
-        return self.stack[-1].path + "/"
+        return top.name_scope + "/" if top.requested else None
 
     def scoped_variable(self, call: cst.Call) -> cst.Call:
-        """`tf.Variable(..., name="w")` in scopes: TF1 names it by the name scope, which is the scope
-        path while every enclosing scope is open for the first time (later ones are `tower_1/`...)."""
-        if not self.name_prefix():
+        """`tf.Variable(..., name="w")`: TF1 names it in the current name scope and uniquifies it
+        (`hidden/w`, `tower_1/w`, `w_1`); the eager variable gets that name when it differs. An
+        unnamed variable outside scopes keeps TF2's `Variable` (TF1 numbers them `Variable_1`...)."""
+        args = bind_args(
+            call, ("initial_value", "trainable", "collections", "validate_shape", "caching_device", "name")
+        )
+        given = args.get("name")
+        name = literal_str(given)
+        if given is not None and name is None:
+            return call  # a computed name: not followed (TF2 uses it as it is)
+        tf1 = self.unique(name or "Variable")
+        if tf1 == (name or "Variable") or (name is None and not self.stack[-1].name_scope):
             return call
-        args = []
-        for arg in call.args:
-            name = literal_str(arg.value) if arg.keyword is not None and arg.keyword.value == "name" else None
-            args.append(arg.with_changes(value=cst.SimpleString(json.dumps(self.full(name)))) if name else arg)
-        return call.with_changes(args=args)
+        value = cst.SimpleString(json.dumps(tf1))
+        if given is not None:
+            return call.with_changes(args=[a.with_changes(value=value) if a.value is given else a for a in call.args])
+        return call.with_changes(args=[*call.args, _kw("name", value)])
 
     def _trainable(self, call: cst.Call, trainable) -> cst.Call:
         if trainable is None or is_none(trainable):

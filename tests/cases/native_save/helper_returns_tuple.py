@@ -24,12 +24,11 @@ import tensorflow as tf
 
 
 def export(export_dir):
-    scale = 3.0
     w = tf.Variable([[1.0], [2.0]], name="w")
 
     @tf.function(input_signature=[tf.TensorSpec(shape=[None, 2], dtype=tf.float32, name="x")])
     def serving_default(inputs):
-        outputs = tf.multiply(tf.matmul(inputs, w), scale, name="y")
+        outputs = tf.multiply(tf.matmul(inputs, w), 3.0, name="y")
         return {"y": outputs}
 
     module = tf.Module()

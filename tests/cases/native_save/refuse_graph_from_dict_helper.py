@@ -1,5 +1,6 @@
 # codemods: native-save, compat-names
-# refused (SM309): the graph comes from a helper returning a dict of tensors, which native-save does not inline; the diagnostic names the helper's call (not the feed dict keyed by `t["x"]` later)
+# refused (SM321): the helper returning a dict of tensors is inlined, but the feed dict is keyed by
+# `t["x"]`, not by a placeholder's name: native-save reads feeds written `{placeholder: value}`
 import tensorflow as tf
 
 
@@ -16,7 +17,8 @@ feed = {t["x"]: [1.0, 2.0]}
 print(sess.run(t["y"], feed))
 tf.saved_model.simple_save(sess, "out", inputs={"x": t["x"]}, outputs={"y": t["y"]})
 # output
-# refused (SM309): the graph comes from a helper returning a dict of tensors, which native-save does not inline; the diagnostic names the helper's call (not the feed dict keyed by `t["x"]` later)
+# refused (SM321): the helper returning a dict of tensors is inlined, but the feed dict is keyed by
+# `t["x"]`, not by a placeholder's name: native-save reads feeds written `{placeholder: value}`
 import tensorflow as tf
 
 
@@ -33,4 +35,4 @@ feed = {t["x"]: [1.0, 2.0]}
 print(sess.run(t["y"], feed))
 tf.compat.v1.saved_model.simple_save(sess, "out", inputs={"x": t["x"]}, outputs={"y": t["y"]})
 # diagnostics
-# 11:5: SM309 not migrated: `build(...)` is a function of this module that creates variables or placeholders; native-save inlines such a helper only when it is called once, with plain statements ending in `return <names>` — otherwise its variables would be made at every trace of the tf.function. Create them outside, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 16:7: SM321 not migrated: the feed_dict is neither a literal `{placeholder: value}` dict nor a name bound to one earlier in this block; write the feeds out

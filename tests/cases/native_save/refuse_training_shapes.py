@@ -129,8 +129,9 @@ def weighted_loss(export_dir, xs):
 
 
 def dense(x):
-    w = tf.Variable(tf.ones([1, 1]), name="kernel")
-    return tf.matmul(x, w)
+    for _ in range(2):
+        x = tf.matmul(x, tf.Variable(tf.ones([1, 1]), name="kernel"))
+    return x
 
 
 def model_from_a_helper(export_dir, xs):
@@ -274,8 +275,9 @@ def weighted_loss(export_dir, xs):
 
 
 def dense(x):
-    w = tf.Variable(tf.ones([1, 1]), name="kernel")
-    return tf.matmul(x, w)
+    for _ in range(2):
+        x = tf.matmul(x, tf.Variable(tf.ones([1, 1]), name="kernel"))
+    return x
 
 
 def model_from_a_helper(export_dir, xs):
@@ -299,4 +301,4 @@ def model_from_a_helper(export_dir, xs):
 # 104:9: SM303 not migrated: variables are re-initialized after an assign or training; the values to export are ambiguous
 # 113:83: SM303 not migrated: `var_list=` trains `w`, created with trainable=False; make it trainable, or use the session bridge
 # 123:16: SM310 not migrated: `tf.losses.mean_squared_error` is migrated only as `tf.losses.mean_squared_error(labels, predictions)` (no weights, scope, collection or reduction); drop those arguments, or export with `smmigrate.export_session(sess, export_dir, ...)` (session bridge)
-# 139:13: SM309 not migrated: `dense(...)` is a function of this module that creates variables or placeholders; native-save inlines such a helper only when it is called once, with plain statements ending in `return <names>` — otherwise its variables would be made at every trace of the tf.function. Create them outside, or export with `smmigrate.export_session(sess, export_dir, ...)`
+# 140:13: SM309 not migrated: `dense(...)` is a function of this module that creates variables or placeholders and cannot be inlined here: it has a loop, condition or `try` (only straight-line helpers are inlined); native-save inlines straight-line helpers (statements, `tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or export with `smmigrate.export_session(sess, export_dir, ...)`

@@ -1,12 +1,15 @@
-"""TF1 training script: a linear model trained a few steps, exported from the session passed to
-`export` (simple_save on a session parameter: native-save SM301, bridged)."""
+"""TF1 training script: a linear model trained a few steps by a function that gets the session from
+its caller and exports it (simple_save on a session parameter, in a function with a loop that
+native-save cannot inline: SM301, bridged)."""
 import sys
 
 import numpy as np
 import tensorflow as tf
 
 
-def export(sess, export_dir, x, y):
+def train_and_export(sess, export_dir, x, y, train_op, data):
+    for _ in range(5):
+        sess.run(train_op, feed_dict={x: data})
     tf.saved_model.simple_save(sess, export_dir, inputs={"x": x}, outputs={"y": y})
 
 
@@ -22,9 +25,7 @@ def main(export_dir):
         data = np.array([[1.0, 2.0, 3.0], [0.5, -1.0, 1.5]], np.float32)
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
-            for _ in range(5):
-                sess.run(train_op, feed_dict={x: data})
-            export(sess, export_dir, x, y)
+            train_and_export(sess, export_dir, x, y, train_op, data)
 
 
 if __name__ == "__main__":

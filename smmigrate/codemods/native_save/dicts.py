@@ -1,0 +1,351 @@
+"""native-save: a dict of graph endpoints with literal keys becomes one name per key.
+
+Research code collects its tensors in a dict (``ends = {}`` then ``ends["logits"] = tf.matmul(...)``,
+or a display with string keys) and reads them back by key, also in comprehensions over a list of
+key names (``{k: build_tensor_info(ends[k]) for k in output_names}``). When every use of such a
+dict in the export block is a read or an assignment of a literal key (or a key a comprehension
+takes from a literal list of strings), the dict is only a naming device: each entry becomes a name
+of its own (``ends_logits``), comprehensions over literal keys are unrolled into displays, and the
+block is analysed as if written that way. A dict used any other way (passed on, iterated, fetched
+whole, read after the block) stays as it is, and the analysis decides about it as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from .._base import literal_str
+from .._walk import walk
+from ..exports.syntax import assigned_names
+from .variables import ScopeExit
+
+
+def _keys_of_display(node) -> list[str] | None:
+    """The keys of `{}` / `{"a": x, "b": y}` with string literal keys; None otherwise."""
+    if not isinstance(node, cst.Dict):
+        return None
+    keys = []
+    for el in node.elements:
+        key = literal_str(el.key) if isinstance(el, cst.DictElement) else None
+        if key is None:
+            return None
+        keys.append(key)
+    return keys if len(set(keys)) == len(keys) else None
+
+
+def _strings(node) -> list[str] | None:
+    if not isinstance(node, (cst.List, cst.Tuple)):
+        return None
+    out = [literal_str(e.value) if not isinstance(e, cst.StarredElement) else None for e in node.elements]
+    return None if any(s is None for s in out) else [s for s in out if s is not None]
+
+
+def _subscript_key(node, name: str) -> cst.BaseExpression | None:
+    """`k` of `name[k]` (one plain index); None for anything else."""
+    if (
+        isinstance(node, cst.Subscript)
+        and isinstance(node.value, cst.Name)
+        and node.value.value == name
+        and len(node.slice) == 1
+        and isinstance(node.slice[0].slice, cst.Index)
+    ):
+        return node.slice[0].slice.value
+    return None
+
+
+class _Uses(cst.CSTVisitor):
+    """Whether every use of `name` in a statement is `name["lit"]` or `name[k]` with `k` a
+    comprehension variable over a literal list of strings; the keys assigned and read."""
+
+    def __init__(self, name: str, lists: dict[str, list[str]]) -> None:
+        self.name = name
+        self.lists = lists
+        self.ok = True
+        self.assigned: set[str] = set()
+        self.read: set[str] = set()
+        self.comp_vars: list[dict[str, list[str]]] = []  # enclosing comprehensions' loop variables
+
+    def _comp(self, node) -> bool:
+        fors = node.for_in
+        if fors.inner_for_in is not None or fors.ifs or not isinstance(fors.target, cst.Name):
+            self.comp_vars.append({})
+            return True
+        keys = _strings(fors.iter)
+        if keys is None and isinstance(fors.iter, cst.Name):
+            keys = self.lists.get(fors.iter.value)
+        self.comp_vars.append({fors.target.value: keys} if keys is not None else {})
+        return True
+
+    def visit_DictComp(self, node: cst.DictComp) -> bool:
+        return self._comp(node)
+
+    def leave_DictComp(self, node: cst.DictComp) -> None:
+        self.comp_vars.pop()
+
+    def visit_ListComp(self, node: cst.ListComp) -> bool:
+        return self._comp(node)
+
+    def leave_ListComp(self, node: cst.ListComp) -> None:
+        self.comp_vars.pop()
+
+    def visit_Subscript(self, node: cst.Subscript) -> bool:
+        key = _subscript_key(node, self.name)
+        if key is None:
+            return True
+        text = literal_str(key)
+        if text is not None:
+            self.read.add(text)
+            return False
+        if isinstance(key, cst.Name) and any(key.value in scope for scope in self.comp_vars):
+            scope = next(s for s in reversed(self.comp_vars) if key.value in s)
+            self.read.update(scope[key.value])
+            return False
+        self.ok = False
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value == self.name:
+            self.ok = False  # used bare: passed on, iterated, fetched whole
+
+
+class _Rewrite(cst.CSTTransformer):
+    """`name["k"]` -> its own name; comprehensions over literal keys that read `name` unrolled."""
+
+    def __init__(self, name: str, names: dict[str, str], lists: dict[str, list[str]], note) -> None:
+        self.name = name
+        self.names = names
+        self.lists = lists
+        self.note = note
+
+    def leave_Subscript(self, original: cst.Subscript, updated: cst.Subscript) -> cst.BaseExpression:
+        key = _subscript_key(updated, self.name)
+        text = literal_str(key) if key is not None else None
+        if text is None:
+            return updated
+        return self.note(original, cst.Name(self.names[text]))
+
+    def leave_DictComp(self, original: cst.DictComp, updated: cst.DictComp) -> cst.BaseExpression:
+        keys = self._keys(original)
+        if keys is None:
+            return updated
+        var = original.for_in.target.value  # type: ignore[attr-defined]
+        elements = [cst.DictElement(self._with(original.key, var, k), self._with(original.value, var, k)) for k in keys]
+        return self.note(original, cst.Dict(elements=elements))
+
+    def leave_ListComp(self, original: cst.ListComp, updated: cst.ListComp) -> cst.BaseExpression:
+        keys = self._keys(original)
+        if keys is None:
+            return updated
+        var = original.for_in.target.value  # type: ignore[attr-defined]
+        return self.note(original, cst.List(elements=[cst.Element(self._with(original.elt, var, k)) for k in keys]))
+
+    def _keys(self, node) -> list[str] | None:
+        fors = node.for_in
+        if fors.inner_for_in is not None or fors.ifs or not isinstance(fors.target, cst.Name):
+            return None
+        if not _reads(node, self.name, fors.target.value):
+            return None
+        keys = _strings(fors.iter)
+        if keys is None and isinstance(fors.iter, cst.Name):
+            keys = self.lists.get(fors.iter.value)
+        return keys
+
+    def _with(self, expr, var: str, key: str) -> cst.BaseExpression:
+        """`expr` for one key: the loop variable is the key's literal, `name[key]` its own name."""
+        literal = cst.SimpleString('"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        outer = self
+
+        class Sub(cst.CSTTransformer):
+            def leave_Subscript(self, original: cst.Subscript, updated: cst.Subscript) -> cst.BaseExpression:
+                index = _subscript_key(original, outer.name)
+                if isinstance(index, cst.Name) and index.value == var:
+                    return outer.note(original, cst.Name(outer.names[key]))
+                return outer.note(original, updated)
+
+            def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+                return cst.SimpleString(literal.value) if original.value == var else outer.note(original, updated)
+
+            def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
+                return outer.note(original, updated.with_changes(attr=original.attr))
+
+            def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+                return outer.note(original, updated.with_changes(keyword=original.keyword))
+
+        return expr.visit(Sub())
+
+
+def _reads(node, name: str, var: str) -> bool:
+    found = False
+
+    class V(cst.CSTVisitor):
+        def visit_Subscript(self, n: cst.Subscript) -> None:
+            nonlocal found
+            key = _subscript_key(n, name)
+            if isinstance(key, cst.Name) and key.value == var:
+                found = True
+
+    walk(node, V())
+    return found
+
+
+def _identifier(key: str) -> str:
+    return re.sub(r"\W", "_", key)
+
+
+def scalarize(statements: list, fresh, note, outside: set[str], graph_code) -> set[str]:
+    """Rewrite `statements` ((small, line) pairs of a block, in order) in place; the dicts replaced.
+
+    Only dicts holding graph code (`graph_code(value)` for one of their values) are split: a dict
+    of plain Python values stays as the user wrote it."""
+    smalls = [s for s, _ in statements if not isinstance(s, ScopeExit)]
+    lists: dict[str, list[str]] = {}
+    bound: dict[str, int] = {}
+    for small in smalls:
+        for name in assigned_names(small):
+            bound[name] = bound.get(name, 0) + 1
+    for small in smalls:
+        if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+            keys = _strings(small.value)
+            name = small.targets[0].target.value
+            if keys is not None and bound.get(name) == 1:
+                lists[name] = keys
+    for name in [n for n in lists if not _only_iterated(smalls, n)]:
+        del lists[name]  # used otherwise (appended to, passed on): its keys may change
+    done: set[str] = set()
+    for index, (small, _) in enumerate(list(statements)):
+        if not (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+            and _keys_of_display(small.value) is not None
+        ):
+            continue
+        name = small.targets[0].target.value
+        if bound.get(name) != 1 or name in outside or name in done:
+            continue
+        keys = _dict_keys(statements, index, name, lists)
+        if keys is None or not any(graph_code(v) for v in _values(statements, index, name)):
+            continue
+        names = {k: fresh(f"{name}_{_identifier(k)}") for k in keys}
+        _apply(statements, index, name, names, lists, note)
+        done.add(name)
+    return done
+
+
+def _dict_keys(statements, index: int, name: str, lists) -> list[str] | None:
+    """The keys the dict built at `statements[index]` gets, when every later use is by key."""
+    small = statements[index][0]
+    keys = list(_keys_of_display(small.value) or [])
+    read: set[str] = set()
+    for other, _ in statements[:index]:
+        if not isinstance(other, ScopeExit) and _mentions(other, name):
+            return None  # used before it is built: another binding's value
+    for other, _ in statements[index + 1 :]:
+        if isinstance(other, ScopeExit):
+            continue
+        if isinstance(other, cst.Assign) and len(other.targets) == 1:
+            key = _subscript_key(other.targets[0].target, name)
+            if key is not None:
+                text = literal_str(key)
+                if text is None:
+                    return None
+                if text not in keys:
+                    keys.append(text)
+                uses = _Uses(name, lists)
+                walk(other.value, uses)
+                if not uses.ok:
+                    return None
+                read |= uses.read
+                continue
+        uses = _Uses(name, lists)
+        walk(other, uses)
+        if not uses.ok:
+            return None
+        read |= uses.read
+    if read - set(keys):
+        return None  # a key never set: TF1 raised KeyError, nothing to migrate
+    return keys
+
+
+def _values(statements, index: int, name: str) -> list[cst.BaseExpression]:
+    """What the dict built at `statements[index]` is given: its display's values, `name[k] = v`'s."""
+    values = [el.value for el in statements[index][0].value.elements]
+    for other, _ in statements[index + 1 :]:
+        if (
+            isinstance(other, cst.Assign)
+            and len(other.targets) == 1
+            and _subscript_key(other.targets[0].target, name) is not None
+        ):
+            values.append(other.value)
+    return values
+
+
+def _only_iterated(smalls, name: str) -> bool:
+    """`name` appears only where it is bound and as what a `for` iterates over."""
+    allowed: set[int] = set()
+    seen: list[cst.Name] = []
+
+    class V(cst.CSTVisitor):
+        def visit_CompFor(self, node: cst.CompFor) -> None:
+            allowed.add(id(node.iter))
+
+        def visit_For(self, node: cst.For) -> None:
+            allowed.add(id(node.iter))
+
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            allowed.add(id(node.target))
+
+        def visit_Name(self, node: cst.Name) -> None:
+            if node.value == name:
+                seen.append(node)
+
+    for small in smalls:
+        walk(small, V())
+    return all(id(n) in allowed for n in seen)
+
+
+def _mentions(node, name: str) -> bool:
+    found = False
+
+    class V(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            nonlocal found
+            found = found or n.value == name
+
+    walk(node, V())
+    return found
+
+
+def _apply(statements: list, index: int, name: str, names: dict[str, str], lists, note) -> None:
+    small, line = statements[index]
+    display = small.value
+    new: list = []
+    for el in display.elements:  # `{"a": x}`: one assignment per entry, in order
+        key = literal_str(el.key) or ""  # `_keys_of_display` checked every key is a string literal
+        assign = cst.Assign(targets=[cst.AssignTarget(cst.Name(names[key]))], value=el.value)
+        new.append((note(small, assign), line))
+    rewrite = _Rewrite(name, names, lists, note)
+    out: list = []
+    for i, (other, other_line) in enumerate(statements):
+        if i == index:
+            out.extend(new)
+            continue
+        if i < index or isinstance(other, ScopeExit):
+            out.append((other, other_line))
+            continue
+        if isinstance(other, cst.Assign) and len(other.targets) == 1:
+            index_node = _subscript_key(other.targets[0].target, name)
+            text = literal_str(index_node) if index_node is not None else None
+            if text is not None:
+                value = other.value.visit(rewrite)
+                target = cst.AssignTarget(cst.Name(names[text]))
+                out.append((note(other, other.with_changes(targets=[target], value=value)), other_line))
+                continue
+        if not _mentions(other, name):
+            out.append((other, other_line))
+            continue
+        changed = note(other, other.visit(rewrite))
+        out.append((changed, changed if other_line is other else other_line))
+    statements[:] = out
