@@ -88,6 +88,7 @@ class Bindings(ast.NodeVisitor):
     def __init__(self, tree: ast.Module) -> None:
         self.module = Scope(tree, None)
         self.scope_of: dict[int, Scope] = {}  # id(node) -> scope for every Name read
+        self.all: list[Scope] = [self.module]  # every scope, also those no name is read in
         self._scope = self.module
         self.uncertain = False  # star imports: module-level names may come from anywhere
         self.alias_of: dict[int, str] = {}  # id(Assign) -> the TF module a `tf1 = tf.compat.v1` binds
@@ -97,6 +98,7 @@ class Bindings(ast.NodeVisitor):
     def _enter(self, node: ast.AST, is_class: bool = False) -> Scope:
         scope = Scope(node, self._scope, is_class)
         self._scope = scope
+        self.all.append(scope)
         return scope
 
     def _leave(self, scope: Scope) -> None:

@@ -107,12 +107,8 @@ def _v1_aliases(found, edits: list) -> None:
         # a TensorFlow name bound twice (`try: import ...v1 as tf / except: import tensorflow as tf`,
         # `tf = ...` later): which spelling later codemods pick is not stable, so nothing is folded
         return
-    rebound = {
-        name
-        for scope in {id(s): s for s in scopes.scope_of.values()}.values()
-        if scope is not scopes.module
-        for name in scope.bindings
-    }
+    # every other scope's bindings, also of scopes no name is read in (`def f(tf): import ...`)
+    rebound = {name for scope in scopes.all if scope is not scopes.module for name in scope.bindings}
     for stmt in tree.body:
         target: str | None = None
         root: str | None = None
