@@ -330,6 +330,7 @@ def _run_codemods(
                         else:
                             module = _parse(code)
                         fresh = True
+                    shared.know_code(module, code)
                     if project_facts is None:
                         project_facts = _facts_of(module, path, classes, shared, code)
                         if facts_out is not None:  # the file's own facts, for the files rewritten after it
@@ -461,6 +462,8 @@ def _wanted(data: bytes, classes) -> bool:
 def _facts_of(module: cst.Module, path: str, classes, shared=None, code: str | None = None) -> list[object]:
     facts: list[object] = []
     code = module.code if code is None else code
+    if shared is not None:
+        shared.know_code(module, code)
     for cls in classes:
         if not _triggered(cls, code):
             continue
@@ -498,7 +501,7 @@ def collect_file_facts(path: str, options: RewriteOptions, keep: bool = False) -
 
         # one wrapper for all of them: the session bridge's facts and native-save's share one plan
         module, shared = cst.parse_module(text), SharedMetadata()
-        facts = _facts_of(module, path, classes, shared)
+        facts = _facts_of(module, path, classes, shared, text)
         if keep and len(_ANALYSED) < _ANALYSED_MAX:
             _ANALYSED[(path, text)] = (module, shared)
         return facts

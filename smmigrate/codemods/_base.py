@@ -29,6 +29,7 @@ from libcst.metadata import (
 from ..diagnostics import Diagnostic
 from . import _imports, symbols
 from ._names import NameIndex, dotted_name, dotted_parts, import_module_path
+from ._positions import LazyPositions
 from ._walk import parents, unique_parents, walk
 from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
@@ -176,6 +177,19 @@ class SharedMetadata:
         # planning results keyed by codemod name, valid for this tree only (see NativeSave)
         self.plans: dict[str, dict[str, Any]] = {}
         self._index: tuple[cst.Module, TFBindings, NameIndex] | None = None
+        self._code: tuple[cst.Module, str] | None = None  # a tree and its code, when the engine knows it
+
+    def know_code(self, module: cst.Module, code: str) -> None:
+        """`code` is `module`'s code (the text it was parsed from or generated): positions are then
+        computed only for the statements asked about (see _positions.py)."""
+        self._code = (module, code)
+
+    def code_of(self, wrapper: MetadataWrapper | None) -> str | None:
+        """The code of `wrapper`'s tree when known (the wrapper of the tree `know_code` was told about)."""
+        known = self._code
+        if known is None or wrapper is None or wrapper is not self.wrapper or known[0] is not self.module:
+            return None
+        return known[1]
 
     def get(self, module: cst.Module, fresh: bool) -> tuple[MetadataWrapper, dict]:
         if self.module is not module or self.wrapper is None:
@@ -362,8 +376,20 @@ class SavedModelCodemod(cst.CSTTransformer):
                 self._lazy[provider] = parents(self._wrapper.module)
             elif provider is PositionProvider:
                 # what `resolve` computes (one code generation pass recording positions), without the
-                # extra whole-tree visit `resolve` makes for the (here empty) batch of batchable providers
-                self._lazy[provider] = PositionProvider()._gen(self._wrapper)
+                # extra whole-tree visit `resolve` makes for the (here empty) batch of batchable providers;
+                # when the tree's code is known, only for the statements asked about
+                code = self.shared.code_of(self._wrapper) if self.shared is not None else None
+                if code is not None:
+                    lazy, tree = self._lazy, self._wrapper.module
+
+                    def up() -> dict:
+                        if ParentNodeProvider not in lazy:
+                            lazy[ParentNodeProvider] = parents(tree)
+                        return lazy[ParentNodeProvider]  # type: ignore[return-value]
+
+                    self._lazy[provider] = LazyPositions(tree, code, up)
+                else:
+                    self._lazy[provider] = PositionProvider()._gen(self._wrapper)
             else:
                 self._lazy[provider] = self._wrapper.resolve(provider)
         return self._lazy[provider]  # type: ignore[return-value]
