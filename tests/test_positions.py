@@ -92,3 +92,28 @@ def test_diagnostics_the_same_without_lazy_positions(monkeypatch) -> None:
     monkeypatch.setattr(_base.SharedMetadata, "code_of", lambda self, wrapper: None)
     whole = [rewrite_source(s) for s in sources]
     assert lazy == whole
+
+
+@pytest.mark.parametrize("path", SOURCES[::3], ids=lambda p: p.parent.name + "/" + p.name)
+def test_scopes_are_libcsts(path: Path) -> None:
+    """`_base.scopes` (no batched visits, contexts by the read-only walk) is libcst's ScopeProvider."""
+    from libcst.metadata import ScopeProvider
+
+    module = cst.parse_module(path.read_text(encoding="utf-8").split("\n# output\n", 1)[0] + "\n")
+    theirs = MetadataWrapper(module, unsafe_skip_copy=True).resolve(ScopeProvider)
+    ours = _base.scopes(module)
+    assert set(ours) == set(theirs)
+
+    def summary(scope):
+        if scope is None:
+            return None
+        return (
+            type(scope).__name__,
+            sorted((a.name, type(a.node).__name__) for a in scope.assignments),
+            sorted(a.node.value for a in scope.accesses if isinstance(a.node, cst.Name)),
+        )
+
+    for node, scope in theirs.items():
+        assert summary(ours[node]) == summary(scope)
+        if isinstance(node, cst.Name) and scope is not None:
+            assert ours[node].get_qualified_names_for(node) == scope.get_qualified_names_for(node)

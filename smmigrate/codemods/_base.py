@@ -18,6 +18,8 @@ from typing import Any, ClassVar
 
 import libcst as cst
 from libcst.metadata import (
+    ExpressionContext,
+    ExpressionContextProvider,
     MetadataWrapper,
     ParentNodeProvider,
     PositionProvider,
@@ -25,6 +27,7 @@ from libcst.metadata import (
     QualifiedNameSource,
     ScopeProvider,
 )
+from libcst.metadata.expression_context_provider import ExpressionContextVisitor
 
 from ..diagnostics import Diagnostic
 from . import _imports, symbols
@@ -222,6 +225,19 @@ def module_index(node: cst.Module) -> tuple[TFBindings, NameIndex]:
     return bindings, names
 
 
+def scopes(module: cst.Module) -> dict:
+    """libcst's `ScopeProvider` mapping for `module`, as `MetadataWrapper.resolve` computes it, without
+    the two whole-tree rebuilding visits `resolve` makes to run the providers' `visit_Module` (one per
+    provider: the expression contexts the scope analysis depends on, then the scopes); the contexts
+    are collected by the read-only walk."""
+    contexts = ExpressionContextProvider()
+    walk(module, ExpressionContextVisitor(contexts, ExpressionContext.LOAD))
+    provider = ScopeProvider()
+    provider.metadata = {ExpressionContextProvider: contexts._computed}
+    provider.visit_Module(module)
+    return dict(provider._computed)
+
+
 def _planned(node: cst.Module) -> None:
     """`visit_Module` of a codemod that already planned this tree (see PLANS_AHEAD)."""
 
@@ -390,6 +406,8 @@ class SavedModelCodemod(cst.CSTTransformer):
                     self._lazy[provider] = LazyPositions(tree, code, up)
                 else:
                     self._lazy[provider] = PositionProvider()._gen(self._wrapper)
+            elif provider is ScopeProvider:
+                self._lazy[provider] = scopes(self._wrapper.module)
             else:
                 self._lazy[provider] = self._wrapper.resolve(provider)
         return self._lazy[provider]  # type: ignore[return-value]
