@@ -117,3 +117,30 @@ def test_scopes_are_libcsts(path: Path) -> None:
         assert summary(ours[node]) == summary(scope)
         if isinstance(node, cst.Name) and scope is not None:
             assert ours[node].get_qualified_names_for(node) == scope.get_qualified_names_for(node)
+
+
+def test_dedupe_copies_only_reused_nodes() -> None:
+    from smmigrate.codemods._walk import dedupe, unique_parents
+
+    module = cst.parse_module("f(a, b, c)\ng(d)\n")
+    assert dedupe(module) is module  # nothing reused: the same tree
+    call = module.body[0].body[0].value
+    comma = call.args[0].comma
+    blank = cst.EmptyLine()
+    reused = module.with_changes(
+        body=[
+            module.body[0].with_changes(
+                body=[module.body[0].body[0].with_changes(value=call.with_changes(args=[*call.args[:2], call.args[0]]))]
+            ),
+            module.body[1].with_changes(leading_lines=[blank, blank]),
+            module.body[1],
+        ]
+    )
+    assert unique_parents(reused) is None
+    fixed = dedupe(reused)
+    assert fixed.code == reused.code == "f(a, b, a, )\n\n\ng(d)\ng(d)\n"
+    assert unique_parents(fixed) is not None
+    kept = fixed.body[0].body[0].value.args
+    assert kept[0].comma is comma and kept[1] is call.args[1]  # first occurrences are the originals
+    assert kept[2] is not call.args[0] and fixed.body[2] is not module.body[1]
+    assert fixed.body[1].leading_lines[0] is blank and fixed.body[1].leading_lines[1] is not blank

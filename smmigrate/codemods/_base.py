@@ -33,7 +33,7 @@ from ..diagnostics import Diagnostic
 from . import _imports, symbols
 from ._names import NameIndex, dotted_name, dotted_parts, import_module_path
 from ._positions import LazyPositions
-from ._walk import parents, unique_parents, walk
+from ._walk import dedupe, parents, unique_parents, walk
 from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 
@@ -200,15 +200,19 @@ class SharedMetadata:
             self.lazy = {}
             self.plans = {}
             self._index = None
+            tree = module
             if not fresh:
                 # libcst copies the whole tree so that no node object occurs twice; a rewritten tree
                 # seldom reuses one, and checking costs less than the copy (the parent map it builds
                 # is the metadata's)
                 up = unique_parents(module)
+                if up is None:  # copy only the reused nodes (a few commas and blank lines), not the tree
+                    tree = dedupe(module)
+                    up = unique_parents(tree)
                 if up is not None:
                     fresh = True
                     self.lazy[ParentNodeProvider] = up
-            self.wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
+            self.wrapper = MetadataWrapper(tree, unsafe_skip_copy=fresh)
         return self.wrapper, self.lazy
 
     def index(self, node: cst.Module) -> tuple[TFBindings, NameIndex]:
