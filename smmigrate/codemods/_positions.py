@@ -146,14 +146,20 @@ class LazyPositions:
             provider=provider,
         )
         state.indent_tokens = list(indents)
+        # start at the statement's own first line (each blank or comment line before it is one line),
+        # so that the positions recorded need no shifting
+        first = 1 if getattr(stmt, "decorators", ()) else line - len(getattr(stmt, "leading_lines", ()))
+        state.line = first
         stmt._codegen(state)
-        table: dict[cst.CSTNode, Any] = dict(provider._computed)
+        table: dict[cst.CSTNode, Any] = provider._computed
         start = table[stmt].start
         if self._lines is None:
             self._lines = _NEWLINE.split(self.text)
         generated = _NEWLINE.split("".join(state.tokens))
         if start.column != len("".join(indents)) or not (
-            0 < line <= len(self._lines) and generated[start.line - 1] == self._lines[line - 1]
+            0 < line <= len(self._lines)
+            and 0 <= start.line - first < len(generated)
+            and generated[start.line - first] == self._lines[line - 1]
         ):
             return False  # not where the text has it: let libcst compute everything
         shift = line - start.line
