@@ -151,7 +151,7 @@ class LazyPositions:
         first = 1 if getattr(stmt, "decorators", ()) else line - len(getattr(stmt, "leading_lines", ()))
         state.line = first
         stmt._codegen(state)
-        table: dict[cst.CSTNode, Any] = provider._computed
+        table: Any = provider._computed
         start = table[stmt].start
         if self._lines is None:
             self._lines = _NEWLINE.split(self.text)
