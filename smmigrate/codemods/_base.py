@@ -515,8 +515,30 @@ class SavedModelCodemod(cst.CSTTransformer):
                 out.add(alias)
         return out
 
+    def _resolutions(self) -> dict | None:
+        """`tf_symbol`'s answers for this tree, shared by every codemod resolving names in it by the
+        tree's shared analyses (the answer depends only on the node and those); None otherwise."""
+        shared = self.shared
+        if shared is None or self._lazy is not shared.lazy or shared._index is None:
+            return None
+        if shared._index[1] is not self.bindings or shared._index[2] is not self.names:
+            return None
+        found = self._lazy.get(Resolved)
+        if found is None:
+            found = self._lazy[Resolved] = {}
+        return found  # type: ignore[return-value]
+
     def tf_symbol(self, node: cst.BaseExpression) -> Resolved | None:
         """The TF1-relative SavedModel path `node` names, when all its bindings agree."""
+        known = self._resolutions()
+        if known is None:
+            return self._tf_symbol(node)
+        if node in known:
+            return known[node]
+        found = known[node] = self._tf_symbol(node)
+        return found
+
+    def _tf_symbol(self, node: cst.BaseExpression) -> Resolved | None:
         qualified = self.qualified(node)
         rels = {rel for q in qualified if (rel := symbols.canonical(q)) is not None}
         if len(rels) != 1:
