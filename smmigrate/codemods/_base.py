@@ -179,8 +179,15 @@ class SharedMetadata:
         self.lazy: dict[type, object] = {}
         # planning results keyed by codemod name, valid for this tree only (see NativeSave)
         self.plans: dict[str, dict[str, Any]] = {}
-        self._index: tuple[cst.Module, TFBindings, NameIndex] | None = None
         self._code: tuple[cst.Module, str] | None = None  # a tree and its code, when the engine knows it
+
+    def snapshot(self) -> SharedMetadata:
+        """A copy holding this tree's analyses: those computed while the tree stays current are
+        shared with it (the tables are replaced, never cleared, when another tree comes)."""
+        copy = SharedMetadata()
+        copy.module, copy.wrapper, copy.lazy, copy.plans = self.module, self.wrapper, self.lazy, self.plans
+        copy._code = self._code
+        return copy
 
     def know_code(self, module: cst.Module, code: str) -> None:
         """`code` is `module`'s code (the text it was parsed from or generated): positions are then
@@ -199,7 +206,6 @@ class SharedMetadata:
             self.module = module
             self.lazy = {}
             self.plans = {}
-            self._index = None
             tree = module
             if not fresh:
                 # libcst copies the whole tree so that no node object occurs twice; a rewritten tree
@@ -217,9 +223,10 @@ class SharedMetadata:
 
     def index(self, node: cst.Module) -> tuple[TFBindings, NameIndex]:
         """The module-level TF bindings and the name index of `node`, built once per tree."""
-        if self._index is None or self._index[0] is not node:
-            self._index = (node, *module_index(node))
-        return self._index[1], self._index[2]
+        found = self.lazy.get(TFBindings)  # kept with the tree's other analyses
+        if found is None or found[0] is not node:  # type: ignore[index]
+            found = self.lazy[TFBindings] = (node, *module_index(node))
+        return found[1], found[2]  # type: ignore[index]
 
 
 def module_index(node: cst.Module) -> tuple[TFBindings, NameIndex]:
@@ -519,9 +526,10 @@ class SavedModelCodemod(cst.CSTTransformer):
         """`tf_symbol`'s answers for this tree, shared by every codemod resolving names in it by the
         tree's shared analyses (the answer depends only on the node and those); None otherwise."""
         shared = self.shared
-        if shared is None or self._lazy is not shared.lazy or shared._index is None:
+        if shared is None or self._lazy is not shared.lazy:
             return None
-        if shared._index[1] is not self.bindings or shared._index[2] is not self.names:
+        index = self._lazy.get(TFBindings)
+        if index is None or index[1] is not self.bindings or index[2] is not self.names:  # type: ignore[index]
             return None
         found = self._lazy.get(Resolved)
         if found is None:
