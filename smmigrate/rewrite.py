@@ -179,7 +179,8 @@ def transform_module_source(
     _check_syntax(text)
     active = [cls for cls in classes if _applies(cls, text)]
     label = label or (lambda line: f"line {line}")
-    new_text, diagnostics, mode = _run_codemods(text, active, path, project_facts, facts_out, label)
+    first: dict = {}  # the first parse of the run and its analyses, for the reruns below
+    new_text, diagnostics, mode = _run_codemods(text, active, path, project_facts, facts_out, label, first=first)
     withheld: list = []
     while mode.mode == "compat":
         # until no eager rewrite is left in a module that stays in compatibility mode (withholding
@@ -190,7 +191,9 @@ def transform_module_source(
         withheld.extend(more)
         again = [cls for cls in active if cls not in withheld]
         withheld_names = frozenset(cls.NAME for cls in withheld)
-        new_text, diagnostics, mode = _run_codemods(text, again, path, project_facts, None, label, withheld_names)
+        new_text, diagnostics, mode = _run_codemods(
+            text, again, path, project_facts, None, label, withheld_names, first=first
+        )
     if withheld:
         names = ", ".join(cls.NAME for cls in withheld)
         line, col = mode.first_site or (1, 1)
@@ -287,9 +290,14 @@ def _run_codemods(
     facts_out,
     label: Callable[[int], str],
     withheld: frozenset[str] = frozenset(),
+    first: dict | None = None,
 ) -> tuple[str, list[Diagnostic], _Outcome]:
     """Run `classes` in order over `text`: text passes on the text, the others on one libcst tree
-    that is parsed only when the first of them runs (and again only after a text pass changed it)."""
+    that is parsed only when the first of them runs (and again only after a text pass changed it).
+
+    `first` carries the run's first parse between runs over the same module: the first run records
+    its code, tree and analyses there; a rerun (codemods withheld, SM121) that parses the same code
+    starts from them instead."""
     from .codemods._base import SharedMetadata
 
     outcome = _Outcome()
@@ -325,11 +333,17 @@ def _run_codemods(
                 else:
                     if module is None:
                         kept = _ANALYSED.pop((path, code), None) if _ANALYSED else None
-                        if kept is not None:  # parsed and analysed when its facts were collected
+                        if first and first["code"] == code:  # a rerun: the first run's parse
+                            module, shared = first["module"], first["shared"].snapshot()
+                        elif kept is not None:  # parsed and analysed when its facts were collected
                             module, shared = kept  # type: ignore[assignment]
                         else:
                             module = _parse(code)
+                        if first is not None and not first:
+                            shared.get(module, True)  # (what the first codemod does) the tables to keep
+                            first.update(code=code, module=module, shared=shared.snapshot())
                         fresh = True
+                    shared.know_code(module, code)
                     if project_facts is None:
                         project_facts = _facts_of(module, path, classes, shared, code)
                         if facts_out is not None:  # the file's own facts, for the files rewritten after it
@@ -461,6 +475,8 @@ def _wanted(data: bytes, classes) -> bool:
 def _facts_of(module: cst.Module, path: str, classes, shared=None, code: str | None = None) -> list[object]:
     facts: list[object] = []
     code = module.code if code is None else code
+    if shared is not None:
+        shared.know_code(module, code)
     for cls in classes:
         if not _triggered(cls, code):
             continue
@@ -498,7 +514,7 @@ def collect_file_facts(path: str, options: RewriteOptions, keep: bool = False) -
 
         # one wrapper for all of them: the session bridge's facts and native-save's share one plan
         module, shared = cst.parse_module(text), SharedMetadata()
-        facts = _facts_of(module, path, classes, shared)
+        facts = _facts_of(module, path, classes, shared, text)
         if keep and len(_ANALYSED) < _ANALYSED_MAX:
             _ANALYSED[(path, text)] = (module, shared)
         return facts

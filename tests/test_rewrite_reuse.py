@@ -56,3 +56,37 @@ def test_kept_trees_give_the_fresh_parse_output(tmp_path: Path, monkeypatch: pyt
     assert not rewrite._ANALYSED  # nothing left behind after the run
     monkeypatch.setattr(rewrite, "_ANALYSED_MAX", 0)
     assert _run(fresh) == with_reuse
+
+
+def test_a_withheld_rerun_starts_from_the_first_runs_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module that stays in TF1 compatibility mode is rewritten again without the eager codemods
+    (SM121); the rerun reuses the first run's tree and analyses, and gives what a fresh parse gives."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from casefiles import load_case
+
+    cases = sorted((Path(__file__).resolve().parent / "cases" / "compat_mode").glob("*.py"))
+    withheld = [c for c in map(load_case, cases) if any(code == "SM121" for _, _, code, _ in c.diagnostics)]
+    assert withheld, "case files with a withheld rewrite (SM121)"
+    real_parse, real_run = rewrite._parse, rewrite._run_codemods
+    parses: list[str] = []
+
+    def counted(code: str):
+        parses.append(code)
+        return real_parse(code)
+
+    def without_reuse(*args, **kwargs):
+        return real_run(*args, **{**kwargs, "first": None})
+
+    for case in withheld:
+        parses.clear()
+        monkeypatch.setattr(rewrite, "_parse", counted)
+        reused = rewrite.rewrite_source(case.source, only=case.codemods)
+        assert any(d.code == "SM121" for d in reused[1])
+        assert parses and len(parses) == len(set(parses)), "the rerun parsed the same code again"
+        monkeypatch.setattr(rewrite, "_run_codemods", without_reuse)
+        parses.clear()
+        assert rewrite.rewrite_source(case.source, only=case.codemods) == reused
+        assert len(parses) > len(set(parses))  # without the reuse the same code is parsed twice
+        monkeypatch.setattr(rewrite, "_run_codemods", real_run)

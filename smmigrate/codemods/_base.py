@@ -18,6 +18,8 @@ from typing import Any, ClassVar
 
 import libcst as cst
 from libcst.metadata import (
+    ExpressionContext,
+    ExpressionContextProvider,
     MetadataWrapper,
     ParentNodeProvider,
     PositionProvider,
@@ -25,11 +27,13 @@ from libcst.metadata import (
     QualifiedNameSource,
     ScopeProvider,
 )
+from libcst.metadata.expression_context_provider import ExpressionContextVisitor
 
 from ..diagnostics import Diagnostic
 from . import _imports, symbols
 from ._names import NameIndex, dotted_name, dotted_parts, import_module_path
-from ._walk import parents, unique_parents, walk
+from ._positions import LazyPositions
+from ._walk import dedupe, parents, unique_parents, walk
 from .symbols import ROOT_MODULE, V1, V1_MODULE, V2
 
 
@@ -175,30 +179,54 @@ class SharedMetadata:
         self.lazy: dict[type, object] = {}
         # planning results keyed by codemod name, valid for this tree only (see NativeSave)
         self.plans: dict[str, dict[str, Any]] = {}
-        self._index: tuple[cst.Module, TFBindings, NameIndex] | None = None
+        self._code: tuple[cst.Module, str] | None = None  # a tree and its code, when the engine knows it
+
+    def snapshot(self) -> SharedMetadata:
+        """A copy holding this tree's analyses: those computed while the tree stays current are
+        shared with it (the tables are replaced, never cleared, when another tree comes)."""
+        copy = SharedMetadata()
+        copy.module, copy.wrapper, copy.lazy, copy.plans = self.module, self.wrapper, self.lazy, self.plans
+        copy._code = self._code
+        return copy
+
+    def know_code(self, module: cst.Module, code: str) -> None:
+        """`code` is `module`'s code (the text it was parsed from or generated): positions are then
+        computed only for the statements asked about (see _positions.py)."""
+        self._code = (module, code)
+
+    def code_of(self, wrapper: MetadataWrapper | None) -> str | None:
+        """The code of `wrapper`'s tree when known (the wrapper of the tree `know_code` was told about)."""
+        known = self._code
+        if known is None or wrapper is None or wrapper is not self.wrapper or known[0] is not self.module:
+            return None
+        return known[1]
 
     def get(self, module: cst.Module, fresh: bool) -> tuple[MetadataWrapper, dict]:
         if self.module is not module or self.wrapper is None:
             self.module = module
             self.lazy = {}
             self.plans = {}
-            self._index = None
+            tree = module
             if not fresh:
                 # libcst copies the whole tree so that no node object occurs twice; a rewritten tree
                 # seldom reuses one, and checking costs less than the copy (the parent map it builds
                 # is the metadata's)
                 up = unique_parents(module)
+                if up is None:  # copy only the reused nodes (a few commas and blank lines), not the tree
+                    tree = dedupe(module)
+                    up = unique_parents(tree)
                 if up is not None:
                     fresh = True
                     self.lazy[ParentNodeProvider] = up
-            self.wrapper = MetadataWrapper(module, unsafe_skip_copy=fresh)
+            self.wrapper = MetadataWrapper(tree, unsafe_skip_copy=fresh)
         return self.wrapper, self.lazy
 
     def index(self, node: cst.Module) -> tuple[TFBindings, NameIndex]:
         """The module-level TF bindings and the name index of `node`, built once per tree."""
-        if self._index is None or self._index[0] is not node:
-            self._index = (node, *module_index(node))
-        return self._index[1], self._index[2]
+        found = self.lazy.get(TFBindings)  # kept with the tree's other analyses
+        if found is None or found[0] is not node:  # type: ignore[index]
+            found = self.lazy[TFBindings] = (node, *module_index(node))
+        return found[1], found[2]  # type: ignore[index]
 
 
 def module_index(node: cst.Module) -> tuple[TFBindings, NameIndex]:
@@ -206,6 +234,19 @@ def module_index(node: cst.Module) -> tuple[TFBindings, NameIndex]:
     walk(node, bindings)
     walk(node, names)
     return bindings, names
+
+
+def scopes(module: cst.Module) -> dict:
+    """libcst's `ScopeProvider` mapping for `module`, as `MetadataWrapper.resolve` computes it, without
+    the two whole-tree rebuilding visits `resolve` makes to run the providers' `visit_Module` (one per
+    provider: the expression contexts the scope analysis depends on, then the scopes); the contexts
+    are collected by the read-only walk."""
+    contexts = ExpressionContextProvider()
+    walk(module, ExpressionContextVisitor(contexts, ExpressionContext.LOAD))
+    provider = ScopeProvider()
+    provider.metadata = {ExpressionContextProvider: contexts._computed}
+    provider.visit_Module(module)
+    return dict(provider._computed)
 
 
 def _planned(node: cst.Module) -> None:
@@ -362,8 +403,22 @@ class SavedModelCodemod(cst.CSTTransformer):
                 self._lazy[provider] = parents(self._wrapper.module)
             elif provider is PositionProvider:
                 # what `resolve` computes (one code generation pass recording positions), without the
-                # extra whole-tree visit `resolve` makes for the (here empty) batch of batchable providers
-                self._lazy[provider] = PositionProvider()._gen(self._wrapper)
+                # extra whole-tree visit `resolve` makes for the (here empty) batch of batchable providers;
+                # when the tree's code is known, only for the statements asked about
+                code = self.shared.code_of(self._wrapper) if self.shared is not None else None
+                if code is not None:
+                    lazy, tree = self._lazy, self._wrapper.module
+
+                    def up() -> dict:
+                        if ParentNodeProvider not in lazy:
+                            lazy[ParentNodeProvider] = parents(tree)
+                        return lazy[ParentNodeProvider]  # type: ignore[return-value]
+
+                    self._lazy[provider] = LazyPositions(tree, code, up)
+                else:
+                    self._lazy[provider] = PositionProvider()._gen(self._wrapper)
+            elif provider is ScopeProvider:
+                self._lazy[provider] = scopes(self._wrapper.module)
             else:
                 self._lazy[provider] = self._wrapper.resolve(provider)
         return self._lazy[provider]  # type: ignore[return-value]
@@ -467,8 +522,31 @@ class SavedModelCodemod(cst.CSTTransformer):
                 out.add(alias)
         return out
 
+    def _resolutions(self) -> dict | None:
+        """`tf_symbol`'s answers for this tree, shared by every codemod resolving names in it by the
+        tree's shared analyses (the answer depends only on the node and those); None otherwise."""
+        shared = self.shared
+        if shared is None or self._lazy is not shared.lazy:
+            return None
+        index = self._lazy.get(TFBindings)
+        if index is None or index[1] is not self.bindings or index[2] is not self.names:  # type: ignore[index]
+            return None
+        found = self._lazy.get(Resolved)
+        if found is None:
+            found = self._lazy[Resolved] = {}
+        return found  # type: ignore[return-value]
+
     def tf_symbol(self, node: cst.BaseExpression) -> Resolved | None:
         """The TF1-relative SavedModel path `node` names, when all its bindings agree."""
+        known = self._resolutions()
+        if known is None:
+            return self._tf_symbol(node)
+        if node in known:
+            return known[node]
+        found = known[node] = self._tf_symbol(node)
+        return found
+
+    def _tf_symbol(self, node: cst.BaseExpression) -> Resolved | None:
         qualified = self.qualified(node)
         rels = {rel for q in qualified if (rel := symbols.canonical(q)) is not None}
         if len(rels) != 1:

@@ -226,3 +226,40 @@ def _parents(module: cst.CSTNode, unique: bool) -> dict[cst.CSTNode, cst.CSTNode
                     out[child] = node
                     stack.append(child)
     return out
+
+
+def dedupe(module: cst.Module) -> cst.Module:
+    """`module` with every node object that occurs more than once in it copied at its later
+    occurrences (with its ancestors rebuilt), so that no node object occurs twice; `module` itself
+    when none does. libcst's metadata wrapper deep-copies a whole tree for this; the nodes a
+    rewrite reuses are a few commas and blank lines."""
+    seen: set[int] = {id(module)}
+
+    def enter(child: cst.CSTNode) -> cst.CSTNode:
+        if id(child) in seen:
+            return child.deep_clone()
+        seen.add(id(child))
+        return rebuild(child)
+
+    def rebuild(node: cst.CSTNode) -> cst.CSTNode:
+        changes: dict[str, object] = {}
+        for field in _fields(node):
+            value = getattr(node, field)
+            kind = type(value)
+            if kind is tuple or kind is list:
+                items: list | None = None
+                for index, child in enumerate(value):
+                    if _is_node(type(child)):
+                        new = enter(child)
+                        if new is not child:
+                            items = list(value) if items is None else items
+                            items[index] = new
+                if items is not None:
+                    changes[field] = kind(items)
+            elif _is_node(kind):
+                new = enter(value)
+                if new is not value:
+                    changes[field] = new
+        return node.with_changes(**changes) if changes else node
+
+    return rebuild(module)  # type: ignore[return-value]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from .._walk import walk
 from .base import AnalysisBase
 from .model import KeyMap, Refusal, SigRef, Tensor, code_of
 
@@ -174,7 +175,7 @@ class Derived(AnalysisBase):
                 if analyzer.tracked.get(analyzer.key(node) or "") == "keymap" and analyzer.reads_keys(node):
                     analyzer.use(node)
 
-        self.scope.visit(Finder())
+        walk(self.scope, Finder())
 
     def reads_keys(self, node: cst.Name) -> bool:
         parent = self.parent(node)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from .._walk import walk
 from .base import AnalysisBase
 from .model import Names, Refusal, Run, code_of
 
@@ -78,7 +79,7 @@ class Members(AnalysisBase):
         if not isinstance(value, cst.Call):
             return False
         names = Names()
-        stmt.visit(names)
+        walk(stmt, names)
         if any(name.value in self.tracked for name in names.found):
             return False  # it reads or rebinds a name of this site
         first = value.args[0].value if value.args else None
@@ -124,9 +125,9 @@ class Members(AnalysisBase):
                 if key is not None and "." in key and key in analyzer.tracked:
                     found.append(node)
 
-        self.klass.visit(Finder())
+        walk(self.klass, Finder())
         names = Names(self.klass)  # new local names (`outputs`) avoid every name of the class
-        self.klass.visit(names)
+        walk(self.klass, names)
         self.all_names = names.all
         for node in found:
             if id(node) not in self.accounted:
@@ -156,7 +157,7 @@ class Members(AnalysisBase):
                         f"{node.value} in `{analyzer.method_of(node)}`, so it may be read or set",
                     )
 
-        self.klass.visit(Finder())
+        walk(self.klass, Finder())
 
     def unaccounted_member(self, node: cst.Attribute, role: str) -> Refusal:
         what = f"the {role.replace('_', ' ')} `{code_of(node)}`"
@@ -221,7 +222,7 @@ class Members(AnalysisBase):
                         if isinstance(target.target, cst.Name):
                             instances.add(target.target.value)
 
-        module.visit(Finder())
+        walk(module, Finder())
         uses: list[cst.Attribute] = []
 
         class Uses(cst.CSTVisitor):
@@ -237,7 +238,7 @@ class Members(AnalysisBase):
                 if (instance or made_here) and node.attr.value in members:
                     uses.append(node)
 
-        module.visit(Uses())
+        walk(module, Uses())
         if uses:
             node = uses[0]
             role = members[node.attr.value].replace("_", " ")
@@ -257,7 +258,7 @@ class Members(AnalysisBase):
                 if isinstance(node.value, cst.Name) and node.value.value in analyzer.owners:
                     names.add(node.attr.value)
 
-        self.klass.visit(Finder())
+        walk(self.klass, Finder())
         for stmt in self.klass.body.body:
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 names.add(stmt.name.value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from .._walk import walk
 from .base import AnalysisBase
 from .model import Bound, Refusal, code_of
 
@@ -152,7 +153,7 @@ class Scaffold(AnalysisBase):
                     "it for more than this load (sessions passed into helpers are not migrated)"
                 )
             bound = Bound()
-            scope.body.visit(bound)
+            walk(scope.body, bound)
             if sess not in bound.names:
                 return f"the session `{sess}` is a global variable, so other functions may use it"
         return (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .._base import literal_str
+from .._walk import walk
 
 _CREATORS = {"Variable": "name", "get_variable": "name"}  # rel -> keyword of the name
 _SCOPES = {"variable_scope": "name_or_scope", "name_scope": "name"}
@@ -70,7 +71,7 @@ def created_variables(codemod, module: cst.Module) -> set[str]:
             if name and scope is not None:
                 found.add(f"{scope}/{name}" if scope else name)
 
-    module.visit(Finder())
+    walk(module, Finder())
     return set() if resources else found
 
 
