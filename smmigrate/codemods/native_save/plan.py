@@ -437,12 +437,24 @@ class _Analysis(Replay, SignatureMap):
             and small.value.func.attr.value == "restore"
             and sess in used
         ):
+            imported = any(
+                _call_rel(cm, c) == "train.import_meta_graph"
+                for s, _ in b.statements
+                if isinstance(s, cst.CSTNode)
+                for c in _calls(s)
+            )
             raise Refused(
                 small,
                 "SM302",
                 f"the block restores a checkpoint into `{sess}`; the values live only in that session, so export it "
                 "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
-                "hand",
+                "hand"
+                + (
+                    "; the graph is imported from a MetaGraph (`import_meta_graph`): `smmigrate wrap-metagraph "
+                    "<checkpoint>.meta <checkpoint>` makes the TF2 SavedModel from the two files without this code"
+                    if imported
+                    else ""
+                ),
             )
         if sess in used or self.run_calls(small):
             self.keep(small, line)
