@@ -33,3 +33,27 @@ def test_names_the_rewrite_frees_may_be_taken_again_once():
     assert names.fresh("sess") == "sess"
     assert names.fresh("sess") == "sess_2"
     assert names.fresh("x") == "x_2"
+
+
+def test_memoised_analyses_answer_per_node_and_hand_out_copies():
+    # identifiers / calls of a node are memoised (nodes are immutable; native-save asks about the
+    # same statements many times): each node answered for itself, every caller gets its own copy
+    from smmigrate.codemods.exports import syntax
+    from smmigrate.codemods.native_save.nodes import _calls
+
+    syntax.forget()
+    stmt = cst.parse_statement("y = f(g(x), key=z.attr)\n")
+    first = identifiers(stmt)
+    assert first == {"y", "f", "g", "x", "z"}
+    first.add("mutated")  # a caller changing its set does not change the next answer
+    assert identifiers(stmt) == {"y", "f", "g", "x", "z"}
+    calls = _calls(stmt)
+    assert [cst.Module([]).code_for_node(c) for c in calls] == ["f(g(x), key=z.attr)", "g(x)"]
+    calls.clear()
+    assert len(_calls(stmt)) == 2
+    # another node, even one built equal, is analysed on its own
+    other = cst.parse_statement("w = h(v)\n")
+    assert identifiers(other) == {"w", "h", "v"}
+    assert syntax.names_used(stmt.body[0]) == {"f", "g", "x", "z"}
+    syntax.forget()
+    assert identifiers(stmt) == {"y", "f", "g", "x", "z"}

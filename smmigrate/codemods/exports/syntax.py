@@ -27,19 +27,39 @@ class _Uses(cst.CSTVisitor):
 
 def names_used(node: cst.CSTNode) -> set[str]:
     """Identifiers `node` reads (assignment targets included: harmless over-approximation)."""
-    v = _Uses()
-    walk(node, v)
-    if isinstance(node, cst.Assign):
-        v.names = set()
-        walk(node.value, v)
-    return v.names
+    return identifiers(node.value) if isinstance(node, cst.Assign) else identifiers(node)
+
+
+# Nodes are immutable, so what a pure analysis finds in one is found once: the analyses ask about the
+# same statements many times. Keyed by the node's id, with the node kept in the entry so the id
+# cannot be reused; `forget()` (at the start of each module's plan) bounds it to about one module's nodes.
+_MEMO: dict[tuple[object, int], tuple[cst.CSTNode, object]] = {}
+
+
+def memo(kind, node: cst.CSTNode):
+    entry = _MEMO.get((kind, id(node)))
+    return entry[1] if entry is not None and entry[0] is node else None
+
+
+def remember(kind, node: cst.CSTNode, value):
+    if len(_MEMO) >= 100_000:
+        _MEMO.clear()  # a run whose modules native-save never plans: still bounded
+    _MEMO[(kind, id(node))] = (node, value)
+    return value
+
+
+def forget() -> None:
+    _MEMO.clear()
 
 
 def identifiers(node: cst.CSTNode) -> set[str]:
     """Every identifier `node` mentions, bound or read (attribute and keyword names excluded)."""
-    v = _Uses()
-    walk(node, v)
-    return v.names
+    found = memo(identifiers, node)
+    if found is None:
+        v = _Uses()
+        walk(node, v)
+        found = remember(identifiers, node, frozenset(v.names))
+    return set(found)
 
 
 def assigned_names(small: cst.CSTNode) -> set[str]:
@@ -177,17 +197,24 @@ def all_names(node) -> list[cst.Name]:
     return out
 
 
+class _NameNodes(_Uses):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[cst.Name] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.found.append(node)
+
+
 def name_nodes(node) -> list[cst.Name]:
     """The identifiers in `node`, each occurrence (attribute and keyword names excluded: `tf.train`
     and `f(value=1)` use no variable `train` or `value`)."""
-    out: list[cst.Name] = []
-
-    class V(_Uses):
-        def visit_Name(self, n: cst.Name) -> None:
-            out.append(n)
-
-    walk(node, V())
-    return out
+    found = memo(name_nodes, node)
+    if found is None:
+        v = _NameNodes()
+        walk(node, v)
+        found = remember(name_nodes, node, tuple(v.found))
+    return list(found)
 
 
 def graph_refs(cm, node: cst.CSTNode) -> list:

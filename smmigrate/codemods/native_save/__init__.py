@@ -24,7 +24,7 @@ from .._base import SavedModelCodemod, literal_str
 from .._facts import ExportFact, SignatureFact
 from .._walk import walk
 from ..exports import tables as T
-from ..exports.syntax import Refused, bind_args, identifiers, name_nodes, tf_refs
+from ..exports.syntax import Refused, bind_args, forget, identifiers, name_nodes, tf_refs
 from ..symbols import PRIVATE_MODULES
 from .block import _as_default_of, _call_rel, _graph_ctx, _session_ctx
 from .dirs import parameter_dir
@@ -163,6 +163,7 @@ class NativeSave(SavedModelCodemod):
             self.shared.plans[self.NAME] = {"tree": node, **{a: getattr(self, a) for a in self._PLAN_STATE}}
 
     def _plan(self, node: cst.Module) -> None:
+        forget()  # the memo of the module planned before
         super().visit_Module(node)
         self.source_module = node
         scan = _Scan(self)

@@ -7,6 +7,7 @@ import json
 import libcst as cst
 
 from .._walk import walk
+from ..exports.syntax import memo, remember
 
 
 def _q(text: str) -> str:
@@ -24,12 +25,19 @@ class _Replace(cst.CSTTransformer):
         return new(updated_node) if callable(new) else new  # a function rebuilds the updated node
 
 
+class _CallFinder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: list[cst.Call] = []
+
+    def visit_Call(self, n: cst.Call) -> None:
+        self.found.append(n)
+
+
 def _calls(node) -> list[cst.Call]:
-    found: list[cst.Call] = []
-
-    class V(cst.CSTVisitor):
-        def visit_Call(self, n: cst.Call) -> None:
-            found.append(n)
-
-    walk(node, V())
-    return found
+    """Every call in `node`, in walk order (a new list: callers may change it)."""
+    found = memo(_calls, node)
+    if found is None:
+        finder = _CallFinder()
+        walk(node, finder)
+        found = remember(_calls, node, tuple(finder.found))
+    return list(found)
