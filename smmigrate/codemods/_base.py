@@ -52,6 +52,27 @@ def literal_str(node: cst.CSTNode | None) -> str | None:
     return None
 
 
+def _joined(dropped: list, own) -> list:
+    """A dropped statement's leading lines before the next one's, no blank run longer than either had."""
+
+    def longest_blank_run(lines) -> int:
+        best = run = 0
+        for line in lines:
+            run = run + 1 if isinstance(line, cst.EmptyLine) and line.comment is None else 0
+            best = max(best, run)
+        return best
+
+    limit = max(longest_blank_run(dropped), longest_blank_run(own))
+    out: list = []
+    run = 0
+    for line in [*dropped, *own]:
+        blank = isinstance(line, cst.EmptyLine) and line.comment is None
+        run = run + 1 if blank else 0
+        if not blank or run <= limit:
+            out.append(line)
+    return out
+
+
 class Refused(Exception):
     """A site a codemod will not rewrite: report `code` with `message` at `node` (every codemod's one
     refusal type; the codemod catches it where the site's analysis starts)."""
@@ -311,6 +332,8 @@ class SavedModelCodemod(cst.CSTTransformer):
         self.names = NameIndex()
         # ids of the nodes the rewriting pass must enter (see `only_around`); None: every node
         self._marked: set[int] | None = None
+        # suite -> blank lines and comments of statements dropped from it (`drop_statement`)
+        self._dropped_lines: dict[cst.CSTNode, list] = {}
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
@@ -368,6 +391,33 @@ class SavedModelCodemod(cst.CSTTransformer):
     def on_visit(self, node: cst.CSTNode) -> bool:
         descend = super().on_visit(node)
         return descend and (self._marked is None or id(node) in self._marked)
+
+    def drop_statement(
+        self,
+        original_node: cst.SimpleStatementLine | cst.BaseCompoundStatement,
+        updated_node: cst.SimpleStatementLine | cst.BaseCompoundStatement,
+    ):
+        """`RemoveFromParent()` for a statement the rewrite deletes; its blank lines and comments go to
+        the next statement left in the same suite (`on_leave`), not with it."""
+        suite = self.parent(original_node)
+        if suite is not None:
+            self._dropped_lines.setdefault(suite, []).extend(updated_node.leading_lines)
+        return cst.RemoveFromParent()
+
+    def on_leave(self, original_node, updated_node):
+        result = super().on_leave(original_node, updated_node)
+        if not self._dropped_lines or not isinstance(original_node, cst.BaseStatement):
+            return result
+        if not isinstance(result, (cst.FlattenSentinel, cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            return result  # removed too: its suite's lines wait for the next statement
+        suite = self.parent(original_node)
+        lines = self._dropped_lines.pop(suite, None) if suite is not None else None
+        if not lines:
+            return result
+        if isinstance(result, cst.FlattenSentinel):
+            first, *rest = list(result.nodes)
+            return cst.FlattenSentinel([first.with_changes(leading_lines=_joined(lines, first.leading_lines)), *rest])
+        return result.with_changes(leading_lines=_joined(lines, result.leading_lines))
 
     def plans_change(self) -> bool:
         """For PLANS_AHEAD codemods, after `visit_Module`: whether the plan changes the tree."""

@@ -101,7 +101,7 @@ def _is_import(stmt: cst.CSTNode) -> bool:
     )
 
 
-def _is_docstring(stmt: cst.CSTNode) -> bool:
+def is_docstring(stmt: cst.CSTNode) -> bool:
     return (
         isinstance(stmt, cst.SimpleStatementLine)
         and len(stmt.body) == 1
@@ -117,7 +117,7 @@ def add_import(module: cst.Module, dotted: str, asname: str) -> cst.Module:
     body = list(module.body)
     insert_at = 0
     for i, stmt in enumerate(body):
-        if (i == 0 and _is_docstring(stmt)) or _is_import(stmt):
+        if (i == 0 and is_docstring(stmt)) or _is_import(stmt):
             insert_at = i + 1
             continue
         break

@@ -32,7 +32,7 @@ import libcst as cst
 
 from ..codes import codes_of
 from ._base import Refused, SavedModelCodemod
-from ._keras import code_of, is_keras_model, keras_model_classes, keras_rel, kwarg, name_uses, tf_rel
+from ._keras import code_of, is_keras_model, keras_model_classes, keras_rel, kwarg, name_uses, scope_of, tf_rel
 from ._names import FreshNames
 from ._walk import walk
 from .exports.syntax import identifiers
@@ -92,7 +92,6 @@ _SAME_IN_TRAINING = frozenset(
         "Softmax",
     }
 )
-_OPTIMIZERS = frozenset({"SGD", "Adam", "RMSprop", "Adagrad", "Adadelta", "Adamax", "Nadam", "Ftrl"})
 
 
 class KerasSession(SavedModelCodemod):
@@ -112,7 +111,6 @@ class KerasSession(SavedModelCodemod):
         self._tree = node
         self._replace: dict[cst.CSTNode, list[cst.BaseStatement] | None] = {}
         self._calls: dict[cst.Call, str] = {}  # call -> "learning_rate" | "verbose"
-        self._carry: dict[cst.CSTNode, list] = {}  # statement -> leading lines of removed ones before it
         calls: list[cst.Call] = []
 
         class Finder(cst.CSTVisitor):
@@ -144,7 +142,6 @@ class KerasSession(SavedModelCodemod):
                 self.report(why.node, why.code, f"left as TF1 Keras code: {why.message}")
                 return
         self._replace = planned
-        self._plan_carry(node)
         for call in calls:  # what TF 1.x's graph-mode Keras did by default, in this TF 1.x Keras module
             self._predict_verbose(call, classes)
 
@@ -311,9 +308,10 @@ class KerasSession(SavedModelCodemod):
         if not (isinstance(value, cst.Integer) and value.value == "0"):
             raise Refused(call, "SM700", "`set_learning_phase` is called with something other than 0")
         stmt = self._statement_of(call)
-        scope = self._function_of(stmt)
+        scope = scope_of(self, stmt)
+        function = scope if isinstance(scope, cst.FunctionDef) else None
         body = self.parent(stmt)
-        if body is not self._tree and not (scope is not None and body is not None and self.parent(body) is scope):
+        if body is not self._tree and not (function is not None and body is not None and self.parent(body) is function):
             raise Refused(call, "SM700", "`set_learning_phase(0)` is not a statement of a function or module body")
         at = self.position(call)
         for other in calls:
@@ -328,7 +326,7 @@ class KerasSession(SavedModelCodemod):
                     f"`{code_of(other.func)}` behaves differently in training: under `set_learning_phase(0)` "
                     "TF 1.x trained it in inference mode, which Keras 3's `fit` does not",
                 )
-            if self.position(other) < at or (scope is not None and self._function_of(other) is not scope):
+            if self.position(other) < at or (function is not None and scope_of(self, other) is not function):
                 raise Refused(
                     other,
                     "SM700",
@@ -338,7 +336,9 @@ class KerasSession(SavedModelCodemod):
     # -- Keras 2 arguments Keras 3 rejects or treats differently ------------------------------
     def _optimizer_arguments(self, call: cst.Call) -> None:
         rel = keras_rel(self, call.func)
-        if rel is not None and rel.startswith("optimizers.") and rel.split(".", 1)[1] in _OPTIMIZERS:
+        # an optimizer class (`optimizers.SGD`, `optimizers.legacy.Adam`; not `optimizers.get`, schedules)
+        name = rel.rsplit(".", 1)[-1] if rel is not None and rel.startswith("optimizers.") else ""
+        if name[:1].isupper() and ".schedules." not in f".{rel}.":
             if any(a.keyword is not None and a.keyword.value == "decay" for a in call.args):
                 self.report(
                     call,
@@ -360,26 +360,6 @@ class KerasSession(SavedModelCodemod):
             self._calls[call] = "verbose"
 
     # -- helpers -------------------------------------------------------------------------------
-    def _plan_carry(self, module: cst.Module) -> None:
-        """Blank lines and comments of each removed statement go to the next statement kept."""
-        for stmt, new in list(self._replace.items()):
-            if new is not None or not isinstance(stmt, cst.SimpleStatementLine) or not stmt.leading_lines:
-                continue
-            parent = self.parent(stmt)
-            body: list[cst.CSTNode] = list(parent.body) if isinstance(parent, (cst.Module, cst.IndentedBlock)) else []
-            if stmt not in body:
-                continue
-            after = body[body.index(stmt) + 1 :]
-            following = next((s for s in after if self._replace.get(s, ()) is not None), None)
-            if following is not None:
-                self._carry.setdefault(following, []).extend(stmt.leading_lines)
-
-    def _function_of(self, node: cst.CSTNode) -> cst.FunctionDef | None:
-        current = self.parent(node)
-        while current is not None and not isinstance(current, cst.FunctionDef):
-            current = self.parent(current)
-        return current
-
     def _statement_of(self, node: cst.CSTNode) -> cst.CSTNode:
         current: cst.CSTNode | None = node
         while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
@@ -410,41 +390,8 @@ class KerasSession(SavedModelCodemod):
             return updated_node
         new = self._replace[original_node]
         if new is None:
-            return cst.RemoveFromParent()
+            return self.drop_statement(original_node, updated_node)
         return cst.FlattenSentinel(new)
-
-    def on_leave(self, original_node, updated_node):
-        carried = self._carry.get(original_node) if isinstance(original_node, cst.CSTNode) else None
-        result = super().on_leave(original_node, updated_node)
-        if not carried:
-            return result
-        if isinstance(result, cst.FlattenSentinel):
-            first, *rest = list(result.nodes)
-            return cst.FlattenSentinel([first.with_changes(leading_lines=_merge(carried, first.leading_lines)), *rest])
-        if isinstance(result, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            return result.with_changes(leading_lines=_merge(carried, result.leading_lines))
-        return result
-
-
-def _merge(carried: list, own) -> list:
-    """Leading lines of a removed statement before the next one's, no longer blank runs than either had."""
-
-    def runs(lines) -> int:
-        best = n = 0
-        for line in lines:
-            n = n + 1 if isinstance(line, cst.EmptyLine) and line.comment is None else 0
-            best = max(best, n)
-        return best
-
-    limit = max(runs(carried), runs(own))
-    out: list = []
-    n = 0
-    for line in [*carried, *own]:
-        blank = isinstance(line, cst.EmptyLine) and line.comment is None
-        n = n + 1 if blank else 0
-        if not blank or n <= limit:
-            out.append(line)
-    return out
 
 
 def __getattr__(name: str):

@@ -36,14 +36,14 @@ def names_used(node: cst.CSTNode) -> set[str]:
 _MEMO: dict[tuple[object, int], tuple[cst.CSTNode, object]] = {}
 
 
-def memo(kind, node: cst.CSTNode):
+def memoised(kind, node: cst.CSTNode, compute):
+    """`compute()`, the answer of analysis `kind` about `node`, found once per node."""
     entry = _MEMO.get((kind, id(node)))
-    return entry[1] if entry is not None and entry[0] is node else None
-
-
-def remember(kind, node: cst.CSTNode, value):
+    if entry is not None and entry[0] is node:
+        return entry[1]
     if len(_MEMO) >= 100_000:
         _MEMO.clear()  # a run whose modules native-save never plans: still bounded
+    value = compute()
     _MEMO[(kind, id(node))] = (node, value)
     return value
 
@@ -54,12 +54,13 @@ def forget() -> None:
 
 def identifiers(node: cst.CSTNode) -> set[str]:
     """Every identifier `node` mentions, bound or read (attribute and keyword names excluded)."""
-    found = memo(identifiers, node)
-    if found is None:
+
+    def compute() -> frozenset[str]:
         v = _Uses()
         walk(node, v)
-        found = remember(identifiers, node, frozenset(v.names))
-    return set(found)
+        return frozenset(v.names)
+
+    return set(memoised(identifiers, node, compute))
 
 
 def assigned_names(small: cst.CSTNode) -> set[str]:
@@ -209,12 +210,13 @@ class _NameNodes(_Uses):
 def name_nodes(node) -> list[cst.Name]:
     """The identifiers in `node`, each occurrence (attribute and keyword names excluded: `tf.train`
     and `f(value=1)` use no variable `train` or `value`)."""
-    found = memo(name_nodes, node)
-    if found is None:
+
+    def compute() -> tuple[cst.Name, ...]:
         v = _NameNodes()
         walk(node, v)
-        found = remember(name_nodes, node, tuple(v.found))
-    return list(found)
+        return tuple(v.found)
+
+    return list(memoised(name_nodes, node, compute))
 
 
 def graph_refs(cm, node: cst.CSTNode) -> list:

@@ -62,7 +62,6 @@ class NativeLoad(SavedModelCodemod):
         self._strip: dict[cst.With, list] = {}
         self._taken: dict[int, set[str]] = {}
         self._members: dict[int, set[str]] = {}
-        self._pending: dict = {}  # block -> leading lines of statements dropped from it
         calls: list[cst.Call] = []
         graph_mode: list[cst.Call] = []
         codemod = self
@@ -193,9 +192,7 @@ class NativeLoad(SavedModelCodemod):
             ):
                 # a method that only closed the session (`def close(self): self.sess.close()`) stays
                 return updated_node.with_changes(body=[cst.Pass()])
-            lines = list(updated_node.leading_lines)
-            self._pending[parent] = [*self._pending.get(parent, ()), *lines]
-            return cst.RemoveFromParent()
+            return self.drop_statement(original_node, updated_node)
         if isinstance(plan, str):  # `sig = loaded.signatures[key]`
             assign = updated_node.body[0]
             return updated_node.with_changes(body=[assign.with_changes(value=cst.parse_expression(plan))])
@@ -203,21 +200,6 @@ class NativeLoad(SavedModelCodemod):
         new[0] = new[0].with_changes(leading_lines=updated_node.leading_lines)
         new[0] = new[0].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
         return cst.FlattenSentinel(new)
-
-    def on_leave(self, original_node, updated_node):
-        result = super().on_leave(original_node, updated_node)
-        if not self._pending or result is cst.RemoveFromParent() or not isinstance(original_node, cst.BaseStatement):
-            return result
-        if not isinstance(result, (cst.FlattenSentinel, cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            return result
-        lines = self._pending.pop(self.get_metadata(ParentNodeProvider, original_node, None), None)
-        if lines is None:
-            return result
-        if isinstance(result, cst.FlattenSentinel):
-            nodes: list[Any] = list(result.nodes)  # statements
-            nodes[0] = nodes[0].with_changes(leading_lines=[*lines, *nodes[0].leading_lines])
-            return cst.FlattenSentinel(nodes)
-        return result.with_changes(leading_lines=[*lines, *result.leading_lines])
 
     def leave_With(self, original_node: cst.With, updated_node: cst.With):
         if original_node in self._flatten:

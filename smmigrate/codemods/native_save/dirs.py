@@ -12,9 +12,9 @@ passing different or computed values, `*args`/`**kwargs`.
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import ParentNodeProvider
 
 from .._base import literal_str
+from .._keras import scope_of
 from .._walk import walk
 from ..exports.syntax import Refused, bind_args, identifiers
 
@@ -83,17 +83,8 @@ class _Uses(cst.CSTVisitor):
 
 def parameter_dir(cm, name: cst.Name) -> str | None:
     """The one string every call of the module-level function whose parameter `name` is passes for it."""
-    parents = cm._metadata(ParentNodeProvider)
-    node: cst.CSTNode = name
-    function: cst.FunctionDef | None = None
-    while (parent := parents.get(node)) is not None:
-        if isinstance(parent, cst.FunctionDef):
-            function = parent
-            break
-        if isinstance(parent, (cst.ClassDef, cst.Lambda)):
-            return None
-        node = parent
-    if function is None or parents.get(function) is not cm.source_module:
+    function = scope_of(cm, name)  # a method's, a lambda's or a nested function's parameter: None below
+    if not isinstance(function, cst.FunctionDef) or cm.parent(function) is not cm.source_module:
         return None
     params = function.params
     if params.star_arg is not cst.MaybeSentinel.DEFAULT and not isinstance(params.star_arg, cst.ParamStar):

@@ -25,6 +25,7 @@ from typing import cast
 
 import libcst as cst
 
+from .._imports import is_docstring
 from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import Refused, identifiers
@@ -46,15 +47,6 @@ class Helper:
     body: list  # statements without the docstring
     exports: bool = False  # holds a SavedModel export (an export helper: `export(sess, x, y, path)`)
     locals: set[str] = field(default_factory=set)
-
-
-def _is_docstring(stmt) -> bool:
-    return (
-        isinstance(stmt, cst.SimpleStatementLine)
-        and len(stmt.body) == 1
-        and isinstance(stmt.body[0], cst.Expr)
-        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
-    )
 
 
 def simple_value(node) -> bool:
@@ -119,7 +111,7 @@ def helper_of(cm, fn: cst.FunctionDef) -> tuple[Helper | None, str]:
                 return None, f"the default of `{p.name.value}` is computed (`{cm.code(p.default)}`)"
             defaults[p.name.value] = p.default
     body = list(fn.body.body) if isinstance(fn.body, cst.IndentedBlock) else []
-    if body and _is_docstring(body[0]):
+    if body and is_docstring(body[0]):
         body = body[1:]
     if not body:
         return None, "its body is empty"

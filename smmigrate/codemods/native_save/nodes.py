@@ -7,7 +7,7 @@ import json
 import libcst as cst
 
 from .._walk import walk
-from ..exports.syntax import memo, remember
+from ..exports.syntax import memoised
 
 
 def _q(text: str) -> str:
@@ -35,9 +35,10 @@ class _CallFinder(cst.CSTVisitor):
 
 def _calls(node) -> list[cst.Call]:
     """Every call in `node`, in walk order (a new list: callers may change it)."""
-    found = memo(_calls, node)
-    if found is None:
+
+    def compute() -> tuple[cst.Call, ...]:
         finder = _CallFinder()
         walk(node, finder)
-        found = remember(_calls, node, tuple(finder.found))
-    return list(found)
+        return tuple(finder.found)
+
+    return list(memoised(_calls, node, compute))

@@ -1180,15 +1180,6 @@ def _evaluated_expression(small, sess: str) -> cst.Call | None:
     return None
 
 
-def _is_docstring(stmt) -> bool:
-    return (
-        isinstance(stmt, cst.SimpleStatementLine)
-        and len(stmt.body) == 1
-        and isinstance(stmt.body[0], cst.Expr)
-        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
-    )
-
-
 def sessions_in(cm, stmt) -> set[str]:
     """Names a statement (looking into with-blocks) binds to `tf.Session(...)` by assignment."""
     return {

@@ -20,6 +20,7 @@ from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import (
     Refused,
+    _Uses,
     all_names,
     assigned_names,
     bind_args,
@@ -529,22 +530,11 @@ def fetch_leaves(fetch) -> list[str] | None:
 def names_used_outside(stmt, calls) -> set[str]:
     """Identifiers `stmt` reads outside the given calls (or other nodes)."""
     skip = {id(c) for c in calls}
-    found: set[str] = set()
 
-    class V(cst.CSTVisitor):
+    class V(_Uses):
         def on_visit(self, node: cst.CSTNode) -> bool:
             return id(node) not in skip and super().on_visit(node)
 
-        def visit_Attribute(self, node: cst.Attribute) -> bool:
-            walk(node.value, self)
-            return False
-
-        def visit_Arg(self, node: cst.Arg) -> bool:
-            walk(node.value, self)
-            return False
-
-        def visit_Name(self, node: cst.Name) -> None:
-            found.add(node.value)
-
-    walk(stmt, V())
-    return found
+    v = V()
+    walk(stmt, v)
+    return v.names
