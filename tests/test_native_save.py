@@ -105,6 +105,9 @@ CASES = {
     "train_dataset_iterator": (None, "export", {}),  # tf.data one-shot iterator: each replayed run pulls a batch
     "values_made_before_region": (None, "export", {}),  # a config, a proto, a constant made before the graph
     "main_op_layer_variables_unchanged": (None, "export", {}),  # main_op(): TF1 re-inits to the exported values
+    # the removed session's config: thread pools and GPU memory growth -> tf.config calls; others kept
+    "session_config_named": (None, "export", {}),
+    "session_config_kept": (None, "export_cpu_only", {}),
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy
@@ -530,3 +533,21 @@ def export(export_dir, w="weights"):
     assert 'w_2 = tf.Variable(tf.ones([2, 1]), name="w")' in out and "tf.matmul(x, w_2)" in out
     assert out.rstrip().endswith("print(w)") and "def layer" not in out
     assert rewrite_source(out, only=("native-save",))[0] == out
+
+
+def test_session_config_applied_in_a_fresh_process(tmp_path):
+    """The tf.config calls replacing a removed session's config take effect (they must run before
+    TensorFlow's runtime starts, as the rewritten export function does in a fresh process), and
+    the program does not fail where the runtime has already started (the batched run above)."""
+    case = CASE_FILES["session_config_named"]
+    program = tmp_path / "config_tf2.py"
+    program.write_text(
+        case.expected
+        + "\n\nexport(__file__[:-3] + '_model')\n"
+        + "print('threads', tf.config.threading.get_intra_op_parallelism_threads(), "
+        + "tf.config.threading.get_inter_op_parallelism_threads())\n"
+    )
+    (result,) = run_programs("tf2", [{"script": str(program)}])
+    assert result["error"] is None, result["error"]
+    assert "threads 2 1" in result["stdout"], result["stdout"]
+    assert (tmp_path / "config_tf2_model" / "saved_model.pb").exists()

@@ -27,6 +27,7 @@ from ..exports import tables as T
 from ..exports.syntax import Refused, bind_args, forget, identifiers, name_nodes, tf_refs
 from ..symbols import PRIVATE_MODULES
 from .block import _as_default_of, _call_rel, _graph_ctx, _session_ctx
+from .config import dropped_imports, plan_configs
 from .dirs import parameter_dir
 from .emit import Emitter, Names, _blank_before, module_attr
 from .inline import called_helpers, helpers_of
@@ -361,6 +362,13 @@ class NativeSave(SavedModelCodemod):
             self.refusals[id(exports[0])] = (why.code, why.message)  # what the bridge says when it takes over
             self.report(why.node if why.node is not None else block.root, why.code, "not migrated: " + why.message)
             return
+        local = _enclosing_function(self, block.root) is not None  # else module code (a main guard's too)
+        scope = _counts_in(body) if local else self.module_counts
+        configs = plan_configs(self, block, body, names, scope)
+        new = [*configs.before, *new]
+        self._replace.update(configs.replace)
+        self._remove.update(configs.remove)
+        dropped_imports(self, configs)
         first = block.graph_stmt if block.graph_stmt is not None else block.root
         new[0] = new[0].with_changes(leading_lines=[*first.leading_lines, *new[0].leading_lines])
         if isinstance(new[0], cst.FunctionDef) and body[0] is not first:

@@ -35,6 +35,10 @@ import tensorflow as tf
 
 
 def export(export_dir):
+    try:  # what the removed ConfigProto asked for (TF2 takes it only before the first op runs)
+        tf.config.threading.set_inter_op_parallelism_threads(1)
+    except RuntimeError:
+        pass
     scale = tf.Variable([1.0, 2.0, 3.0], name="scale")
     path = os.path.join(export_dir)
 
