@@ -99,8 +99,8 @@ def _v1_aliases(found, edits: list) -> None:
     graph code all migrates ends with no `tf.compat.v1` import. With `import tensorflow as tf2`
     before it, the uses are spelled `tf2....` and the import goes. Done only when the module uses the
     name itself (a module that only defines it is a handle others import), every use is a dotted TF
-    name (no bare `tf` passed around) and nothing rebinds it. Aliases assigned in code
-    (`tf1 = tf.compat.v1`) stay: other modules may import them."""
+    name (no bare `tf` passed around) and nothing rebinds it. An alias assigned in code
+    (`tf1 = tf.compat.v1`) beside `import tensorflow as tf` is folded into `tf` the same way."""
     scopes, text, tree = found.scopes, found.text, found.tree
     tf_names = {n: p for n, p in scopes.module.bindings.items() if any(x.startswith(ROOT) for x in p)}
     if any(len(set(paths)) > 1 for paths in tf_names.values()):
@@ -123,12 +123,26 @@ def _v1_aliases(found, edits: list) -> None:
             }
             roots = [n for n in before if scopes.module.bindings.get(n) == [ROOT] and n not in rebound]
             target, root = stmt.names[0].asname, (roots[0] if roots else None)
+        elif (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and scopes.alias_of.get(id(stmt)) == V1
+            and isinstance(base := head(stmt.value), ast.Name)
+            and scopes.module.bindings.get(base.id) == [ROOT]
+            and base.id not in rebound
+        ):
+            # `tf1 = tf.compat.v1` beside `import tensorflow as tf`, used by this module itself (so
+            # not just a handle for others): `tf1.X` becomes `tf.<spelling>` and the line goes
+            target, root = stmt.targets[0].id, base.id
         if target is None or target in rebound or scopes.module.bindings.get(target) != [V1]:
             continue
         uses = [n for n in found.names if getattr(head(n), "id", None) == target]
         other_tf = any(
             getattr(head(n), "id", None) != target and (scopes.resolve(n) or "").startswith(ROOT) for n in found.names
         )
+        if isinstance(stmt, ast.Assign) and not uses:
+            continue  # defined, not used: a handle other modules import (`from .compat import tf1`)
         if not other_tf and all(scopes.resolve(n) in _SWITCHES for n in uses):
             # a module whose only TensorFlow code is this name (a handle other modules import: `from
             # .compat import tf`), used at most by the graph-mode switch compat-mode adds: it stays.

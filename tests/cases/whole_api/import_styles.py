@@ -19,11 +19,9 @@ from tensorflow.compat.v1 import gfile
 from tensorflow.compat.v1 import placeholder as ph
 from tensorflow.compat.v1.saved_model import tag_constants
 
-tfc = tensorflow.compat.v1
-
 
 def run(path):
     x = ph(tensorflow.float32, [2])
     if gfile.Exists(path):
-        print(tensorflow.compat.v1.train.AdamOptimizer(0.1), tfc.placeholder, tag_constants.SERVING)
+        print(tensorflow.compat.v1.train.AdamOptimizer(0.1), tensorflow.compat.v1.placeholder, tag_constants.SERVING)
     return tensorflow.compat.v1.Session()
