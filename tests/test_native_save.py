@@ -108,6 +108,9 @@ CASES = {
     # the removed session's config: thread pools and GPU memory growth -> tf.config calls; others kept
     "session_config_named": (None, "export", {}),
     "session_config_kept": (None, "export_cpu_only", {}),
+    # a helper's dict of tensors read by key in feeds, fetches and signatures; signature helpers through
+    # a module alias; TF1's `keep_dims=`
+    "dict_entries_holding_names": (None, "export", {}),
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy

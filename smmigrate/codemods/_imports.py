@@ -16,8 +16,15 @@ from ._walk import walk
 
 
 class _UsedNames(cst.CSTVisitor):
-    def __init__(self) -> None:
+    def __init__(self, skip: set[int] | None = None) -> None:
         self.names: set[str] = set()
+        self.skip = skip or set()  # id of `alias = a.b` lines: their target is no use of `alias`
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        if id(node) not in self.skip:
+            return True
+        walk(node.body[0].value, self)  # type: ignore[attr-defined]  # `_module_alias` checked the shape
+        return False
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False
@@ -86,13 +93,40 @@ class _RemoveAliases(cst.CSTTransformer):
 
 
 def remove_unused_imports(module: cst.Module, candidates: set[str]) -> cst.Module:
-    """Remove import aliases binding any of `candidates` that the module no longer uses."""
-    used = _UsedNames()
+    """Remove import aliases binding any of `candidates` that the module no longer uses, and
+    module-level module aliases (`sig_utils = tf.saved_model.signature_def_utils`) among them that
+    nothing reads any more."""
+    aliases = {
+        id(stmt): name for stmt in module.body if (name := _module_alias(stmt)) is not None and name in candidates
+    }
+    used = _UsedNames(skip=set(aliases))
     walk(module, used)
     drop = {name for name in candidates if name not in used.names}
     if not drop:
         return module
+    if aliases:
+        bound = list(aliases.values())
+        drop_stmts = {i for i, n in aliases.items() if n in drop and bound.count(n) == 1}
+        module = module.with_changes(body=[s for s in module.body if id(s) not in drop_stmts])
     return module.visit(_RemoveAliases(drop))
+
+
+def _module_alias(stmt: cst.CSTNode) -> str | None:
+    """`name` of a `name = a.b.c` line (a dotted path only: an alias of a module or object)."""
+    if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
+        return None
+    small = stmt.body[0]
+    if not (
+        isinstance(small, cst.Assign)
+        and len(small.targets) == 1
+        and isinstance(small.targets[0].target, cst.Name)
+        and isinstance(small.value, cst.Attribute)
+    ):
+        return None
+    value: cst.BaseExpression = small.value
+    while isinstance(value, cst.Attribute):
+        value = value.value
+    return small.targets[0].target.value if isinstance(value, cst.Name) else None
 
 
 def _is_import(stmt: cst.CSTNode) -> bool:

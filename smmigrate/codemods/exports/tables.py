@@ -120,6 +120,7 @@ _OPS = [
     "zeros_like",
     "shape",
     "newaxis",
+    "norm",
     "Tensor",
     "TensorShape",
     "TensorSpec",

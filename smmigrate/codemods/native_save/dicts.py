@@ -126,6 +126,9 @@ class _Rewrite(cst.CSTTransformer):
             return updated
         return self.note(original, cst.Name(self.names[text]))
 
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+        return self.note(original, updated)  # a copied name still resolves as the original (`sig_utils.x`)
+
     def leave_DictComp(self, original: cst.DictComp, updated: cst.DictComp) -> cst.BaseExpression:
         keys = self._keys(original)
         if keys is None:
@@ -229,6 +232,18 @@ def scalarize(statements: list, fresh, note, outside: set[str], graph_code) -> s
         if keys is None or not any(graph_code(v) for v in _values(statements, index, name)):
             continue
         names = {k: fresh(f"{name}_{_identifier(k)}") for k in keys}
+        display = small.value
+        assert isinstance(display, cst.Dict)  # `_keys_of_display` said so
+        later = _assigned_keys(statements, index, name)
+        for el in display.elements:  # `{"x": x}`: `t["x"]` is `x` itself (bound once in the block, kept)
+            key = literal_str(el.key) if isinstance(el, cst.DictElement) else None
+            if (
+                key is not None
+                and key not in later
+                and isinstance(el.value, cst.Name)
+                and bound.get(el.value.value) == 1
+            ):
+                names[key] = el.value.value
         _apply(statements, index, name, names, lists, note)
         done.add(name)
     return done
@@ -267,6 +282,18 @@ def _dict_keys(statements, index: int, name: str, lists) -> list[str] | None:
     if read - set(keys):
         return None  # a key never set: TF1 raised KeyError, nothing to migrate
     return keys
+
+
+def _assigned_keys(statements, index: int, name: str) -> set[str]:
+    """The keys `name[k] = v` statements after `statements[index]` set."""
+    out: set[str] = set()
+    for other, _ in statements[index + 1 :]:
+        if isinstance(other, cst.Assign) and len(other.targets) == 1:
+            key = _subscript_key(other.targets[0].target, name)
+            text = literal_str(key) if key is not None else None
+            if text is not None:
+                out.add(text)
+    return out
 
 
 def _values(statements, index: int, name: str) -> list[cst.BaseExpression]:
@@ -324,6 +351,8 @@ def _apply(statements: list, index: int, name: str, names: dict[str, str], lists
     new: list = []
     for el in display.elements:  # `{"a": x}`: one assignment per entry, in order
         key = literal_str(el.key) or ""  # `_keys_of_display` checked every key is a string literal
+        if isinstance(el.value, cst.Name) and el.value.value == names[key]:
+            continue  # an entry holding a name: reads of it are that name
         assign = cst.Assign(targets=[cst.AssignTarget(cst.Name(names[key]))], value=el.value)
         new.append((note(small, assign), line))
     rewrite = _Rewrite(name, names, lists, note)

@@ -58,6 +58,7 @@ class Emitter(ReplayEmitter):
             rel = resolved.rel
             if rel in T.GRAPH_KEEP:
                 self._tf2_spelling(ref, rel, resolved, mapping)
+                self._keepdims(node, ref, mapping)
                 continue
             if rel in T.GRAPH_RENAME:
                 mapping[id(ref)] = cst.parse_expression(self.cm.spell((V2, T.GRAPH_RENAME[rel]), resolved))
@@ -91,6 +92,13 @@ class Emitter(ReplayEmitter):
                     "hand",
                 )
         return mapping
+
+    def _keepdims(self, node, ref, mapping: dict) -> None:
+        """TF1's reductions (and `tf.norm`) also took `keep_dims=`, which TF2's do not: `keepdims=`."""
+        call = next((c for c in _calls(node) if c.func is ref), None)
+        for arg in call.args if call is not None else ():
+            if arg.keyword is not None and arg.keyword.value == "keep_dims":
+                mapping[id(arg.keyword)] = cst.Name("keepdims")
 
     def _whole_call(self, node, ref, rel: str) -> dict:
         """`tf.losses.mean_squared_error(t, p)` -> its TF2 computation (see tables.GRAPH_CALLS)."""
