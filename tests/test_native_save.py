@@ -111,6 +111,7 @@ CASES = {
     # a helper's dict of tensors read by key in feeds, fetches and signatures; signature helpers through
     # a module alias; TF1's `keep_dims=`
     "dict_entries_holding_names": (None, "export", {}),
+    "helper_layers_dense": (None, "export", {}),  # a helper of tf.layers.dense calls, inlined
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy
@@ -120,6 +121,7 @@ VOCAB_FILES = ("table_vocab_asset", "table_contrib_helpers", "table_simple_save_
 CONTRIB = ("table_contrib_helpers",)
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (
+    "helper_layers_dense",
     "variable_scope_get_variable",
     "layers_dense",
     "scoped_mlp",

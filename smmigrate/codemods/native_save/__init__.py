@@ -269,7 +269,12 @@ class NativeSave(SavedModelCodemod):
             name = stmt.name.value
             found = _calls(stmt)
             calls[name] = {c.func.value for c in found if isinstance(c.func, cst.Name)}
-            out.makes[name] = any(_call_rel(self, c) in _GRAPH_MAKERS for c in found)
+            # a function calling `tf.layers.*` builds graph pieces too: inlined (dense, dropout,
+            # flatten) or refused, never called from a tf.function, where its layers' variables
+            # would be new and untracked at every trace
+            out.makes[name] = any(
+                (rel := _call_rel(self, c)) in _GRAPH_MAKERS or (rel or "").startswith("layers.") for c in found
+            )
             if any(id(c) in scan.exports for c in found):
                 out.exporting.add(name)
             out[name] = stmt

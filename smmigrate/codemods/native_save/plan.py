@@ -1060,6 +1060,7 @@ _GRAPH_MAKERS = frozenset(
         T.PLACEHOLDER,
         T.VARIABLE,
         T.GET_VARIABLE,
+        *T.DENSE,  # `tf.layers.dense` makes its kernel and bias
         T.GRAPH,
         T.RESET_GRAPH,
         *T.SESSIONS,
