@@ -112,6 +112,9 @@ CASES = {
     # a module alias; TF1's `keep_dims=`
     "dict_entries_holding_names": (None, "export", {}),
     "helper_layers_dense": (None, "export", {}),  # a helper of tf.layers.dense calls, inlined
+    "dict_helper_feed_by_key": (None, "./out", {}),  # feeds keyed `t["x"]` of a helper's dict
+    # placeholders from a comprehension over a module constant, a dict fetched whole, `.items()` signatures
+    "dict_comprehension_placeholders": (None, "export", {}),
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy

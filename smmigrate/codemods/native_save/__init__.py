@@ -24,10 +24,11 @@ from .._base import SavedModelCodemod, literal_str
 from .._facts import ExportFact, SignatureFact
 from .._walk import walk
 from ..exports import tables as T
-from ..exports.syntax import Refused, bind_args, forget, identifiers, name_nodes, tf_refs
+from ..exports.syntax import Refused, assigned_names, bind_args, forget, identifiers, name_nodes, tf_refs
 from ..symbols import PRIVATE_MODULES
 from .block import _as_default_of, _call_rel, _graph_ctx, _session_ctx
 from .config import dropped_imports, plan_configs
+from .dicts import _only_iterated, _strings
 from .dirs import parameter_dir
 from .emit import Emitter, Names, _blank_before, module_attr
 from .inline import called_helpers, helpers_of
@@ -396,6 +397,23 @@ class NativeSave(SavedModelCodemod):
             if block.tensor_names.get(v, "").endswith(":0")
         )
         self._fact(exports[0], block, True, bridgeable=bool(block.trainings), variables=tracked)
+
+    def module_list(self, name: str) -> list[str] | None:
+        """The strings of `NAME = ["a", "b"]` (or a tuple), bound once at module level and otherwise
+        only iterated over anywhere in the module (so its keys never change); None otherwise."""
+        found = [
+            small
+            for stmt in self.source_module.body
+            if isinstance(stmt, cst.SimpleStatementLine)
+            for small in stmt.body
+            if isinstance(small, cst.Assign) and name in assigned_names(small)
+        ]
+        if len(found) != 1 or len(found[0].targets) != 1:
+            return None
+        keys = _strings(found[0].value)
+        if keys is None or not _only_iterated([self.source_module], name):
+            return None
+        return keys
 
     def dir_value(self, export_dir: cst.BaseExpression | None) -> str | None:
         """An export directory's value: a string literal, a module-level string constant's name, or a

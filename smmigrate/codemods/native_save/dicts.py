@@ -13,12 +13,13 @@ whole, read after the block) stays as it is, and the analysis decides about it a
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import libcst as cst
 
 from .._base import literal_str
 from .._walk import walk
-from ..exports.syntax import assigned_names
+from ..exports.syntax import assigned_names, identifiers
 from .variables import ScopeExit
 
 
@@ -55,6 +56,42 @@ def _subscript_key(node, name: str) -> cst.BaseExpression | None:
     return None
 
 
+def _items_of(comp, name: str) -> tuple[str, str] | None:
+    """(k, v) of a comprehension `... for k, v in name.items()` (one `for`, no `if`)."""
+    fors = comp.for_in
+    it = fors.iter
+    target = fors.target
+    if (
+        fors.inner_for_in is None
+        and not fors.ifs
+        and isinstance(it, cst.Call)
+        and not it.args
+        and isinstance(it.func, cst.Attribute)
+        and it.func.attr.value == "items"
+        and isinstance(it.func.value, cst.Name)
+        and it.func.value.value == name
+        and isinstance(target, cst.Tuple)
+        and len(target.elements) == 2
+        and all(isinstance(e.value, cst.Name) for e in target.elements)
+    ):
+        k, v = (cast(cst.Name, e.value).value for e in target.elements)
+        return (k, v) if k != v else None
+    return None
+
+
+def _run_fetch(call: cst.Call, name: str) -> bool:
+    """`<session>.run(name, ...)`: the dict fetched whole (TF1 returns a dict of the same keys)."""
+    return (
+        isinstance(call.func, cst.Attribute)
+        and call.func.attr.value == "run"
+        and bool(call.args)
+        and call.args[0].keyword is None
+        and not call.args[0].star
+        and isinstance(call.args[0].value, cst.Name)
+        and call.args[0].value.value == name
+    )
+
+
 class _Uses(cst.CSTVisitor):
     """Whether every use of `name` in a statement is `name["lit"]` or `name[k]` with `k` a
     comprehension variable over a literal list of strings; the keys assigned and read."""
@@ -65,10 +102,18 @@ class _Uses(cst.CSTVisitor):
         self.ok = True
         self.assigned: set[str] = set()
         self.read: set[str] = set()
+        self.whole = False  # read whole, as `X.items()` of a comprehension or the fetch of `.run(X, ...)`
         self.comp_vars: list[dict[str, list[str]]] = []  # enclosing comprehensions' loop variables
 
     def _comp(self, node) -> bool:
         fors = node.for_in
+        if _items_of(node, self.name) is not None:
+            self.whole = True
+            walk(fors.target, self)
+            for part in (node.key, node.value) if isinstance(node, cst.DictComp) else (node.elt,):
+                walk(part, self)
+            self.comp_vars.append({})
+            return False
         if fors.inner_for_in is not None or fors.ifs or not isinstance(fors.target, cst.Name):
             self.comp_vars.append({})
             return True
@@ -105,6 +150,22 @@ class _Uses(cst.CSTVisitor):
         self.ok = False
         return False
 
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        walk(node.value, self)  # `build_signature_def(inputs=...)` uses no name `inputs`
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        walk(node.value, self)  # `x.inputs` neither
+        return False
+
+    def visit_Call(self, node: cst.Call) -> bool:
+        if _run_fetch(node, self.name):
+            self.whole = True
+            for arg in node.args[1:]:
+                walk(arg, self)
+            return False
+        return True
+
     def visit_Name(self, node: cst.Name) -> None:
         if node.value == self.name:
             self.ok = False  # used bare: passed on, iterated, fetched whole
@@ -129,7 +190,23 @@ class _Rewrite(cst.CSTTransformer):
     def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
         return self.note(original, updated)  # a copied name still resolves as the original (`sig_utils.x`)
 
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        if not _run_fetch(original, self.name):
+            return updated
+        # `sess.run(ends, feed)`: the same keys, each its own name (TF1 returns a dict of the same keys)
+        display = cst.Dict([cst.DictElement(_literal(key), cst.Name(new)) for key, new in self.names.items()])
+        first = updated.args[0].with_changes(value=display)
+        return self.note(original, updated.with_changes(args=[first, *updated.args[1:]]))
+
     def leave_DictComp(self, original: cst.DictComp, updated: cst.DictComp) -> cst.BaseExpression:
+        pair = _items_of(original, self.name)
+        if pair is not None:  # `{f(k): g(v) for k, v in ends.items()}`: one entry per key
+            k, v = pair
+            elements = [
+                cst.DictElement(self._with(original.key, k, key, v), self._with(original.value, k, key, v))
+                for key in self.names
+            ]
+            return self.note(original, cst.Dict(elements=elements))
         keys = self._keys(original)
         if keys is None:
             return updated
@@ -138,6 +215,11 @@ class _Rewrite(cst.CSTTransformer):
         return self.note(original, cst.Dict(elements=elements))
 
     def leave_ListComp(self, original: cst.ListComp, updated: cst.ListComp) -> cst.BaseExpression:
+        pair = _items_of(original, self.name)
+        if pair is not None:
+            k, v = pair
+            elements = [cst.Element(self._with(original.elt, k, key, v)) for key in self.names]
+            return self.note(original, cst.List(elements=elements))
         keys = self._keys(original)
         if keys is None:
             return updated
@@ -155,9 +237,10 @@ class _Rewrite(cst.CSTTransformer):
             keys = self.lists.get(fors.iter.value)
         return keys
 
-    def _with(self, expr, var: str, key: str) -> cst.BaseExpression:
-        """`expr` for one key: the loop variable is the key's literal, `name[key]` its own name."""
-        literal = cst.SimpleString('"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    def _with(self, expr, var: str, key: str, value_var: str | None = None) -> cst.BaseExpression:
+        """`expr` for one key: the loop variable is the key's literal, `name[key]` (or the value
+        variable of `for k, v in name.items()`) its own name."""
+        literal = _literal(key)
         outer = self
 
         class Sub(cst.CSTTransformer):
@@ -168,7 +251,11 @@ class _Rewrite(cst.CSTTransformer):
                 return outer.note(original, updated)
 
             def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
-                return cst.SimpleString(literal.value) if original.value == var else outer.note(original, updated)
+                if original.value == var:
+                    return cst.SimpleString(literal.value)
+                if value_var is not None and original.value == value_var:
+                    return outer.note(original, cst.Name(outer.names[key]))
+                return outer.note(original, updated)
 
             def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
                 return outer.note(original, updated.with_changes(attr=original.attr))
@@ -177,6 +264,10 @@ class _Rewrite(cst.CSTTransformer):
                 return outer.note(original, updated.with_changes(keyword=original.keyword))
 
         return expr.visit(Sub())
+
+
+def _literal(key: str) -> cst.SimpleString:
+    return cst.SimpleString('"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"')
 
 
 def _reads(node, name: str, var: str) -> bool:
@@ -197,11 +288,12 @@ def _identifier(key: str) -> str:
     return re.sub(r"\W", "_", key)
 
 
-def scalarize(statements: list, fresh, note, outside: set[str], graph_code) -> set[str]:
+def scalarize(statements: list, fresh, note, outside: set[str], graph_code, module_list=None) -> set[str]:
     """Rewrite `statements` ((small, line) pairs of a block, in order) in place; the dicts replaced.
 
     Only dicts holding graph code (`graph_code(value)` for one of their values) are split: a dict
-    of plain Python values stays as the user wrote it."""
+    of plain Python values stays as the user wrote it. `module_list(name)`: the strings of a
+    module-level list constant (`INPUTS = ["height", "width"]`, never changed), else None."""
     smalls = [s for s, _ in statements if not isinstance(s, ScopeExit)]
     lists: dict[str, list[str]] = {}
     bound: dict[str, int] = {}
@@ -216,20 +308,18 @@ def scalarize(statements: list, fresh, note, outside: set[str], graph_code) -> s
                 lists[name] = keys
     for name in [n for n in lists if not _only_iterated(smalls, n)]:
         del lists[name]  # used otherwise (appended to, passed on): its keys may change
+    _unroll_comprehensions(statements, lists, bound, note, module_list)
     done: set[str] = set()
-    for index, (small, _) in enumerate(list(statements)):
-        if not (
-            isinstance(small, cst.Assign)
-            and len(small.targets) == 1
-            and isinstance(small.targets[0].target, cst.Name)
-            and _keys_of_display(small.value) is not None
-        ):
-            continue
-        name = small.targets[0].target.value
-        if bound.get(name) != 1 or name in outside or name in done:
-            continue
+    tried: set[str] = set()
+    # one dict at a time, from the top: splitting one rewrites the statements that read it (a later
+    # dict's display among them), so the search starts again on the new statements
+    while (found := _next_dict(statements, bound, outside | done | tried)) is not None:
+        index, name = found
+        tried.add(name)
+        small = statements[index][0]
         keys = _dict_keys(statements, index, name, lists)
-        if keys is None or not any(graph_code(v) for v in _values(statements, index, name)):
+        graphy = _graph_names(statements[:index], graph_code)
+        if keys is None or not any(graph_code(v) or identifiers(v) & graphy for v in _values(statements, index, name)):
             continue
         names = {k: fresh(f"{name}_{_identifier(k)}") for k in keys}
         display = small.value
@@ -247,6 +337,64 @@ def scalarize(statements: list, fresh, note, outside: set[str], graph_code) -> s
         _apply(statements, index, name, names, lists, note)
         done.add(name)
     return done
+
+
+def _next_dict(statements, bound, skip: set[str]) -> tuple[int, str] | None:
+    """(index, name) of the first `name = {"k": ...}` display bound once and not in `skip`."""
+    for index, (small, _) in enumerate(statements):
+        if (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+            and _keys_of_display(small.value) is not None
+            and bound.get(small.targets[0].target.value) == 1
+            and small.targets[0].target.value not in skip
+        ):
+            return index, small.targets[0].target.value
+    return None
+
+
+def _unroll_comprehensions(statements: list, lists, bound, note, module_list) -> None:
+    """`ends = {k: f(k) for k in KEYS}` over literal key names (in the block, or a module constant)
+    becomes the display `{"a": f("a"), "b": f("b")}`, which the split below then takes like any other
+    (placeholders named after their keys: `{n: tf.placeholder(..., name=n) for n in INPUTS}`)."""
+    for index, (small, line) in enumerate(statements):
+        if not (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+            and isinstance(small.value, cst.DictComp)
+            and bound.get(small.targets[0].target.value) == 1
+        ):
+            continue
+        comp = small.value
+        fors = comp.for_in
+        if fors.inner_for_in is not None or fors.ifs or not isinstance(fors.target, cst.Name):
+            continue
+        var = fors.target.value
+        if not (isinstance(comp.key, cst.Name) and comp.key.value == var):
+            continue
+        keys = _strings(fors.iter)
+        if keys is None and isinstance(fors.iter, cst.Name):
+            name = fors.iter.value
+            keys = lists.get(name)
+            if keys is None and name not in bound and module_list is not None:
+                keys = module_list(name)
+        if not keys or len(set(keys)) != len(keys):
+            continue
+        rewrite = _Rewrite("", {}, lists, note)
+        elements = [cst.DictElement(_literal(k), rewrite._with(comp.value, var, k)) for k in keys]
+        statements[index] = (note(small, small.with_changes(value=note(comp, cst.Dict(elements=elements)))), line)
+
+
+def _graph_names(statements, graph_code) -> set[str]:
+    """Names the statements bind to graph values: graph code, or values computed from such names
+    (`area = height * width` after `height = tf.placeholder(...)`)."""
+    out: set[str] = set()
+    for small, _ in statements:
+        if isinstance(small, cst.Assign) and (graph_code(small.value) or identifiers(small.value) & out):
+            out |= assigned_names(small)
+    return out
 
 
 def _dict_keys(statements, index: int, name: str, lists) -> list[str] | None:

@@ -244,6 +244,7 @@ class _Analysis(Replay, SignatureMap):
             self.inliner._note,
             self.outside | later,
             lambda value: bool(graph_refs(self.cm, value)),
+            self.cm.module_list,
         )
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position

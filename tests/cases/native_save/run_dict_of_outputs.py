@@ -38,8 +38,8 @@ def export(export_dir):
     )
     def evaluate(height, width):
         area = height * width * k
-        outputs = {"area": area, "perimeter": 2.0 * (height + width)}
-        return outputs
+        outputs_perimeter = 2.0 * (height + width)
+        return {"area": area, "perimeter": outputs_perimeter}
 
     res = {key_2: result.numpy() for key_2, result in evaluate(**feed).items()}
     for key in sorted(res):
