@@ -115,6 +115,7 @@ CASES = {
     "dict_helper_feed_by_key": (None, "./out", {}),  # feeds keyed `t["x"]` of a helper's dict
     # placeholders from a comprehension over a module constant, a dict fetched whole, `.items()` signatures
     "dict_comprehension_placeholders": (None, "export", {}),
+    "dict_keys_loop_fetch": (None, "export", {}),  # `for name in ("a", "b"): sess.run(t[name], feed)`
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy

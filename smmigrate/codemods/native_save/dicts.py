@@ -79,6 +79,48 @@ def _items_of(comp, name: str) -> tuple[str, str] | None:
     return None
 
 
+def _loop_keys(node: cst.For, lists) -> tuple[str, list[str]] | None:
+    """(k, keys) of `for k in <literal strings, or a list of them>:` whose body never rebinds `k`."""
+    if not isinstance(node.target, cst.Name) or node.orelse is not None or node.asynchronous is not None:
+        return None
+    var = node.target.value
+    keys = _strings(node.iter)
+    if keys is None and isinstance(node.iter, cst.Name):
+        keys = lists.get(node.iter.value)
+    if not keys:
+        return None
+    rebinds = any(var in assigned_names(small) for small in _smalls(node.body))
+    return None if rebinds else (var, keys)
+
+
+def _smalls(node) -> list:
+    out: list = []
+
+    class V(cst.CSTVisitor):
+        def visit_SimpleStatementLine(self, n: cst.SimpleStatementLine) -> None:
+            out.extend(n.body)
+
+        def visit_For(self, n: cst.For) -> None:
+            out.append(cst.Assign(targets=[cst.AssignTarget(n.target)], value=n.iter))
+
+    walk(node, V())
+    return out
+
+
+def _run_fetch_of(call: cst.Call, name: str) -> cst.Subscript | None:
+    """`name[k]` of `<session>.run(name[k], ...)`."""
+    if (
+        isinstance(call.func, cst.Attribute)
+        and call.func.attr.value == "run"
+        and call.args
+        and call.args[0].keyword is None
+        and not call.args[0].star
+        and _subscript_key(call.args[0].value, name) is not None
+    ):
+        return cast(cst.Subscript, call.args[0].value)
+    return None
+
+
 def _run_fetch(call: cst.Call, name: str) -> bool:
     """`<session>.run(name, ...)`: the dict fetched whole (TF1 returns a dict of the same keys)."""
     return (
@@ -150,6 +192,14 @@ class _Uses(cst.CSTVisitor):
         self.ok = False
         return False
 
+    def visit_For(self, node: cst.For) -> bool:
+        found = _loop_keys(node, self.lists)
+        self.comp_vars.append({found[0]: found[1]} if found else {})
+        return True
+
+    def leave_For(self, node: cst.For) -> None:
+        self.comp_vars.pop()
+
     def visit_Arg(self, node: cst.Arg) -> bool:
         walk(node.value, self)  # `build_signature_def(inputs=...)` uses no name `inputs`
         return False
@@ -172,16 +222,35 @@ class _Uses(cst.CSTVisitor):
 
 
 class _Rewrite(cst.CSTTransformer):
-    """`name["k"]` -> its own name; comprehensions over literal keys that read `name` unrolled."""
+    """`name["k"]` -> its own name; comprehensions over literal keys that read `name` unrolled;
+    `name[k]` in a `for k in <literal keys>:` loop -> `{"a": name_a, ...}[k]`."""
 
     def __init__(self, name: str, names: dict[str, str], lists: dict[str, list[str]], note) -> None:
         self.name = name
         self.names = names
         self.lists = lists
         self.note = note
+        self.loop_vars: list[tuple[str, list[str]] | None] = []  # enclosing `for k in <keys>` loops
+
+    def visit_For(self, node: cst.For) -> bool:
+        self.loop_vars.append(_loop_keys(node, self.lists))
+        return True
+
+    def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
+        self.loop_vars.pop()
+        return updated
+
+    def _display(self, keys=None) -> cst.Dict:
+        keys = list(self.names) if keys is None else keys
+        return cst.Dict([cst.DictElement(_literal(key), cst.Name(self.names[key])) for key in keys])
 
     def leave_Subscript(self, original: cst.Subscript, updated: cst.Subscript) -> cst.BaseExpression:
         key = _subscript_key(updated, self.name)
+        loop = next(
+            (lv for lv in reversed(self.loop_vars) if lv and isinstance(key, cst.Name) and lv[0] == key.value), None
+        )
+        if loop is not None:  # the loop's keys only: `{"dot": t_dot, "norm": t_norm}[name]`
+            return self.note(original, updated.with_changes(value=self._display(loop[1])))
         text = literal_str(key) if key is not None else None
         if text is None:
             return updated
@@ -191,11 +260,21 @@ class _Rewrite(cst.CSTTransformer):
         return self.note(original, updated)  # a copied name still resolves as the original (`sig_utils.x`)
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        fetch = updated.args[0].value if updated.args else None
+        if (
+            _run_fetch_of(original, self.name) is not None
+            and isinstance(fetch, cst.Subscript)
+            and isinstance(fetch.value, cst.Dict)
+        ):
+            # `sess.run(ends[k], feed)` in a loop over the keys: `sess.run({"a": ends_a, ...}, feed)[k]`,
+            # every entry fetched and the one of this key picked (the entries are tensors, no ops)
+            first = updated.args[0].with_changes(value=fetch.value)
+            call = updated.with_changes(args=[first, *updated.args[1:]])
+            return self.note(original, fetch.with_changes(value=call))
         if not _run_fetch(original, self.name):
             return updated
         # `sess.run(ends, feed)`: the same keys, each its own name (TF1 returns a dict of the same keys)
-        display = cst.Dict([cst.DictElement(_literal(key), cst.Name(new)) for key, new in self.names.items()])
-        first = updated.args[0].with_changes(value=display)
+        first = updated.args[0].with_changes(value=self._display())
         return self.note(original, updated.with_changes(args=[first, *updated.args[1:]]))
 
     def leave_DictComp(self, original: cst.DictComp, updated: cst.DictComp) -> cst.BaseExpression:
