@@ -49,6 +49,8 @@ sys.path.insert(0, str(HERE))
 from progrun import notebook_source, run_programs  # noqa: E402
 
 from smmigrate.codes import CODES, Severity  # noqa: E402
+from smmigrate.codemods.compat_mode import _eager_optimizer  # noqa: E402
+from smmigrate.codemods.exports.tables import OPTIMIZER_PATH  # noqa: E402
 
 RTOL, ATOL = 1e-5, 1e-6
 # Diagnostic codes that only inform (e.g. "this module runs in TF1 compatibility mode"; severity
@@ -64,6 +66,13 @@ PYTHON_HELPERS = frozenset({"app", "flags", "logging", "gfile"})
 # rewrites saved_model.pb after tf.saved_model.save, in plain TF2 code. Counted with the helpers.
 SAVED_MODEL_EDITORS = ("saved_model.signature_def_utils.MethodNameUpdater",)
 HELPER_RESIDUE = "compat.v1 Python helpers"
+# A TF1 optimizer used only eagerly (`opt.apply_gradients(...)` in a GradientTape step, or
+# `opt.minimize(lambda: loss)`): the issue's own target for replayed training ("GradientTape, or the
+# optimizer's eager minimize(callable)"), kept because it reaches TF1's weights bit for bit where
+# Keras 3's optimizers differ in the last bits. compat-mode does not count it as graph code either
+# (`compat_mode._eager_optimizer`); counted on its own, it does not make B "compat".
+EAGER_OPTIMIZER_RESIDUE = "compat.v1 optimizer used eagerly"
+NOT_GRAPH_CODE = (HELPER_RESIDUE, EAGER_OPTIMIZER_RESIDUE)
 SESSION_NAMES = ("Session", "InteractiveSession", "placeholder")
 # Other TF1-only graph APIs (TF 2.21 has them only under tf.compat.v1): a program using any of them
 # still builds graphs, so it is not native even when no Session/placeholder is left.
@@ -169,6 +178,15 @@ def residue(sources: dict[str, str]) -> Counter:
             counts["unparsable"] += 1
             continue
         helpers = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in PYTHON_HELPERS}
+        parents = _parents(tree)
+        eager = {
+            id(_v1_node(n))
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Attribute)
+            and OPTIMIZER_PATH.match(_dotted(n).split("compat.v1.", 1)[-1])
+            and "compat.v1." in _dotted(n)
+            and _eager_optimizer(n, parents)
+        }
         for n in ast.walk(tree):
             dotted = _dotted(n) if isinstance(n, ast.Attribute) else ""
             if any(dotted.endswith("compat.v1." + editor) for editor in SAVED_MODEL_EDITORS):
@@ -181,7 +199,8 @@ def residue(sources: dict[str, str]) -> Counter:
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):
                 if node.attr == "v1" and _dotted(node.value).endswith("compat"):
-                    counts[HELPER_RESIDUE if id(node) in helpers else "compat.v1"] += 1
+                    kind = EAGER_OPTIMIZER_RESIDUE if id(node) in eager else "compat.v1"
+                    counts[HELPER_RESIDUE if id(node) in helpers else kind] += 1
                 if node.attr in GRAPH_SWITCHES:
                     counts["graph switch"] += 1
                 if node.attr in SESSION_NAMES:
@@ -204,6 +223,18 @@ def residue(sources: dict[str, str]) -> Counter:
                         elif n in SESSION_NAMES:
                             counts["Session/placeholder"] += 1
     return counts
+
+
+def _parents(tree: ast.AST) -> dict[int, ast.AST]:
+    return {id(child): parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+
+
+def _v1_node(node: ast.Attribute) -> ast.AST:
+    """The `....compat.v1` attribute inside a `....compat.v1.train.X` chain."""
+    inner: ast.AST = node
+    while isinstance(inner, ast.Attribute) and not (inner.attr == "v1" and _dotted(inner.value).endswith("compat")):
+        inner = inner.value
+    return inner
 
 
 def switches_graph_mode(sources: dict[str, str]) -> bool:
@@ -549,7 +580,7 @@ def run_corpus(names=None, workdir: Path | None = None, log=None) -> tuple[list[
             log(f"verify: {len(pairs)} SavedModel pairs in {timings['verify']:.1f}s")
 
         for row in rows:
-            graph_code = sum(n for kind, n in row.residue.items() if kind != HELPER_RESIDUE)
+            graph_code = sum(n for kind, n in row.residue.items() if kind not in NOT_GRAPH_CODE)
             if set(row.diagnostics) - NOTE_CODES or row.rewrite_failures:
                 row.mode = "reported"
             elif graph_code:
@@ -659,7 +690,10 @@ def markdown(rows: list[Row], timings: dict) -> str:
         "other TF1-only graph APIs (get_variable, variable_scope, initializers, Saver, tf.layers, loader, ...); "
         "`compat.v1` spellings of TF1's Python-side helpers (`app`, `flags`, `logging`, `gfile`, and "
         "`MethodNameUpdater`, TF's editor of a written SavedModel's method names) are counted apart and do not "
-        "make B compat: they are not graph code.",
+        "make B compat: they are not graph code. Nor does a TF1 optimizer used only eagerly "
+        "(`opt.apply_gradients(...)` in a GradientTape step, `opt.minimize(lambda: ...)`; counted as "
+        '"compat.v1 optimizer used eagerly"): the issue\'s target for replayed training, kept because it '
+        "reaches TF1's weights bit for bit where Keras 3's optimizers differ in the last bits.",
         "",
         "| " + " | ".join(data[0]) + " |",
         "|" + "---|" * len(data[0]),

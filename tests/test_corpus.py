@@ -95,6 +95,12 @@ def test_residue_counts_tf1_spellings():
     edit = "u = tf.compat.v1.saved_model.signature_def_utils.MethodNameUpdater(d)\n"
     assert residue({"s.py": "import tensorflow as tf\n" + edit}) == {"compat.v1 Python helpers": 1}
     assert residue({"t.py": "import tensorflow as tf\n" + edit + "s = tf.compat.v1.Session()\n"})["compat.v1"] == 1
+    # a TF1 optimizer used only eagerly (apply_gradients in a GradientTape step) is counted apart;
+    # the same optimizer minimizing a graph loss is TF1 graph code
+    eager = "opt = tf.compat.v1.train.AdamOptimizer(0.1)\nopt.apply_gradients(zip(g, v))\n"
+    assert residue({"u.py": "import tensorflow as tf\n" + eager}) == {"compat.v1 optimizer used eagerly": 1}
+    graph = "opt = tf.compat.v1.train.AdamOptimizer(0.1)\nstep = opt.minimize(loss)\n"
+    assert residue({"v.py": "import tensorflow as tf\n" + graph}) == {"compat.v1": 1}
 
 
 @pytest.fixture(scope="module")
