@@ -48,9 +48,9 @@ RESULTS = CORPUS / "RESULTS.md"
 sys.path.insert(0, str(HERE))
 from progrun import notebook_source, run_programs  # noqa: E402
 
-from smmigrate.codes import CODES, Severity  # noqa: E402
 from smmigrate.codemods.compat_mode import _eager_optimizer  # noqa: E402
 from smmigrate.codemods.exports.tables import OPTIMIZER_PATH  # noqa: E402
+from smmigrate.codes import CODES, Severity  # noqa: E402
 
 RTOL, ATOL = 1e-5, 1e-6
 # Diagnostic codes that only inform (e.g. "this module runs in TF1 compatibility mode"; severity
