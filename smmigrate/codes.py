@@ -176,7 +176,7 @@ _TABLE = (
         "SM206",
         "native-load",
         Severity.MANUAL,
-        "session created with `config` or `target` (settings of the session, not of the model)",
+        "session created with a `target`, or a `config` whose settings smmigrate does not map to `tf.config` (a field such as `per_process_gpu_memory_fraction`, a value that is not a literal, a config used elsewhere)",
         "configure threads and devices with `tf.config` (e.g. `tf.config.threading.set_intra_op_parallelism_threads`) and load with `tf.saved_model.load(export_dir, tags=...)`",
     ),
     Code(

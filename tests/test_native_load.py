@@ -213,6 +213,7 @@ def executed(tmp_path_factory):
         ("load_graph_default", [linear]),  # issue 11: the graph variable went, `with graph.as_default():` stayed
         ("load_client_class", [linear]),  # issue 12: sessions on `self`, run by other methods
         ("load_name_maps", [linear]),  # issue 12: feeds and fetches derived from the SignatureDef
+        ("load_session_config", [linear]),  # issue 12: a session's config -> tf.config calls
     ]:
         src, dest = PROGRAMS / f"{name}.py", out / f"{name}.py"
         pair(name, src, dest, without_docstring(rewrite_file(src, dest)), argv)
@@ -293,6 +294,7 @@ def _check(executed, name, select_lines=None):
         "load_graph_default",
         "load_client_class",
         "load_name_maps",
+        "load_session_config",
         "load_variables",
         "load_migrated_variables",
     ],

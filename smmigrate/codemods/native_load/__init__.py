@@ -57,6 +57,7 @@ class NativeLoad(SavedModelCodemod):
         self._expr: dict[cst.Call, str] = {}
         # statement -> its replacement lines, a new value for `sig = ...` (str), or None to drop it
         self._stmts: dict[cst.SimpleStatementLine, list[str] | str | None] = {}
+        self._anchor: dict[cst.SimpleStatementLine, int] = {}  # which new statement keeps the line's comment
         self._hoist: dict[cst.SimpleStatementLine, str] = {}
         self._flatten: set[cst.With] = set()
         self._strip: dict[cst.With, list] = {}
@@ -135,6 +136,7 @@ class NativeLoad(SavedModelCodemod):
 
     def _record(self, site: Site) -> None:
         self._stmts[site.load_stmt] = load_code(site, self._spell)
+        self._anchor[site.load_stmt] = len(site.config_code)  # `loaded = ...` after the config calls
         for stmt in site.remove:
             self._stmts[stmt] = None
         for stmt, sig in site.sig_stmts.items():
@@ -198,7 +200,8 @@ class NativeLoad(SavedModelCodemod):
             return updated_node.with_changes(body=[assign.with_changes(value=cst.parse_expression(plan))])
         new = [cst.parse_statement(line + "\n") for line in plan]
         new[0] = new[0].with_changes(leading_lines=updated_node.leading_lines)
-        new[0] = new[0].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
+        at = self._anchor.get(original_node, 0)  # the statement standing for the original line
+        new[at] = new[at].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
         return cst.FlattenSentinel(new)
 
     def leave_With(self, original_node: cst.With, updated_node: cst.With):

@@ -270,7 +270,7 @@ def load_code(site: Site, spell: Callable[[str], str]) -> list[str]:
     args = code_of(site.export_dir)
     if site.tags is not None:
         args += f", tags={code_of(site.tags)}"
-    lines = [f"{site.loaded_var} = {spell('saved_model.load')}({args})"]
+    lines = [*site.config_code, f"{site.loaded_var} = {spell('saved_model.load')}({args})"]
     for sig in site.new_sigs:
         lines.append(f"{sig.fn_var} = {site.loaded_var}.signatures[{key_code(sig.key_value, sig.key)}]")
     for var, feeds, fetches, shape in site.prunes:

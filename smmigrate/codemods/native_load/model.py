@@ -118,6 +118,7 @@ class Site:
     # (var, feed names, fetch names, fetch shape) per pruned function
     prunes: list[tuple[str, list[str], list[str], str]] = field(default_factory=list)
     dropped_funcs: list[cst.BaseExpression] = field(default_factory=list)  # imports maybe unused now
+    config_code: list[str] = field(default_factory=list)  # tf.config calls for the session's config=
 
 
 def code_of(node: cst.CSTNode) -> str:

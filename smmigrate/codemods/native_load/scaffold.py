@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import libcst as cst
 
+from .._names import FreshNames
 from .._walk import walk
+from ..exports.syntax import name_nodes, tf_refs
+from ..native_save.config import read_config, settings_code
 from .base import AnalysisBase
 from .model import Bound, Refusal, code_of
 
@@ -37,6 +40,9 @@ class Scaffold(AnalysisBase):
         site = self.site
         site.dropped_funcs.append(call.func)
         for arg in call.args:
+            config = arg.keyword is not None and arg.keyword.value == "config" and not arg.star
+            if config and self.session_config(call, arg.value):
+                continue
             if arg.keyword is not None and arg.keyword.value == "graph" and not arg.star:
                 value = arg.value
                 if self.is_call(value, "Graph") and not value.args:
@@ -52,7 +58,44 @@ class Scaffold(AnalysisBase):
                     f"the session runs in the graph `{code_of(arg.value)}`, which is made outside the session's "
                     "block (a parameter, an attribute or a call), so other code may build ops in it or read it",
                 )
+            if arg.keyword is not None and arg.keyword.value == "config" and not arg.star:
+                raise Refusal(
+                    arg,
+                    "SM206",
+                    f"the session is created with `{what}`, which sets something smmigrate does not map to "
+                    "`tf.config` (it maps literal thread counts, `gpu_options.allow_growth`, "
+                    '`device_count={"GPU": 0}`, `log_device_placement`, `allow_soft_placement` of a config '
+                    "used only by this session)",
+                )
             raise Refusal(arg, "SM206", f"the session is created with `{what}`, which has no per-call TF2 equivalent")
+
+    def session_config(self, call: cst.Call, value: cst.BaseExpression) -> bool:
+        """`config=` of the session: understood (`native_save.config.read_config`), its lines go and
+        the `tf.config` calls asking for the same come before the TF2 load."""
+        before: list[list] = []  # earlier statements of each enclosing block, innermost first
+        child: cst.CSTNode | None = call
+        node = self.parent(call)
+        while node is not None:
+            if isinstance(node, (cst.IndentedBlock, cst.Module)):
+                body: list[cst.CSTNode] = list(node.body)
+                before.append(body[: body.index(child)] if child in body else [])
+            if node is self.scope:
+                break
+            child, node = node, self.parent(node)
+        counts: dict[str, int] = {}
+        for name in name_nodes(self.scope):
+            counts[name.value] = counts.get(name.value, 0) + 1
+        found = read_config(self.cm, value, [s for level in reversed(before) for s in level], counts)
+        if found is None:
+            return False
+        settings, lines = found
+        taken = {n.value for n in name_nodes(self.cm.module_node)}
+        self.site.config_code = settings_code(self.cm, settings, FreshNames(taken).fresh)
+        self.site.remove.update(lines)
+        for line in lines:
+            self.site.dropped_funcs.extend(ref for ref, _ in tf_refs(self.cm, line))
+        self.use(value)
+        return True
 
     def entered_graph(self, node: cst.CSTNode, value: cst.BaseExpression) -> bool:
         """`g` of an enclosing `with tf.Graph().as_default() as g:` (now tracked as the graph)."""

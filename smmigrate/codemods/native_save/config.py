@@ -81,18 +81,40 @@ def plan_configs(cm, block, body: Sequence[cst.BaseStatement], names, counts: di
             if _call_rel(cm, call) not in T.SESSIONS:
                 continue
             config = next((a.value for a in call.args if a.keyword and a.keyword.value == "config"), None)
-            if isinstance(config, cst.Call):
-                settings = _proto(cm, config, body[:root], counts, [])
-                if settings is not None:
-                    plan.before.extend(_statements(cm, settings, names))
-            elif isinstance(config, cst.Name):
-                _named(cm, config.value, body[:root], names, plan, counts)
+            found = read_config(cm, config, body[:root], counts) if config is not None else None
+            if found is None:
+                continue
+            settings, lines = found
+            new = _parse(cm, settings_code(cm, settings, names.fresh))
+            if not lines:  # written inside `tf.Session(...)`: before the block's TF2 code
+                plan.before.extend(new)
+                continue
+            first, *rest = lines
+            if new:
+                new[0] = new[0].with_changes(leading_lines=[*first.leading_lines, *new[0].leading_lines])
+            plan.replace[id(first)] = new
+            plan.remove.update(id(s) for s in rest)
+            plan.dropped.extend(lines)
     return plan
 
 
-def _named(cm, name: str, before: Sequence[cst.BaseStatement], names, plan: ConfigPlan, counts) -> None:
-    """`config = tf.ConfigProto(...)` and `config.x.y = v` lines before the block, `config` used
-    nowhere else: they become the tf.config calls, where the first of them was."""
+def read_config(
+    cm, config: cst.BaseExpression, before: Sequence[cst.BaseStatement], counts: dict[str, int]
+) -> tuple[_Settings, list[cst.SimpleStatementLine]] | None:
+    """The settings a session's `config=` asks for, and the lines before the session that only made
+    the config (they go): `tf.ConfigProto(...)` written in the call (no lines), or a name bound by
+    `config = tf.ConfigProto(...)` and set by `config.x.y = v` lines, used nowhere else (`counts`:
+    every occurrence of each identifier in the scope). None when anything is not understood."""
+    if isinstance(config, cst.Call):
+        found: list = []
+        settings = _proto(cm, config, before, counts, found)
+        return (settings, found) if settings is not None else None
+    if isinstance(config, cst.Name):
+        return _named(cm, config.value, before, counts)
+    return None
+
+
+def _named(cm, name: str, before: Sequence[cst.BaseStatement], counts) -> tuple[_Settings, list] | None:
     settings: _Settings | None = None
     lines: list[cst.SimpleStatementLine] = []
     uses = 1  # `config=config` in the session
@@ -106,26 +128,20 @@ def _named(cm, name: str, before: Sequence[cst.BaseStatement], names, plan: Conf
         target = small.targets[0].target
         if isinstance(target, cst.Name) and target.value == name:
             if settings is not None or _call_rel(cm, small.value) != CONFIG:
-                return  # bound twice, or to something else
+                return None  # bound twice, or to something else
             settings = _proto(cm, small.value, before, counts, found)
             if settings is None:
-                return
+                return None
             lines.append(stmt)
             uses += 1
         elif settings is not None and (key := _attribute_path(target, name)) is not None:
             if not settings.set(key, small.value):
-                return
+                return None
             lines.append(stmt)
             uses += 1
     if settings is None or counts.get(name) != uses:
-        return
-    new = _statements(cm, settings, names)
-    first, *rest = [*found, *lines]
-    if new:
-        new[0] = new[0].with_changes(leading_lines=[*first.leading_lines, *new[0].leading_lines])
-    plan.replace[id(first)] = new
-    plan.remove.update(id(s) for s in rest)
-    plan.dropped.extend([*found, *lines])
+        return None
+    return settings, [*found, *lines]
 
 
 def _proto(cm, call: cst.BaseExpression, before, counts, found: list) -> _Settings | None:
@@ -212,21 +228,21 @@ def _gpu_count(value: cst.BaseExpression) -> int | None:
     return None
 
 
-def _statements(cm, settings: _Settings, names) -> list[cst.SimpleStatementLine | cst.BaseCompoundStatement]:
-    """The tf.config calls asking for `settings` (none for TF2's defaults)."""
+def settings_code(cm, settings: _Settings, fresh) -> list[str]:
+    """The statements (source text, one string each) asking for `settings`; none for TF2's defaults."""
 
     def tf(path: str) -> str:
         return cm.spell((V2, path))
 
     values = settings.values
-    indent = cm.source_module.default_indent
+    indent = cm.source_module.default_indent if getattr(cm, "source_module", None) is not None else "    "
     guarded: list[str] = []  # calls that raise once the runtime has started
     plain: list[str] = []
     for key in _THREADS:
         if values.get(key):
             guarded.append(f"{tf('config.threading.set_' + key)}({values[key]})")
     if values.get("gpu_options.allow_growth"):
-        gpu = names.fresh("gpu")
+        gpu = fresh("gpu")
         guarded.append(f'for {gpu} in {tf("config.list_physical_devices")}("GPU"):')
         guarded.append(f"{indent}{tf('config.experimental.set_memory_growth')}({gpu}, True)")
     if values.get("device_count") == 0:
@@ -235,16 +251,20 @@ def _statements(cm, settings: _Settings, names) -> list[cst.SimpleStatementLine 
         plain.append(f"{tf('debugging.set_log_device_placement')}(True)")
     if values.get("allow_soft_placement") is False:
         plain.append(f"{tf('config.set_soft_device_placement')}(False)")
-    text = ""
+    out: list[str] = []
     if guarded:
-        text += (
+        out.append(
             "try:  # what the removed ConfigProto asked for (TF2 takes it only before the first op runs)\n"
             + "".join(f"{indent}{line}\n" for line in guarded)
-            + f"except RuntimeError:\n{indent}pass\n"
+            + f"except RuntimeError:\n{indent}pass"
         )
-    text += "".join(f"{line}\n" for line in plain)
-    if not text:
+    return out + plain
+
+
+def _parse(cm, code: list[str]) -> list[cst.SimpleStatementLine | cst.BaseCompoundStatement]:
+    if not code:
         return []
+    text = "".join(f"{c}\n" for c in code)
     return list(cst.parse_module(text, config=cm.source_module.config_for_parsing).body)
 
 
