@@ -13,8 +13,8 @@ import libcst as cst
 
 from .._names import FreshNames
 from .._walk import walk
+from ..exports.session_config import read_config, settings_code
 from ..exports.syntax import name_nodes, tf_refs
-from ..native_save.config import read_config, settings_code
 from .base import AnalysisBase
 from .model import Bound, Refusal, code_of
 
