@@ -279,7 +279,7 @@ _TABLE = (
         "SM302",
         "native-save",
         Severity.MANUAL,
-        "the export block restores a checkpoint into the session, or saves one from it (tf.train.Saver)",
+        "the export block saves a checkpoint from the session (tf.train.Saver), or restores one with a saver native-save does not read (`var_list`, a saver made elsewhere, `import_meta_graph`, `init_from_checkpoint`)",
         "session bridge: `smmigrate.export_session`",
     ),
     Code(

@@ -116,6 +116,9 @@ CASES = {
     # placeholders from a comprehension over a module constant, a dict fetched whole, `.items()` signatures
     "dict_comprehension_placeholders": (None, "export", {}),
     "dict_keys_loop_fetch": (None, "export", {}),  # `for name in ("a", "b"): sess.run(t[name], feed)`
+    # `saver.restore(sess, path)` of a `tf.train.Saver()` before the export (the checkpoint is written
+    # by tests/programs/native_save/make_checkpoint.py in the TF1 run, before the cases)
+    "restore_checkpoint": (None, "export", {}),
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy
@@ -125,6 +128,7 @@ VOCAB_FILES = ("table_vocab_asset", "table_contrib_helpers", "table_simple_save_
 CONTRIB = ("table_contrib_helpers",)
 # exports whose variables come from get_variable / tf.layers (every export keeps TF1's variable names)
 NAMED_VARIABLES = (
+    "restore_checkpoint",
     "helper_layers_dense",
     "variable_scope_get_variable",
     "layers_dense",
@@ -186,7 +190,9 @@ def runs(tmp_path_factory):
     vocab = [str(tmp / side / f"{name}_vocab.txt") for name in VOCAB_FILES for side in ("tf1", "tf2")]
     tf2.append({"script": str(PROGRAMS / "remove_files.py"), "argv": vocab})
     tf2.append({"script": str(PROGRAMS / "compare_exports.py"), "argv": [str(spec)]})
-    res1 = run_programs("tf1", tf1)
+    checkpoints = {"script": str(PROGRAMS / "make_checkpoint.py"), "argv": [str(tmp / "tf1"), str(tmp / "tf2")]}
+    made, *res1 = run_programs("tf1", [checkpoints, *tf1])
+    assert made["error"] is None, made["error"]
     *res2, removed, check = run_programs("tf2", tf2)
     assert removed["error"] is None, removed["error"]
     for name, r1, r2 in zip(CASES, res1, res2, strict=True):
@@ -334,6 +340,16 @@ def test_variables_kept_their_assigned_values(runs):
     y = runs["report"]["several_signatures"]["tf2"]["outputs"]["serving_default"]["y"]
     x = np.linspace(-1.0, 2.0, 6).reshape(2, 3)
     np.testing.assert_allclose(np.ravel(y), (x @ [1.5, -2.0, 0.25] + 0.75) * 1.5, rtol=1e-6)
+
+
+def test_restored_checkpoint_values_are_exported(runs):
+    # the checkpoint holds kernel [[0.75], [-1.5]] and bias 0.25 (make_checkpoint.py); the variables'
+    # own initial values (a random kernel, a zero bias) would give other outputs
+    stdout = runs["stdout"]["restore_checkpoint"][1]["stdout"]
+    assert "y [[-0.5], [3.25]]" in stdout, stdout
+    outputs = runs["report"]["restore_checkpoint"]["tf2"]["outputs"]["serving_default"]["y"]
+    x = np.linspace(-1.0, 2.0, 4).reshape(2, 2)
+    np.testing.assert_allclose(np.ravel(outputs), x @ [0.75, -1.5] + 0.25, rtol=1e-6)
 
 
 # --- without TensorFlow: the facts native-load relies on agree with what the rewrite does -------

@@ -61,7 +61,7 @@ class Training:
 class Step:
     """One thing the TF2 program does, in the block's order."""
 
-    kind: str  # "keep" (statement as is) | "var" (variable statement) | "assign" | "export"
+    kind: str  # "keep" (statement as is) | "var" (variable statement) | "assign" | "restore" | "export"
     node: object = None  # statement, assign expression, or ExportSpec
     evals: list = field(default_factory=list)  # Eval of each sess.run(...) inside a kept statement
     at: int = -1  # position in `Block.statements` of the statement it comes from

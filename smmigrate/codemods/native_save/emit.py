@@ -324,6 +324,12 @@ class Emitter(ReplayEmitter):
                     start = len(out)
                 renamed = value.visit(_Replace(mapping))
                 out.extend(self.parse(f"{var}.{method}({self.code(renamed)})\n"))
+            elif step.kind == "restore":
+                path, held = step.node
+                reader = self.names.fresh("reader")
+                lines = [f"{reader} = {self.tf('train.load_checkpoint')}({self.code(path)})\n"]
+                lines += [f"{var}.assign({reader}.get_tensor({_q(name)}))\n" for var, name in held]
+                out.extend(self.parse("".join(lines)))
             elif step.kind == "export":
                 out.extend(self.export(fns))
             if start < len(out) and start > 0 and isinstance(out[start - 1], cst.FunctionDef):

@@ -78,6 +78,7 @@ class _Analysis(Replay, SignatureMap):
         # names that may appear only where replayed: feed dicts, optimizers, train ops -> (uses seen, node)
         self.replayed: dict[str, list] = {}
         self.closed = False  # `sess.close()` seen
+        self.savers: dict[str, list[str]] = {}  # `saver = tf.train.Saver()` -> the variables it restores
         self.sess_position = 0  # index in b.statements from which the session exists
         self.position = 0
         self.session_names: set[str] = set()  # names a region binds to `tf.Session(...)`
@@ -338,6 +339,10 @@ class _Analysis(Replay, SignatureMap):
                 self.init_ops[name] = rel
             elif (form := self.assign_form(value)) is not None:
                 self.assign_ops[name] = form
+            elif rel == "train.Saver" and not call.args:
+                # what TF1's `Saver()` saves and restores: the variables made so far (its var_list is
+                # fixed when it is made), by their TF1 names
+                self.savers[name] = list(self.b.variables)
             elif rel in T.BUILDERS:
                 args = bind_args(call, ("export_dir",))
                 if "export_dir" not in args:
@@ -431,6 +436,9 @@ class _Analysis(Replay, SignatureMap):
                 b.dropped.append(small)
                 return
         used = names_used(small)
+        if self.restore(small):
+            b.dropped.append(small)
+            return
         if (
             isinstance(small, cst.Expr)
             and isinstance(small.value, cst.Call)
@@ -447,9 +455,10 @@ class _Analysis(Replay, SignatureMap):
             raise Refused(
                 small,
                 "SM302",
-                f"the block restores a checkpoint into `{sess}`; the values live only in that session, so export it "
-                "with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write the tf.Module by "
-                "hand"
+                f"the block restores a checkpoint into `{sess}` with a saver native-save does not read (it migrates "
+                "`saver = tf.train.Saver()` made in the block, without arguments, restored by `saver.restore(sess, "
+                "path)`); the values live only in that session, so export it with `smmigrate.export_session(sess, "
+                "export_dir, ...)` (session bridge) or write the tf.Module by hand"
                 + (
                     "; the graph is imported from a MetaGraph (`import_meta_graph`): `smmigrate wrap-metagraph "
                     "<checkpoint>.meta <checkpoint>` makes the TF2 SavedModel from the two files without this code"
@@ -964,6 +973,51 @@ class _Analysis(Replay, SignatureMap):
             "the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write "
             "the tf.Module by hand",
         )
+
+    def restore(self, small) -> bool:
+        """`saver.restore(sess, path)` of a `saver = tf.train.Saver()` of this block: each variable the
+        saver holds gets the checkpoint's value under its TF1 name (`tf.train.load_checkpoint(path)`
+        + `v.assign(reader.get_tensor(name))`, TF2's own reader of TF1 checkpoints; a name the
+        checkpoint lacks raises there as the TF1 restore did)."""
+        if not (
+            isinstance(small, cst.Expr)
+            and isinstance(small.value, cst.Call)
+            and isinstance(small.value.func, cst.Attribute)
+            and small.value.func.attr.value == "restore"
+            and isinstance(small.value.func.value, cst.Name)
+            and small.value.func.value.value in self.savers
+        ):
+            return False
+        call = small.value
+        args = bind_args(call, ("sess", "save_path"))
+        session, path = args.get("sess"), args.get("save_path")
+        if (
+            not (isinstance(session, cst.Name) and session.value == self.b.sess)
+            or path is None
+            or set(args)
+            != {
+                "sess",
+                "save_path",
+            }
+        ):
+            return False
+        if names_used(path) & self.graph_names() or self.b.sess in names_used(path):
+            raise Refused(path, "SM302", "the checkpoint path is computed in the graph; compute it in Python")
+        held = self.savers[call.func.value.value]  # type: ignore[attr-defined]
+        names = [(v, self.b.tensor_names.get(v, "")) for v in held]
+        unnamed = [v for v, tensor in names if not tensor.endswith(":0")]
+        if unnamed:
+            raise Refused(
+                call,
+                "SM302",
+                f"the TF1 name of `{unnamed[0]}`, under which the checkpoint holds its value, is not known; give "
+                "it a literal `name=`, or export with `smmigrate.export_session(sess, export_dir, ...)` (session "
+                "bridge)",
+            )
+        self.ran_assign = True
+        self.assigned_since_meta = True
+        self.b.steps.append(Step("restore", (path, [(v, t[: -len(":0")]) for v, t in names])))
+        return True
 
     def emit_assign(self, var, method, value, call, feeds) -> None:
         if value is None:

@@ -27,7 +27,7 @@ import libcst as cst
 from .._base import literal_str
 from ..exports import tables as T
 from ..exports.syntax import Refused, assigned_names, bind_args, identifiers, tf_refs
-from ..symbols import V1, V2
+from ..symbols import V2
 
 AUTO = "auto"  # tf.AUTO_REUSE
 NAME_SCOPE = "name_scope"
@@ -167,6 +167,8 @@ class VariableScopes:
         for step in steps:
             if step.kind == "assign" and step.node[1] == "assign":
                 assigned.add(step.node[0])
+            if step.kind == "restore":  # every variable the saver holds gets the checkpoint's value
+                assigned.update(var for var, _ in step.node[1])
             if step.kind == "export":
                 break
         for name, ref in self.random_initial.items():
@@ -366,8 +368,11 @@ class VariableScopes:
         """The eager expression TF1's initializer computes for `shape` and `dtype`."""
         float32 = dtype is None or self._rel(dtype) in ("float32", "dtypes.float32")
         if init.kind == "random":  # values the block overwrites before the export (`check_random`)
-            func = init.value or make_call(self.cm.expr(self.cm.spell((V1, "glorot_uniform_initializer"), ref)))
-            return make_call(func, shape, dtype=dtype or self.tf("float32", ref))
+            if init.value is None:
+                # TF1's default, glorot_uniform: random values no run could reproduce, overwritten before
+                # the export (assign ops, a restored checkpoint), so the variable starts from zeros
+                return make_call(self.tf("zeros", ref), shape, dtype=dtype or self.tf("float32", ref))
+            return make_call(init.value, shape, dtype=dtype or self.tf("float32", ref))
         if init.kind == "constant":
             assert init.value is not None
             size, wanted = _literal_size(init.value), _shape_size(shape)
