@@ -107,31 +107,21 @@ def _smalls(node) -> list:
     return out
 
 
-def _run_fetch_of(call: cst.Call, name: str) -> cst.Subscript | None:
-    """`name[k]` of `<session>.run(name[k], ...)`."""
+def _run_fetch(call: cst.Call) -> cst.BaseExpression | None:
+    """The fetch of `<session>.run(fetch, ...)` (its first positional argument)."""
     if (
         isinstance(call.func, cst.Attribute)
         and call.func.attr.value == "run"
         and call.args
         and call.args[0].keyword is None
         and not call.args[0].star
-        and _subscript_key(call.args[0].value, name) is not None
     ):
-        return cast(cst.Subscript, call.args[0].value)
+        return call.args[0].value
     return None
 
 
-def _run_fetch(call: cst.Call, name: str) -> bool:
-    """`<session>.run(name, ...)`: the dict fetched whole (TF1 returns a dict of the same keys)."""
-    return (
-        isinstance(call.func, cst.Attribute)
-        and call.func.attr.value == "run"
-        and bool(call.args)
-        and call.args[0].keyword is None
-        and not call.args[0].star
-        and isinstance(call.args[0].value, cst.Name)
-        and call.args[0].value.value == name
-    )
+def _is_name(node, name: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == name
 
 
 class _Uses(cst.CSTVisitor):
@@ -144,13 +134,12 @@ class _Uses(cst.CSTVisitor):
         self.ok = True
         self.assigned: set[str] = set()
         self.read: set[str] = set()
-        self.whole = False  # read whole, as `X.items()` of a comprehension or the fetch of `.run(X, ...)`
+        self.loop_fetched: set[str] = set()  # keys `sess.run(name[k])` fetches, `k` looping over them
         self.comp_vars: list[dict[str, list[str]]] = []  # enclosing comprehensions' loop variables
 
     def _comp(self, node) -> bool:
         fors = node.for_in
-        if _items_of(node, self.name) is not None:
-            self.whole = True
+        if _items_of(node, self.name) is not None:  # read whole: one entry per key
             walk(fors.target, self)
             for part in (node.key, node.value) if isinstance(node, cst.DictComp) else (node.elt,):
                 walk(part, self)
@@ -209,11 +198,17 @@ class _Uses(cst.CSTVisitor):
         return False
 
     def visit_Call(self, node: cst.Call) -> bool:
-        if _run_fetch(node, self.name):
-            self.whole = True
+        fetch = _run_fetch(node)
+        if _is_name(fetch, self.name):  # fetched whole: TF1 returns a dict of the same keys
             for arg in node.args[1:]:
                 walk(arg, self)
             return False
+        key = _subscript_key(fetch, self.name) if fetch is not None else None
+        loop = next(
+            (s[key.value] for s in reversed(self.comp_vars) if isinstance(key, cst.Name) and key.value in s), None
+        )
+        if loop is not None:
+            self.loop_fetched.update(loop)
         return True
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -261,8 +256,10 @@ class _Rewrite(cst.CSTTransformer):
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         fetch = updated.args[0].value if updated.args else None
+        before = _run_fetch(original)
         if (
-            _run_fetch_of(original, self.name) is not None
+            before is not None
+            and _subscript_key(before, self.name) is not None
             and isinstance(fetch, cst.Subscript)
             and isinstance(fetch.value, cst.Dict)
         ):
@@ -271,7 +268,7 @@ class _Rewrite(cst.CSTTransformer):
             first = updated.args[0].with_changes(value=fetch.value)
             call = updated.with_changes(args=[first, *updated.args[1:]])
             return self.note(original, fetch.with_changes(value=call))
-        if not _run_fetch(original, self.name):
+        if not _is_name(_run_fetch(original), self.name):
             return updated
         # `sess.run(ends, feed)`: the same keys, each its own name (TF1 returns a dict of the same keys)
         first = updated.args[0].with_changes(value=self._display())
@@ -367,12 +364,15 @@ def _identifier(key: str) -> str:
     return re.sub(r"\W", "_", key)
 
 
-def scalarize(statements: list, fresh, note, outside: set[str], graph_code, module_list=None) -> set[str]:
+def scalarize(
+    statements: list, fresh, note, outside: set[str], graph_code, module_list=None, pure=lambda value: False
+) -> set[str]:
     """Rewrite `statements` ((small, line) pairs of a block, in order) in place; the dicts replaced.
 
     Only dicts holding graph code (`graph_code(value)` for one of their values) are split: a dict
     of plain Python values stays as the user wrote it. `module_list(name)`: the strings of a
-    module-level list constant (`INPUTS = ["height", "width"]`, never changed), else None."""
+    module-level list constant (`INPUTS = ["height", "width"]`, never changed), else None.
+    `pure(value)`: the value is computed by TF ops without side effects (no train or assign op)."""
     smalls = [s for s, _ in statements if not isinstance(s, ScopeExit)]
     lists: dict[str, list[str]] = {}
     bound: dict[str, int] = {}
@@ -396,9 +396,17 @@ def scalarize(statements: list, fresh, note, outside: set[str], graph_code, modu
         index, name = found
         tried.add(name)
         small = statements[index][0]
-        keys = _dict_keys(statements, index, name, lists)
+        found_keys = _dict_keys(statements, index, name, lists)
         graphy = _graph_names(statements[:index], graph_code)
-        if keys is None or not any(graph_code(v) or identifiers(v) & graphy for v in _values(statements, index, name)):
+        if found_keys is None or not any(
+            graph_code(v) or identifiers(v) & graphy for v in _values(statements, index, name)
+        ):
+            continue
+        keys, fetched = found_keys
+        keyed = _keyed_values(statements, index, name)
+        if not all(pure(v) for k in fetched for v in keyed.get(k, [])):
+            # `for k in keys: sess.run(ends[k])` becomes one fetch of every looped entry per iteration:
+            # only for entries without side effects (no train or assign op run once per key)
             continue
         names = {k: fresh(f"{name}_{_identifier(k)}") for k in keys}
         display = small.value
@@ -476,11 +484,13 @@ def _graph_names(statements, graph_code) -> set[str]:
     return out
 
 
-def _dict_keys(statements, index: int, name: str, lists) -> list[str] | None:
-    """The keys the dict built at `statements[index]` gets, when every later use is by key."""
+def _dict_keys(statements, index: int, name: str, lists) -> tuple[list[str], set[str]] | None:
+    """The keys the dict built at `statements[index]` gets, when every later use is by key, and the
+    keys `sess.run(name[k])` fetches in a loop over them (`_Uses.loop_fetched`)."""
     small = statements[index][0]
     keys = list(_keys_of_display(small.value) or [])
     read: set[str] = set()
+    fetched: set[str] = set()
     for other, _ in statements[:index]:
         if not isinstance(other, ScopeExit) and _mentions(other, name):
             return None  # used before it is built: another binding's value
@@ -500,15 +510,31 @@ def _dict_keys(statements, index: int, name: str, lists) -> list[str] | None:
                 if not uses.ok:
                     return None
                 read |= uses.read
+                fetched |= uses.loop_fetched
                 continue
         uses = _Uses(name, lists)
         walk(other, uses)
         if not uses.ok:
             return None
         read |= uses.read
+        fetched |= uses.loop_fetched
     if read - set(keys):
         return None  # a key never set: TF1 raised KeyError, nothing to migrate
-    return keys
+    return keys, fetched
+
+
+def _keyed_values(statements, index: int, name: str) -> dict[str, list[cst.BaseExpression]]:
+    """key -> what the dict built at `statements[index]` is given under it (display, `name[k] = v`)."""
+    out: dict[str, list[cst.BaseExpression]] = {}
+    for el in statements[index][0].value.elements:
+        out.setdefault(literal_str(el.key) or "", []).append(el.value)
+    for other, _ in statements[index + 1 :]:
+        if isinstance(other, cst.Assign) and len(other.targets) == 1:
+            key = _subscript_key(other.targets[0].target, name)
+            text = literal_str(key) if key is not None else None
+            if text is not None:
+                out.setdefault(text, []).append(other.value)
+    return out
 
 
 def _assigned_keys(statements, index: int, name: str) -> set[str]:

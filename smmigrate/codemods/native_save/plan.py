@@ -246,6 +246,7 @@ class _Analysis(Replay, SignatureMap):
             self.outside | later,
             lambda value: bool(graph_refs(self.cm, value)),
             self.cm.module_list,
+            self.pure,
         )
         for position, (small, line) in enumerate(self.b.statements):
             self.position = position
@@ -973,6 +974,14 @@ class _Analysis(Replay, SignatureMap):
             "the trained session with `smmigrate.export_session(sess, export_dir, ...)` (session bridge) or write "
             "the tf.Module by hand",
         )
+
+    def pure(self, value) -> bool:
+        """`value` is computed by TF ops native-save keeps as they are (no method call on an object,
+        such as `opt.minimize(...)` or `w.assign(...)`, no op outside the tables)."""
+        for call in _calls(value):
+            if isinstance(call.func, cst.Attribute) and self.cm.tf_symbol(call.func) is None:
+                return False
+        return all(r.rel in T.GRAPH_KEEP or r.rel in T.GRAPH_RENAME for _, r in graph_refs(self.cm, value))
 
     def restore(self, small) -> bool:
         """`saver.restore(sess, path)` of a `saver = tf.train.Saver()` of this block: each variable the
