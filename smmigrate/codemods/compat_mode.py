@@ -349,7 +349,7 @@ class CompatMode(SavedModelCodemod):
         anchor = next(
             (s for s in tree.body if any(_imports_tensorflow(i) for i in _statements(s) if not _defines(i))), None
         )
-        if "TF_USE_LEGACY_KERAS" not in text.code and anchor is not None:
+        if not _sets_legacy_keras(tree) and anchor is not None:
             os_bound = any(
                 isinstance(s, ast.Import) and any(a.name == "os" and not a.asname for a in s.names) for s in tree.body
             )
@@ -450,6 +450,12 @@ def _eager_optimizer(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
         ):
             return False
     return True
+
+
+def _sets_legacy_keras(tree: ast.AST) -> bool:
+    """The module names the variable itself (`os.environ["TF_USE_LEGACY_KERAS"] = "1"`, `setdefault`,
+    `putenv`: the string on its own, not inside a comment or a docstring)."""
+    return any(isinstance(n, ast.Constant) and n.value == "TF_USE_LEGACY_KERAS" for n in ast.walk(tree))
 
 
 def _first_per_line(sites: Iterable[Site]) -> list[Site]:
