@@ -418,6 +418,15 @@ _TABLE = (
         "run time",
         "use a literal or a TF constant",
     ),
+    Code(
+        "SM323",
+        "native-save",
+        Severity.NOTE,
+        "the migrated export's session had a `config=` with settings smmigrate does not map to `tf.config` (a GPU "
+        "memory fraction, a computed value, a config used elsewhere): with the session gone they no longer apply",
+        "ask `tf.config` for them at the program's start (e.g. `tf.config.set_logical_device_configuration(gpu, "
+        "[tf.config.LogicalDeviceConfiguration(memory_limit=...)])` for a memory limit), or delete the config",
+    ),
     # -- session-bridge ---------------------------------------------------------------------------------
     Code(
         "SM401",

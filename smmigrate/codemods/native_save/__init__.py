@@ -375,6 +375,17 @@ class NativeSave(SavedModelCodemod):
         self._replace.update(configs.replace)
         self._remove.update(configs.remove)
         dropped_imports(self, configs)
+        for config in configs.unmapped:
+            self.report(
+                config,
+                "SM323",
+                f"the removed session's `config={self.code(config)}` sets something smmigrate does not map to "
+                '`tf.config` (it maps literal thread counts, `gpu_options.allow_growth`, `device_count={"GPU": 0}`, '
+                "`log_device_placement` and `allow_soft_placement` of a config used only by this session); with "
+                "the session gone it no longer applies: ask `tf.config` for it at the program's start (e.g. "
+                "`tf.config.set_logical_device_configuration(gpu, [tf.config.LogicalDeviceConfiguration("
+                "memory_limit=...)])` for a memory limit), or delete the config",
+            )
         first = block.graph_stmt if block.graph_stmt is not None else block.root
         new[0] = new[0].with_changes(leading_lines=[*first.leading_lines, *new[0].leading_lines])
         if isinstance(new[0], cst.FunctionDef) and body[0] is not first:

@@ -10,7 +10,7 @@ import libcst as cst
 
 from ..exports import tables as T
 from ..exports.session_config import read_config, settings_code
-from ..exports.syntax import tf_refs
+from ..exports.syntax import assigned_names, tf_refs
 from .block import _call_rel
 from .nodes import _calls
 
@@ -24,6 +24,7 @@ class ConfigPlan:
     remove: set = field(default_factory=set)
     before: list = field(default_factory=list)
     dropped: list = field(default_factory=list)  # statements whose TF imports may become unused
+    unmapped: list = field(default_factory=list)  # `config=` values whose settings are not mapped (SM323)
 
 
 def plan_configs(cm, block, body: Sequence[cst.BaseStatement], names, counts: dict[str, int]) -> ConfigPlan:
@@ -38,8 +39,15 @@ def plan_configs(cm, block, body: Sequence[cst.BaseStatement], names, counts: di
             if _call_rel(cm, call) not in T.SESSIONS:
                 continue
             config = next((a.value for a in call.args if a.keyword and a.keyword.value == "config"), None)
-            found = read_config(cm, config, body[:root], counts) if config is not None else None
+            if config is None:
+                continue
+            found = read_config(cm, config, body[:root], counts)
+            if found is None and isinstance(config, cst.Name) and _module_global(cm, block, body, config.value):
+                # `sess = tf.Session(config=CONFIG)` in a function, CONFIG made at module level
+                module = cm.source_module.body
+                found = read_config(cm, config, module, cm.module_counts)
             if found is None:
+                plan.unmapped.append(config)
                 continue
             settings, lines = found
             new = _parse(cm, settings_code(cm, settings, names.fresh))
@@ -53,6 +61,37 @@ def plan_configs(cm, block, body: Sequence[cst.BaseStatement], names, counts: di
             plan.remove.update(id(s) for s in rest)
             plan.dropped.extend(lines)
     return plan
+
+
+def _module_global(cm, block, body, name: str) -> bool:
+    """`name` in a module function's block is the module's global: the function (at module level)
+    neither takes it as a parameter nor binds it, and `body` is that function's."""
+    fn = next(
+        (
+            s
+            for s in cm.source_module.body
+            if isinstance(s, cst.FunctionDef) and isinstance(s.body, cst.IndentedBlock) and s.body.body is body
+        ),
+        None,
+    )
+    if fn is None:
+        return False
+    params = {p.name.value for p in [*fn.params.params, *fn.params.kwonly_params, *fn.params.posonly_params]}
+    for star in (fn.params.star_arg, fn.params.star_kwarg):
+        if isinstance(star, cst.Param):
+            params.add(star.name.value)
+    return name not in params and not any(name in assigned_names(small) for small in _smalls_of(fn))
+
+
+def _smalls_of(fn: cst.FunctionDef) -> list:
+    out: list = []
+
+    class V(cst.CSTVisitor):
+        def visit_SimpleStatementLine(self, n: cst.SimpleStatementLine) -> None:
+            out.extend(n.body)
+
+    fn.body.visit(V())
+    return out
 
 
 def _parse(cm, code: list[str]) -> list[cst.SimpleStatementLine | cst.BaseCompoundStatement]:

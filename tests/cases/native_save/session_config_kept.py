@@ -79,3 +79,6 @@ def export_cpu_only(export_dir):
     module_3 = tf.Module()
     module_3.serving_default_3 = serving_default_3
     tf.saved_model.save(module_3, export_dir, signatures={"serving_default": serving_default_3})
+# diagnostics
+# 12:32: SM323 the removed session's `config=config` sets something smmigrate does not map to `tf.config` (it maps literal thread counts, `gpu_options.allow_growth`, `device_count={"GPU": 0}`, `log_device_placement` and `allow_soft_placement` of a config used only by this session); with the session gone it no longer applies: ask `tf.config` for it at the program's start (e.g. `tf.config.set_logical_device_configuration(gpu, [tf.config.LogicalDeviceConfiguration(memory_limit=...)])` for a memory limit), or delete the config
+# 22:32: SM323 the removed session's `config=config` sets something smmigrate does not map to `tf.config` (it maps literal thread counts, `gpu_options.allow_growth`, `device_count={"GPU": 0}`, `log_device_placement` and `allow_soft_placement` of a config used only by this session); with the session gone it no longer applies: ask `tf.config` for it at the program's start (e.g. `tf.config.set_logical_device_configuration(gpu, [tf.config.LogicalDeviceConfiguration(memory_limit=...)])` for a memory limit), or delete the config

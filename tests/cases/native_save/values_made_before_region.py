@@ -1,5 +1,5 @@
 # codemods: native-save, compat-names
-# values made before the region stay readable in it: a session config (spelled tf.compat.v1, which both runs accept), a tf.train.Example proto, a constant tensor
+# values made before the region stay readable in it: a tf.train.Example proto, a constant tensor; the module-level session config becomes tf.config calls
 import numpy as np
 import tensorflow as tf
 
@@ -18,11 +18,15 @@ def export(export_dir):
     print("y", sess.run(y, {x: [values]}).tolist())
     tf.saved_model.simple_save(sess, export_dir, {"x": x}, {"y": y})
 # output
-# values made before the region stay readable in it: a session config (spelled tf.compat.v1, which both runs accept), a tf.train.Example proto, a constant tensor
+# values made before the region stay readable in it: a tf.train.Example proto, a constant tensor; the module-level session config becomes tf.config calls
 import numpy as np
 import tensorflow as tf
 
-CONFIG = tf.compat.v1.ConfigProto(intra_op_parallelism_threads=1, inter_op_parallelism_threads=1)
+try:  # what the removed ConfigProto asked for (TF2 takes it only before the first op runs)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+except RuntimeError:
+    pass
 EXAMPLE = tf.train.Example(features=tf.train.Features(feature={"v": tf.train.Feature(float_list=tf.train.FloatList(value=[1.0, 2.0]))}))
 OFFSET = tf.constant([0.5, -0.5])
 
