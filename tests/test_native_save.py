@@ -120,6 +120,7 @@ CASES = {
     # `saver.restore(sess, path)` of a `tf.train.Saver()` before the export (the checkpoint is written
     # by tests/programs/native_save/make_checkpoint.py in the TF1 run, before the cases)
     "restore_checkpoint": (None, "export", {}),
+    "helper_returns_tuple_expression": (None, "export", {}),  # `return x, x * w` into `x, y = build()`
 }
 # programs that write a vocabulary file beside their export (`<export>_vocab.txt`): deleted before
 # the exports are loaded, so each SavedModel must carry its own copy

@@ -439,7 +439,8 @@ class Inliner:
                 cst.Name(pairs[local]) if pairs is not None and local in pairs else cst.Name(self.fresh(local))
             )
         body = [cast(cst.BaseStatement, s.visit(_Substitute(mapping, self.origins, self.keep))) for s in helper.body]
-        body = _final(body, None if pairs is not None else target, self.origins, self.keep)
+        rest = _computed_elements(target, ret.value if ret is not None else None) if pairs is not None else []
+        body = _final(body, None if pairs is not None else target, self.origins, self.keep, rest)
         if out:
             body[0] = body[0].with_changes(leading_lines=[])
         self.used[name] = self.used.get(name, 0) + 1
@@ -456,10 +457,20 @@ class Inliner:
             if len(target.elements) != len(value.elements):
                 return None
             pairs = []
+            computed: set[str] = set()  # caller names bound by `name = <element>`, in order
             for t, v in zip(target.elements, value.elements, strict=True):
-                if not (isinstance(t.value, cst.Name) and isinstance(v.value, cst.Name)):
+                if not isinstance(t.value, cst.Name) or isinstance(t, cst.StarredElement):
                     return None
-                pairs.append((v.value.value, t.value.value))
+                if isinstance(v.value, cst.Name):
+                    pairs.append((v.value.value, t.value.value))
+                    continue
+                # `return x, x * w`: the element is bound after the helper's statements, by its own
+                # assignment; one reading a name an earlier such assignment rebinds would see the new value
+                if isinstance(v, cst.StarredElement) or identifiers(v.value) & computed:
+                    return None
+                computed.add(t.value.value)
+            if not pairs:
+                return None
         else:
             return None
         inner = [i for i, _ in pairs]
@@ -521,18 +532,38 @@ def _final_return(body) -> cst.Return | None:
     return None
 
 
-def _final(body: list, target, origins: dict, keep: list) -> list:
-    """The helper's statements with their final `return <expr>` made `target = <expr>` (or dropped)."""
+def _computed_elements(target, value) -> list[tuple[str, int]]:
+    """(caller name, element index) of `a, b = helper()` whose returned element is an expression
+    (`return x, x * w`): bound by an assignment of its own, the names being bound directly."""
+    if not (isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List))):
+        return []
+    return [
+        (t.value.value, i)
+        for i, (t, v) in enumerate(zip(target.elements, value.elements, strict=True))
+        if isinstance(t.value, cst.Name) and not isinstance(v.value, cst.Name)
+    ]
+
+
+def _final(body: list, target, origins: dict, keep: list, computed=()) -> list:
+    """The helper's statements with their final `return <expr>` made `target = <expr>` (or dropped;
+    `computed`: the elements of a returned tuple bound one by one, `name = <element>`)."""
     if not body:
         return body
     last = body[-1]
     if isinstance(last, cst.With) and isinstance(last.body, cst.IndentedBlock):
-        inner = _final(list(last.body.body), target, origins, keep)
+        inner = _final(list(last.body.body), target, origins, keep, computed)
         return [*body[:-1], last.with_changes(body=last.body.with_changes(body=inner))]
     if isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], cst.Return):
         ret = last.body[-1]
         rest = list(last.body[:-1])
-        if target is not None and ret.value is not None:
+        if computed and isinstance(ret.value, (cst.Tuple, cst.List)):
+            for name, index in computed:
+                element = ret.value.elements[index].value
+                assign = cst.Assign(targets=[cst.AssignTarget(cst.Name(name))], value=element)
+                origins[id(assign)] = origins.get(id(ret), ret)
+                keep.append(assign)
+                rest.append(assign)
+        elif target is not None and ret.value is not None:
             assign = cst.Assign(targets=[cst.AssignTarget(target)], value=ret.value)
             origins[id(assign)] = origins.get(id(ret), ret)
             keep.append(assign)
@@ -597,9 +628,13 @@ def inliner_for(cm, block, suite, names) -> Inliner:
 
     def scope() -> tuple[set[str], set[str]]:
         stmts = [*suite, *block.region]
-        avoid = set().union(*(identifiers(s) for s in stmts)) if stmts else set()
-        for helper in called_helpers(helpers, stmts):
-            avoid |= identifiers(helper.fn.body) - helper.locals
+        called = called_helpers(helpers, stmts)
+        # a called helper's own locals are renamed where it is inlined, so they are no names to avoid
+        # (its name and the globals it reads are)
+        inlined = {id(h.fn) for h in called}
+        avoid = set().union(*(identifiers(s) for s in stmts if id(s) not in inlined)) if stmts else set()
+        for helper in called:
+            avoid |= (identifiers(helper.fn.body) - helper.locals) | {helper.fn.name.value}
         caller: set[str] = set()
         function = suite[0] if suite else None
         while function is not None and not isinstance(function, cst.FunctionDef):

@@ -20,18 +20,18 @@ tf.saved_model.simple_save(sess, "out", inputs={"x": t["x"]}, outputs={"y": t["y
 import tensorflow as tf
 
 
-w_2 = tf.Variable(2.0, name="w")
-feed = {"x_2": [1.0, 2.0]}
+w = tf.Variable(2.0, name="w")
+feed = {"x": [1.0, 2.0]}
 
 
 @tf.function(input_signature=[tf.TensorSpec(shape=[None], dtype=tf.float32, name="x")])
-def serving_default(x_2):
-    t_y = x_2 * w_2
+def serving_default(x):
+    t_y = x * w
     return {"y": t_y}
 
 
 print(serving_default(**feed)["y"].numpy())
 module = tf.Module()
-module.w_2 = w_2
+module.w = w
 module.serving_default = serving_default
 tf.saved_model.save(module, "out", signatures={"serving_default": serving_default})
