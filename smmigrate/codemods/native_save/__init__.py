@@ -401,13 +401,15 @@ class NativeSave(SavedModelCodemod):
                     for ref, resolved in tf_refs(self, item):
                         if resolved.base is None:
                             self.drop_import_of(ref)
-        # an export after replayed training: bridged instead when this rewrite is withheld (SM121)
         tracked = tuple(
             (block.tensor_names[v][: -len(":0")], module_attr(v))
             for v in emitter.tracked
             if block.tensor_names.get(v, "").endswith(":0")
         )
-        self._fact(exports[0], block, True, bridgeable=bool(block.trainings), variables=tracked)
+        # values that live only in the session (trained, or restored from a checkpoint): bridged instead
+        # when this rewrite is withheld (SM121)
+        live = bool(block.trainings) or any(step.kind == "restore" for step in block.steps)
+        self._fact(exports[0], block, True, bridgeable=live, variables=tracked)
 
     def module_list(self, name: str) -> list[str] | None:
         """The strings of `NAME = ["a", "b"]` (or a tuple), bound once at module level and otherwise
