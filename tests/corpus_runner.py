@@ -48,7 +48,7 @@ RESULTS = CORPUS / "RESULTS.md"
 sys.path.insert(0, str(HERE))
 from progrun import notebook_source, run_programs  # noqa: E402
 
-from smmigrate.codemods.compat_mode import _eager_optimizer  # noqa: E402
+from smmigrate.codemods.compat_mode import _eager_optimizer, _parents  # noqa: E402
 from smmigrate.codemods.exports.tables import OPTIMIZER_PATH  # noqa: E402
 from smmigrate.codes import CODES, Severity  # noqa: E402
 
@@ -190,12 +190,7 @@ def residue(sources: dict[str, str]) -> Counter:
         for n in ast.walk(tree):
             dotted = _dotted(n) if isinstance(n, ast.Attribute) else ""
             if any(dotted.endswith("compat.v1." + editor) for editor in SAVED_MODEL_EDITORS):
-                inner = n
-                while isinstance(inner, ast.Attribute) and not (
-                    inner.attr == "v1" and _dotted(inner.value).endswith("compat")
-                ):
-                    inner = inner.value
-                helpers.add(id(inner))
+                helpers.add(id(_v1_node(n)))
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):
                 if node.attr == "v1" and _dotted(node.value).endswith("compat"):
@@ -223,10 +218,6 @@ def residue(sources: dict[str, str]) -> Counter:
                         elif n in SESSION_NAMES:
                             counts["Session/placeholder"] += 1
     return counts
-
-
-def _parents(tree: ast.AST) -> dict[int, ast.AST]:
-    return {id(child): parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
 
 
 def _v1_node(node: ast.Attribute) -> ast.AST:

@@ -247,13 +247,16 @@ def module_constant(codemod: SavedModelCodemod, name: cst.Name) -> cst.BaseExpre
     """The value of module-level ``NAME = value`` when that is the name's only binding anywhere in
     the module (no other module-level binding, no ``global NAME`` in a function); else None."""
     module = _module_of(codemod, name)
-    if module is None:
-        return None
-    uses = NameUses(name.value, module)
+    return None if module is None else constant_in(module, name.value)
+
+
+def constant_in(module: cst.Module, name: str) -> cst.BaseExpression | None:
+    """`module_constant` for a name of `module` given as text."""
+    uses = NameUses(name, module)
     walk(module, uses)
     if len(uses.assigns) != 1 or uses.other_binding:
         return None
-    if _declared_global(module, name.value):
+    if _declared_global(module, name):
         return None
     return uses.assigns[0].value
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from ..symbols import V2
+from .syntax import call_rel
 
 CONFIG = "ConfigProto"
 GPU_OPTIONS = "GPUOptions"
@@ -85,7 +86,7 @@ def _named(cm, name: str, before: Sequence[cst.BaseStatement], counts) -> tuple[
             continue
         target = small.targets[0].target
         if isinstance(target, cst.Name) and target.value == name:
-            if settings is not None or _call_rel(cm, small.value) != CONFIG:
+            if settings is not None or call_rel(cm, small.value) != CONFIG:
                 return None  # bound twice, or to something else
             settings = _proto(cm, small.value, before, counts, found)
             if settings is None:
@@ -105,7 +106,7 @@ def _named(cm, name: str, before: Sequence[cst.BaseStatement], counts) -> tuple[
 def _proto(cm, call: cst.BaseExpression, before, counts, found: list) -> _Settings | None:
     """The settings of `tf.ConfigProto(key=literal, ...)`; `gpu_options=` may be a `tf.GPUOptions`
     call or a name bound to one just for this (its line is added to `found`)."""
-    if not isinstance(call, cst.Call) or _call_rel(cm, call) != CONFIG:
+    if not isinstance(call, cst.Call) or call_rel(cm, call) != CONFIG:
         return None
     settings = _Settings()
     for arg in call.args:
@@ -125,7 +126,7 @@ def _proto(cm, call: cst.BaseExpression, before, counts, found: list) -> _Settin
             assign = line.body[0]
             assert isinstance(assign, cst.Assign)  # what _gpu_options_line finds
             options = assign.value
-        if not isinstance(options, cst.Call) or _call_rel(cm, options) != GPU_OPTIONS:
+        if not isinstance(options, cst.Call) or call_rel(cm, options) != GPU_OPTIONS:
             return None
         for inner in options.args:
             if (
@@ -149,7 +150,7 @@ def _gpu_options_line(cm, name: str, before, counts) -> cst.SimpleStatementLine 
                 and len(small.targets) == 1
                 and isinstance(small.targets[0].target, cst.Name)
                 and small.targets[0].target.value == name
-                and _call_rel(cm, small.value) == GPU_OPTIONS
+                and call_rel(cm, small.value) == GPU_OPTIONS
             ):
                 return stmt
     return None
@@ -217,10 +218,3 @@ def settings_code(cm, settings: _Settings, fresh) -> list[str]:
             + f"except RuntimeError:\n{indent}pass"
         )
     return out + plain
-
-
-def _call_rel(cm, node) -> str | None:
-    if isinstance(node, cst.Call):
-        resolved = cm.tf_symbol(node.func)
-        return resolved.rel if resolved else None
-    return None

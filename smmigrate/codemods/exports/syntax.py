@@ -110,6 +110,14 @@ class _TFRefs(cst.CSTVisitor):
         return False
 
 
+def call_rel(cm, node) -> str | None:
+    """The TF1-relative path of the TensorFlow function `node` calls, if it is such a call."""
+    if isinstance(node, cst.Call):
+        resolved = cm.tf_symbol(node.func)
+        return resolved.rel if resolved else None
+    return None
+
+
 def tf_refs(cm, node: cst.CSTNode) -> list:
     """(node, Resolved) for every outermost TensorFlow name in `node`."""
     v = _TFRefs(cm)

@@ -9,6 +9,8 @@ with a config, a target, a graph made elsewhere, or created anywhere else is ref
 
 from __future__ import annotations
 
+from collections import Counter
+
 import libcst as cst
 
 from .._names import FreshNames
@@ -82,9 +84,7 @@ class Scaffold(AnalysisBase):
             if node is self.scope:
                 break
             child, node = node, self.parent(node)
-        counts: dict[str, int] = {}
-        for name in name_nodes(self.scope):
-            counts[name.value] = counts.get(name.value, 0) + 1
+        counts = Counter(name.value for name in name_nodes(self.scope))
         found = read_config(self.cm, value, [s for level in reversed(before) for s in level], counts)
         if found is None:
             return False

@@ -22,9 +22,10 @@ from libcst.metadata import ParentNodeProvider
 from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str
 from .._facts import ExportFact, SignatureFact
+from .._keras import constant_in
 from .._walk import walk
 from ..exports import tables as T
-from ..exports.syntax import Refused, assigned_names, bind_args, forget, identifiers, name_nodes, tf_refs
+from ..exports.syntax import Refused, bind_args, forget, identifiers, name_nodes, tf_refs
 from ..symbols import PRIVATE_MODULES
 from .block import _as_default_of, _call_rel, _graph_ctx, _session_ctx
 from .config import dropped_imports, plan_configs
@@ -370,7 +371,7 @@ class NativeSave(SavedModelCodemod):
             return
         local = _enclosing_function(self, block.root) is not None  # else module code (a main guard's too)
         scope = _counts_in(body) if local else self.module_counts
-        configs = plan_configs(self, block, body, names, scope)
+        configs = plan_configs(self, block, body, names, scope, emitter.parse)
         new = [*configs.before, *new]
         self._replace.update(configs.replace)
         self._remove.update(configs.remove)
@@ -412,18 +413,10 @@ class NativeSave(SavedModelCodemod):
         self._fact(exports[0], block, True, bridgeable=live, variables=tracked)
 
     def module_list(self, name: str) -> list[str] | None:
-        """The strings of `NAME = ["a", "b"]` (or a tuple), bound once at module level and otherwise
-        only iterated over anywhere in the module (so its keys never change); None otherwise."""
-        found = [
-            small
-            for stmt in self.source_module.body
-            if isinstance(stmt, cst.SimpleStatementLine)
-            for small in stmt.body
-            if isinstance(small, cst.Assign) and name in assigned_names(small)
-        ]
-        if len(found) != 1 or len(found[0].targets) != 1:
-            return None
-        keys = _strings(found[0].value)
+        """The strings of `NAME = ["a", "b"]` (or a tuple), the name's only binding in the module
+        (`_keras.constant_in`) and otherwise only iterated over (so its keys never change); None otherwise."""
+        value = constant_in(self.source_module, name)
+        keys = _strings(value) if value is not None else None
         if keys is None or not _only_iterated([self.source_module], name):
             return None
         return keys

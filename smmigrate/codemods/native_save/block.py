@@ -12,6 +12,7 @@ import libcst as cst
 
 from ..exports import tables as T
 from ..exports.signatures import ExportSpec
+from ..exports.syntax import call_rel as _call_rel
 
 
 @dataclass
@@ -108,13 +109,6 @@ class Block:
     @property
     def is_region(self) -> bool:
         return not isinstance(self.root, cst.With) or len(self.region) > 1
-
-
-def _call_rel(cm, node) -> str | None:
-    if isinstance(node, cst.Call):
-        resolved = cm.tf_symbol(node.func)
-        return resolved.rel if resolved else None
-    return None
 
 
 def _is_tf_call(node, cm, rel: str) -> TypeGuard[cst.Call]:  # narrows `node` (the first argument)

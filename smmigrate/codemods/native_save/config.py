@@ -10,8 +10,9 @@ import libcst as cst
 
 from ..exports import tables as T
 from ..exports.session_config import read_config, settings_code
-from ..exports.syntax import assigned_names, tf_refs
+from ..exports.syntax import tf_refs
 from .block import _call_rel
+from .inline import _all_params, _locals
 from .nodes import _calls
 
 
@@ -27,9 +28,10 @@ class ConfigPlan:
     unmapped: list = field(default_factory=list)  # `config=` values whose settings are not mapped (SM323)
 
 
-def plan_configs(cm, block, body: Sequence[cst.BaseStatement], names, counts: dict[str, int]) -> ConfigPlan:
+def plan_configs(cm, block, body: Sequence[cst.BaseStatement], names, counts: dict[str, int], parse) -> ConfigPlan:
     """The config of each session the migrated `block` made, when it is understood (see module doc).
-    `counts`: how often each identifier occurs in the scope of `body` (the module's for module code)."""
+    `counts`: how often each identifier occurs in the scope of `body` (the module's for module code);
+    `parse`: the emitter's parser of generated code."""
     plan = ConfigPlan()
     root = next((i for i, s in enumerate(body) if s is block.root), None)
     if root is None:
@@ -42,7 +44,7 @@ def plan_configs(cm, block, body: Sequence[cst.BaseStatement], names, counts: di
             if config is None:
                 continue
             found = read_config(cm, config, body[:root], counts)
-            if found is None and isinstance(config, cst.Name) and _module_global(cm, block, body, config.value):
+            if found is None and isinstance(config, cst.Name) and _module_global(cm, body, config.value):
                 # `sess = tf.Session(config=CONFIG)` in a function, CONFIG made at module level
                 module = cm.source_module.body
                 found = read_config(cm, config, module, cm.module_counts)
@@ -50,7 +52,7 @@ def plan_configs(cm, block, body: Sequence[cst.BaseStatement], names, counts: di
                 plan.unmapped.append(config)
                 continue
             settings, lines = found
-            new = _parse(cm, settings_code(cm, settings, names.fresh))
+            new = parse("".join(f"{line}\n" for line in settings_code(cm, settings, names.fresh)))
             if not lines:  # written inside `tf.Session(...)`: before the block's TF2 code
                 plan.before.extend(new)
                 continue
@@ -63,9 +65,9 @@ def plan_configs(cm, block, body: Sequence[cst.BaseStatement], names, counts: di
     return plan
 
 
-def _module_global(cm, block, body, name: str) -> bool:
-    """`name` in a module function's block is the module's global: the function (at module level)
-    neither takes it as a parameter nor binds it, and `body` is that function's."""
+def _module_global(cm, body, name: str) -> bool:
+    """`name` in the block of a module-level function is the module's global: the function (whose
+    body `body` is) neither takes it as a parameter nor binds it."""
     fn = next(
         (
             s
@@ -76,29 +78,7 @@ def _module_global(cm, block, body, name: str) -> bool:
     )
     if fn is None:
         return False
-    params = {p.name.value for p in [*fn.params.params, *fn.params.kwonly_params, *fn.params.posonly_params]}
-    for star in (fn.params.star_arg, fn.params.star_kwarg):
-        if isinstance(star, cst.Param):
-            params.add(star.name.value)
-    return name not in params and not any(name in assigned_names(small) for small in _smalls_of(fn))
-
-
-def _smalls_of(fn: cst.FunctionDef) -> list:
-    out: list = []
-
-    class V(cst.CSTVisitor):
-        def visit_SimpleStatementLine(self, n: cst.SimpleStatementLine) -> None:
-            out.extend(n.body)
-
-    fn.body.visit(V())
-    return out
-
-
-def _parse(cm, code: list[str]) -> list[cst.SimpleStatementLine | cst.BaseCompoundStatement]:
-    if not code:
-        return []
-    text = "".join(f"{c}\n" for c in code)
-    return list(cst.parse_module(text, config=cm.source_module.config_for_parsing).body)
+    return name not in _locals([fn.body]) and name not in {p.name.value for p in _all_params(fn.params)}
 
 
 def dropped_imports(cm, plan: ConfigPlan) -> None:

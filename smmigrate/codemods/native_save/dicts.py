@@ -397,30 +397,28 @@ def scalarize(
         tried.add(name)
         small = statements[index][0]
         found_keys = _dict_keys(statements, index, name, lists)
-        graphy = _graph_names(statements[:index], graph_code)
-        if found_keys is None or not any(
-            graph_code(v) or identifiers(v) & graphy for v in _values(statements, index, name)
-        ):
+        if found_keys is None:
             continue
         keys, fetched = found_keys
-        keyed = _keyed_values(statements, index, name)
-        if not all(pure(v) for k in fetched for v in keyed.get(k, [])):
+        display = small.value
+        assert isinstance(display, cst.Dict)  # `_keys_of_display` said so
+        later = _later_assignments(statements, index, name)
+        # `_keys_of_display` said every element is `"key": value`
+        entries = [(literal_str(el.key) or "", el.value) for el in display.elements if isinstance(el, cst.DictElement)]
+        given = entries + later
+        graphy = _graph_names(statements[:index], graph_code)
+        if not any(graph_code(v) or identifiers(v) & graphy for _, v in given):
+            continue
+        if not all(pure(v) for k, v in given if k in fetched):
             # `for k in keys: sess.run(ends[k])` becomes one fetch of every looped entry per iteration:
             # only for entries without side effects (no train or assign op run once per key)
             continue
         names = {k: fresh(f"{name}_{_identifier(k)}") for k in keys}
-        display = small.value
-        assert isinstance(display, cst.Dict)  # `_keys_of_display` said so
-        later = _assigned_keys(statements, index, name)
-        for el in display.elements:  # `{"x": x}`: `t["x"]` is `x` itself (bound once in the block, kept)
-            key = literal_str(el.key) if isinstance(el, cst.DictElement) else None
-            if (
-                key is not None
-                and key not in later
-                and isinstance(el.value, cst.Name)
-                and bound.get(el.value.value) == 1
-            ):
-                names[key] = el.value.value
+        reassigned = {k for k, _ in later}
+        for key, value in entries:
+            # `{"x": x}`: `t["x"]` is `x` itself (bound once in the block, the entry never reassigned)
+            if key not in reassigned and isinstance(value, cst.Name) and bound.get(value.value) == 1:
+                names[key] = value.value
         _apply(statements, index, name, names, lists, note)
         done.add(name)
     return done
@@ -523,43 +521,16 @@ def _dict_keys(statements, index: int, name: str, lists) -> tuple[list[str], set
     return keys, fetched
 
 
-def _keyed_values(statements, index: int, name: str) -> dict[str, list[cst.BaseExpression]]:
-    """key -> what the dict built at `statements[index]` is given under it (display, `name[k] = v`)."""
-    out: dict[str, list[cst.BaseExpression]] = {}
-    for el in statements[index][0].value.elements:
-        out.setdefault(literal_str(el.key) or "", []).append(el.value)
+def _later_assignments(statements, index: int, name: str) -> list[tuple[str, cst.BaseExpression]]:
+    """(key, value) of each `name["key"] = value` after the dict is built at `statements[index]`."""
+    out: list[tuple[str, cst.BaseExpression]] = []
     for other, _ in statements[index + 1 :]:
         if isinstance(other, cst.Assign) and len(other.targets) == 1:
             key = _subscript_key(other.targets[0].target, name)
             text = literal_str(key) if key is not None else None
             if text is not None:
-                out.setdefault(text, []).append(other.value)
+                out.append((text, other.value))
     return out
-
-
-def _assigned_keys(statements, index: int, name: str) -> set[str]:
-    """The keys `name[k] = v` statements after `statements[index]` set."""
-    out: set[str] = set()
-    for other, _ in statements[index + 1 :]:
-        if isinstance(other, cst.Assign) and len(other.targets) == 1:
-            key = _subscript_key(other.targets[0].target, name)
-            text = literal_str(key) if key is not None else None
-            if text is not None:
-                out.add(text)
-    return out
-
-
-def _values(statements, index: int, name: str) -> list[cst.BaseExpression]:
-    """What the dict built at `statements[index]` is given: its display's values, `name[k] = v`'s."""
-    values = [el.value for el in statements[index][0].value.elements]
-    for other, _ in statements[index + 1 :]:
-        if (
-            isinstance(other, cst.Assign)
-            and len(other.targets) == 1
-            and _subscript_key(other.targets[0].target, name) is not None
-        ):
-            values.append(other.value)
-    return values
 
 
 def _only_iterated(smalls, name: str) -> bool:
