@@ -147,7 +147,8 @@ _TABLE = (
         "SM202",
         "native-load",
         Severity.MANUAL,
-        "the session is passed on, stored, returned, closed over, or created elsewhere",
+        "the session is stored, returned, closed over, created elsewhere, or passed into functions smmigrate cannot "
+        "follow (another module's, a method, helpers other modules may call, helpers running hard-coded names)",
         "pass the export directory instead of the session, then `loaded = tf.saved_model.load(export_dir, tags=...)` and call `loaded.signatures[key](**inputs)` where the session was used",
     ),
     Code(

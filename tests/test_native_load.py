@@ -214,6 +214,7 @@ def executed(tmp_path_factory):
         ("load_client_class", [linear]),  # issue 12: sessions on `self`, run by other methods
         ("load_name_maps", [linear]),  # issue 12: feeds and fetches derived from the SignatureDef
         ("load_session_config", [linear]),  # issue 12: a session's config -> tf.config calls
+        ("load_passed_session", [linear]),  # issue 12: sessions passed into load and run helpers
     ]:
         src, dest = PROGRAMS / f"{name}.py", out / f"{name}.py"
         pair(name, src, dest, without_docstring(rewrite_file(src, dest)), argv)
@@ -295,12 +296,23 @@ def _check(executed, name, select_lines=None):
         "load_client_class",
         "load_name_maps",
         "load_session_config",
+        "load_passed_session",
         "load_variables",
         "load_migrated_variables",
     ],
 )
 def test_rewritten_program_prints_the_same(executed, name):
     _check(executed, name)
+
+
+def test_passed_sessions_become_signature_functions(executed):
+    code = executed["load_passed_session"][2]
+    assert "def load_model(export_dir):" in code and "def predict(signature, batch):" in code
+    assert "def _load(export_dir):" in code and "def _both(sig, batch):" in code
+    assert 'return loaded.signatures["serving_default"]' in code
+    assert "signature = load_model(sys.argv[1])" in code and "_load(export_dir)" in code
+    assert "tf.config.threading.set_intra_op_parallelism_threads(1)" in code
+    assert executed["load_passed_session"][1]["stdout"].count("array(") == 5
 
 
 def test_scalar_outputs_stay_numpy_scalars(executed):

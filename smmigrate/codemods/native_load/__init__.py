@@ -24,9 +24,10 @@ from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str, looks_like_tf1_load
 from .._walk import walk
 from ..symbols import ROOT_MODULE, V1_MODULE, V2
-from .emit import Resolver, call_code, keymap_code, load_code, result_code
+from .emit import Resolver, call_code, key_code, keymap_code, load_code, result_code
 from .find import LOAD_RELS, Analyzer, code_of
 from .model import Refusal, Site
+from .passed import Passed, PassedPlanner, session_parameter, signature_run
 from .variables import created_variables
 
 # the last names of the calls the planner looks for: a load, or a switch to graph mode
@@ -63,6 +64,8 @@ class NativeLoad(SavedModelCodemod):
         self._strip: dict[cst.With, list] = {}
         self._taken: dict[int, set[str]] = {}
         self._members: dict[int, set[str]] = {}
+        self._drop_params: dict[cst.FunctionDef, str] = {}  # helper -> the session parameter it loses
+        self._drop_args: dict[cst.Call, int] = {}  # call of a helper -> index of the session argument
         calls: list[cst.Call] = []
         graph_mode: list[cst.Call] = []
         codemod = self
@@ -82,11 +85,16 @@ class NativeLoad(SavedModelCodemod):
         strings = _module_strings(node)
         for call in calls:
             try:
-                self._plan(call, graph_mode, strings)
+                self._check_roots(call)
+                helper = session_parameter(self, call)
+                if helper is not None:  # a session the callers make and pass in (passed.py)
+                    self._plan_passed(PassedPlanner(self, call, *helper).plan(), strings)
+                else:
+                    self._plan(call, graph_mode, strings)
             except Refusal as refusal:
                 self._refuse(call, refusal)
 
-    def _plan(self, call: cst.Call, graph_mode: list, strings: dict[str, str]) -> None:
+    def _check_roots(self, call: cst.Call) -> None:
         roots = {mod for mod in self.bindings.roots.values() if mod}
         if V1_MODULE in roots and ROOT_MODULE not in roots:
             raise Refusal(
@@ -95,6 +103,8 @@ class NativeLoad(SavedModelCodemod):
                 "the module imports TensorFlow only as `tensorflow.compat.v1`, whose `saved_model.load` is the TF1 "
                 "loader",
             )
+
+    def _plan(self, call: cst.Call, graph_mode: list, strings: dict[str, str]) -> None:
         analyzer = Analyzer(self, call)
         site = analyzer.run()
         region = analyzer.klass or analyzer.scope  # a session on `self` serves every method
@@ -107,7 +117,11 @@ class NativeLoad(SavedModelCodemod):
         resolver.resolve()
         taken |= trial
         members |= trial_members
-        for node, names in resolver.notes:
+        self._prune_notes(resolver.notes)
+        self._record(site)
+
+    def _prune_notes(self, notes: list) -> None:
+        for node, names in notes:
             self.report(
                 node,
                 "SM220",
@@ -115,7 +129,45 @@ class NativeLoad(SavedModelCodemod):
                 "written by TF1 code; if that export is re-saved with tf.saved_model.save, call "
                 "`loaded.signatures[key](**inputs)[output_key]` instead",
             )
+
+    def _plan_passed(self, passed: Passed, strings: dict[str, str]) -> None:
+        """A load helper, the helpers its session reaches and their callers: recorded together or not at all."""
+        site, analyzer = passed.load, passed.analyzer
+        taken = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
+        trial = set(taken)
+        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
+        resolver.resolve()
+        helper_taken = []
+        for run_site, run_analyzer in passed.helpers:
+            names = self._taken.setdefault(id(run_analyzer.scope), set(run_analyzer.all_names))
+            fresh = set(names)
+            outputs = None
+            for run in run_site.runs:
+                signature_run(run, run_analyzer.scope.name.value)  # type: ignore[attr-defined]
+                if run.shape != "single":
+                    if outputs is None:
+                        outputs, n = "outputs", 2
+                        while outputs in fresh:
+                            outputs, n = f"outputs_{n}", n + 1
+                        fresh.add(outputs)
+                    run.outputs_var = outputs
+            helper_taken.append((names, fresh))
+        taken |= trial
+        for names, fresh in helper_taken:
+            names |= fresh
+        self._prune_notes(resolver.notes)
         self._record(site)
+        for stmt, sig in passed.returns.items():
+            if sig is not None:  # `return mg.signature_def[key]`
+                self._stmts[stmt] = [f"return {site.loaded_var}.signatures[{key_code(sig.key_value, sig.key)}]"]
+        for run_site, _ in passed.helpers:
+            self._record_runs(run_site)
+        for origin in passed.origins:
+            self._record_runs(origin.site)
+            if origin.session_stmt is not None and origin.site.config_code:
+                self._stmts[origin.session_stmt] = list(origin.site.config_code)  # where the session was made
+        self._drop_params.update(passed.params)
+        self._drop_args.update(passed.args)
 
     def tf1_variables(self) -> set[str]:
         """Full names of the TF1 variables this module creates (computed on first use)."""
@@ -137,6 +189,10 @@ class NativeLoad(SavedModelCodemod):
     def _record(self, site: Site) -> None:
         self._stmts[site.load_stmt] = load_code(site, self._spell)
         self._anchor[site.load_stmt] = len(site.config_code)  # `loaded = ...` after the config calls
+        self._record_runs(site)
+
+    def _record_runs(self, site: Site) -> None:
+        """What a site changes besides its load: dropped scaffolding, signature lookups, runs."""
         for stmt in site.remove:
             self._stmts[stmt] = None
         for stmt, sig in site.sig_stmts.items():
@@ -161,6 +217,8 @@ class NativeLoad(SavedModelCodemod):
             or self._hoist
             or self._flatten
             or self._strip
+            or self._drop_params
+            or self._drop_args
             or self._maybe_unused
             or self._added_tf_import is not None
         )
@@ -168,11 +226,37 @@ class NativeLoad(SavedModelCodemod):
     def planned_nodes(self) -> list[cst.CSTNode]:
         # statements following a dropped one get its leading lines in on_leave: they are children of
         # the dropped statement's suite, an ancestor, so the pass still leaves them
-        return [*self._expr, *self._stmts, *self._hoist, *self._flatten, *self._strip]
+        return [
+            *self._expr,
+            *self._stmts,
+            *self._hoist,
+            *self._flatten,
+            *self._strip,
+            *self._drop_params,
+            *self._drop_args,
+        ]
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        drop = self._drop_args.get(original_node)
+        if drop is not None:  # a helper that took the session: the caller stops passing it
+            args = [arg for i, arg in enumerate(updated_node.args) if i != drop]
+            if args and drop == len(updated_node.args) - 1:
+                args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            return updated_node.with_changes(args=args)
         new = self._expr.get(original_node)
         return updated_node if new is None else cst.parse_expression(new)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:
+        param = self._drop_params.get(original_node)
+        if param is None:
+            return updated_node
+        params = list(updated_node.params.params)
+        at = [p.name.value for p in params].index(param)
+        del params[at]
+        rest = updated_node.params.kwonly_params or not isinstance(updated_node.params.star_arg, cst.MaybeSentinel)
+        if params and at == len(params) and not rest:  # the last one went: no comma before `)`
+            params[-1] = params[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return updated_node.with_changes(params=updated_node.params.with_changes(params=params))
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
         if original_node in self._hoist:
@@ -201,7 +285,8 @@ class NativeLoad(SavedModelCodemod):
         new = [cst.parse_statement(line + "\n") for line in plan]
         new[0] = new[0].with_changes(leading_lines=updated_node.leading_lines)
         at = self._anchor.get(original_node, 0)  # the statement standing for the original line
-        new[at] = new[at].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
+        if isinstance(new[at], cst.SimpleStatementLine):  # config calls alone may be all `try` blocks
+            new[at] = new[at].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
         return cst.FlattenSentinel(new)
 
     def leave_With(self, original_node: cst.With, updated_node: cst.With):

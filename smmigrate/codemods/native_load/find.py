@@ -75,11 +75,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         self.tracked[sess_key] = "session"
         if mg_var:
             self.tracked[mg_var] = "meta_graph"
-        block = self.parent(stmt)
-        assert isinstance(block, (cst.IndentedBlock, cst.Module))  # a statement line's parent
-        region = self.find_session(block, stmt, sess_key)
-        if self.klass is not None:
-            region += self.rest_of_method(stmt, region)
+        region = self.session_region(stmt, sess_key)
         self.scan_region(region, stmt)
         if self.klass is not None:
             self.scan_other_methods()
@@ -92,6 +88,15 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
                 self.check_no_tracked(expr, "SM205")
         site.sigs = list(self.sigs.values()) + list(self.inline_sigs.values())
         return site
+
+    def session_region(self, stmt: cst.SimpleStatementLine, sess_key: str) -> list:
+        """The statements the session serves (where it is created, up to the end of its block)."""
+        block = self.parent(stmt)
+        assert isinstance(block, (cst.IndentedBlock, cst.Module))  # a statement line's parent
+        region = self.find_session(block, stmt, sess_key)
+        if self.klass is not None:
+            region += self.rest_of_method(stmt, region)
+        return region
 
     def span(self, nodes: list) -> tuple[int, int]:
         """First and last line of the code the session serves."""
@@ -131,8 +136,8 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         return current
 
     # -- the region: statements the session serves -----------------------------------------
-    def scan_region(self, region: list, load_stmt: cst.SimpleStatementLine) -> None:
-        seen_load = False
+    def scan_region(self, region: list, load_stmt: cst.SimpleStatementLine | None) -> None:
+        seen_load = load_stmt is None  # a helper the loaded session is passed into: all of it runs after
         arg_names = Names()
         for expr in (self.site.export_dir, self.site.tags):
             if expr is not None:

@@ -1,0 +1,470 @@
+"""native-load across functions: a session made by the caller and passed into helpers of the module.
+
+Serving scripts often create one session and hand it to a helper that loads the model and returns
+a SignatureDef, then to helpers that run it:
+
+    def load_model(sess, path):
+        meta_graph = tf.saved_model.loader.load(sess, [SERVING], path)
+        return meta_graph.signature_def["serving_default"]
+
+    def predict(sess, signature, batch):
+        x = sess.graph.get_tensor_by_name(signature.inputs["x"].name)
+        y = sess.graph.get_tensor_by_name(signature.outputs["y"].name)
+        return sess.run(y, feed_dict={x: batch})
+
+    sess = tf.Session(graph=tf.Graph())
+    signature = load_model(sess, path)
+    print(predict(sess, signature, batch))
+    sess.close()
+
+In TF2 the session goes and the signature is a function: `load_model(path)` returns
+`loaded.signatures["serving_default"]` (a signature function keeps working once the loaded object
+is gone: checked on TF 2.21 with TF1- and TF2-written SavedModels), `predict(signature, batch)`
+calls it, and the callers stop passing the session. Each helper's body is analysed as a load block
+(`Analyzer`), with the session and the SignatureDef as its parameters; the group is rewritten only
+when every use of the session, in every caller, and of the returned SignatureDef is understood, and
+when no code outside the module can call the helpers with a session (their parameters change): the
+helpers are private (`_load`) or the module creates the session at module level, so importing it
+runs the program.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from .._walk import walk
+from .find import Analyzer
+from .model import Names, Refusal, Run, SigRef, Site, code_of
+
+
+@dataclass
+class Origin:
+    """Where a caller creates the session it passes: what goes, and the `tf.config` calls left in its place."""
+
+    site: Site  # remove / flatten / strip / config_code / dropped_funcs of the caller's scaffolding
+    session_stmt: cst.SimpleStatementLine | None  # `sess = tf.Session(...)` (None: a `with` item)
+    scope: cst.CSTNode  # the caller: a function or the module
+
+
+@dataclass
+class Passed:
+    """A load helper, the helpers its session is passed into, and their callers, understood together."""
+
+    load: Site
+    analyzer: Analyzer
+    returns: dict = field(default_factory=dict)  # `return mg.signature_def[k]` statement -> SigRef
+    helpers: list[tuple[Site, Analyzer]] = field(default_factory=list)  # run helpers (signature calls only)
+    params: dict = field(default_factory=dict)  # helper FunctionDef -> session parameter to drop
+    args: dict = field(default_factory=dict)  # call of a helper -> index of the session argument to drop
+    origins: list[Origin] = field(default_factory=list)
+
+
+def session_parameter(codemod, call: cst.Call) -> tuple[cst.FunctionDef, str] | None:
+    """(function, parameter) when the load's session is a parameter of the function around it."""
+    sess = _argument(call, 0, "sess")
+    if not isinstance(sess, cst.Name):
+        return None
+    node = codemod.get_metadata(cst.metadata.ParentNodeProvider, call, None)
+    while node is not None and not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.Module)):
+        node = codemod.get_metadata(cst.metadata.ParentNodeProvider, node, None)
+    if not isinstance(node, cst.FunctionDef):
+        return None
+    if any(p.name.value == sess.value for p in (*node.params.params, *node.params.kwonly_params)):
+        return node, sess.value
+    return None
+
+
+def _argument(call: cst.Call, index: int, keyword: str) -> cst.BaseExpression | None:
+    for i, arg in enumerate(call.args):
+        if arg.star:
+            return None
+        if (arg.keyword is None and i == index) or (arg.keyword is not None and arg.keyword.value == keyword):
+            return arg.value
+    return None
+
+
+class HelperAnalyzer(Analyzer):
+    """`Analyzer` for a helper whose session (and SignatureDefs) are parameters: its whole body is the region."""
+
+    returns: dict
+
+    def session_region(self, stmt: cst.SimpleStatementLine, sess_key: str) -> list:
+        func = self.scope
+        assert isinstance(func, cst.FunctionDef)  # `session_parameter` found it
+        if self.parent(stmt) is not func.body:
+            raise Refusal(
+                self.call,
+                "SM202",
+                f"the load into the session parameter `{sess_key}` of `{func.name.value}()` sits inside a nested "
+                "block of the function",
+            )
+        return list(func.body.body)
+
+    def run_helper(self, func: cst.FunctionDef, sess: str, signatures: list[str]) -> Site:
+        """The runs of a helper the loaded session and its SignatureDefs are passed into."""
+        self.scope = func
+        self.site = Site(self.call, self.parent(self.parent(self.call)), cst.Name("None"), None)  # type: ignore[arg-type]
+        self.tracked[sess] = "session"
+        for name in signatures:
+            self.sigs[name] = SigRef(key=cst.Name(name), var=name, fn_var=name)
+            self.tracked[name] = "signature"
+        region = list(func.body.body)
+        self.scan_region(region, None)
+        self.account_key_reads()
+        self.check_unaccounted(self.span(region))
+        return self.site
+
+    def simple_binding(self, stmt: cst.BaseStatement) -> bool:
+        """Also `return mg.signature_def[key]` / `return sig`: the caller gets the signature function."""
+        if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Return):
+            value = stmt.body[0].value
+            if value is not None and self.is_tracked(value, "signature"):
+                self.use(value)
+                self.returns[stmt] = None  # `sig = loaded.signatures[key]` already: returned as it is
+                return True
+            sig = self.signature_lookup(value) if value is not None else None
+            if sig is not None:
+                self.returns[stmt] = sig
+                return True
+        return super().simple_binding(stmt)
+
+
+class PassedPlanner:
+    """Plans one load into a session parameter: the helper, the callers, the helpers the session reaches."""
+
+    def __init__(self, codemod, call: cst.Call, func: cst.FunctionDef, param: str) -> None:
+        self.cm = codemod
+        self.call = call
+        self.func = func
+        self.param = param
+        self.module = codemod.module_node
+        self.functions: dict[str, list[cst.FunctionDef]] = {}
+        for stmt in self.module.body:
+            if isinstance(stmt, cst.FunctionDef):
+                self.functions.setdefault(stmt.name.value, []).append(stmt)
+
+    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        return self.cm.get_metadata(cst.metadata.ParentNodeProvider, node, None)
+
+    def refuse(self, node: cst.CSTNode, reason: str, code: str = "SM202") -> Refusal:
+        return Refusal(node, code, reason)
+
+    # -- entry -----------------------------------------------------------------------------
+    def plan(self) -> Passed:
+        func, name = self.func, self.func.name.value
+        self.check_helper(func, self.param)
+        analyzer = HelperAnalyzer(self.cm, self.call)
+        analyzer.returns = {}
+        site = analyzer.run()
+        passed = Passed(site, analyzer, analyzer.returns)
+        passed.params[func] = self.param
+        calls = self.callers(func)
+        self.check_private([name], calls)
+        if not calls:
+            raise self.refuse(
+                self.call,
+                f"the session `{self.param}` is a parameter of `{name}()`, which nothing in this module calls: its "
+                "callers elsewhere create the session and may use it for more than this load",
+            )
+        helpers: dict[str, tuple[cst.FunctionDef, str, set[str]]] = {}  # name -> (def, session param, signature params)
+        planned: set[int] = set()
+        for call in calls:
+            self.plan_caller(call, passed, helpers, planned)
+        self.check_private([name, *helpers], calls)
+        for helper, sess, signatures in helpers.values():
+            for call in self.callers(helper):
+                if id(call) not in planned:
+                    raise self.refuse(
+                        call,
+                        f"`{helper.name.value}()` is also called here with a session that no load helper of this "
+                        "module fills",
+                    )
+            run_analyzer = HelperAnalyzer(self.cm, self.call)
+            run_analyzer.returns = {}
+            run_site = run_analyzer.run_helper(helper, sess, sorted(signatures))
+            if run_analyzer.returns:
+                raise self.refuse(helper, f"`{helper.name.value}()` returns the SignatureDef it was given")
+            passed.helpers.append((run_site, run_analyzer))
+            passed.params[helper] = sess
+        return passed
+
+    def check_private(self, names: list[str], calls: list[cst.Call]) -> None:
+        """Other modules cannot call the helpers with a session: they are private, or the module makes the
+        session at module level (importing it runs the program)."""
+        if all(n.startswith("_") for n in names):
+            return
+        if all(isinstance(self.scope_of(call), cst.Module) for call in calls):
+            return
+        which = ", ".join(f"`{n}()`" for n in names)
+        raise self.refuse(
+            self.call,
+            f"the session is passed into {which}, whose parameters the TF2 form changes, and other modules may call "
+            f"{'them' if len(names) > 1 else 'it'} with a session (public, and the session is made inside a "
+            f"function); if only this module calls {'them' if len(names) > 1 else 'it'}, make "
+            f"{'them' if len(names) > 1 else 'it'} private (`_{names[0]}`) and rerun",
+        )
+
+    def scope_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        current = self.parent(node)
+        while current is not None and not isinstance(current, (cst.FunctionDef, cst.Module)):
+            current = self.parent(current)
+        return current
+
+    # -- the functions ---------------------------------------------------------------------------
+    def check_helper(self, func: cst.FunctionDef, param: str) -> None:
+        name = func.name.value
+        if self.parent(func) is not self.module:
+            raise self.refuse(
+                func.name,
+                f"the session `{param}` is a parameter of `{name}()`, a method or nested function, whose callers "
+                "smmigrate does not follow",
+            )
+        if len(self.functions.get(name, [])) != 1:
+            raise self.refuse(func.name, f"`{name}()` is defined more than once in this module")
+        if func.decorators:
+            raise self.refuse(func.name, f"`{name}()` is decorated, so what calls it with the session is unknown")
+        found = [p for p in func.params.params if p.name.value == param]
+        if not found or found[0].default is not None:
+            raise self.refuse(
+                func.name,
+                f"the session `{param}` of `{name}()` is keyword-only or has a default, so callers may not pass it",
+            )
+
+    def callers(self, func: cst.FunctionDef) -> list[cst.Call]:
+        """Every call of `func` in the module; its name may be used for nothing else."""
+        name = func.name.value
+        found = []
+        for node in _names(self.module, name):
+            if node is func.name:
+                continue
+            parent = self.parent(node)
+            if isinstance(parent, cst.Call) and parent.func is node:
+                found.append(parent)
+            else:
+                raise self.refuse(
+                    node,
+                    f"`{name}()` takes the session as a parameter and its name is also used here as a value, so "
+                    "its callers are unknown",
+                )
+        return found
+
+    def param_index(self, func: cst.FunctionDef, param: str) -> int:
+        return [p.name.value for p in func.params.params].index(param)
+
+    def arg_of(self, call: cst.Call, func: cst.FunctionDef, param: str) -> int | None:
+        """The index in `call.args` of the argument that `param` of `func` receives."""
+        position = self.param_index(func, param)
+        for i, arg in enumerate(call.args):
+            if arg.star:
+                raise self.refuse(
+                    arg,
+                    f"`{code_of(call.func)}(...)` gets `{arg.star}{code_of(arg.value)}`, so its arguments are unknown",
+                )
+            if (arg.keyword is None and i == position) or (arg.keyword is not None and arg.keyword.value == param):
+                return i
+        return None
+
+    # -- a caller: the session's creation and every use of it and of the SignatureDef ------------
+    def plan_caller(self, call: cst.Call, passed: Passed, helpers: dict, planned: set[int]) -> None:
+        func = self.func
+        at = self.arg_of(call, func, self.param)
+        if at is None:
+            raise self.refuse(call, f"this call of `{func.name.value}()` does not pass the session")
+        sess = call.args[at].value
+        if not isinstance(sess, cst.Name):
+            raise self.refuse(
+                sess, f"the session `{code_of(sess)}` passed to `{func.name.value}()` is not a variable of the caller"
+            )
+        origin = HelperAnalyzer(self.cm, self.call)
+        origin.returns = {}
+        scope = origin.enclosing_scope(call)
+        origin.scope = scope
+        # a Site only as the container of the caller's scaffolding (the load call and statement are the helper's)
+        site = Site(self.call, self.parent(self.parent(self.call)), cst.Name("None"), None)  # type: ignore[arg-type]
+        origin.site = site
+        origin.tracked[sess.value] = "session"
+        names = Names(scope)
+        walk(scope, names)
+        uses = [n for n in names.found if n.value == sess.value]
+        bindings = [n for n in uses if origin.is_binding(n)]
+        if len(bindings) != 1:
+            raise self.refuse(
+                sess,
+                f"the session `{sess.value}` passed to `{func.name.value}()` is "
+                + ("bound more than once in its scope" if bindings else "not created in the caller's scope"),
+            )
+        session_stmt = self.create(origin, bindings[0], sess.value, func)
+        passed.origins.append(Origin(site, session_stmt, scope))
+        loads = 0
+        result: str | None = None
+        for use in uses:
+            if use is bindings[0] or id(use) in origin.accounted:
+                continue
+            parent = self.parent(use)
+            grand = self.parent(parent) if parent is not None else None
+            if isinstance(parent, cst.Arg) and isinstance(grand, cst.Call) and isinstance(grand.func, cst.Name):
+                target = grand.func.value
+                if grand is call:
+                    loads += 1
+                    # a SignatureDef returned: where it goes is followed (other results stay as they are)
+                    result = self.result_name(call) if passed.returns else None
+                elif target == func.name.value:
+                    raise self.refuse(use, f"the session `{sess.value}` is loaded into twice")
+                elif len(self.functions.get(target, [])) == 1:
+                    helper = self.functions[target][0]
+                    index = list(grand.args).index(parent)
+                    param = self.param_at(helper, grand, index)
+                    if param is None:
+                        raise origin.unaccounted(use, "session")
+                    self.check_helper(helper, param)
+                    known = helpers.setdefault(target, (helper, param, set()))
+                    if known[1] != param:
+                        raise self.refuse(use, f"`{target}()` gets the session in two different parameters")
+                    passed.args[grand] = index
+                    planned.add(id(grand))
+                else:
+                    raise origin.unaccounted(use, "session")
+                origin.use(use)
+                if grand is call:
+                    passed.args[call] = at
+                    planned.add(id(call))
+                continue
+            if isinstance(parent, cst.Attribute) and origin.closes_session(self.statement_of(use)):
+                continue
+            raise origin.unaccounted(use, "session")
+        if loads != 1:
+            raise self.refuse(call, f"the session `{sess.value}` is not passed to this call of `{func.name.value}()`")
+        self.signature_uses(scope, names, result, helpers, passed, call)
+
+    def statement_of(self, node: cst.CSTNode) -> cst.CSTNode:
+        current: cst.CSTNode | None = node
+        while current is not None and not isinstance(current, cst.SimpleStatementLine):
+            current = self.parent(current)
+        return current if current is not None else node
+
+    def param_at(self, helper: cst.FunctionDef, call: cst.Call, index: int) -> str | None:
+        arg = call.args[index]
+        names = [p.name.value for p in helper.params.params]
+        if arg.keyword is not None:
+            return arg.keyword.value if arg.keyword.value in names else None
+        return names[index] if index < len(names) else None
+
+    def create(self, origin: HelperAnalyzer, binding: cst.Name, sess: str, func: cst.FunctionDef):
+        """Record the removal of the session's creation; the statement when it is `sess = tf.Session(...)`."""
+        parent = self.parent(binding)
+        if isinstance(parent, cst.AssignTarget):
+            assign = self.parent(parent)
+            stmt = self.parent(assign) if assign is not None else None
+            if (
+                isinstance(assign, cst.Assign)
+                and len(assign.targets) == 1
+                and isinstance(stmt, cst.SimpleStatementLine)
+                and len(stmt.body) == 1
+            ):
+                session = origin.session_call(assign.value)
+                if session is None:
+                    raise self.refuse(
+                        assign.value,
+                        f"the session `{sess}` passed to `{func.name.value}()` comes from `{code_of(assign.value)}`, "
+                        "not from tf.Session()",
+                    )
+                origin.collect_graph_candidates(stmt)
+                origin.check_session_args(session)
+                origin.use(binding)
+                origin.site.remove.add(stmt)
+                return stmt
+        if isinstance(parent, cst.AsName):
+            item = self.parent(parent)
+            owner = self.parent(item) if item is not None else None
+            if isinstance(owner, cst.With):
+                origin.collect_graph_candidates(owner)
+                if origin.with_items(owner, sess):
+                    if origin.site.config_code:
+                        raise self.refuse(
+                            owner,
+                            f"the session `{sess}` is made with `config=` in a `with` statement; make it with "
+                            f"`{sess} = tf.Session(config=...)` on its own line",
+                            "SM206",
+                        )
+                    return None
+        if isinstance(parent, cst.Param):
+            raise self.refuse(
+                binding,
+                f"the session `{sess}` passed to `{func.name.value}()` is itself a parameter of its caller",
+            )
+        raise self.refuse(binding, f"the session `{sess}` passed to `{func.name.value}()` is not made by tf.Session()")
+
+    def result_name(self, call: cst.Call) -> str | None:
+        parent = self.parent(call)
+        if isinstance(parent, cst.Expr):
+            return None
+        if (
+            isinstance(parent, cst.Assign)
+            and len(parent.targets) == 1
+            and isinstance(parent.targets[0].target, cst.Name)
+            and isinstance(self.parent(parent), cst.SimpleStatementLine)
+        ):
+            return parent.targets[0].target.value
+        raise self.refuse(
+            call, f"the SignatureDef `{code_of(call.func)}()` returns is used inside a larger expression", "SM211"
+        )
+
+    def signature_uses(self, scope, names: Names, result: str | None, helpers: dict, passed: Passed, call) -> None:
+        """The returned SignatureDef (a signature function now) only goes into the session's helpers."""
+        if result is None:
+            return
+        uses = [n for n in names.found if n.value == result]
+        binding = self.parent(call)  # `result = load(sess, ...)`
+        for use in uses:
+            parent = self.parent(use)
+            if isinstance(parent, cst.AssignTarget) and self.parent(parent) is binding:
+                continue
+            grand = self.parent(parent) if parent is not None else None
+            if (
+                isinstance(parent, cst.Arg)
+                and isinstance(grand, cst.Call)
+                and grand in passed.args
+                and grand is not call
+                and isinstance(grand.func, cst.Name)
+                and grand.func.value in helpers
+            ):
+                helper, _, signatures = helpers[grand.func.value]
+                param = self.param_at(helper, grand, list(grand.args).index(parent))
+                if param is not None:
+                    signatures.add(param)
+                    continue
+            raise self.refuse(
+                use,
+                f"the SignatureDef `{result}` that `{code_of(call.func)}()` returns is used here for more than being "
+                "passed into the helpers the session goes to (it is a signature function in TF2)",
+                "SM211",
+            )
+
+
+def _names(module: cst.Module, name: str) -> list[cst.Name]:
+    from ..exports.syntax import name_nodes
+
+    return [n for n in name_nodes(module) if n.value == name]
+
+
+def signature_run(run: Run, helper: str) -> None:
+    """A helper's run calls the signature function it was given (no loaded object to prune there)."""
+    from .emit import key_code
+
+    tensors = [*run.fetches, *(t for t, _ in run.feeds), *([run.splat_key] if run.splat_key else [])]
+    sigs = {id(t.sig): t.sig for t in tensors if t.sig is not None}
+    if any(t.sig is None for t in tensors):
+        raise Refusal(
+            run.call,
+            "SM202",
+            f"the session goes into `{helper}()`, which runs hard-coded tensor names: they need the loaded object's "
+            "`.prune`, and the helper gets no loaded object",
+        )
+    if len(sigs) != 1:
+        raise Refusal(run.call, "SM212", "one `sess.run` feeds or fetches tensors of two signatures")
+    run.mode = "signature"
+    run.sig = next(iter(sigs.values()))
+    run.output_keys = [key_code(t.key_value, t.key) for t in run.fetches]
+    run.input_keys = [(t.key_value, key_code(t.key_value, t.key)) for t, _ in run.feeds]
