@@ -18,14 +18,17 @@ a SignatureDef, then to helpers that run it:
     sess.close()
 
 In TF2 the session goes and the signature is a function: `load_model(path)` returns
-`loaded.signatures["serving_default"]` (a signature function keeps working once the loaded object
-is gone: checked on TF 2.21 with TF1- and TF2-written SavedModels), `predict(signature, batch)`
+`loaded.signatures["serving_default"]`, `predict(signature, batch)`
 calls it, and the callers stop passing the session. Each helper's body is analysed as a load block
 (`Analyzer`), with the session and the SignatureDef as its parameters; the group is rewritten only
 when every use of the session, in every caller, and of the returned SignatureDef is understood, and
 when no code outside the module can call the helpers with a session (their parameters change): the
 helpers are private (`_load`) or the module creates the session at module level, so importing it
 runs the program.
+
+A signature function outliving its loaded object failed on TF 2.0-2.8 (tensorflow#34253, #46708); on
+TF 2.21 it keeps working after the object is collected, for TF1- and TF2-written SavedModels, with
+variables and lookup tables (checked; the execution test collects it before the call).
 """
 
 from __future__ import annotations

@@ -2,11 +2,13 @@
 
 A script-level session with a config goes into a public loader returning the SignatureDef, then into
 a predictor; a `with` session inside `main()` goes into private helpers, one of them fetching two
-outputs by keyword. The rewrite drops the sessions: the loaders return signature functions.
+outputs by keyword. The rewrite drops the sessions: the loaders return signature functions, used
+after the loaded object is gone (and collected: tensorflow#46708 does not happen on TF 2.21).
 
 argv: linear_dir (x -> y, z).
 """
 
+import gc
 import sys
 
 import numpy as np
@@ -48,6 +50,7 @@ def main(export_dir):
 config = tf.ConfigProto(intra_op_parallelism_threads=1)
 sess = tf.Session(graph=tf.Graph(), config=config)
 signature = load_model(sess, sys.argv[1])
+gc.collect()
 print("predict", repr(predict(sess, signature, [[3.0], [4.0]])))
 sess.close()
 main(sys.argv[1])
