@@ -140,7 +140,8 @@ _TABLE = (
         "SM201",
         "native-load",
         Severity.MANUAL,
-        "the loaded session also runs other ops, or is used for something else (`sess.graph`, other calls)",
+        "the loaded session also runs other ops, or is used for something else (`sess.graph`, other calls, exported "
+        "again with no new ops)",
         "run those ops as TF2 code and use `loaded = tf.saved_model.load(export_dir, tags=...)` with `loaded.signatures[key](**inputs)` for the model",
     ),
     Code(
@@ -198,7 +199,9 @@ _TABLE = (
         "SM209",
         "native-load",
         Severity.MANUAL,
-        "graph ops built in the session block, or applied to a loaded tensor",
+        "graph ops built in the session block, or applied to a loaded tensor, other than a re-export with a head "
+        "that smmigrate generates (new ops on the loaded signature's outputs, predict signatures, a base exported "
+        "by this file in TF2)",
         "compute on the signature's outputs in TF2 instead: `y = loaded.signatures[key](x=x)['y']`, then apply TF2 ops to `y`",
     ),
     Code(

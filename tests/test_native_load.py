@@ -246,6 +246,22 @@ def executed(tmp_path_factory):
     tf2.append(prog(out / "load_names.py", linear_tf2))
     trap = len(tf2) - 1
 
+    # issue 12: re-exports with a head over a base this file exports (migrated too); the written
+    # SavedModels are compared by smmigrate.verify after the TF2 run
+    src, dest = PROGRAMS / "reexport_head.py", out / "reexport_head.py"
+    code = rewrite_file(src, dest)
+    for side in ("tf1", "tf2"):
+        (tmp / f"reexport_{side}").mkdir()
+    pair("reexport_head", src, dest, without_docstring(code), [tmp / "reexport_tf1"], [tmp / "reexport_tf2"])
+    verified = {}
+    for model in ("head_builder", "head_simple"):
+        tf2.append(
+            prog(
+                PROGRAMS.parent / "keras" / "verify_pair.py", tmp / "reexport_tf1" / model, tmp / "reexport_tf2" / model
+            )
+        )
+        verified[f"verify_{model}"] = len(tf2) - 1
+
     fixture = fixtures_root() / "tf-serving" / "saved_model_half_plus_two_cpu"
     if fixture.is_dir():
         copy = tmp / "half_plus_two"
@@ -267,6 +283,8 @@ def executed(tmp_path_factory):
     assert second[0]["error"] is None, second[0]["error"]
     results = {name: (first[i], second[j], code) for name, (i, j, code) in pairs.items()}
     results["trap"] = (None, second[trap], "")
+    for name, index in verified.items():
+        results[name] = (None, second[index], "")
     return results
 
 
@@ -297,6 +315,7 @@ def _check(executed, name, select_lines=None):
         "load_name_maps",
         "load_session_config",
         "load_passed_session",
+        "reexport_head",
         "load_variables",
         "load_migrated_variables",
     ],
@@ -313,6 +332,18 @@ def test_passed_sessions_become_signature_functions(executed):
     assert "signature = load_model(sys.argv[1])" in code and "_load(export_dir)" in code
     assert "tf.config.threading.set_intra_op_parallelism_threads(1)" in code
     assert executed["load_passed_session"][1]["stdout"].count("array(") == 5
+
+
+def test_reexport_with_head_serves_the_same(executed):
+    code = executed["reexport_head"][2]
+    assert code.count("export_module.loaded = loaded") == 2 and "def head(x):" in code
+    assert 'tf.TensorSpec.from_spec(sig.structured_input_signature[1]["x"], name="x")' in code
+    assert "def serving_default_signature(features):" in code  # the re-export's own input key
+    for model in ("head_builder", "head_simple"):
+        result = executed[f"verify_{model}"][1]
+        assert result["error"] is None, result["error"]
+        assert "equivalent: True" in result["stdout"], result["stdout"]
+        assert "serving_default" in result["stdout"], result["stdout"]
 
 
 def test_scalar_outputs_stay_numpy_scalars(executed):

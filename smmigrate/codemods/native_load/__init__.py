@@ -23,11 +23,13 @@ from ...codes import CODES as ALL_CODES
 from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str, looks_like_tf1_load
 from .._walk import walk
+from ..exports import tables as T
 from ..symbols import ROOT_MODULE, V1_MODULE, V2
 from .emit import Resolver, call_code, key_code, keymap_code, load_code, result_code
 from .find import LOAD_RELS, Analyzer, code_of
 from .model import Refusal, Site
 from .passed import Passed, PassedPlanner, session_parameter, signature_run
+from .reexport import ReexportAnalyzer, export_code, head_code, head_runs, loaded_input_keys
 from .variables import created_variables
 
 # the last names of the calls the planner looks for: a load, or a switch to graph mode
@@ -35,6 +37,8 @@ _CALL_NAMES = frozenset(
     {rel.rsplit(".", 1)[-1] for rel in LOAD_RELS} | {"disable_v2_behavior", "disable_eager_execution"}
 )
 
+
+_EXPORT_NAMES = frozenset({"simple_save", "SavedModelBuilder", "Builder"})
 
 # What to write by hand, per refusal code (every message ends with one of these).
 HINTS = {code: entry.todo for code, entry in ALL_CODES.items() if entry.codemod == "native-load"}
@@ -66,6 +70,7 @@ class NativeLoad(SavedModelCodemod):
         self._members: dict[int, set[str]] = {}
         self._drop_params: dict[cst.FunctionDef, str] = {}  # helper -> the session parameter it loses
         self._drop_args: dict[cst.Call, int] = {}  # call of a helper -> index of the session argument
+        self._blank_after: set[cst.SimpleStatementLine] = set()  # replaced by a def: a blank line follows
         calls: list[cst.Call] = []
         graph_mode: list[cst.Call] = []
         codemod = self
@@ -106,7 +111,14 @@ class NativeLoad(SavedModelCodemod):
 
     def _plan(self, call: cst.Call, graph_mode: list, strings: dict[str, str]) -> None:
         analyzer = Analyzer(self, call)
-        site = analyzer.run()
+        try:
+            site = analyzer.run()
+        except Refusal:
+            if not self._exports_in_scope(call):
+                raise
+            # new ops on the loaded tensors and an export of the session: a re-export (reexport.py)
+            self._plan_reexport(ReexportAnalyzer(self, call, strings), strings)
+            return
         region = analyzer.klass or analyzer.scope  # a session on `self` serves every method
         taken = self._taken.setdefault(id(region), set(analyzer.all_names))
         trial = set(taken)
@@ -119,6 +131,75 @@ class NativeLoad(SavedModelCodemod):
         members |= trial_members
         self._prune_notes(resolver.notes)
         self._record(site)
+
+    def _exports_in_scope(self, call: cst.Call) -> bool:
+        scope = self.get_metadata(ParentNodeProvider, call, None)
+        while scope is not None and not isinstance(scope, (cst.FunctionDef, cst.Module)):
+            scope = self.get_metadata(ParentNodeProvider, scope, None)
+        found = []
+        codemod = self
+
+        class Finder(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                if codemod.may_name(node.func, _EXPORT_NAMES):
+                    resolved = codemod.tf_symbol(node.func)
+                    if resolved is not None and (resolved.rel == T.SIMPLE_SAVE or resolved.rel in T.BUILDERS):
+                        found.append(node)
+
+        if scope is not None:
+            walk(scope, Finder())
+        return bool(found)
+
+    def _plan_reexport(self, analyzer: ReexportAnalyzer, strings: dict[str, str]) -> None:
+        site = analyzer.run()
+        if not analyzer.exports:
+            raise Refusal(
+                site.load_call, "SM209", "the block builds new ops on the loaded tensors without exporting them"
+            )
+        if not analyzer.heads:
+            raise Refusal(
+                analyzer.exports[0].call,
+                "SM201",
+                "the session is also exported again with no new ops (a re-export under new signature keys is not "
+                "generated)",
+            )
+        sigs = {id(t.sig): t.sig for t in analyzer.tensors.values() if t.sig is not None}
+        if len(sigs) != 1 or any(t.sig is None for t in analyzer.tensors.values()):
+            raise Refusal(
+                site.load_call, "SM209", "the re-export uses tensors of several signatures, or hard-coded tensor names"
+            )
+        sig = next(iter(sigs.values()))
+        keys = loaded_input_keys(self, site, sig, strings)
+        taken = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
+        trial = set(taken)
+        runs, site.runs = site.runs, []
+        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
+        resolver.resolve()
+        sig_fn = resolver.signature_fn(sig)
+        head = resolver.fresh("head")
+        head_runs(runs, analyzer, head, keys, resolver.fresh)
+        site.runs = runs
+        needed = [*dict.fromkeys(out.strip('"') for run in runs for out in run.output_keys)]
+        for export in analyzer.exports:
+            needed += [var for sig_spec in export.signatures for _, var in sig_spec.outputs if var not in needed]
+        body = head_code(self, analyzer, sig_fn, head, keys, needed, resolver.fresh)
+        exports = [
+            (export.stmt, export_code(self, export, analyzer, site.loaded_var, sig_fn, head, keys, resolver.fresh))
+            for export in analyzer.exports
+        ]
+        taken |= trial
+        self._record(site)
+        first, *rest = analyzer.heads
+        self._stmts[first] = ["\n" + body]
+        self._blank_after.add(first)
+        for stmt in rest:
+            self._stmts[stmt] = None
+        for stmt, lines in exports:
+            # a blank line above each generated def and above the module after them
+            self._stmts[stmt] = [
+                "\n" + line if line.startswith("@") or (i and lines[i - 1].startswith("@")) else line
+                for i, line in enumerate(lines)
+            ]
 
     def _prune_notes(self, notes: list) -> None:
         for node, names in notes:
@@ -259,6 +340,8 @@ class NativeLoad(SavedModelCodemod):
         return updated_node.with_changes(params=updated_node.params.with_changes(params=params))
 
     def leave_SimpleStatementLine(self, original_node, updated_node):
+        if self._blank_after:
+            updated_node = self._blank_line_after_def(original_node, updated_node)
         if original_node in self._hoist:
             first = cst.parse_statement(self._hoist[original_node] + "\n").with_changes(
                 leading_lines=updated_node.leading_lines
@@ -282,12 +365,28 @@ class NativeLoad(SavedModelCodemod):
         if isinstance(plan, str):  # `sig = loaded.signatures[key]`
             assign = updated_node.body[0]
             return updated_node.with_changes(body=[assign.with_changes(value=cst.parse_expression(plan))])
-        new = [cst.parse_statement(line + "\n") for line in plan]
-        new[0] = new[0].with_changes(leading_lines=updated_node.leading_lines)
+        new = [cst.parse_statement(line.lstrip("\n") + "\n") for line in plan]
+        for i, line in enumerate(plan):
+            if line.startswith("\n") and i:  # a generated def: a blank line above it
+                new[i] = new[i].with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        lead = list(updated_node.leading_lines)
+        if plan[0].startswith("\n") and (not lead or lead[-1].comment is not None):
+            lead.append(cst.EmptyLine(indent=False))
+        new[0] = new[0].with_changes(leading_lines=lead)
         at = self._anchor.get(original_node, 0)  # the statement standing for the original line
         if isinstance(new[at], cst.SimpleStatementLine):  # config calls alone may be all `try` blocks
             new[at] = new[at].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
         return cst.FlattenSentinel(new)
+
+    def _blank_line_after_def(self, original_node, updated_node):
+        """The statement after one replaced by a generated def starts with a blank line."""
+        parent = self.get_metadata(ParentNodeProvider, original_node, None)
+        body = list(parent.body) if isinstance(parent, (cst.IndentedBlock, cst.Module)) else []
+        at = body.index(original_node) if original_node in body else -1
+        previous = body[at - 1] if at > 0 else None
+        if previous in self._blank_after and not any(line.comment is None for line in updated_node.leading_lines):
+            return updated_node.with_changes(leading_lines=[cst.EmptyLine(indent=False), *updated_node.leading_lines])
+        return updated_node
 
     def leave_With(self, original_node: cst.With, updated_node: cst.With):
         if original_node in self._flatten:
