@@ -15,11 +15,15 @@ same walk.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import types
+import typing
 import weakref
 from collections.abc import Callable
 
 import libcst as cst
+from libcst import MaybeSentinel
 
 _CSTNode = cst.CSTNode
 
@@ -156,8 +160,193 @@ def _hooks(cls: type) -> dict[str, Callable] | None:
     return found
 
 
+def _holds_content(hint: object, trivia: bool = False) -> bool:
+    """Whether a field annotated `hint` may hold a node that is not whitespace or punctuation (with
+    `trivia`: any node); True when the annotation is not understood."""
+    if isinstance(hint, type):
+        if issubclass(hint, _CSTNode):
+            return trivia or hint not in _TRIVIA
+        return hint not in (str, int, float, bool, type(None), MaybeSentinel)
+    origin = typing.get_origin(hint)
+    if origin is typing.Literal:
+        return False
+    args = typing.get_args(hint)
+    if origin is None or not args:
+        return True
+    return any(_holds_content(arg, trivia) for arg in args)
+
+
+# node class -> its fields that may hold a node other than whitespace and punctuation (by libcst's
+# annotations); None when a field's annotation cannot be read
+_CONTENT: dict[type, frozenset[str] | None] = {}
+
+
+def _content_names(kind: type) -> frozenset[str] | None:
+    try:
+        return _CONTENT[kind]
+    except KeyError:
+        pass
+    try:
+        hints = typing.get_type_hints(kind)
+        found: frozenset[str] | None = frozenset(
+            name
+            for name in (f.name for f in dataclasses.fields(kind))
+            if name not in hints or _holds_content(hints[name])
+        )
+    except Exception:
+        found = None
+    _CONTENT[kind] = found
+    return found
+
+
+# node class -> the fields `walk` enters when whitespace and punctuation are skipped, in libcst's
+# visiting order; None for classes whose fields are read per node (see `_fields`)
+_CONTENT_ORDER: dict[type, tuple[str, ...] | None] = {}
+
+
+def _content_order(node: cst.CSTNode) -> tuple[str, ...]:
+    kind = type(node)
+    order = _CONTENT_ORDER.get(kind, _NO_ORDER)
+    if order is not _NO_ORDER and order is not None:
+        return order
+    fields = _fields(node)
+    names = _content_names(kind)
+    kept = fields if names is None else tuple(f for f in fields if f in names)
+    if order is _NO_ORDER:
+        entry = _ORDER[kind]
+        _CONTENT_ORDER[kind] = kept if (not entry[1] and names is not None) else None
+    return kept
+
+
+_NO_ORDER: tuple[str, ...] = ("",)
+
+
+class _NodeKinds(dict):
+    """class -> whether its instances are libcst nodes (filled on first sight)."""
+
+    def __missing__(self, kind: type) -> bool:
+        found = self[kind] = _is_node(kind)
+        return found
+
+
+class _ContentKinds(dict):
+    """class -> whether its instances are libcst nodes other than whitespace and punctuation."""
+
+    def __missing__(self, kind: type) -> bool:
+        found = self[kind] = _is_node(kind) and kind not in _TRIVIA
+        return found
+
+
+_NODE_KINDS = _NodeKinds()
+_CONTENT_KINDS = _ContentKinds()
+
+# visitor class -> (whether whitespace and punctuation are skipped, node class -> (visit_, leave_)
+# functions of the class, unbound)); None when `walk` cannot stand in for libcst's traversal
+_PLANS: weakref.WeakKeyDictionary[type, tuple[bool, dict] | None] = weakref.WeakKeyDictionary()
+
+
+def _plan(cls: type) -> tuple[bool, dict] | None:
+    try:
+        return _PLANS[cls]
+    except KeyError:
+        pass
+    own = _hooks(cls)
+    plan: tuple[bool, dict] | None = None
+    if own is not None and all(isinstance(getattr(cls, name), types.FunctionType) for name in own):
+        plan = (not any(name in _TRIVIA_HOOKS for name in own), {})
+    _PLANS[cls] = plan
+    return plan
+
+
+# id(visitor) -> the walk of that visitor under way: a visitor whose hook walks a child itself
+# (``walk(node.value, self)``) reuses it
+_ACTIVE: dict[int, Callable[[cst.CSTNode], None]] = {}
+
+
 def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
     """`node.visit(visitor)` for a read-only visitor, without rebuilding the tree."""
+    active = _ACTIVE.get(id(visitor))
+    if active is not None:
+        active(node)
+        return
+    cls = type(visitor)
+    plan = _plan(cls)
+    if plan is None:
+        _walk_bound(node, visitor)
+        return
+    skipping, table = plan
+    own = _hooks(cls)
+    assert own is not None
+    if not skipping:
+        order_of = _ORDER.get
+        is_node = _NODE_KINDS.__getitem__
+
+        def go_all(node: cst.CSTNode) -> None:
+            kind = type(node)
+            hook = table.get(kind)
+            if hook is None:
+                hook = table[kind] = _class_hooks(cls, own, kind)
+            enter, leave = hook
+            if enter is None or enter(visitor, node) is not False:
+                entry = order_of(kind)
+                for field in entry[0] if entry is not None and not entry[1] else _fields(node):
+                    value = getattr(node, field)
+                    kind = type(value)
+                    if kind is tuple or kind is list:
+                        for child in value:
+                            if is_node(type(child)):
+                                go_all(child)
+                    elif is_node(kind):
+                        go_all(value)
+            if leave is not None:
+                leave(visitor, node)
+
+        _run(go_all, node, visitor)
+        return
+    enters = _CONTENT_KINDS.__getitem__
+    content_of = _CONTENT_ORDER.get
+
+    def go(node: cst.CSTNode) -> None:
+        kind = type(node)
+        hook = table.get(kind)
+        if hook is None:
+            hook = table[kind] = _class_hooks(cls, own, kind)
+        enter, leave = hook
+        if enter is None or enter(visitor, node) is not False:
+            order = content_of(kind)
+            for field in order if order is not None else _content_order(node):
+                value = getattr(node, field)
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    for child in value:
+                        if enters(type(child)):
+                            go(child)
+                elif enters(kind):
+                    go(value)
+        if leave is not None:
+            leave(visitor, node)
+
+    _run(go, node, visitor)
+
+
+def _run(go: Callable[[cst.CSTNode], None], node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    key = id(visitor)
+    _ACTIVE[key] = go
+    try:
+        go(node)
+    finally:
+        del _ACTIVE[key]
+
+
+def _class_hooks(cls: type, own: dict, kind: type) -> tuple[Callable | None, Callable | None]:
+    name = kind.__name__
+    enter = getattr(cls, f"visit_{name}") if f"visit_{name}" in own else None
+    leave = getattr(cls, f"leave_{name}") if f"leave_{name}" in own else None
+    return enter, leave
+
+
+def _walk_bound(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    """`walk` for visitors whose hooks are not all plain functions (or that libcst must visit)."""
     own = _hooks(type(visitor))
     if own is None:
         node.visit(visitor)
@@ -165,7 +354,7 @@ def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
     skip = _TRIVIA if not any(name in _TRIVIA_HOOKS for name in own) else frozenset()
     hooks: dict[type, tuple[Callable | None, Callable | None]] = {}
     order_of = _ORDER.get
-    is_node = _IS_NODE.get
+    is_node = _NODE_KINDS.__getitem__
 
     def go(node: cst.CSTNode) -> None:
         kind = type(node)
@@ -184,14 +373,14 @@ def walk(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
                 if kind is tuple or kind is list:
                     for child in value:
                         kind = type(child)
-                        if kind not in skip and (is_node(kind) or _is_node(kind)):
+                        if kind not in skip and is_node(kind):
                             go(child)
-                elif kind not in skip and (is_node(kind) or _is_node(kind)):
+                elif kind not in skip and is_node(kind):
                     go(value)
         if leave is not None:
             leave(node)
 
-    go(node)
+    _run(go, node, visitor)
 
 
 def parents(module: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode]:
@@ -210,22 +399,55 @@ def unique_parents(module: cst.CSTNode) -> dict[cst.CSTNode, cst.CSTNode] | None
 def _parents(module: cst.CSTNode, unique: bool) -> dict[cst.CSTNode, cst.CSTNode] | None:
     out: dict[cst.CSTNode, cst.CSTNode] = {}
     stack = [module]
-    order_of = _ORDER.get
-    is_node = _IS_NODE.get
+    pop, push = stack.pop, stack.append
+    order_of = _NODE_ORDER.get
+    is_node = _NODE_KINDS.__getitem__
     while stack:
-        node = stack.pop()
-        entry = order_of(type(node))
-        for field in entry[0] if entry is not None and not entry[1] else _fields(node):
+        node = pop()
+        order = order_of(type(node))
+        for field in order if order is not None else _node_order(node):
             value = getattr(node, field)
             kind = type(value)
             for child in value if kind is tuple or kind is list else (value,):
-                kind = type(child)
-                if is_node(kind) or _is_node(kind):
-                    if unique and (child in out or child is module):
-                        return None
-                    out[child] = node
-                    stack.append(child)
+                if is_node(type(child)):
+                    if unique:
+                        size = len(out)
+                        out[child] = node
+                        if len(out) == size or child is module:
+                            return None
+                    else:
+                        out[child] = node
+                    push(child)
     return out
+
+
+# node class -> its fields that may hold a node (by libcst's annotations: not the plain values), in
+# libcst's visiting order; None for classes whose fields are read per node (see `_fields`)
+_NODE_ORDER: dict[type, tuple[str, ...] | None] = {}
+_NODE_NAMES: dict[type, frozenset[str] | None] = {}
+
+
+def _node_order(node: cst.CSTNode) -> tuple[str, ...]:
+    kind = type(node)
+    fields = _fields(node)
+    names = _NODE_NAMES.get(kind, _NO_NAMES)
+    if names is _NO_NAMES:
+        try:
+            hints = typing.get_type_hints(kind)
+            names = _NODE_NAMES[kind] = frozenset(
+                name
+                for name in (f.name for f in dataclasses.fields(kind))
+                if name not in hints or _holds_content(hints[name], trivia=True)
+            )
+        except Exception:
+            names = _NODE_NAMES[kind] = None
+    kept = fields if names is None else tuple(f for f in fields if f in names)
+    if kind not in _NODE_ORDER:
+        _NODE_ORDER[kind] = kept if (not _ORDER[kind][1] and names is not None) else None
+    return kept
+
+
+_NO_NAMES: frozenset[str] = frozenset({""})
 
 
 def dedupe(module: cst.Module) -> cst.Module:
