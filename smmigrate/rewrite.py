@@ -503,7 +503,7 @@ def collect_file_facts(path: str, options: RewriteOptions, keep: bool = False) -
         if MARKER not in data:
             return []
         classes = [c for c in _codemods(options) if c.collect_facts.__func__ is not _BASE_COLLECT]
-        words = {w.encode() for c in classes for w in c.TRIGGERS}
+        words = {w.encode() for c in classes for w in (c.FACT_TRIGGERS or c.TRIGGERS)}
         if not classes or (words and not any(w in data for w in words)):
             return []  # nothing here any codemod has facts about: not worth a parse
         text, _ = _decode(data)
@@ -734,7 +734,7 @@ def _rewrite_paths(
         return
 
     consume_words = {w.encode() for c in consumers for w in c.TRIGGERS}
-    produce_words = {w.encode() for c in producers for w in c.TRIGGERS}
+    produce_words = {w.encode() for c in producers for w in (c.FACT_TRIGGERS or c.TRIGGERS)}
 
     def roles(path: str) -> tuple[bool, bool]:
         """(may use facts, may produce them), from the bytes alone; read once per file."""

@@ -61,3 +61,40 @@ def test_load_of_an_export_that_stays_tf1_uses_prune(tmp_path, capsys, jobs):
     serve = (tmp_path / "serve.py").read_text()
     assert "tf.saved_model.save(" not in (tmp_path / "train.py").read_text()
     assert ".prune(" in serve and "SM220" in err
+
+
+REEXPORT = """import tensorflow as tf
+
+BASE = "/models/base"
+
+
+def make_base():
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = tf.identity(x * 2.0, name="y")
+        with tf.Session() as sess:
+            tf.saved_model.simple_save(sess, BASE, {"x": x}, {"y": y})
+
+
+def add_head():
+    with tf.Graph().as_default() as graph:
+        with tf.Session(graph=graph) as sess:
+            meta = tf.saved_model.loader.load(sess, ["serve"], BASE)
+            sig = meta.signature_def["serving_default"]
+            x = graph.get_tensor_by_name(sig.inputs["x"].name)
+            y = graph.get_tensor_by_name(sig.outputs["y"].name)
+            probs = tf.nn.softmax(y, name="probs")
+            tf.saved_model.simple_save(sess, "/models/linear", {"x": x}, {"probs": probs})
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_load_by_names_of_a_native_reexport_is_refused_not_pruned(tmp_path, capsys, jobs):
+    # native-load re-writes the re-export as tf.saved_model.save: `.prune` on it would fail at run time
+    (tmp_path / "head.py").write_text(REEXPORT)
+    (tmp_path / "serve.py").write_text(SERVE.replace('"y:0"', '"probs:0"'))
+    assert main(["rewrite", "-j", jobs, str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    head, serve = (tmp_path / "head.py").read_text(), (tmp_path / "serve.py").read_text()
+    assert "def head(x):" in head and "tf.saved_model.save(" in head, head
+    assert ".prune(" not in serve and "SM214" in err, err

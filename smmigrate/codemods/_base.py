@@ -284,6 +284,9 @@ class SavedModelCodemod(cst.CSTTransformer):
     # words at least one of which every file this codemod can change contains (empty: always run);
     # the engine skips the codemod, analysis included, when none is in the source
     TRIGGERS: ClassVar[tuple[str, ...]] = ()
+    # words without which `collect_facts` finds nothing (default: TRIGGERS); the engine parses a file
+    # ahead of its rewrite for facts only when one of them occurs
+    FACT_TRIGGERS: ClassVar[tuple[str, ...] | None] = None
     # True when the rewrite depends on `project_facts` (facts other files' codemods collected)
     USES_FACTS: ClassVar[bool] = False
     # words one of which a file must contain for this codemod to look at it at all (cheap byte test

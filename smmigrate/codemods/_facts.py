@@ -28,7 +28,9 @@ class ExportFact:
     migrated: bool  # True when native-save rewrites this export into tf.saved_model.save
     signatures: tuple[SignatureFact, ...] = ()
     function: str | None = None  # enclosing function name, if any
-    reason: str | None = None  # native-save's refusal code when not migrated ("SM301", ...)
+    reason: str | None = (
+        None  # native-save's refusal code when not migrated ("SM301", ...); "reexport": native-load writes it
+    )
     # the session bridge may export the session instead: not migrated and the graph is built on the
     # default graph outside a with-block (a region); or migrated after replayed training, for when
     # that rewrite is withheld (SM121) and the module keeps its TF1 training

@@ -22,6 +22,7 @@ from libcst.metadata import ParentNodeProvider
 from ...codes import CODES as ALL_CODES
 from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str, looks_like_tf1_load
+from .._facts import ExportFact, SignatureFact
 from .._walk import walk
 from ..exports import tables as T
 from ..symbols import ROOT_MODULE, V1_MODULE, V2
@@ -51,13 +52,28 @@ class NativeLoad(SavedModelCodemod):
     ORDER = 10  # before compat-names, which renames whatever this leaves in place
     TRIGGERS = ("load",)  # loader.load, saved_model.load, compat.v1 ... load
     USES_FACTS = True  # hard-coded tensor names depend on how the export elsewhere is migrated
+    FACT_TRIGGERS = ("simple_save", "Builder")  # its facts: the exports its re-exports write
     PLANS_AHEAD = True
     EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
     # -- planning (on the original tree, before any change) ----------------------------------
+    @classmethod
+    def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
+        """The exports this codemod writes itself: re-exports with a head (they read a base exported
+        by the same file, so that file's own facts are enough to plan them)."""
+        from ..native_save import NativeSave
+
+        own = NativeSave.collect_facts(module, path, shared)
+        if not any(isinstance(f, ExportFact) and f.migrated for f in own):
+            return []  # a re-export needs a migrated export of this file
+        codemod = cls(path, own)
+        codemod.analyze(module, shared)
+        return list(codemod.reexport_facts)
+
     def visit_Module(self, node: cst.Module) -> None:
         super().visit_Module(node)
         self.module_node = node
+        self.reexport_facts: list[ExportFact] = []
         self._variables: set[str] | None = None
         self._expr: dict[cst.Call, str] = {}
         # statement -> its replacement lines, a new value for `sig = ...` (str), or None to drop it
@@ -188,6 +204,16 @@ class NativeLoad(SavedModelCodemod):
             for export in analyzer.exports
         ]
         taken |= trial
+        for export in analyzer.exports:
+            value = literal_str(export.export_dir)
+            if value is None and isinstance(export.export_dir, cst.Name):
+                value = strings.get(export.export_dir.value)
+            function = analyzer.scope.name.value if isinstance(analyzer.scope, cst.FunctionDef) else None
+            # signature keys only: no TF1 tensor names map to them (a load by names is refused, SM214)
+            signatures = tuple(SignatureFact(s.key) for s in export.signatures)
+            self.reexport_facts.append(
+                ExportFact(self.filename, code_of(export.export_dir), value, True, signatures, function, "reexport")
+            )
         self._record(site)
         first, *rest = analyzer.heads
         self._stmts[first] = ["\n" + body]

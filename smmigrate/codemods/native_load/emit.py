@@ -37,8 +37,14 @@ def matching_exports(facts, export_dir: cst.BaseExpression, value: str | None, f
     """Exports of this run that write the directory this load reads (by value, else same text in the same file)."""
     text = code_of(export_dir)
     found = []
+    # an export native-load re-writes as a re-export stands for native-save's refused fact of it
+    reexports = {
+        (f.path, f.export_dir, f.function) for f in facts if isinstance(f, ExportFact) and f.reason == "reexport"
+    }
     for fact in facts:
         if not isinstance(fact, ExportFact):
+            continue
+        if fact.reason != "reexport" and (fact.path, fact.export_dir, fact.function) in reexports:
             continue
         if value is not None and fact.export_dir_value is not None:
             if fact.export_dir_value == value:
