@@ -215,6 +215,7 @@ def executed(tmp_path_factory):
         ("load_name_maps", [linear]),  # issue 12: feeds and fetches derived from the SignatureDef
         ("load_session_config", [linear]),  # issue 12: a session's config -> tf.config calls
         ("load_passed_session", [linear]),  # issue 12: sessions passed into load and run helpers
+        ("load_loop_maps", [linear]),  # issue 12: feed/fetch dicts filled in loops, the SignatureDef map
     ]:
         src, dest = PROGRAMS / f"{name}.py", out / f"{name}.py"
         pair(name, src, dest, without_docstring(rewrite_file(src, dest)), argv)
@@ -315,6 +316,7 @@ def _check(executed, name, select_lines=None):
         "load_name_maps",
         "load_session_config",
         "load_passed_session",
+        "load_loop_maps",
         "reexport_head",
         "load_variables",
         "load_migrated_variables",
@@ -332,6 +334,15 @@ def test_passed_sessions_become_signature_functions(executed):
     assert "signature = load_model(sys.argv[1])" in code and "_load(export_dir)" in code
     assert "tf.config.threading.set_intra_op_parallelism_threads(1)" in code
     assert executed["load_passed_session"][1]["stdout"].count("array(") == 5
+
+
+def test_loop_filled_dicts_are_keyed_by_signature_keys(executed):
+    code = executed["load_loop_maps"][2]
+    assert "input_tensor = name" in code and "feed_dict[input_tensor] = data[name]" in code
+    assert "output_dict[name] = name" in code
+    assert "for key, info in sig.structured_input_signature[1].items():" in code
+    assert "outputs = signature_fn(**feed_dict)" in code and "signatures = " not in code
+    assert executed["load_loop_maps"][1]["stdout"].count("array(") == 3
 
 
 def test_reexport_with_head_serves_the_same(executed):

@@ -86,6 +86,7 @@ class NativeLoad(SavedModelCodemod):
         self._members: dict[int, set[str]] = {}
         self._drop_params: dict[cst.FunctionDef, str] = {}  # helper -> the session parameter it loses
         self._drop_args: dict[cst.Call, int] = {}  # call of a helper -> index of the session argument
+        self._nodes: dict[cst.CSTNode, str] = {}  # an expression -> its new code
         self._blank_after: set[cst.SimpleStatementLine] = set()  # replaced by a def: a blank line follows
         calls: list[cst.Call] = []
         graph_mode: list[cst.Call] = []
@@ -307,6 +308,13 @@ class NativeLoad(SavedModelCodemod):
             self._stmts[stmt] = [f"{sig.fn_var} = {value}"] if sig.stored else value
         for stmt, keymap in site.keymaps.items():
             self._stmts[stmt] = [keymap_code(keymap)]
+        for node, sig, what in site.loop_edits:  # dicts filled in loops over the signature's keys
+            if what.startswith("key:"):
+                self._nodes[node] = what[len("key:") :]
+            elif what == "inputs":
+                self._nodes[node] = f"{sig.fn_var}.structured_input_signature[1]"
+            else:
+                self._nodes[node] = f"{sig.fn_var}.structured_outputs"
         for run in site.runs:
             self._expr[run.call] = result_code(run, self._spell)
             if run.stmt is not None and run.mode != "variable":
@@ -326,6 +334,7 @@ class NativeLoad(SavedModelCodemod):
             or self._strip
             or self._drop_params
             or self._drop_args
+            or self._nodes
             or self._maybe_unused
             or self._added_tf_import is not None
         )
@@ -341,6 +350,7 @@ class NativeLoad(SavedModelCodemod):
             *self._strip,
             *self._drop_params,
             *self._drop_args,
+            *self._nodes,
         ]
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
@@ -350,7 +360,11 @@ class NativeLoad(SavedModelCodemod):
             if args and drop == len(updated_node.args) - 1:
                 args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
             return updated_node.with_changes(args=args)
-        new = self._expr.get(original_node)
+        new = self._expr.get(original_node) or self._nodes.get(original_node)
+        return updated_node if new is None else cst.parse_expression(new)
+
+    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
+        new = self._nodes.get(original_node)
         return updated_node if new is None else cst.parse_expression(new)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef) -> cst.FunctionDef:

@@ -217,6 +217,13 @@ class Checks(AnalysisBase):
                 )
             if isinstance(parent, (cst.Return, cst.Yield)):
                 return Refusal(name, "SM202", f"the session `{name.value}` is returned to the caller")
+            holder = grand if isinstance(parent, cst.Element) else None
+            if isinstance(holder, (cst.Tuple, cst.List)) and isinstance(self.parent(holder), (cst.Return, cst.Yield)):
+                return Refusal(
+                    name,
+                    "SM202",
+                    f"the session `{name.value}` is returned to the caller (in `{code_of(holder)}`), which runs it",
+                )
             if isinstance(parent, cst.Attribute):
                 return Refusal(parent, "SM201", f"the session is also used as `{code_of(parent)}`")
             return Refusal(name, "SM201", f"the session `{name.value}` is used for something else here")
@@ -244,6 +251,15 @@ class Checks(AnalysisBase):
                 f"the list of tensor names `{name.value}` is used for more than the fetches of `sess.run`, and TF2 "
                 "has no tensor names",
             )
+        if role == "feed_map":
+            return Refusal(
+                name,
+                "SM211",
+                f"the feed dict `{name.value}` (TF1 tensor -> value) is used for more than the feeds of `sess.run`, "
+                "and its keys are signature input keys in TF2",
+            )
+        if role == "signature_map":
+            return Refusal(name, "SM211", f"the SignatureDef map `{name.value}` is used for more than `[key]` lookups")
         if role == "meta_graph":
             return Refusal(
                 name, "SM211", f"the MetaGraphDef `{name.value}` is used for more than `signature_def[key]` lookups"

@@ -22,7 +22,7 @@ import libcst as cst
 
 from .._walk import walk
 from .base import AnalysisBase
-from .model import KeyMap, Refusal, SigRef, Tensor, code_of
+from .model import KeyMap, Names, Refusal, SigRef, Tensor, code_of
 
 # calls that read only the keys of a dict passed to them
 _KEY_READERS = frozenset({"sorted", "list", "len", "set", "tuple", "iter", "enumerate", "frozenset"})
@@ -154,6 +154,140 @@ class Derived(AnalysisBase):
                 return None
             tensors.append(tensor)
         return tensors
+
+    def dict_loop(self, stmt: cst.BaseStatement, loop: cst.BaseStatement) -> bool:
+        """`d = {}` and the `for` right after it filling `d` over the signature's keys:
+
+            for k in data: d[graph.get_tensor_by_name(sig.inputs[k].name)] = data[k]   # feeds
+            for k, info in sig.outputs.items(): d[k] = graph.get_tensor_by_name(info.name)   # fetches
+
+        (`sig.inputs[k].name` / `info.name` also without the lookup, `for k in sig.outputs`). In TF2
+        the tensor becomes the loop's key, a signature key: feeds are passed as `fn(**d)`, fetches
+        are a name map from each key to itself; a loop over the signature's side goes over the
+        signature function's specs instead."""
+        if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(loop, cst.For)):
+            return False
+        small = stmt.body[0]
+        if not (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+            and isinstance(small.value, cst.Dict)
+            and not small.value.elements
+        ):
+            return False
+        var = small.targets[0].target.value
+        if var in self.tracked or loop.orelse is not None or loop.asynchronous is not None:
+            return False
+        body = list(loop.body.body) if isinstance(loop.body, cst.IndentedBlock) else []
+        # `t = <tensor>` then `d[t] = value` / `d[k] = t` (the tensor named first), or one statement
+        smalls = [b.body[0] for b in body if isinstance(b, cst.SimpleStatementLine) and len(b.body) == 1]
+        if len(smalls) != len(body) or not 1 <= len(body) <= 2:
+            return False
+        if not all(isinstance(a, cst.Assign) and len(a.targets) == 1 for a in smalls):
+            return False
+        temp = None
+        if len(smalls) == 2:
+            first = smalls[0]
+            assert isinstance(first, cst.Assign)
+            if not isinstance(first.targets[0].target, cst.Name):
+                return False
+            temp = (first.targets[0].target.value, first.value)
+        assign = smalls[-1]
+        assert isinstance(assign, cst.Assign)
+        slot = assign.targets[0].target
+        if not (
+            isinstance(slot, cst.Subscript)
+            and isinstance(slot.value, cst.Name)
+            and slot.value.value == var
+            and len(slot.slice) == 1
+            and isinstance(slot.slice[0].slice, cst.Index)
+        ):
+            return False
+        target, source = loop.target, loop.iter
+        names = (
+            [e.value.value for e in target.elements if isinstance(e.value, cst.Name)]
+            if isinstance(target, cst.Tuple)
+            else ([target.value] if isinstance(target, cst.Name) else [])
+        )
+        if not names or len(names) > 2:
+            return False
+        key, info = names[0], (names[1] if len(names) == 2 else None)
+        items = (
+            isinstance(source, cst.Call)
+            and not source.args
+            and isinstance(source.func, cst.Attribute)
+            and source.func.attr.value in ("items", "keys")
+        )
+        if info is not None and not (isinstance(source, cst.Call) and items and source.func.attr.value == "items"):  # type: ignore[attr-defined]
+            return False
+        before = set(self.accounted)
+        side_node = source.func.value if items else source  # type: ignore[attr-defined]
+        side = self.signature_side(side_node)
+        edits: list = []
+        slot_key, value = slot.slice[0].slice.value, assign.value
+        if temp is not None:  # the tensor is named by the first statement: it is used once, right here
+            name, tensor_expr = temp
+            if isinstance(value, cst.Name) and value.value == name:
+                value = tensor_expr
+            elif isinstance(slot_key, cst.Name) and slot_key.value == name:
+                slot_key = tensor_expr
+            else:
+                return False
+            if name in (key, info, var):
+                return False
+            uses = Names(self.scope)
+            walk(self.scope, uses)
+            if sum(n.value == name for n in uses.found) != 2:  # bound and read in the loop, nowhere else
+                return False
+        if isinstance(slot_key, cst.Name) and slot_key.value == key:  # fetches: `d[k] = <output k>`
+            found = self.loop_tensor(value, key, info, side)
+            if found is None or found[1]:
+                self.accounted = before
+                return False
+            sig, _, node = found
+            self.keymaps[var] = KeyMap(sig, False, key, var=var)
+            self.tracked[var] = "keymap"
+        else:  # feeds: `d[<input k>] = value`
+            found = self.loop_tensor(slot_key, key, info, side)
+            values = Names()
+            walk(value, values)
+            if found is None or not found[1] or any(n.value in self.tracked or n.value == info for n in values.found):
+                self.accounted = before
+                return False
+            sig, _, node = found
+            self.feed_maps[var] = Tensor(sig=sig, key=cst.Name(key), is_input=True)
+            self.tracked[var] = "feed_map"
+        edits.append((node, sig, f"key:{key}"))
+        if side is not None:
+            if side[0] is not sig:
+                self.accounted = before
+                return False
+            edits.append((side_node, sig, "inputs" if side[1] else "outputs"))
+        self.site.loop_edits.extend(edits)
+        self.use(small.targets[0].target)
+        self.use(slot.value)
+        return True
+
+    def loop_tensor(self, node: cst.BaseExpression, key: str, info: str | None, side) -> tuple | None:
+        """(signature, is_input, node to replace) for the tensor of entry `key` written in a loop."""
+        whole = node
+        arg = self.lookup_arg(node)  # type: ignore[attr-defined]  # find.py
+        if arg is not None:
+            node = arg
+        if (
+            info is not None
+            and side is not None
+            and isinstance(node, cst.Attribute)
+            and node.attr.value == "name"
+            and isinstance(node.value, cst.Name)
+            and node.value.value == info
+        ):
+            return side[0], side[1], whole
+        tensor = self.tensor_ref(node)
+        if tensor is None or tensor.sig is None or not (isinstance(tensor.key, cst.Name) and tensor.key.value == key):
+            return None
+        return tensor.sig, tensor.is_input, whole
 
     def keymap_item(self, node: cst.BaseExpression) -> Tensor | None:
         """`feeds[k]` for a name map `feeds`: the signature key of entry `k` (its TF1 tensor name before)."""

@@ -134,6 +134,9 @@ class Resolver:
                 sig.fn_var = sig.var
         for keymap in site.keymaps.values():
             self.signature_fn(keymap.sig)
+        for _, sig, what in site.loop_edits:
+            if not what.startswith("key:"):
+                self.signature_fn(sig)
         for run in site.runs:
             # a local `sig` whose tensors other methods run: its function is kept on `self`
             for tensor in [*run.fetches, *(t for t, _ in run.feeds)]:

@@ -39,6 +39,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         self.inline_sigs: dict[str, SigRef] = {}
         self.keymaps: dict[str, KeyMap] = {}
         self.name_lists: dict[str, cst.List | cst.Tuple] = {}
+        self.feed_maps: dict[str, Tensor] = {}  # dicts filled in loops, keyed by signature inputs
 
     # -- entry -----------------------------------------------------------------------------
     def run(self) -> Site:
@@ -142,14 +143,18 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         for expr in (self.site.export_dir, self.site.tags):
             if expr is not None:
                 walk(expr, arg_names)
-        for stmt in region:
+        loops: set[int] = set()  # `for` statements filling a dict over the signature's keys (derived.py)
+        for i, stmt in enumerate(region):
             if stmt is load_stmt:
                 seen_load = True
                 continue
-            if stmt in self.site.remove:
+            if stmt in self.site.remove or id(stmt) in loops:
                 continue
             if not seen_load:
                 self.check_load_inputs(stmt, arg_names.all)
+            if seen_load and i + 1 < len(region) and self.dict_loop(stmt, region[i + 1]):
+                loops.add(id(region[i + 1]))
+                continue
             if seen_load and self.simple_binding(stmt):
                 continue
             if self.klass is not None and self.other_session(stmt):
@@ -198,6 +203,17 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         key = self.key(name)
         if key is None or key in self.tracked:
             return False
+        value = small.value
+        if (
+            isinstance(value, cst.Attribute)
+            and value.attr.value == "signature_def"
+            and self.is_tracked(value.value, "meta_graph")
+        ):  # the whole map, looked up later
+            self.use(value.value)
+            self.tracked[key] = "signature_map"
+            self.use(name)
+            self.site.remove.add(stmt)
+            return True
         sig = self.signature_lookup(small.value)
         if sig is not None:
             sig.var = key
@@ -248,13 +264,16 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         ):
             return None
         value = node.value
-        if not (
+        if self.is_tracked(value, "signature_map"):  # `sigs = mg.signature_def`, then `sigs[key]`
+            self.use(value)
+        elif not (
             isinstance(value, cst.Attribute)
             and value.attr.value == "signature_def"
             and self.is_tracked(value.value, "meta_graph")
         ):
             return None
-        self.use(value.value)
+        else:
+            self.use(value.value)
         key = node.slice[0].slice.value
         return SigRef(key=key, key_value=self.key_value(key))
 
@@ -299,6 +318,11 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
 
     def tensor_lookup(self, node: cst.BaseExpression) -> Tensor | None:
         """`<graph>.get_tensor_by_name(ref)` for the session's graph."""
+        arg = self.lookup_arg(node)
+        return None if arg is None else self.tensor_of(arg)  # a name written here or kept in a variable
+
+    def lookup_arg(self, node: cst.BaseExpression) -> cst.BaseExpression | None:
+        """`ref` of `<graph>.get_tensor_by_name(ref)` on the session's graph (its uses accounted)."""
         if not (
             isinstance(node, cst.Call)
             and isinstance(node.func, cst.Attribute)
@@ -314,7 +338,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
             pass
         elif not self.is_call(graph, "get_default_graph"):
             return None
-        return self.tensor_of(node.args[0].value)  # a name written here or kept in a variable
+        return node.args[0].value
 
     # -- sess.run ---------------------------------------------------------------------------
     def find_runs(self, stmt: cst.CSTNode) -> list:
@@ -430,7 +454,12 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
             run = Run(call, "dict", [self.fetch(e.value) for e in items], [e.key for e in items])
         else:
             run = Run(call, "single", [self.fetch(fetches)])
-        if isinstance(feed, cst.DictComp):
+        feed_key = self.key(feed) if feed is not None else None
+        if feed_key is not None and self.tracked.get(feed_key) == "feed_map":
+            self.use(feed)  # a dict filled in a loop over the signature's inputs, keyed by input key now
+            run.splat = feed
+            run.splat_key = self.feed_maps[feed_key]
+        elif isinstance(feed, cst.DictComp):
             # `{feeds[k]: data[k] for k in feeds}` / `{sig.inputs[k].name: v for k, v in data.items()}`
             tensor = self.tensor_of(feed.key)
             if tensor is None or tensor.sig is None or not tensor.is_input:

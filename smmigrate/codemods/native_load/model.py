@@ -86,7 +86,7 @@ class Run:
     stmt: cst.SimpleStatementLine | None = None  # where a multi-fetch result is computed first
     outside: bool = False  # in another method of the class than the load (a session on `self`)
     keymap: cst.BaseExpression | None = None  # shape "keymap": the name map fetched whole
-    splat: cst.DictComp | None = None  # `feed_dict={feeds[k]: data[k] for k in feeds}`
+    splat: cst.BaseExpression | None = None  # `feed_dict={feeds[k]: data[k] for k in feeds}`, or a filled map
     splat_key: Tensor | None = None  # its key, `feeds[k]`
     # filled in when the run is resolved to a signature call or a pruned function
     mode: str = ""  # "signature" | "prune" | "variable"
@@ -119,6 +119,9 @@ class Site:
     prunes: list[tuple[str, list[str], list[str], str]] = field(default_factory=list)
     dropped_funcs: list[cst.BaseExpression] = field(default_factory=list)  # imports maybe unused now
     config_code: list[str] = field(default_factory=list)  # tf.config calls for the session's config=
+    # loops filling a dict over the signature's keys: (node, signature, what replaces it) with what
+    # "key:<var>" (the loop's key variable), "inputs" or "outputs" (the signature function's specs)
+    loop_edits: list = field(default_factory=list)
 
 
 def code_of(node: cst.CSTNode) -> str:
