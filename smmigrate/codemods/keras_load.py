@@ -45,6 +45,8 @@ class KerasLoad(SavedModelCodemod):
     DESCRIPTION = "Rewrite Keras 2 load_model(SavedModel folder) + predict into Keras 3 TFSMLayer calls."
     CODES = codes_of("keras-load")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 35  # after keras-save, which turns reloaded checkpoints into .keras paths
+    # every change is decided in visit_Module; the pass only applies it (see SavedModelCodemod)
+    PLANS_AHEAD = True
     TRIGGERS = ("load_model", "load_from_saved_model")
     FILE_MARKERS = TRIGGERS
 
@@ -185,6 +187,12 @@ class KerasLoad(SavedModelCodemod):
         out = f"{name}({code_of(x)})"
         first = f"{target} = {{k: v.numpy() for k, v in {out}.items()}}" if numpy else f"{target} = {out}"
         return stmt, [first, f"{target} = next(iter({target}.values())) if len({target}) == 1 else {target}"]
+
+    def plans_change(self) -> bool:
+        return bool(self._calls or self._stmts) or bool(self._maybe_unused) or self._added_tf_import is not None
+
+    def planned_nodes(self) -> list[cst.CSTNode]:
+        return [*self._calls, *self._stmts]
 
     # -- applying -------------------------------------------------------------------------------
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:

@@ -45,6 +45,8 @@ class KerasSave(SavedModelCodemod):
     DESCRIPTION = "Rewrite Keras 2 SavedModel saving (model.save(dir), save_format='tf') into Keras 3 model.export."
     CODES = codes_of("keras-save")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 30  # before keras-load (whose checkpoint loads it renames) and compat-names
+    # every change is decided in visit_Module; the pass only applies it (see SavedModelCodemod)
+    PLANS_AHEAD = True
     # every site it changes or reports resolves to a Keras name (`tf.keras...`, `keras...`,
     # `save_keras_model`), so "keras" is in the code; FILE_MARKERS alone also match `saver.save(`
     TRIGGERS = ("keras",)
@@ -270,6 +272,12 @@ class KerasSave(SavedModelCodemod):
         if args:
             args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return args
+
+    def plans_change(self) -> bool:
+        return bool(self._new) or bool(self._maybe_unused) or self._added_tf_import is not None
+
+    def planned_nodes(self) -> list[cst.CSTNode]:
+        return [*self._new]
 
     # -- applying -------------------------------------------------------------------------------
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:

@@ -102,6 +102,8 @@ class KerasSession(SavedModelCodemod):
     )
     CODES = codes_of("keras-session")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 12  # before the session bridge and native-save, which would take the export otherwise
+    # every change is decided in visit_Module; the pass only applies it (see SavedModelCodemod)
+    PLANS_AHEAD = True
     TRIGGERS = ("get_session", "set_learning_phase", "lr=", "decay=")
     FILE_MARKERS = TRIGGERS  # Keras files need not mention saved_model
     EAGER_OUTPUT = True  # Keras 3 and tf.function: eager TF2 only
@@ -367,6 +369,12 @@ class KerasSession(SavedModelCodemod):
         if current is None:
             raise Refused(node, "SM700", "not inside a statement")
         return current
+
+    def plans_change(self) -> bool:
+        return bool(self._calls or self._replace) or bool(self._maybe_unused) or self._added_tf_import is not None
+
+    def planned_nodes(self) -> list[cst.CSTNode]:
+        return [*self._calls, *self._replace]
 
     # -- applying -------------------------------------------------------------------------------
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
