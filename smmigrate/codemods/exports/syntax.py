@@ -195,14 +195,17 @@ def session_runs(stmt, sess: str) -> list[cst.Call]:
     return finder.calls
 
 
+class _AllNames(cst.CSTVisitor):
+    def __init__(self, out: list[cst.Name]) -> None:
+        self.out = out
+
+    def visit_Name(self, n: cst.Name) -> None:
+        self.out.append(n)
+
+
 def all_names(node) -> list[cst.Name]:
     out: list[cst.Name] = []
-
-    class V(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            out.append(n)
-
-    walk(node, V())
+    walk(node, _AllNames(out))
     return out
 
 

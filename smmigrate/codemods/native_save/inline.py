@@ -129,55 +129,61 @@ def helper_of(cm, fn: cst.FunctionDef) -> tuple[Helper | None, str]:
     return found, ""
 
 
+class _Locals(cst.CSTVisitor):
+    def __init__(self, out: set[str]) -> None:
+        self.out = out
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self.out.update(_target_names(node.target))
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self.out.update(_target_names(node.target))
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self.out.update(_target_names(node.target))
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self.out.update(_target_names(node.target))
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_ListComp(self, node: cst.ListComp) -> bool:
+        return False
+
+    def visit_DictComp(self, node: cst.DictComp) -> bool:
+        return False
+
+    def visit_SetComp(self, node: cst.SetComp) -> bool:
+        return False
+
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> bool:
+        return False
+
+
 def _locals(body) -> set[str]:
     out: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            out.update(_target_names(node.target))
-
-        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-            out.update(_target_names(node.target))
-
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            out.update(_target_names(node.target))
-
-        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-            out.update(_target_names(node.target))
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-        def visit_ListComp(self, node: cst.ListComp) -> bool:
-            return False
-
-        def visit_DictComp(self, node: cst.DictComp) -> bool:
-            return False
-
-        def visit_SetComp(self, node: cst.SetComp) -> bool:
-            return False
-
-        def visit_GeneratorExp(self, node: cst.GeneratorExp) -> bool:
-            return False
-
     for stmt in body:
-        walk(stmt, V())
+        walk(stmt, _Locals(out))
     return out
+
+
+class _InnerBindings(cst.CSTVisitor):
+    def __init__(self, out: set[str]) -> None:
+        self.out = out
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.out.add(node.name.value)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self.out.update(_target_names(node.target))
 
 
 def _inner_bindings(body) -> set[str]:
     """Names bound by the lambdas and comprehensions of `body` (their own scopes)."""
     out: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_Param(self, node: cst.Param) -> None:
-            out.add(node.name.value)
-
-        def visit_CompFor(self, node: cst.CompFor) -> None:
-            out.update(_target_names(node.target))
-
     for stmt in body:
-        walk(stmt, V())
+        walk(stmt, _InnerBindings(out))
     return out
 
 
@@ -230,6 +236,42 @@ class _Substitute(cst.CSTTransformer):
 def copy(node: cst.BaseExpression, origins: dict, keep: list) -> cst.BaseExpression:
     """A fresh copy of `node` whose nodes map back to `node`'s (or to what `node`'s stood for)."""
     return cast(cst.BaseExpression, node.visit(_Substitute({}, origins, keep)))
+
+
+class _HelperCalls(cst.CSTVisitor):
+    """Calls of `helpers`, innermost first (see `Inliner._first_call`)."""
+
+    def __init__(self, helpers, found: list[cst.Call]) -> None:
+        self.helpers, self.found = helpers, found
+
+    # a call that runs later, repeatedly or conditionally is not hoisted (nor expanded)
+    def leave_Call(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Name) and node.func.value in self.helpers:
+            self.found.append(node)
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_ListComp(self, node: cst.ListComp) -> bool:
+        return False
+
+    def visit_SetComp(self, node: cst.SetComp) -> bool:
+        return False
+
+    def visit_DictComp(self, node: cst.DictComp) -> bool:
+        return False
+
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> bool:
+        return False
+
+    def visit_IfExp(self, node: cst.IfExp) -> bool:
+        return False
+
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> bool:
+        return False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
 
 
 class Inliner:
@@ -356,39 +398,7 @@ class Inliner:
     def _first_call(self, small) -> cst.Call | None:
         """The helper call Python evaluates first (an argument's call before the call it is in)."""
         found: list[cst.Call] = []
-        helpers = self.helpers
-
-        class V(cst.CSTVisitor):
-            # a call that runs later, repeatedly or conditionally is not hoisted (nor expanded)
-            def leave_Call(self, node: cst.Call) -> None:
-                if isinstance(node.func, cst.Name) and node.func.value in helpers:
-                    found.append(node)
-
-            def visit_Lambda(self, node: cst.Lambda) -> bool:
-                return False
-
-            def visit_ListComp(self, node: cst.ListComp) -> bool:
-                return False
-
-            def visit_SetComp(self, node: cst.SetComp) -> bool:
-                return False
-
-            def visit_DictComp(self, node: cst.DictComp) -> bool:
-                return False
-
-            def visit_GeneratorExp(self, node: cst.GeneratorExp) -> bool:
-                return False
-
-            def visit_IfExp(self, node: cst.IfExp) -> bool:
-                return False
-
-            def visit_BooleanOperation(self, node: cst.BooleanOperation) -> bool:
-                return False
-
-            def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-                return False
-
-        walk(small, V())
+        walk(small, _HelperCalls(self.helpers, found))
         return found[0] if found else None
 
     def _result_base(self, call: cst.Call) -> str:

@@ -56,6 +56,19 @@ from .variables import ScopeExit, VariableScopes
 __all__ = ["Block", "Refused", "analyze_block", "block_root", "SignatureSpec", "ExportSpec"]
 
 
+class _MadeVariables(cst.CSTVisitor):
+    """`tf.Variable(...)` calls, outermost only (see `_Analysis.hoist_variables`)."""
+
+    def __init__(self, cm, found: list[cst.Call]) -> None:
+        self.cm, self.found = cm, found
+
+    def visit_Call(self, node: cst.Call) -> bool:
+        if _call_rel(self.cm, node) == T.VARIABLE:
+            self.found.append(node)
+            return False
+        return True
+
+
 class _Analysis(Replay, SignatureMap):
     def __init__(self, cm, block: Block, suite: Sequence[cst.BaseStatement], names=None) -> None:
         self.cm = cm
@@ -739,16 +752,7 @@ class _Analysis(Replay, SignatureMap):
         """`y = tf.multiply(x, tf.Variable(4.0, name="k"))`: the variable made inline becomes its own
         statement before (`k = tf.Variable(4.0, name="k")`), as eager code must create it once."""
         found: list[cst.Call] = []
-
-        class V(cst.CSTVisitor):
-            def visit_Call(self, node: cst.Call) -> bool:
-                if _call_rel(cm, node) == T.VARIABLE:
-                    found.append(node)
-                    return False
-                return True
-
-        cm = self.cm
-        walk(small.value, V())
+        walk(small.value, _MadeVariables(self.cm, found))
         if not found or self.names is None:
             return small
         mapping: dict[int, cst.BaseExpression] = {}
