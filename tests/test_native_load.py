@@ -216,6 +216,7 @@ def executed(tmp_path_factory):
         ("load_session_config", [linear]),  # issue 12: a session's config -> tf.config calls
         ("load_passed_session", [linear]),  # issue 12: sessions passed into load and run helpers
         ("load_loop_maps", [linear]),  # issue 12: feed/fetch dicts filled in loops, the SignatureDef map
+        ("load_returned_session", [linear]),  # issue 12: a loading function returning its session
     ]:
         src, dest = PROGRAMS / f"{name}.py", out / f"{name}.py"
         pair(name, src, dest, without_docstring(rewrite_file(src, dest)), argv)
@@ -317,6 +318,7 @@ def _check(executed, name, select_lines=None):
         "load_session_config",
         "load_passed_session",
         "load_loop_maps",
+        "load_returned_session",
         "reexport_head",
         "load_variables",
         "load_migrated_variables",
@@ -334,6 +336,14 @@ def test_passed_sessions_become_signature_functions(executed):
     assert "signature = load_model(sys.argv[1])" in code and "_load(export_dir)" in code
     assert "tf.config.threading.set_intra_op_parallelism_threads(1)" in code
     assert executed["load_passed_session"][1]["stdout"].count("array(") == 5
+
+
+def test_returned_session_becomes_the_loaded_object(executed):
+    code = executed["load_returned_session"][2]
+    assert "return loaded, signature, export_dir" in code and "session.close()" not in code
+    assert "fetches = [name for name in names]" in code
+    assert "first, second = [outputs[key].numpy() for key in fetches]" in code
+    assert executed["load_returned_session"][1]["stdout"].count("array(") == 3
 
 
 def test_loop_filled_dicts_are_keyed_by_signature_keys(executed):

@@ -29,7 +29,15 @@ from ..symbols import ROOT_MODULE, V1_MODULE, V2
 from .emit import Resolver, call_code, key_code, keymap_code, load_code, result_code
 from .find import LOAD_RELS, Analyzer, code_of
 from .model import Refusal, Site
-from .passed import Passed, PassedPlanner, session_parameter, signature_run
+from .passed import (
+    Passed,
+    PassedPlanner,
+    Returned,
+    ReturnedPlanner,
+    returned_session,
+    session_parameter,
+    signature_run,
+)
 from .reexport import ReexportAnalyzer, export_code, head_code, head_runs, loaded_input_keys
 from .variables import created_variables
 
@@ -109,8 +117,11 @@ class NativeLoad(SavedModelCodemod):
             try:
                 self._check_roots(call)
                 helper = session_parameter(self, call)
+                returned = returned_session(self, call) if helper is None else None
                 if helper is not None:  # a session the callers make and pass in (passed.py)
                     self._plan_passed(PassedPlanner(self, call, *helper).plan(), strings)
+                elif returned is not None:  # a session the loading function returns to its callers
+                    self._plan_returned(ReturnedPlanner(self, call, *returned).plan(), strings)
                 else:
                     self._plan(call, graph_mode, strings)
             except Refusal as refusal:
@@ -276,6 +287,47 @@ class NativeLoad(SavedModelCodemod):
                 self._stmts[origin.session_stmt] = list(origin.site.config_code)  # where the session was made
         self._drop_params.update(passed.params)
         self._drop_args.update(passed.args)
+
+    def _plan_returned(self, returned: Returned, strings: dict[str, str]) -> None:
+        """A function returning its loaded session (and SignatureDefs) and the callers running them."""
+        site, analyzer = returned.load, returned.analyzer
+        taken = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
+        trial = set(taken)
+        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
+        resolver.resolve()
+        name = analyzer.scope.name.value  # type: ignore[attr-defined]
+        caller_taken = []
+        for caller_site, caller_analyzer, _ in returned.callers:
+            names = self._taken.setdefault(id(caller_analyzer.scope), set(caller_analyzer.all_names))
+            fresh = set(names)
+            outputs = None
+            for run in caller_site.runs:
+                signature_run(run, name, returned=True)
+                if run.shape != "single":
+                    if outputs is None:
+                        outputs, n = "outputs", 2
+                        while outputs in fresh:
+                            outputs, n = f"outputs_{n}", n + 1
+                        fresh.add(outputs)
+                    run.outputs_var = outputs
+            caller_taken.append((names, fresh))
+        taken |= trial
+        for names, fresh in caller_taken:
+            names |= fresh
+        self._prune_notes(resolver.notes)
+        self._record(site)
+        stmt, elements = returned.returns
+        values = []
+        for kind, sig, expr in elements:
+            if kind == "loaded":
+                values.append(site.loaded_var)
+            elif kind == "signature" and sig is not None:  # `meta.signature_def[key]` written in the return
+                values.append(f"{site.loaded_var}.signatures[{key_code(sig.key_value, sig.key)}]")
+            else:
+                values.append(code_of(expr))
+        self._stmts[stmt] = [f"return {', '.join(values)}"]
+        for caller_site, _, _ in returned.callers:
+            self._record_runs(caller_site)
 
     def tf1_variables(self) -> set[str]:
         """Full names of the TF1 variables this module creates (computed on first use)."""

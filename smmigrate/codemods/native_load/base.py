@@ -34,6 +34,7 @@ class AnalysisBase:
     graph_candidates: dict[str, tuple]
     keymaps: dict[str, KeyMap]  # name maps over a signature (derived.py)
     feed_maps: dict[str, Tensor]  # feed dicts filled in loops over a signature's inputs (derived.py)
+    key_lists: dict[str, SigRef]  # `[sig.outputs[k].name for k in keys]` (derived.py)
     # a session on `self` (`self.sess = tf.Session()` in a method): the class, and the names of its
     # methods' first parameters; tracked members are keyed "self.sess" (see `key`)
     klass: cst.ClassDef | None = None

@@ -251,6 +251,13 @@ class Checks(AnalysisBase):
                 f"the list of tensor names `{name.value}` is used for more than the fetches of `sess.run`, and TF2 "
                 "has no tensor names",
             )
+        if role == "key_list":
+            return Refusal(
+                name,
+                "SM211",
+                f"the list of output names `{name.value}` is used for more than the fetches of `sess.run`, and its "
+                "elements are signature output keys in TF2",
+            )
         if role == "feed_map":
             return Refusal(
                 name,

@@ -141,6 +141,24 @@ class Derived(AnalysisBase):
             )
         return name, KeyMap(side[0], side[1], loop, target=code_of(target))
 
+    def key_list_def(self, node: cst.BaseExpression) -> tuple[SigRef, cst.BaseExpression, str] | None:
+        """`[sig.outputs[k].name for k in keys]`: (signature, the element, `k`); in TF2 `[k for k in keys]`."""
+        if not (isinstance(node, cst.ListComp) and isinstance(node.for_in.target, cst.Name)):
+            return None
+        comp, loop = node.for_in, node.for_in.target.value
+        if comp.ifs or comp.inner_for_in is not None or comp.asynchronous is not None:
+            return None
+        names = Names()
+        walk(comp.iter, names)
+        if any(n.value in self.tracked for n in names.found):
+            return None
+        tensor = self.tensor_ref(node.elt)
+        if tensor is None or tensor.sig is None or tensor.is_input:
+            return None
+        if not (isinstance(tensor.key, cst.Name) and tensor.key.value == loop):
+            return None
+        return tensor.sig, node.elt, loop
+
     def name_list_def(self, node: cst.BaseExpression) -> list[Tensor] | None:
         """`[sig.outputs["y"].name, sig.outputs["z"].name]`: every element a known tensor."""
         if not isinstance(node, (cst.List, cst.Tuple)) or not node.elements:

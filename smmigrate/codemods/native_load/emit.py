@@ -323,6 +323,9 @@ def result_code(run: Run, spell: Callable[[str], str]) -> str:
         index = f"[{run.output_keys[0]}]" if run.mode == "signature" else ""
         return f"{call_code(run, spell)}{index}.numpy()"
     out = run.outputs_var
+    if run.shape == "keylist":  # a list of output names made over keys: the keys now
+        assert run.keymap is not None  # set with shape "keylist"
+        return f"[{out}[key].numpy() for key in {code_of(run.keymap)}]"
     if run.shape == "keymap":  # a name map's values are the output keys now
         assert run.keymap is not None  # set with shape "keymap"
         return f"{{key: {out}[value].numpy() for key, value in {code_of(run.keymap)}.items()}}"

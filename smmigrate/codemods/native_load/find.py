@@ -40,6 +40,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         self.keymaps: dict[str, KeyMap] = {}
         self.name_lists: dict[str, cst.List | cst.Tuple] = {}
         self.feed_maps: dict[str, Tensor] = {}  # dicts filled in loops, keyed by signature inputs
+        self.key_lists: dict[str, SigRef] = {}  # lists of output names made by a comprehension over keys
 
     # -- entry -----------------------------------------------------------------------------
     def run(self) -> Site:
@@ -246,6 +247,15 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
             self.site.keymaps[stmt] = keymap
             return True
         self.accounted = set(before)
+        key_list = self.key_list_def(value)
+        if key_list is not None:  # `[sig.outputs[k].name for k in keys]`: the keys themselves in TF2
+            sig, node, loop = key_list
+            self.key_lists[key] = sig
+            self.tracked[key] = "key_list"
+            self.use(name)
+            self.site.loop_edits.append((node, sig, f"key:{loop}"))
+            return True
+        self.accounted = set(before)
         names = self.name_list_def(value)
         if names is not None:
             assert isinstance(value, (cst.List, cst.Tuple))  # checked by name_list_def
@@ -434,7 +444,10 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
         if fetch_key is not None and self.tracked.get(fetch_key) == "name_list":
             self.use(fetches)  # `names = [sig.outputs["y"].name, ...]`, run here as written there
             fetches = self.name_lists[fetch_key]
-        if fetch_key is not None and self.tracked.get(fetch_key) == "keymap":
+        if fetch_key is not None and self.tracked.get(fetch_key) == "key_list":
+            self.use(fetches)
+            run = Run(call, "keylist", [Tensor(sig=self.key_lists[fetch_key], key=fetches)], keymap=fetches)
+        elif fetch_key is not None and self.tracked.get(fetch_key) == "keymap":
             keymap = self.keymaps[fetch_key]
             self.check_keymap_fetch(fetches, keymap)
             self.use(fetches)

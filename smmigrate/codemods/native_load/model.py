@@ -79,13 +79,13 @@ class Run:
     """One `sess.run(fetches, feed_dict)` over the loaded graph."""
 
     call: cst.Call
-    shape: str  # "single" | "list" | "tuple" | "dict" | "keymap"
+    shape: str  # "single" | "list" | "tuple" | "dict" | "keymap" | "keylist"
     fetches: list[Tensor]
     dict_keys: list[cst.BaseExpression] = field(default_factory=list)
     feeds: list[tuple[Tensor, cst.BaseExpression]] = field(default_factory=list)
     stmt: cst.SimpleStatementLine | None = None  # where a multi-fetch result is computed first
     outside: bool = False  # in another method of the class than the load (a session on `self`)
-    keymap: cst.BaseExpression | None = None  # shape "keymap": the name map fetched whole
+    keymap: cst.BaseExpression | None = None  # shape "keymap"/"keylist": the name map or key list fetched whole
     splat: cst.BaseExpression | None = None  # `feed_dict={feeds[k]: data[k] for k in feeds}`, or a filled map
     splat_key: Tensor | None = None  # its key, `feeds[k]`
     # filled in when the run is resolved to a signature call or a pruned function
@@ -138,16 +138,22 @@ class Bound(cst.CSTVisitor):
         self.names.add(node.name.value)
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        if isinstance(node.target, cst.Name):
-            self.names.add(node.target.value)
+        self._target(node.target)
+
+    def _target(self, target: cst.BaseExpression) -> None:
+        """A name, or the names a tuple or list target unpacks into (`a, (b, c) = ...`)."""
+        if isinstance(target, cst.Name):
+            self.names.add(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._target(element.value)
 
     def visit_AsName(self, node: cst.AsName) -> None:
         if isinstance(node.name, cst.Name):
             self.names.add(node.name.value)
 
     def visit_For(self, node: cst.For) -> None:
-        if isinstance(node.target, cst.Name):
-            self.names.add(node.target.value)
+        self._target(node.target)
 
 
 class Names(cst.CSTVisitor):

@@ -107,16 +107,20 @@ class HelperAnalyzer(Analyzer):
 
     def run_helper(self, func: cst.FunctionDef, sess: str, signatures: list[str]) -> Site:
         """The runs of a helper the loaded session and its SignatureDefs are passed into."""
-        self.scope = func
+        return self.run_region(func, list(func.body.body), sess, signatures)
+
+    def run_region(self, scope: cst.CSTNode, region: list, sess: str, signatures: list[str], also=()) -> Site:
+        """The runs in `region` of `scope`, where `sess` holds the loaded session and `signatures` its
+        SignatureDefs (signature functions in TF2); `also` are statements the span must include."""
+        self.scope = scope
         self.site = Site(self.call, self.parent(self.parent(self.call)), cst.Name("None"), None)  # type: ignore[arg-type]
         self.tracked[sess] = "session"
         for name in signatures:
             self.sigs[name] = SigRef(key=cst.Name(name), var=name, fn_var=name)
             self.tracked[name] = "signature"
-        region = list(func.body.body)
         self.scan_region(region, None)
         self.account_key_reads()
-        self.check_unaccounted(self.span(region))
+        self.check_unaccounted(self.span([*region, *also]) if region or also else (0, 0))
         return self.site
 
     def simple_binding(self, stmt: cst.BaseStatement) -> bool:
@@ -193,20 +197,28 @@ class PassedPlanner:
             passed.params[helper] = sess
         return passed
 
-    def check_private(self, names: list[str], calls: list[cst.Call]) -> None:
-        """Other modules cannot call the helpers with a session: they are private, or the module makes the
-        session at module level (importing it runs the program)."""
+    def check_private(self, names: list[str], calls: list[cst.Call], returned: bool = False) -> None:
+        """Other modules cannot call the helpers: they are private, or every call of them is at module
+        level (importing the module runs the program)."""
         if all(n.startswith("_") for n in names):
             return
         if all(isinstance(self.scope_of(call), cst.Module) for call in calls):
             return
         which = ", ".join(f"`{n}()`" for n in names)
+        them = "them" if len(names) > 1 else "it"
+        if returned:
+            change = (
+                f"{which} returns the session, which the TF2 form replaces with the loaded object, and other modules "
+                f"may call {them} and run the session (public, and called inside a function)"
+            )
+        else:
+            change = (
+                f"the session is passed into {which}, whose parameters the TF2 form changes, and other modules may "
+                f"call {them} with a session (public, and the session is made inside a function)"
+            )
         raise self.refuse(
             self.call,
-            f"the session is passed into {which}, whose parameters the TF2 form changes, and other modules may call "
-            f"{'them' if len(names) > 1 else 'it'} with a session (public, and the session is made inside a "
-            f"function); if only this module calls {'them' if len(names) > 1 else 'it'}, make "
-            f"{'them' if len(names) > 1 else 'it'} private (`_{names[0]}`) and rerun",
+            f"{change}; if only this module calls {them}, make {them} private (`_{names[0]}`) and rerun",
         )
 
     def scope_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
@@ -452,18 +464,23 @@ def _names(module: cst.Module, name: str) -> list[cst.Name]:
     return [n for n in name_nodes(module) if n.value == name]
 
 
-def signature_run(run: Run, helper: str) -> None:
+def signature_run(run: Run, helper: str, returned: bool = False) -> None:
     """A helper's run calls the signature function it was given (no loaded object to prune there)."""
     from .emit import key_code
 
     tensors = [*run.fetches, *(t for t, _ in run.feeds), *([run.splat_key] if run.splat_key else [])]
     sigs = {id(t.sig): t.sig for t in tensors if t.sig is not None}
     if any(t.sig is None for t in tensors):
+        who = (
+            f"the caller of `{helper}()`, which returns the session, runs"
+            if returned
+            else f"the session goes into `{helper}()`, which runs"
+        )
         raise Refusal(
             run.call,
             "SM202",
-            f"the session goes into `{helper}()`, which runs hard-coded tensor names: they need the loaded object's "
-            "`.prune`, and the helper gets no loaded object",
+            f"{who} hard-coded tensor names: they need the loaded object's `.prune`, which is not followed across "
+            "functions",
         )
     if len(sigs) != 1:
         raise Refusal(run.call, "SM212", "one `sess.run` feeds or fetches tensors of two signatures")
@@ -471,3 +488,170 @@ def signature_run(run: Run, helper: str) -> None:
     run.sig = next(iter(sigs.values()))
     run.output_keys = [key_code(t.key_value, t.key) for t in run.fetches]
     run.input_keys = [(t.key_value, key_code(t.key_value, t.key)) for t, _ in run.feeds]
+
+
+# -- a session returned by the function that made it and loaded into it ---------------------------
+
+
+def returned_session(codemod, call: cst.Call) -> tuple[cst.FunctionDef, str, cst.Return] | None:
+    """(function, session, its return) when the load's session is returned in a tuple by the function
+    around the load (`return sess, meta.signature_def[key]`), its only return."""
+    sess = _argument(call, 0, "sess")
+    if not isinstance(sess, cst.Name):
+        return None
+    node = codemod.get_metadata(cst.metadata.ParentNodeProvider, call, None)
+    while node is not None and not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.Module)):
+        node = codemod.get_metadata(cst.metadata.ParentNodeProvider, node, None)
+    if not isinstance(node, cst.FunctionDef):
+        return None
+    returns = _Returns()
+    walk(node.body, returns)
+    if len(returns.found) != 1:
+        return None
+    value = returns.found[0].value
+    if isinstance(value, cst.Tuple) and any(
+        isinstance(e.value, cst.Name) and e.value.value == sess.value for e in value.elements
+    ):
+        return node, sess.value, returns.found[0]
+    return None
+
+
+class _Returns(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: list[cst.Return] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.found.append(node)
+
+
+@dataclass
+class Returned:
+    """A function making, loading and returning a session (with its SignatureDefs), and its callers."""
+
+    load: Site
+    analyzer: Analyzer
+    returns: tuple  # (return statement, [("loaded" | "signature" | "value", SigRef | None, element)])
+    callers: list[tuple[Site, Analyzer, str]] = field(default_factory=list)  # (site, analyzer, caller name)
+
+
+class ReturnAnalyzer(Analyzer):
+    """`Analyzer` of the loading function: its `return sess, sig` hands the loaded object on."""
+
+    def __init__(self, codemod, call: cst.Call, ret: cst.Return) -> None:
+        super().__init__(codemod, call)
+        self.ret = ret
+        self.elements: list[tuple[str, SigRef | None, cst.BaseExpression]] = []
+
+    def simple_binding(self, stmt: cst.BaseStatement) -> bool:
+        if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and stmt.body[0] is self.ret:
+            value = self.ret.value
+            assert isinstance(value, cst.Tuple)  # returned_session checked it
+            for element in value.elements:
+                if isinstance(element, cst.StarredElement):
+                    raise Refusal(element, "SM202", "the returned tuple unpacks `*` into the caller's names")
+                expr = element.value
+                if self.is_tracked(expr, "session"):
+                    self.use(expr)
+                    self.elements.append(("loaded", None, expr))
+                    continue
+                if self.is_tracked(expr, "signature"):
+                    self.use(expr)
+                    self.elements.append(("signature", None, expr))
+                    continue
+                sig = self.signature_lookup(expr)
+                if sig is not None:
+                    self.elements.append(("signature", sig, expr))
+                    continue
+                names = Names()
+                walk(expr, names)
+                if any(n.value in self.tracked for n in names.found):
+                    return False  # something else of the graph is returned: refused as unaccounted
+                self.elements.append(("value", None, expr))
+            return True
+        return super().simple_binding(stmt)
+
+
+class ReturnedPlanner(PassedPlanner):
+    """Plans a loading function that returns its session, and every caller that runs it."""
+
+    def __init__(self, codemod, call: cst.Call, func: cst.FunctionDef, sess: str, ret: cst.Return) -> None:
+        super().__init__(codemod, call, func, sess)
+        self.ret = ret
+
+    def plan(self) -> Returned:  # type: ignore[override]
+        func, name = self.func, self.func.name.value
+        if self.parent(func) is not self.module or len(self.functions.get(name, [])) != 1 or func.decorators:
+            raise self.refuse(
+                self.call,
+                f"the session `{self.param}` is returned by `{name}()`, which is not a plain function of this module "
+                "defined once, so its callers are not followed",
+            )
+        analyzer = ReturnAnalyzer(self.cm, self.call, self.ret)
+        site = analyzer.run()
+        if not analyzer.elements:
+            raise self.refuse(self.ret, f"the session `{self.param}` is returned by `{name}()` in a form not followed")
+        calls = self.callers(func)
+        if not calls:
+            raise self.refuse(
+                self.ret,
+                f"the session `{self.param}` is returned by `{name}()`, which nothing in this module calls: its "
+                "callers elsewhere run it",
+            )
+        self.check_private([name], calls, returned=True)
+        returned = Returned(site, analyzer, (self.parent(self.ret), analyzer.elements))
+        for call in calls:
+            returned.callers.append(self.plan_caller_of_return(call, analyzer.elements))
+        return returned
+
+    def plan_caller_of_return(self, call: cst.Call, elements: list) -> tuple[Site, Analyzer, str]:
+        name = self.func.name.value
+        assign = self.parent(call)
+        stmt = self.parent(assign) if assign is not None else None
+        block = self.parent(stmt) if stmt is not None else None
+        targets = (
+            assign.targets[0].target
+            if isinstance(assign, cst.Assign) and len(assign.targets) == 1 and assign.value is call
+            else None
+        )
+        names = (
+            [
+                e.value.value if isinstance(e.value, cst.Name) and isinstance(e, cst.Element) else None
+                for e in targets.elements
+            ]
+            if isinstance(targets, (cst.Tuple, cst.List))
+            else []
+        )
+        if (
+            len(names) != len(elements)
+            or None in names
+            or not isinstance(stmt, cst.SimpleStatementLine)
+            or len(stmt.body) != 1
+            or not isinstance(block, (cst.IndentedBlock, cst.Module))
+        ):
+            raise self.refuse(
+                call,
+                f"the session `{name}()` returns is not unpacked into names of their own in a statement of its own "
+                f"(`a, b = {name}(...)`)",
+            )
+        sess = next(n for n, (kind, _, _) in zip(names, elements, strict=True) if kind == "loaded" and n is not None)
+        signatures = [n for n, (kind, _, _) in zip(names, elements, strict=True) if kind == "signature"]
+        analyzer = HelperAnalyzer(self.cm, self.call)
+        analyzer.returns = {}
+        scope = self.scope_of(call)
+        assert scope is not None
+        body = list(block.body)
+        region = body[body.index(stmt) + 1 :]
+        assert isinstance(targets, (cst.Tuple, cst.List))
+        for element in targets.elements:  # the caller's names for what is returned: bound here
+            analyzer.use(element.value)
+        site = analyzer.run_region(scope, region, sess, [n for n in signatures if n is not None], also=[stmt])
+        if analyzer.returns:
+            raise self.refuse(call, f"the caller of `{name}()` returns the SignatureDef it was given")
+        caller = scope.name.value if isinstance(scope, cst.FunctionDef) else "<module>"
+        return site, analyzer, caller

@@ -31,4 +31,4 @@ sess = tf.Session(graph=tf.Graph())
 load_model(sess, "/models/m/1")
 print(predict(sess, [[1.0]]))
 # diagnostics
-# 10:12: SM202 `tf.saved_model.loader.load(...)` left as TF1 code: the session goes into `predict()`, which runs hard-coded tensor names: they need the loaded object's `.prune`, and the helper gets no loaded object; pass the export directory instead of the session, then `loaded = tf.saved_model.load(export_dir, tags=...)` and call `loaded.signatures[key](**inputs)` where the session was used
+# 10:12: SM202 `tf.saved_model.loader.load(...)` left as TF1 code: the session goes into `predict()`, which runs hard-coded tensor names: they need the loaded object's `.prune`, which is not followed across functions; pass the export directory instead of the session, then `loaded = tf.saved_model.load(export_dir, tags=...)` and call `loaded.signatures[key](**inputs)` where the session was used
