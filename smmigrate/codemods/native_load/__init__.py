@@ -256,21 +256,10 @@ class NativeLoad(SavedModelCodemod):
         trial = set(taken)
         resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
         resolver.resolve()
-        helper_taken = []
-        for run_site, run_analyzer in passed.helpers:
-            names = self._taken.setdefault(id(run_analyzer.scope), set(run_analyzer.all_names))
-            fresh = set(names)
-            outputs = None
-            for run in run_site.runs:
-                signature_run(run, run_analyzer.scope.name.value)  # type: ignore[attr-defined]
-                if run.shape != "single":
-                    if outputs is None:
-                        outputs, n = "outputs", 2
-                        while outputs in fresh:
-                            outputs, n = f"outputs_{n}", n + 1
-                        fresh.add(outputs)
-                    run.outputs_var = outputs
-            helper_taken.append((names, fresh))
+        helper_taken = [
+            self._signature_runs(run_site, run_analyzer, run_analyzer.scope.name.value)  # type: ignore[attr-defined]
+            for run_site, run_analyzer in passed.helpers
+        ]
         taken |= trial
         for names, fresh in helper_taken:
             names |= fresh
@@ -288,6 +277,23 @@ class NativeLoad(SavedModelCodemod):
         self._drop_params.update(passed.params)
         self._drop_args.update(passed.args)
 
+    def _signature_runs(self, site: Site, analyzer, helper: str, returned: bool = False) -> tuple[set, set]:
+        """Resolve the runs of a function the session reaches (signature calls only); returns the
+        function's taken names and the trial set with its new `outputs` name, merged once all is planned."""
+        names = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
+        fresh = set(names)
+        outputs = None
+        for run in site.runs:
+            signature_run(run, helper, returned=returned)
+            if run.shape != "single":
+                if outputs is None:
+                    outputs, n = "outputs", 2
+                    while outputs in fresh:
+                        outputs, n = f"outputs_{n}", n + 1
+                    fresh.add(outputs)
+                run.outputs_var = outputs
+        return names, fresh
+
     def _plan_returned(self, returned: Returned, strings: dict[str, str]) -> None:
         """A function returning its loaded session (and SignatureDefs) and the callers running them."""
         site, analyzer = returned.load, returned.analyzer
@@ -296,21 +302,10 @@ class NativeLoad(SavedModelCodemod):
         resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
         resolver.resolve()
         name = analyzer.scope.name.value  # type: ignore[attr-defined]
-        caller_taken = []
-        for caller_site, caller_analyzer, _ in returned.callers:
-            names = self._taken.setdefault(id(caller_analyzer.scope), set(caller_analyzer.all_names))
-            fresh = set(names)
-            outputs = None
-            for run in caller_site.runs:
-                signature_run(run, name, returned=True)
-                if run.shape != "single":
-                    if outputs is None:
-                        outputs, n = "outputs", 2
-                        while outputs in fresh:
-                            outputs, n = f"outputs_{n}", n + 1
-                        fresh.add(outputs)
-                    run.outputs_var = outputs
-            caller_taken.append((names, fresh))
+        caller_taken = [
+            self._signature_runs(caller_site, caller_analyzer, name, returned=True)
+            for caller_site, caller_analyzer, _ in returned.callers
+        ]
         taken |= trial
         for names, fresh in caller_taken:
             names |= fresh

@@ -66,17 +66,21 @@ class Passed:
 
 def session_parameter(codemod, call: cst.Call) -> tuple[cst.FunctionDef, str] | None:
     """(function, parameter) when the load's session is a parameter of the function around it."""
-    sess = _argument(call, 0, "sess")
-    if not isinstance(sess, cst.Name):
-        return None
-    node = codemod.get_metadata(cst.metadata.ParentNodeProvider, call, None)
-    while node is not None and not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.Module)):
-        node = codemod.get_metadata(cst.metadata.ParentNodeProvider, node, None)
-    if not isinstance(node, cst.FunctionDef):
+    sess, node = _session_and_function(codemod, call)
+    if sess is None or node is None:
         return None
     if any(p.name.value == sess.value for p in (*node.params.params, *node.params.kwonly_params)):
         return node, sess.value
     return None
+
+
+def _session_and_function(codemod, call: cst.Call) -> tuple[cst.Name | None, cst.FunctionDef | None]:
+    """The load's session when it is a plain name, and the function the load is in (not a lambda's)."""
+    sess = _argument(call, 0, "sess")
+    node = codemod.get_metadata(cst.metadata.ParentNodeProvider, call, None)
+    while node is not None and not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.Module)):
+        node = codemod.get_metadata(cst.metadata.ParentNodeProvider, node, None)
+    return (sess if isinstance(sess, cst.Name) else None), (node if isinstance(node, cst.FunctionDef) else None)
 
 
 def _argument(call: cst.Call, index: int, keyword: str) -> cst.BaseExpression | None:
@@ -496,13 +500,8 @@ def signature_run(run: Run, helper: str, returned: bool = False) -> None:
 def returned_session(codemod, call: cst.Call) -> tuple[cst.FunctionDef, str, cst.Return] | None:
     """(function, session, its return) when the load's session is returned in a tuple by the function
     around the load (`return sess, meta.signature_def[key]`), its only return."""
-    sess = _argument(call, 0, "sess")
-    if not isinstance(sess, cst.Name):
-        return None
-    node = codemod.get_metadata(cst.metadata.ParentNodeProvider, call, None)
-    while node is not None and not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.Module)):
-        node = codemod.get_metadata(cst.metadata.ParentNodeProvider, node, None)
-    if not isinstance(node, cst.FunctionDef):
+    sess, node = _session_and_function(codemod, call)
+    if sess is None or node is None:
         return None
     returns = _Returns()
     walk(node.body, returns)
