@@ -46,6 +46,14 @@ def base_name(node: cst.BaseExpression) -> cst.Name | None:
 def literal_str(node: cst.CSTNode | None) -> str | None:
     """The value of a plain string literal (implicit concatenation too); None for anything else
     (bytes, f-strings, names, calls)."""
+    if type(node) is cst.SimpleString:
+        # what `evaluated_value` (`ast.literal_eval`, a parse per call) gives, read directly when
+        # the literal has no prefix and no escapes (nor carriage returns, which the tokenizer folds)
+        text = node.value
+        quote = text[0]
+        if (quote == '"' or quote == "'") and "\\" not in text and "\r" not in text:
+            cut = 3 if len(text) >= 6 and text.startswith(quote * 3) else 1
+            return text[cut:-cut]
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
         value = node.evaluated_value
         return value if isinstance(value, str) else None

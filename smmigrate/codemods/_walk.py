@@ -463,9 +463,12 @@ def dedupe(module: cst.Module) -> cst.Module:
         seen.add(id(child))
         return rebuild(child)
 
+    order_of = _NODE_ORDER.get
+
     def rebuild(node: cst.CSTNode) -> cst.CSTNode:
         changes: dict[str, object] = {}
-        for field in _fields(node):
+        order = order_of(type(node))
+        for field in order if order is not None else _node_order(node):
             value = getattr(node, field)
             kind = type(value)
             if kind is tuple or kind is list:
