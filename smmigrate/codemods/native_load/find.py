@@ -19,11 +19,19 @@ from .checks import Checks
 from .derived import Derived
 from .emit import key_code
 from .members import Members
-from .model import KEY_CONSTANTS, KeyMap, Names, Refusal, Run, SigRef, Site, Tensor, code_of
+from .model import KEY_CONSTANTS, Bound, KeyMap, Names, Refusal, Run, SigRef, Site, Tensor, code_of
 from .scaffold import Scaffold
 
 LOAD_RELS = ("saved_model.loader.load", "saved_model.load")
 _TENSOR_NAME = re.compile(r"^[A-Za-z0-9_.\-/>]+:\d+$")
+
+
+class _Globals(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.names |= {item.name.value for item in node.names}
 
 
 class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpers: AnalysisBase
@@ -79,6 +87,8 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
             self.tracked[mg_var] = "meta_graph"
         region = self.session_region(stmt, sess_key)
         self.scan_region(region, stmt)
+        if isinstance(self.scope, cst.Module) and self.klass is None:
+            self.scan_module_functions()
         if self.klass is not None:
             self.scan_other_methods()
         self.account_key_reads()
@@ -163,6 +173,39 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
             for run in self.find_runs(stmt):
                 self.site.runs.append(self.analyze_run(run))
             self.check_graph_ops(stmt)
+
+    def scan_module_functions(self) -> None:
+        """Functions of the module running its module-level session (a service's request handler):
+        their `sess.run` calls and `sess.close()` are part of the block. They read names the module
+        binds once (a second binding or a `global` one is refused when the names are checked), and
+        a call before the load failed in TF1 too: the session's graph was empty."""
+        assert isinstance(self.scope, cst.Module)
+        for top in self.scope.body:
+            if not isinstance(top, cst.FunctionDef):
+                continue
+            globals_ = _Globals()
+            walk(top, globals_)
+            rebound = sorted(globals_.names & set(self.tracked))
+            if rebound:
+                raise Refusal(
+                    top.name,
+                    "SM202",
+                    f"`{top.name.value}()` declares `global {rebound[0]}`, so it may rebind what the session block "
+                    "made",
+                )
+            names = Names()  # the names it reads from the module (its own bindings left out)
+            walk(top, names)
+            if not any(n.value in self.tracked for n in names.found):
+                continue
+            own = Bound()
+            walk(top, own)
+            if own.names & set(self.tracked):
+                continue  # a local of the same name: its uses of the module's are refused as unaccounted
+            for stmt in top.body.body:
+                if self.closes_session(stmt):
+                    continue
+                for run in self.find_runs(stmt):
+                    self.site.runs.append(self.analyze_run(run))
 
     def closes_session(self, stmt: cst.CSTNode) -> bool:
         """`sess.close()`, recorded for removal."""
