@@ -141,6 +141,14 @@ SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[Healt
     "import tensorflow.compat.v1 as tf\ndef fn_0(tf, tags=[tag_constants.SERVING]):\n"
     "    from tensorflow.saved_model import tag_constants, signature_constants\n    pass\n"
 )
+@example(
+    # found by this test: `tag_constants` imported from two modules stopped the fold of the unused
+    # `import tensorflow.compat.v1 as tf1`; compat-names merged them, so the second run folded it
+    "import tensorflow.compat.v1 as tf1\nfrom tensorflow.saved_model import tag_constants, signature_constants\n"
+    "from tensorflow.python.saved_model import builder as saved_model_builder, tag_constants\n"
+    "tf = tf.saved_model.builder.SavedModelBuilder(tf)\ndef fn_0(tf, tags=[tag_constants.SERVING]):\n"
+    "    tf = tf.saved_model.builder.SavedModelBuilder(tf)\n    pass\n"
+)
 def test_modules_with_saved_model_code(source):
     check(source)
 

@@ -103,9 +103,11 @@ def _v1_aliases(found, edits: list) -> None:
     (`tf1 = tf.compat.v1`) beside `import tensorflow as tf` is folded into `tf` the same way."""
     scopes, text, tree = found.scopes, found.text, found.tree
     tf_names = {n: p for n, p in scopes.module.bindings.items() if any(x.startswith(ROOT) for x in p)}
-    if any(len(set(paths)) > 1 for paths in tf_names.values()):
-        # a TensorFlow name bound twice (`try: import ...v1 as tf / except: import tensorflow as tf`,
-        # `tf = ...` later): which spelling later codemods pick is not stable, so nothing is folded
+    if any(len(set(paths)) > 1 and {ROOT, V1} & set(paths) for paths in tf_names.values()):
+        # a TensorFlow module name bound twice (`try: import ...v1 as tf / except: import tensorflow as
+        # tf`, `tf = ...` later): which spelling later codemods pick is not stable, so nothing is folded.
+        # Another TF name imported twice (`tag_constants` from two modules) does not matter here: a
+        # second run, after compat-names merged them, would fold what this one left
         return
     # every other scope's bindings, also of scopes no name is read in (`def f(tf): import ...`)
     rebound = {name for scope in scopes.all if scope is not scopes.module for name in scope.bindings}
