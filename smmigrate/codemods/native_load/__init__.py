@@ -63,6 +63,7 @@ class NativeLoad(SavedModelCodemod):
     FACT_TRIGGERS = ("simple_save", "Builder")  # its facts: the exports its re-exports write
     PLANS_AHEAD = True
     EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
+    facts_only = False  # `collect_facts`: only the loads with an export in their scope matter
 
     # -- planning (on the original tree, before any change) ----------------------------------
     @classmethod
@@ -75,6 +76,7 @@ class NativeLoad(SavedModelCodemod):
         if not any(isinstance(f, ExportFact) and f.migrated for f in own):
             return []  # a re-export needs a migrated export of this file
         codemod = cls(path, own)
+        codemod.facts_only = True  # plan only the loads a re-export may follow
         codemod.analyze(module, shared)
         return list(codemod.reexport_facts)
 
@@ -114,6 +116,8 @@ class NativeLoad(SavedModelCodemod):
         walk(node, Finder())
         strings = _module_strings(node)
         for call in calls:
+            if self.facts_only and not self._exports_in_scope(call):
+                continue  # no export beside it: no re-export, no fact
             try:
                 self._check_roots(call)
                 helper = session_parameter(self, call)
