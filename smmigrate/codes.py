@@ -271,6 +271,14 @@ _TABLE = (
         "rewritten with `loaded.prune` (needs a TF1-format SavedModel)",
         "switch to signatures if that model is re-saved with TF2",
     ),
+    Code(
+        "SM221",
+        "native-load",
+        Severity.NOTE,
+        'public functions of a script (a module with an `if __name__ == "__main__":` block) changed their parameters '
+        "or results: the session they took or returned is gone, and no file of this run imports the script",
+        "if code outside this run calls them with a session, make them private and rerun, or keep that code in TF1",
+    ),
     # -- native-save ------------------------------------------------------------------------------------
     Code(
         "SM301",

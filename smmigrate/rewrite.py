@@ -813,9 +813,28 @@ def _settle_modes(
         programs = _ImportGraph(seen)
         for index, result in enumerate(held):
             assert result.pending is not None
+            script = next((d for d in result.diagnostics if d.code == "SM221"), None)
+            importer = programs.importer(result) if script is not None else None
+            if script is not None and importer is not None:
+                # native-load changed public functions of a script that a file of this run imports
+                strict = replace(options, skip=(*options.skip, "native-load"))
+                data = result.pending[0]
+                new, again = process_bytes(data, result.path, strict, facts)
+                rel = os.path.relpath(importer, os.path.dirname(os.path.normpath(result.path)) or ".")
+                message = (
+                    f"native-load's rewrite withheld: {rel} imports this script and may call the functions that take "
+                    "or return a session here (" + script.message.split(" of this script")[0] + "); make them private "
+                    "if only this module calls them, then rerun"
+                )
+                again.diagnostics.append(Diagnostic("SM202", message, script.line, script.col, path=result.path))
+                again.pending = (data, new)
+                held[index] = result = again
+                if not result.eager:
+                    continue
             reason = programs.compat_partner(result)
             if reason is None:
                 continue
+            assert result.pending is not None  # held, or rewritten again above and still held
             data = result.pending[0]
             new, again = process_bytes(data, result.path, plain, facts)
             line, col, message = reason
@@ -842,6 +861,14 @@ class _ImportGraph:
                         self.edges[path].append((target, name, line, col))
                         self.edges[target].append((path, "", 0, 0))
                         break
+
+    def importer(self, result: FileResult) -> str | None:
+        """A file of the run that imports `result`'s module, if any."""
+        start = os.path.normpath(result.path)
+        for target, name, _, _ in self.edges.get(start, []):
+            if not name:  # the reverse link of an import of this module
+                return target
+        return None
 
     def compat_partner(self, result: FileResult) -> tuple[int, int, str] | None:
         """(line, col, message) when a compatibility-mode module is linked to `result` by imports."""

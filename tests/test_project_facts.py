@@ -98,3 +98,46 @@ def test_load_by_names_of_a_native_reexport_is_refused_not_pruned(tmp_path, caps
     head, serve = (tmp_path / "head.py").read_text(), (tmp_path / "serve.py").read_text()
     assert "def head(x):" in head and "tf.saved_model.save(" in head, head
     assert ".prune(" not in serve and "SM214" in err, err
+
+
+SCRIPT = """import tensorflow as tf
+
+
+def load_model(sess, export_dir):
+    meta = tf.saved_model.loader.load(sess, ["serve"], export_dir)
+    return meta.signature_def["serving_default"]
+
+
+def predict(sess, sig, batch):
+    return sess.run(sig.outputs["y"].name, {sig.inputs["x"].name: batch})
+
+
+def main():
+    with tf.Session(graph=tf.Graph()) as sess:
+        sig = load_model(sess, "/models/m/1")
+        print(predict(sess, sig, [[1.0]]))
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_script_helpers_taking_a_session_change_only_when_no_file_imports_the_script(tmp_path, capsys, jobs):
+    # alone in the run: its public helpers lose the session parameter, with a note (SM221)
+    (tmp_path / "scr.py").write_text(SCRIPT)
+    (tmp_path / "unrelated.py").write_text("import os\n")
+    assert main(["rewrite", "-j", jobs, str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "def load_model(export_dir):" in (tmp_path / "scr.py").read_text() and "SM221" in err
+    # imported by another file of the run: that file may pass a session, so the rewrite is withheld
+    (tmp_path / "scr.py").write_text(SCRIPT)
+    (tmp_path / "other.py").write_text(
+        "from scr import predict\n\n\ndef run(sess, sig):\n    return predict(sess, sig, [[2.0]])\n"
+    )
+    assert main(["rewrite", "-j", jobs, str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    script = (tmp_path / "scr.py").read_text()
+    assert "def load_model(sess, export_dir):" in script and "def predict(sess, sig, batch):" in script, script
+    assert "SM202" in err and "other.py imports this script" in err and "SM221" not in err, err

@@ -280,6 +280,21 @@ class NativeLoad(SavedModelCodemod):
                 self._stmts[origin.session_stmt] = list(origin.site.config_code)  # where the session was made
         self._drop_params.update(passed.params)
         self._drop_args.update(passed.args)
+        self._script_note(passed.params, passed.script_names)
+
+    def _script_note(self, functions, names: list[str]) -> None:
+        """SM221 at the first public function of a script whose parameters or results changed; the engine
+        withholds the rewrite when a file of the run imports the script (rewrite._settle_modes)."""
+        if not names:
+            return
+        first = next(f for f in functions if isinstance(f, cst.FunctionDef) and f.name.value in names)
+        which = ", ".join(f"`{n}()`" for n in names)
+        self.report(
+            first.name,
+            "SM221",
+            f"{which} of this script no longer take or return the session; no file of this run imports the script "
+            "(a run in which one does keeps them as they were)",
+        )
 
     def _signature_runs(self, site: Site, analyzer, helper: str, returned: bool = False) -> tuple[set, set]:
         """Resolve the runs of a function the session reaches (signature calls only); returns the
@@ -327,6 +342,7 @@ class NativeLoad(SavedModelCodemod):
         self._stmts[stmt] = [f"return {', '.join(values)}"]
         for caller_site, _, _ in returned.callers:
             self._record_runs(caller_site)
+        self._script_note([analyzer.scope], returned.script_names)
 
     def tf1_variables(self) -> set[str]:
         """Full names of the TF1 variables this module creates (computed on first use)."""

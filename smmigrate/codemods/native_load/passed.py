@@ -51,6 +51,23 @@ class Origin:
     scope: cst.CSTNode  # the caller: a function or the module
 
 
+def _main_guarded(module: cst.Module) -> bool:
+    """The module has a top-level `if __name__ == "__main__":` block: it is run as a script."""
+    for stmt in module.body:
+        test = stmt.test if isinstance(stmt, cst.If) else None
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            sides = [test.left, test.comparisons[0].comparator]
+            names = [n.value for n in sides if isinstance(n, cst.Name)]
+            strings = [n.evaluated_value for n in sides if isinstance(n, cst.SimpleString)]
+            if (
+                names == ["__name__"]
+                and strings == ["__main__"]
+                and isinstance(test.comparisons[0].operator, cst.Equal)
+            ):
+                return True
+    return False
+
+
 @dataclass
 class Passed:
     """A load helper, the helpers its session is passed into, and their callers, understood together."""
@@ -59,6 +76,7 @@ class Passed:
     analyzer: Analyzer
     returns: dict = field(default_factory=dict)  # `return mg.signature_def[k]` statement -> SigRef
     helpers: list[tuple[Site, Analyzer]] = field(default_factory=list)  # run helpers (signature calls only)
+    script_names: list[str] = field(default_factory=list)  # public functions of a script changed (SM221)
     params: dict = field(default_factory=dict)  # helper FunctionDef -> session parameter to drop
     args: dict = field(default_factory=dict)  # call of a helper -> index of the session argument to drop
     origins: list[Origin] = field(default_factory=list)
@@ -146,6 +164,7 @@ class PassedPlanner:
     """Plans one load into a session parameter: the helper, the callers, the helpers the session reaches."""
 
     def __init__(self, codemod, call: cst.Call, func: cst.FunctionDef, param: str) -> None:
+        self.script_names: list[str] = []  # public functions of a script whose signature changes (SM221)
         self.cm = codemod
         self.call = call
         self.func = func
@@ -199,6 +218,7 @@ class PassedPlanner:
                 raise self.refuse(helper, f"`{helper.name.value}()` returns the SignatureDef it was given")
             passed.helpers.append((run_site, run_analyzer))
             passed.params[helper] = sess
+        passed.script_names = self.script_names
         return passed
 
     def check_private(self, names: list[str], calls: list[cst.Call], returned: bool = False) -> None:
@@ -207,6 +227,9 @@ class PassedPlanner:
         if all(n.startswith("_") for n in names):
             return
         if all(isinstance(self.scope_of(call), cst.Module) for call in calls):
+            return
+        if _main_guarded(self.module):  # a script: the engine checks that no file of the run imports it
+            self.script_names = [n for n in names if not n.startswith("_")]
             return
         which = ", ".join(f"`{n}()`" for n in names)
         them = "them" if len(names) > 1 else "it"
@@ -537,6 +560,7 @@ class Returned:
     analyzer: Analyzer
     returns: tuple  # (return statement, [("loaded" | "signature" | "value", SigRef | None, element)])
     callers: list[tuple[Site, Analyzer, str]] = field(default_factory=list)  # (site, analyzer, caller name)
+    script_names: list[str] = field(default_factory=list)  # public functions of a script changed (SM221)
 
 
 class ReturnAnalyzer(Analyzer):
@@ -606,6 +630,7 @@ class ReturnedPlanner(PassedPlanner):
         returned = Returned(site, analyzer, (self.parent(self.ret), analyzer.elements))
         for call in calls:
             returned.callers.append(self.plan_caller_of_return(call, analyzer.elements))
+        returned.script_names = self.script_names
         return returned
 
     def plan_caller_of_return(self, call: cst.Call, elements: list) -> tuple[Site, Analyzer, str]:
