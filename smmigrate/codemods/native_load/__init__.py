@@ -72,9 +72,9 @@ class NativeLoad(SavedModelCodemod):
         by the same file, so that file's own facts are enough to plan them)."""
         from ..native_save import NativeSave
 
-        own = NativeSave.collect_facts(module, path, shared)
-        if not any(isinstance(f, ExportFact) and f.migrated for f in own):
-            return []  # a re-export needs a migrated export of this file
+        own = [f for f in NativeSave.collect_facts(module, path, shared) if isinstance(f, ExportFact)]
+        if not any(f.migrated for f in own) or all(f.migrated for f in own):
+            return []  # a re-export needs a migrated export of this file (its base), and is one native-save refuses
         codemod = cls(path, own)
         codemod.facts_only = True  # plan only the loads a re-export may follow
         codemod.analyze(module, shared)
