@@ -84,6 +84,7 @@ class WholeApi(SavedModelCodemod):
             if isinstance(stmt, ast.ImportFrom):
                 _respell_import_from(stmt, text, edits, through_import)
         _v1_aliases(found, edits)
+        _default_session_runs(found, edits)
         return apply_edits(code, edits)
 
     def transform_module(self, module, *, fresh: bool = False, shared=None):
@@ -185,6 +186,149 @@ def _v1_aliases(found, edits: list) -> None:
                     continue  # not alone on its line
                 mine.append(removal)
             edits.extend(mine)
+
+
+_SESSIONS = {f"{root}.{name}" for root in (ROOT, V1) for name in ("Session", "InteractiveSession")}
+
+
+def _default_session_runs(found, edits: list) -> None:
+    """Inside `with tf.Session(...) as sess:` the session is the default one, which `t.eval()` and
+    `op.run()` use: they are spelled `sess.run(t)` / `sess.run(op)`, what they did, and what the native
+    codemods read (`y.eval(feed_dict=f)` -> `sess.run(y, feed_dict=f)`). Only when the receiver is
+    a TensorFlow value of this module (a TF call, `x.op` of one, or a name every assignment of which
+    is one), the call passes at most a feed dict, and nothing in the block changes the default session
+    (`with other.as_default():`, another session) or rebinds `sess`."""
+    scopes, text = found.scopes, found.text
+    tf_names = _tf_valued_names(found)
+
+    def tf_value(node: ast.AST) -> bool:
+        if isinstance(node, ast.Call):
+            return (scopes.resolve(node.func) or "").startswith(ROOT + ".")
+        if isinstance(node, ast.Attribute) and node.attr == "op":
+            return tf_value(node.value)
+        return isinstance(node, ast.Name) and node.id in tf_names
+
+    for node in ast.walk(found.tree):
+        if not isinstance(node, ast.With):
+            continue
+        sess = None
+        for item in node.items:
+            call = item.context_expr
+            if (
+                isinstance(call, ast.Call)
+                and (scopes.resolve(call.func) or "") in _SESSIONS
+                and isinstance(item.optional_vars, ast.Name)
+            ):
+                sess = item.optional_vars.id
+        if sess is None:
+            continue
+        inner = list(_block_nodes(node.body))
+        if any(_changes_default(n, sess, scopes) for n in inner):
+            continue
+        calls: list[ast.Call] = [
+            n
+            for n in inner
+            if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr in ("eval", "run")
+            and not (isinstance(n.func.value, ast.Name) and n.func.value.id == sess)
+            and tf_value(n.func.value)
+            and len(n.args) <= 1
+            and not any(isinstance(a, ast.Starred) for a in n.args)
+            and all(k.arg == "feed_dict" for k in n.keywords)
+            and len(n.args) + len(n.keywords) <= 1
+        ]
+        ids = {id(c) for c in calls}
+        inside = {id(sub) for c in calls for sub in ast.walk(c) if sub is not c and id(sub) in ids}
+        for call in calls:
+            if id(call) in inside or any(id(sub) in ids for sub in ast.walk(call) if sub is not call):
+                continue  # `.eval()` inside another one's feed dict: both left as written
+            # two edits around the receiver and the arguments, which keep their own renames
+            start, end = text.span(call)
+            assert isinstance(call.func, ast.Attribute)  # selected above
+            receiver_end = text.span(call.func.value)[1]
+            paren = text.code.find("(", receiver_end)
+            edits.append((start, start, f"{sess}.run("))
+            if call.args or call.keywords:
+                edits.append((receiver_end, paren + 1, ", "))
+            else:
+                edits.append((receiver_end, end, ")"))
+
+
+def _block_nodes(body: list):
+    """The nodes of a block, not those of functions, lambdas or classes defined in it (they may run later)."""
+    stack = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+def _changes_default(node: ast.AST, sess: str, scopes) -> bool:
+    """A statement in the block that changes its default session or rebinds the session's name."""
+    if isinstance(node, ast.With):
+        for item in node.items:
+            call = item.context_expr
+            if isinstance(call, ast.Call) and (
+                (isinstance(call.func, ast.Attribute) and call.func.attr == "as_default")
+                or (scopes.resolve(call.func) or "") in _SESSIONS
+            ):
+                return True
+    return isinstance(node, ast.Name) and node.id == sess and isinstance(node.ctx, ast.Store)
+
+
+def _tf_valued_names(found) -> set[str]:
+    """Names every assignment of which (in any scope of the module) is a TensorFlow value: a TF call, or
+    arithmetic and indexing over TF values (`y = tf.matmul(x, w) + b`)."""
+    scopes = found.scopes
+    bindings: dict[str, list[ast.AST | None]] = {}
+    for node in ast.walk(found.tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    bindings.setdefault(target.id, []).append(node.value)
+                else:
+                    for sub in ast.walk(target):
+                        if isinstance(sub, ast.Name):
+                            bindings.setdefault(sub.id, []).append(None)  # unpacked: unknown
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.comprehension, ast.withitem, ast.NamedExpr)):
+            bound = getattr(node, "target", None) or getattr(node, "optional_vars", None)
+            for sub in ast.walk(bound) if bound is not None else ():
+                if isinstance(sub, ast.Name):
+                    bindings.setdefault(sub.id, []).append(None)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            for arg in ast.walk(node.args):
+                if isinstance(arg, ast.arg):
+                    bindings.setdefault(arg.arg, []).append(None)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                bindings.setdefault((alias.asname or alias.name).split(".")[0], []).append(None)
+
+    known: set[str] = set()
+
+    def value(node: ast.AST | None) -> bool:
+        if isinstance(node, ast.Call):
+            return (scopes.resolve(node.func) or "").startswith(ROOT + ".")
+        if isinstance(node, ast.BinOp):
+            return (value(node.left) or value(node.right)) and all(
+                value(side) or isinstance(side, ast.Constant) for side in (node.left, node.right)
+            )
+        if isinstance(node, ast.UnaryOp):
+            return value(node.operand)
+        if isinstance(node, ast.Subscript):
+            return value(node.value)
+        return isinstance(node, ast.Name) and node.id in known
+
+    changed = True
+    while changed:
+        changed = False
+        for name, values in bindings.items():
+            if name not in known and all(value(v) for v in values):
+                known.add(name)
+                changed = True
+    return known
 
 
 def v1_module_prefix(rel: str) -> str | None:

@@ -943,6 +943,13 @@ class _Analysis(Replay, SignatureMap):
         return bool(inits) and len(inits) < len(items)
 
     def run_one(self, item, feeds, call) -> None:
+        if (
+            isinstance(item, cst.Attribute)
+            and item.attr.value == "op"
+            and isinstance(item.value, cst.Name)
+            and (item.value.value in self.assign_ops or item.value.value in self.init_ops)
+        ):
+            item = item.value  # `sess.run(x.op)` (`x.op.run()`): the op of an assign or initializer runs it
         rel = _call_rel(self.cm, item)
         is_init = (
             rel in T.INITIALIZERS
