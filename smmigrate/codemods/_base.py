@@ -43,6 +43,21 @@ def base_name(node: cst.BaseExpression) -> cst.Name | None:
     return node if isinstance(node, cst.Name) else None
 
 
+def is_main_guard(node: cst.CSTNode) -> bool:
+    """`if __name__ == "__main__":` (either side of `==`)."""
+    test = node.test if isinstance(node, cst.If) else None
+    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+        return False
+    target = test.comparisons[0]
+    sides = (test.left, target.comparator)
+    return (
+        isinstance(target.operator, cst.Equal)
+        and {type(side) for side in sides} == {cst.Name, cst.SimpleString}
+        and [n.value for n in sides if isinstance(n, cst.Name)] == ["__name__"]
+        and "__main__" in [literal_str(n) for n in sides]
+    )
+
+
 def literal_str(node: cst.CSTNode | None) -> str | None:
     """The value of a plain string literal (implicit concatenation too); None for anything else
     (bytes, f-strings, names, calls)."""

@@ -23,6 +23,8 @@ from ...codes import CODES as ALL_CODES
 from ...codes import codes_of
 from .._base import SavedModelCodemod, literal_str, looks_like_tf1_load
 from .._facts import ExportFact, SignatureFact
+from .._keras import scope_of
+from .._names import FreshNames
 from .._walk import walk
 from ..exports import tables as T
 from ..symbols import ROOT_MODULE, V1_MODULE, V2
@@ -165,9 +167,7 @@ class NativeLoad(SavedModelCodemod):
         self._record(site)
 
     def _exports_in_scope(self, call: cst.Call) -> bool:
-        scope = self.get_metadata(ParentNodeProvider, call, None)
-        while scope is not None and not isinstance(scope, (cst.FunctionDef, cst.Module)):
-            scope = self.get_metadata(ParentNodeProvider, scope, None)
+        scope = scope_of(self, call)
         found = []
         codemod = self
 
@@ -178,8 +178,7 @@ class NativeLoad(SavedModelCodemod):
                     if resolved is not None and (resolved.rel == T.SIMPLE_SAVE or resolved.rel in T.BUILDERS):
                         found.append(node)
 
-        if scope is not None:
-            walk(scope, Finder())
+        walk(scope, Finder())
         return bool(found)
 
     def _plan_reexport(self, analyzer: ReexportAnalyzer, strings: dict[str, str]) -> None:
@@ -300,18 +299,14 @@ class NativeLoad(SavedModelCodemod):
         """Resolve the runs of a function the session reaches (signature calls only); returns the
         function's taken names and the trial set with its new `outputs` name, merged once all is planned."""
         names = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
-        fresh = set(names)
+        fresh = FreshNames(names)
         outputs = None
         for run in site.runs:
             signature_run(run, helper, returned=returned)
             if run.shape != "single":
-                if outputs is None:
-                    outputs, n = "outputs", 2
-                    while outputs in fresh:
-                        outputs, n = f"outputs_{n}", n + 1
-                    fresh.add(outputs)
+                outputs = outputs or fresh.fresh("outputs")
                 run.outputs_var = outputs
-        return names, fresh
+        return names, fresh.taken
 
     def _plan_returned(self, returned: Returned, strings: dict[str, str]) -> None:
         """A function returning its loaded session (and SignatureDefs) and the callers running them."""

@@ -76,6 +76,14 @@ def _signature_for_names(export: ExportFact, feeds: list[str], fetches: list[str
     return min(candidates) if candidates else None
 
 
+def signature_call(run: Run, sig: SigRef) -> None:
+    """`run` calls signature `sig`, its fetches and feeds keyed by their signature keys."""
+    run.mode = "signature"
+    run.sig = sig
+    run.output_keys = [key_code(t.key_value, t.key) for t in run.fetches]
+    run.input_keys = [(t.key_value, key_code(t.key_value, t.key)) for t, _ in run.feeds]
+
+
 class Resolver:
     """Chooses signature calls or `prune` per run and allocates readable, unused variable names."""
 
@@ -170,11 +178,8 @@ class Resolver:
         if len(sigs) > 1:
             raise Refusal(run.call, "SM212", "one `sess.run` feeds or fetches tensors of two signatures")
         if sigs:
-            run.mode = "signature"
-            run.sig = next(iter(sigs.values()))
-            self.signature_fn(run.sig)
-            run.output_keys = [key_code(t.key_value, t.key) for t in run.fetches]
-            run.input_keys = [(t.key_value, key_code(t.key_value, t.key)) for t, _ in run.feeds]
+            signature_call(run, next(iter(sigs.values())))
+            self.signature_fn(run.sig)  # type: ignore[arg-type]  # set just above
             return
         feeds = [self.analyzer.valid_name(t, run.call) for t, _ in run.feeds]
         fetches = [self.analyzer.valid_name(t, run.call) for t in run.fetches]

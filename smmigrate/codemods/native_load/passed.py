@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from .._base import is_main_guard
+from .._keras import scope_of
 from .._walk import walk
 from .find import Analyzer
 from .model import Names, Refusal, Run, SigRef, Site, code_of
@@ -53,19 +55,7 @@ class Origin:
 
 def _main_guarded(module: cst.Module) -> bool:
     """The module has a top-level `if __name__ == "__main__":` block: it is run as a script."""
-    for stmt in module.body:
-        test = stmt.test if isinstance(stmt, cst.If) else None
-        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
-            sides = [test.left, test.comparisons[0].comparator]
-            names = [n.value for n in sides if isinstance(n, cst.Name)]
-            strings = [n.evaluated_value for n in sides if isinstance(n, cst.SimpleString)]
-            if (
-                names == ["__name__"]
-                and strings == ["__main__"]
-                and isinstance(test.comparisons[0].operator, cst.Equal)
-            ):
-                return True
-    return False
+    return any(is_main_guard(stmt) for stmt in module.body)
 
 
 @dataclass
@@ -95,9 +85,7 @@ def session_parameter(codemod, call: cst.Call) -> tuple[cst.FunctionDef, str] | 
 def _session_and_function(codemod, call: cst.Call) -> tuple[cst.Name | None, cst.FunctionDef | None]:
     """The load's session when it is a plain name, and the function the load is in (not a lambda's)."""
     sess = _argument(call, 0, "sess")
-    node = codemod.get_metadata(cst.metadata.ParentNodeProvider, call, None)
-    while node is not None and not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.Module)):
-        node = codemod.get_metadata(cst.metadata.ParentNodeProvider, node, None)
+    node = scope_of(codemod, call)
     return (sess if isinstance(sess, cst.Name) else None), (node if isinstance(node, cst.FunctionDef) else None)
 
 
@@ -127,6 +115,11 @@ class HelperAnalyzer(Analyzer):
             )
         return list(func.body.body)
 
+    def scaffolding_site(self) -> Site:
+        """A Site used only as the container of another function's changes (runs, removals, config);
+        its load call and statement are the loading helper's and are not recorded from it."""
+        return Site(self.call, self.parent(self.parent(self.call)), cst.Name("None"), None)  # type: ignore[arg-type]
+
     def run_helper(self, func: cst.FunctionDef, sess: str, signatures: list[str]) -> Site:
         """The runs of a helper the loaded session and its SignatureDefs are passed into."""
         return self.run_region(func, list(func.body.body), sess, signatures)
@@ -135,7 +128,7 @@ class HelperAnalyzer(Analyzer):
         """The runs in `region` of `scope`, where `sess` holds the loaded session and `signatures` its
         SignatureDefs (signature functions in TF2); `also` are statements the span must include."""
         self.scope = scope
-        self.site = Site(self.call, self.parent(self.parent(self.call)), cst.Name("None"), None)  # type: ignore[arg-type]
+        self.site = self.scaffolding_site()
         self.tracked[sess] = "session"
         for name in signatures:
             self.sigs[name] = SigRef(key=cst.Name(name), var=name, fn_var=name)
@@ -248,11 +241,8 @@ class PassedPlanner:
             f"{change}; if only this module calls {them}, make {them} private (`_{names[0]}`) and rerun",
         )
 
-    def scope_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
-        current = self.parent(node)
-        while current is not None and not isinstance(current, (cst.FunctionDef, cst.Module)):
-            current = self.parent(current)
-        return current
+    def scope_of(self, node: cst.CSTNode) -> cst.CSTNode:
+        return scope_of(self.cm, node)
 
     # -- the functions ---------------------------------------------------------------------------
     def check_helper(self, func: cst.FunctionDef, param: str) -> None:
@@ -323,8 +313,7 @@ class PassedPlanner:
         origin.returns = {}
         scope = origin.enclosing_scope(call)
         origin.scope = scope
-        # a Site only as the container of the caller's scaffolding (the load call and statement are the helper's)
-        site = Site(self.call, self.parent(self.parent(self.call)), cst.Name("None"), None)  # type: ignore[arg-type]
+        site = origin.scaffolding_site()
         origin.site = site
         origin.tracked[sess.value] = "session"
         names = Names(scope)
@@ -493,7 +482,7 @@ def _names(module: cst.Module, name: str) -> list[cst.Name]:
 
 def signature_run(run: Run, helper: str, returned: bool = False) -> None:
     """A helper's run calls the signature function it was given (no loaded object to prune there)."""
-    from .emit import key_code
+    from .emit import signature_call
 
     tensors = [*run.fetches, *(t for t, _ in run.feeds), *([run.splat_key] if run.splat_key else [])]
     sigs = {id(t.sig): t.sig for t in tensors if t.sig is not None}
@@ -511,10 +500,7 @@ def signature_run(run: Run, helper: str, returned: bool = False) -> None:
         )
     if len(sigs) != 1:
         raise Refusal(run.call, "SM212", "one `sess.run` feeds or fetches tensors of two signatures")
-    run.mode = "signature"
-    run.sig = next(iter(sigs.values()))
-    run.output_keys = [key_code(t.key_value, t.key) for t in run.fetches]
-    run.input_keys = [(t.key_value, key_code(t.key_value, t.key)) for t, _ in run.feeds]
+    signature_call(run, next(iter(sigs.values())))
 
 
 # -- a session returned by the function that made it and loaded into it ---------------------------

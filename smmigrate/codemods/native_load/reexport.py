@@ -57,7 +57,7 @@ from .._walk import walk
 from ..exports import tables as T
 from ..exports.signatures import parse_export_parts
 from ..exports.syntax import Refused, graph_refs, identifiers
-from ..symbols import ROOT_MODULE, V1_MODULE, V2
+from ..symbols import V2
 from .emit import matching_exports
 from .find import Analyzer
 from .model import Names, Refusal, Run, SigRef, Site, Tensor, code_of
@@ -72,14 +72,6 @@ class Export:
     kind: str  # "simple_save" | "builder"
     export_dir: cst.BaseExpression
     signatures: list = field(default_factory=list)  # exports.signatures.SignatureSpec
-
-
-class _Respell(cst.CSTTransformer):
-    def __init__(self, mapping: dict[int, cst.BaseExpression]) -> None:
-        self.mapping = mapping
-
-    def on_leave(self, original_node, updated_node):
-        return self.mapping.get(id(original_node), updated_node)
 
 
 class ReexportAnalyzer(Analyzer):
@@ -244,6 +236,10 @@ class _CodemodView:
         self._cm = codemod
         self.module_strings = strings
 
+    @property
+    def source_module(self) -> cst.Module:
+        return self._cm.module_node
+
     def code(self, node: cst.CSTNode | None) -> str:
         return code_of(node) if node is not None else "(missing)"
 
@@ -292,15 +288,14 @@ def loaded_input_keys(codemod, site: Site, sig: SigRef, strings: dict[str, str])
 
 
 def head_renames(codemod, stmt: cst.CSTNode) -> str:
-    """The statement's code with each TF name spelled as TF2 spells the same op."""
-    mapping: dict[int, cst.BaseExpression] = {}
-    for ref, resolved in graph_refs(codemod, stmt):
-        rel = resolved.rel
-        if rel in T.GRAPH_RENAME:
-            mapping[id(ref)] = cst.parse_expression(codemod.spell((V2, T.GRAPH_RENAME[rel]), resolved))
-        elif resolved.base_module == ROOT_MODULE and resolved.qualified == {f"{V1_MODULE}.{rel}"}:
-            mapping[id(ref)] = cst.parse_expression(codemod.spell((V2, rel), resolved))
-    new = stmt.visit(_Respell(mapping)) if mapping else stmt
+    """The statement's code with each TF name spelled as TF2 spells the same op (native-save's renames
+    of graph code moved into a tf.function: the head is traced by one)."""
+    from .._names import FreshNames
+    from ..native_save.emit import Emitter
+    from ..native_save.nodes import _Replace
+
+    mapping = Emitter(_CodemodView(codemod, {}), None, FreshNames(set())).graph_renames(stmt)
+    new = stmt.visit(_Replace(mapping)) if mapping else stmt
     assert isinstance(new, cst.SimpleStatementLine)
     return code_of(new.with_changes(leading_lines=())).strip()
 

@@ -20,7 +20,7 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
 from ...codes import codes_of
-from .._base import SavedModelCodemod, literal_str
+from .._base import SavedModelCodemod, is_main_guard, literal_str
 from .._facts import ExportFact, SignatureFact
 from .._keras import constant_in
 from .._walk import walk
@@ -244,20 +244,11 @@ class NativeSave(SavedModelCodemod):
 
     def _main_guard(self, node) -> bool:
         """`if __name__ == "__main__":` at module level (no else): its body is module code, a region."""
-        if not (isinstance(node, cst.If) and node.orelse is None and any(node is s for s in self.source_module.body)):
-            return False
-        test = node.test
-        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
-            return False
-        target = test.comparisons[0]
-        sides = {type(test.left), type(target.comparator)}
-        names = [n.value for n in (test.left, target.comparator) if isinstance(n, cst.Name)]
-        strings = [literal_str(n) for n in (test.left, target.comparator)]
         return (
-            isinstance(target.operator, cst.Equal)
-            and sides == {cst.Name, cst.SimpleString}
-            and names == ["__name__"]
-            and "__main__" in strings
+            isinstance(node, cst.If)
+            and node.orelse is None
+            and any(node is s for s in self.source_module.body)
+            and is_main_guard(node)
         )
 
     def _graph_functions(self, module: cst.Module, scan) -> _Functions:
