@@ -439,6 +439,15 @@ _TABLE = (
         "ask `tf.config` for them at the program's start (e.g. `tf.config.set_logical_device_configuration(gpu, "
         "[tf.config.LogicalDeviceConfiguration(memory_limit=...)])` for a memory limit), or delete the config",
     ),
+    Code(
+        "SM324",
+        "native-save",
+        Severity.NOTE,
+        "a graph-building function of this module was removed: every call of it in the run (in other modules of "
+        "the package) now has its statements inlined into a native TF2 export, and nothing else in the run uses it",
+        "code outside the run that still calls it: build the model with the rewritten export's tf.Module, or keep "
+        "that code in TF1",
+    ),
     # -- session-bridge ---------------------------------------------------------------------------------
     Code(
         "SM401",

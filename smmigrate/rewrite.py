@@ -14,6 +14,7 @@ import contextlib
 import difflib
 import fnmatch
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, overload
 import libcst as cst
 
 from .codemods import _tfscope
+from .codemods._facts import HelperFact, InlinedHelper, module_files
 from .diagnostics import Diagnostic
 from .fsutil import atomic_write_bytes
 
@@ -76,6 +78,9 @@ class FileResult:
     mode: str | None = None
     imports: list = field(default_factory=list)  # (module, level, line, col) of its import statements
     eager: bool = False  # a native codemod wrote eager TF2 code into it (see _settle_modes)
+    # (module path, function, line of a call): other modules' graph-building functions every call of
+    # which here was inlined into a native export (native-save's package helpers, see _settle_modes)
+    inlined: list = field(default_factory=list)
     # (original bytes, new bytes) of an eager module whose write waits for the modes of the whole run
     pending: tuple[bytes, bytes] | None = field(default=None, repr=False)
 
@@ -211,6 +216,7 @@ def transform_module_source(
         info["mode"] = mode.mode
         info["imports"] = mode.imports
         info["eager"] = any(getattr(cls, "EAGER_OUTPUT", False) for cls in mode.changed)
+        info["inlined"] = mode.inlined
     if new_text == text:
         return source, diagnostics
     try:
@@ -280,6 +286,7 @@ class _Outcome:
     first_site: tuple[int, int] | None = None  # (line, col) in the original text
     imports: list = field(default_factory=list)
     changed: list = field(default_factory=list)  # codemod classes that changed the code
+    inlined: list = field(default_factory=list)  # (path, function, line): other modules' helpers inlined here
 
 
 def _run_codemods(
@@ -389,6 +396,7 @@ def _run_codemods(
                 outcome.first_site = (back(sites[0].line), sites[0].col)
             outcome.imports = [(m, lvl, back(line), col) for m, lvl, line, col in getattr(codemod, "imports", [])]
         if new_code != code:
+            outcome.inlined.extend(getattr(codemod, "inlined_elsewhere", ()))
             outcome.changed.append(cls)
             maps.append(_LineMap(code, new_code))
             code = new_code
@@ -472,7 +480,9 @@ def _wanted(data: bytes, classes) -> bool:
     return any(word in data for word in _markers(classes))
 
 
-def _facts_of(module: cst.Module, path: str, classes, shared=None, code: str | None = None) -> list[object]:
+def _facts_of(
+    module: cst.Module, path: str, classes, shared=None, code: str | None = None, project_facts: Sequence[object] = ()
+) -> list[object]:
     facts: list[object] = []
     code = module.code if code is None else code
     if shared is not None:
@@ -481,7 +491,7 @@ def _facts_of(module: cst.Module, path: str, classes, shared=None, code: str | N
         if not _triggered(cls, code):
             continue
         with contextlib.suppress(Exception):  # facts only add precision; never fail a file over them
-            facts.extend(cls.collect_facts(module, path, shared))
+            facts.extend(cls.collect_facts(module, path, shared, project_facts))
     return facts
 
 
@@ -492,9 +502,12 @@ _ANALYSED: dict[tuple[str, str], tuple[cst.Module, object]] = {}
 _ANALYSED_MAX = 64
 
 
-def collect_file_facts(path: str, options: RewriteOptions, keep: bool = False) -> list[object]:
+def collect_file_facts(
+    path: str, options: RewriteOptions, keep: bool = False, project_facts: Sequence[object] = ()
+) -> list[object]:
     """Facts of one file on disk (empty when it is unreadable, unparsable or has no SavedModel code).
-    With `keep`, its tree and analyses are kept for the rewrite of the same text in this process."""
+    With `keep`, its tree and analyses are kept for the rewrite of the same text in this process.
+    `project_facts`: the facts known so far (of the files rewritten first)."""
     if path.endswith(".ipynb"):
         return []
     try:
@@ -514,7 +527,7 @@ def collect_file_facts(path: str, options: RewriteOptions, keep: bool = False) -
 
         # one wrapper for all of them: the session bridge's facts and native-save's share one plan
         module, shared = cst.parse_module(text), SharedMetadata()
-        facts = _facts_of(module, path, classes, shared, text)
+        facts = _facts_of(module, path, classes, shared, text, project_facts)
         if keep and len(_ANALYSED) < _ANALYSED_MAX:
             _ANALYSED[(path, text)] = (module, shared)
         return facts
@@ -622,6 +635,7 @@ def process_bytes(
         result.mode = info.get("mode")
         result.imports = info.get("imports", [])
         result.eager = info.get("eager", False)
+        result.inlined = info.get("inlined", [])
     except RewriteFailure as exc:
         result.status = FAILED
         result.error = exc.diagnostic.message
@@ -652,11 +666,20 @@ def process_file(
             reason,
         )
     new, result = process_bytes(data, path, options, project_facts)
-    if hold and result.eager:
+    if hold and (result.eager or (result.mode == "compat" and _offers_helpers(path, result, project_facts))):
+        # an eager module waits for the modes of the run; so does one in compatibility mode whose
+        # graph-building functions other modules may inline (it may lose them, and the mode, then)
         result.pending = (data, new)
         return result
     _write(result, new, options)
     return result
+
+
+def _offers_helpers(path: str, result: FileResult, project_facts: Sequence[object] | None) -> bool:
+    return any(
+        isinstance(f, HelperFact) and f.reason is None and f.path == path
+        for f in (*result.facts, *(project_facts or ()))
+    )
 
 
 def _write(result: FileResult, new: bytes, options: RewriteOptions) -> None:
@@ -683,7 +706,8 @@ def _process_with_worker_facts(args) -> FileResult:
 
 
 def _facts_star(args) -> list[object]:
-    return collect_file_facts(*args)
+    path, options = args
+    return collect_file_facts(path, options, False, _WORKER_FACTS or ())
 
 
 from .codemods._base import SavedModelCodemod as _Base  # noqa: E402
@@ -733,7 +757,7 @@ def _rewrite_paths(
         yield from _run(files, options, jobs, None)
         return
 
-    consume_words = {w.encode() for c in consumers for w in c.TRIGGERS}
+    consume_words = {w.encode() for c in consumers for w in (c.FACT_USE_TRIGGERS or c.TRIGGERS)}
     produce_words = {w.encode() for c in producers for w in (c.FACT_TRIGGERS or c.TRIGGERS)}
 
     def roles(path: str) -> tuple[bool, bool]:
@@ -758,16 +782,16 @@ def _rewrite_paths(
         yield result
     try:
         if both:
-            facts.extend(_collect(both, options, jobs))
+            facts.extend(_collect(both, options, jobs, list(facts)))
         yield from _run(second, options, jobs, facts)
     finally:
         _ANALYSED.clear()  # trees kept for files this run did not get to
 
 
-def _collect(files: list[str], options: RewriteOptions, jobs: int) -> list:
+def _collect(files: list[str], options: RewriteOptions, jobs: int, known: list) -> list:
     if jobs <= 1 or len(files) <= 1:
-        return [f for p in files for f in collect_file_facts(p, options, keep=True)]
-    with _pool(files, jobs, None) as pool:
+        return [f for p in files for f in collect_file_facts(p, options, True, known)]
+    with _pool(files, jobs, known) as pool:
         return [
             f for fs in pool.map(_facts_star, [(p, options) for p in files], chunksize=_chunk(files, jobs)) for f in fs
         ]
@@ -803,10 +827,13 @@ def _pool(files: list[str], jobs: int, facts: list | None):
 def _settle_modes(
     held: list[FileResult], seen: list[FileResult], options: RewriteOptions, facts: list
 ) -> Iterator[FileResult]:
-    """Write (and yield) the held eager modules. One that can end up in the same program as a module
-    in TF1 compatibility mode — they are linked by imports inside the tree, directly or through other
-    modules — is rewritten again without the native codemods (SM122): the compatibility-mode module's
-    `disable_v2_behavior()` puts the whole process in graph mode, where eager TF2 code cannot run."""
+    """Write (and yield) the held modules. An eager one that can end up in the same program as a
+    module in TF1 compatibility mode — they are linked by imports inside the tree, directly or through
+    other modules — is rewritten again without the native codemods (SM122): the compatibility-mode
+    module's `disable_v2_behavior()` puts the whole process in graph mode, where eager TF2 code cannot
+    run. A held module whose graph-building functions the run's native exports inlined everywhere they
+    are called is rewritten again without them (SM324), which may leave it native; both decisions
+    depend on each other, so they are repeated until neither changes (withholding only grows)."""
     if held:
         eager_codemods = tuple(c.NAME for c in _codemods(options) if getattr(c, "EAGER_OUTPUT", False))
         plain = replace(options, skip=(*options.skip, *eager_codemods))
@@ -829,23 +856,122 @@ def _settle_modes(
                 again.diagnostics.append(Diagnostic("SM202", message, script.line, script.col, path=result.path))
                 again.pending = (data, new)
                 held[index] = result = again
+                programs.replace(again)
+        helpers = _HelperRemoval(held, programs)
+        changed = True
+        while changed:
+            changed = helpers.settle(options, facts)
+            for index, result in enumerate(held):
                 if not result.eager:
                     continue
-            reason = programs.compat_partner(result)
-            if reason is None:
-                continue
-            assert result.pending is not None  # held, or rewritten again above and still held
-            data = result.pending[0]
-            new, again = process_bytes(data, result.path, plain, facts)
-            line, col, message = reason
-            again.diagnostics.append(Diagnostic("SM122", message, line, col, path=result.path))
-            again.pending = (data, new)
-            held[index] = again
+                reason = programs.compat_partner(result)
+                if reason is None:
+                    continue
+                assert result.pending is not None
+                data = result.pending[0]
+                new, again = process_bytes(data, result.path, plain, facts)
+                line, col, message = reason
+                again.diagnostics.append(Diagnostic("SM122", message, line, col, path=result.path))
+                again.pending = (data, new)
+                held[index] = again
+                programs.replace(again)
+                helpers.withheld(again)
+                changed = True
     for result in held:
-        assert result.pending is not None
+        if result.pending is None:
+            continue  # (a result is held once)
         _write(result, result.pending[1], options)
         result.pending = None
         yield result
+
+
+class _HelperRemoval:
+    """Graph-building functions of held modules that the run's native exports inlined at every call
+    (native-save's package helpers): which ones each module loses, kept in step with the withholding."""
+
+    def __init__(self, held: list[FileResult], programs: _ImportGraph) -> None:
+        self.held = held
+        self.programs = programs
+        self.first: dict[str, FileResult] = {}  # module -> its result as first rewritten (keeps every function)
+        self.removed: dict[str, frozenset[str]] = {}  # module -> the functions its current result lost
+        self.blocked: set[str] = set()  # modules rewritten without native codemods: they keep their functions
+
+    def wanted(self) -> dict[str, dict[str, list[tuple[str, int]]]]:
+        """module -> {function: [(caller, line)]} for the functions every caller in the run inlined."""
+        found: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        callers: dict[tuple[str, str], set[str]] = {}
+        for result in self.held:
+            if not result.eager:
+                continue
+            for path, name, line in result.inlined:
+                key = os.path.normpath(path)
+                found.setdefault(key, {}).setdefault(name, []).append((result.path, line))
+                callers.setdefault((key, name), set()).add(os.path.normpath(result.path))
+        held = {os.path.normpath(r.path) for r in self.held}
+        for key in list(found):
+            if key in self.blocked or key not in held:
+                del found[key]  # a module written already, or one that keeps TF1 code: its functions stay
+                continue
+            for name in list(found[key]):
+                if self._used_elsewhere(key, name, callers[(key, name)]):
+                    del found[key][name]
+            if not found[key]:
+                del found[key]
+        return found
+
+    def _used_elsewhere(self, module: str, name: str, callers: set[str]) -> bool:
+        """A file of the run importing `module`, other than the callers that inlined `name`, mentions it."""
+        pattern = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+        for importer in self.programs.importers(module):
+            if importer in callers:
+                continue
+            result = self.programs.results.get(importer)
+            data = result.pending[0] if result is not None and result.pending is not None else _read(importer)
+            if data is None or pattern.search(data):
+                return True
+        return False
+
+    def settle(self, options: RewriteOptions, facts: list) -> bool:
+        """Rewrite the held modules whose set of removed functions changed; True when one did."""
+        wanted = self.wanted()
+        changed = False
+        for index, result in enumerate(self.held):
+            key = os.path.normpath(result.path)
+            names = wanted.get(key, {})
+            if frozenset(names) == self.removed.get(key, frozenset()):
+                continue
+            base = self.first.setdefault(key, result)
+            again = base
+            if names:
+                assert base.pending is not None
+                gone = [InlinedHelper(result.path, n, tuple(c)) for n, c in sorted(names.items())]
+                new, candidate = process_bytes(base.pending[0], result.path, options, [*facts, *gone])
+                candidate.pending = (base.pending[0], new)
+                if candidate.status != FAILED and candidate.mode != "compat":  # without them it runs natively
+                    again = candidate
+                else:
+                    self.blocked.add(key)  # other TF1 code keeps it in compatibility mode: nothing gained
+            self.removed[key] = frozenset(names) if again is not base else frozenset()
+            if again is not result:
+                self.held[index] = again
+                self.programs.replace(again)
+                changed = True
+        return changed
+
+    def withheld(self, result: FileResult) -> None:
+        """`result`, rewritten without native codemods: if it had lost functions, it has them back."""
+        key = os.path.normpath(result.path)
+        if key in self.first:
+            self.blocked.add(key)
+            self.removed[key] = frozenset()
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
 
 
 class _ImportGraph:
@@ -856,11 +982,19 @@ class _ImportGraph:
         self.edges: dict[str, list[tuple[str, str, int, int]]] = {p: [] for p in self.results}
         for path, result in self.results.items():
             for name, level, line, col in result.imports or _imports_of(path):
-                for target in _import_candidates(result.path, name, level):
+                for target in module_files(result.path, name, level):
                     if target in self.results and target != path:
                         self.edges[path].append((target, name, line, col))
                         self.edges[target].append((path, "", 0, 0))
                         break
+
+    def replace(self, result: FileResult) -> None:
+        """`result` stands for its file from now on (it was rewritten again)."""
+        self.results[os.path.normpath(result.path)] = result
+
+    def importers(self, module: str) -> list[str]:
+        """The files of the run that import `module` (a normalised path)."""
+        return [target for target, name, _, _ in self.edges.get(module, []) if not name]
 
     def importer(self, result: FileResult) -> str | None:
         """A file of the run that imports `result`'s module, if any."""
@@ -922,29 +1056,3 @@ def _imports_of(path: str) -> list[tuple[str, int, int, int]]:
     from .codemods._tfscope import import_records
 
     return import_records(ast.walk(tree))
-
-
-def _import_candidates(importer: str, name: str, level: int) -> list[str]:
-    """Files of the rewritten tree an import may refer to (normalised paths)."""
-    here = os.path.dirname(os.path.abspath(importer))
-    parts = [p for p in name.split(".") if p]
-    if level:
-        base = here
-        for _ in range(level - 1):
-            base = os.path.dirname(base)
-        roots = [base]
-    else:
-        roots = []
-        current = here
-        while True:  # the importer's folder and every folder above it: scripts import siblings
-            roots.append(current)
-            parent = os.path.dirname(current)
-            if parent == current:
-                break
-            current = parent
-    found = []
-    for root in roots:
-        target = os.path.join(root, *parts) if parts else root
-        for candidate in (target + ".py", os.path.join(target, "__init__.py")):
-            found.append(os.path.normpath(os.path.relpath(candidate)) if not os.path.isabs(importer) else candidate)
-    return found

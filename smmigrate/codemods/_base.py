@@ -312,6 +312,9 @@ class SavedModelCodemod(cst.CSTTransformer):
     FACT_TRIGGERS: ClassVar[tuple[str, ...] | None] = None
     # True when the rewrite depends on `project_facts` (facts other files' codemods collected)
     USES_FACTS: ClassVar[bool] = False
+    # words without which the rewrite uses no fact (default: TRIGGERS): a file with none of them is
+    # rewritten before the facts of the run are known
+    FACT_USE_TRIGGERS: ClassVar[tuple[str, ...] | None] = None
     # words one of which a file must contain for this codemod to look at it at all (cheap byte test
     # before any parse); SavedModel codemods need "saved_model", the whole-API passes "tensorflow"
     FILE_MARKERS: ClassVar[tuple[str, ...]] = ("saved_model",)
@@ -369,10 +372,13 @@ class SavedModelCodemod(cst.CSTTransformer):
         return True
 
     @classmethod
-    def collect_facts(cls, module: cst.Module, path: str, shared: SharedMetadata | None = None) -> list[object]:
+    def collect_facts(
+        cls, module: cst.Module, path: str, shared: SharedMetadata | None = None, project_facts: Sequence[object] = ()
+    ) -> list[object]:
         """Facts about `module` that codemods need when rewriting other files (default: none).
 
-        Called once per file before any rewriting; must not modify `module` (use `analyze`)."""
+        Called once per file before any rewriting; must not modify `module` (use `analyze`).
+        `project_facts`: the facts of the files rewritten before it (the ones no codemod reads facts for)."""
         return []
 
     def transform_module(
@@ -397,7 +403,7 @@ class SavedModelCodemod(cst.CSTTransformer):
                 self.only_around(touched)
         new = wrapper.visit(self)
         if self._maybe_unused:
-            new = _imports.remove_unused_imports(new, self._maybe_unused)
+            new = _imports.remove_unused_imports(new, self._maybe_unused, tidy=self._added_tf_import is None)
         if self._added_tf_import is not None:
             new = _imports.add_import(new, "tensorflow", self._added_tf_import)
         return new

@@ -57,8 +57,11 @@ def _bound_name(alias: cst.ImportAlias) -> str:
 
 
 class _RemoveAliases(cst.CSTTransformer):
-    def __init__(self, drop: set[str]) -> None:
+    def __init__(self, drop: set[str], tidy: bool = True) -> None:
         self.drop = drop
+        self.tidy = tidy
+        self.first: cst.CSTNode | None = None
+        self.first_removed = False
 
     def _filter(self, node: cst.Import | cst.ImportFrom):
         if isinstance(node.names, cst.ImportStar):
@@ -81,9 +84,24 @@ class _RemoveAliases(cst.CSTTransformer):
     def leave_ImportFrom(self, original_node, updated_node):
         return self._filter(updated_node)
 
+    def visit_Module(self, node) -> bool:
+        self.first = node.body[0] if node.body else None
+        return True
+
     def leave_SimpleStatementLine(self, original_node, updated_node):
         if not updated_node.body:
+            self.first_removed = self.first_removed or original_node is self.first
             return cst.RemoveFromParent()
+        return updated_node
+
+    def leave_Module(self, original_node, updated_node):
+        # the module's first statement went: the blank lines that separated it from the next one go too
+        if self.tidy and self.first_removed and updated_node.body:
+            first = updated_node.body[0]
+            lines = list(first.leading_lines)
+            while lines and lines[0].comment is None:
+                lines.pop(0)
+            return updated_node.with_changes(body=[first.with_changes(leading_lines=lines), *updated_node.body[1:]])
         return updated_node
 
     # Only module-level imports are candidates: removing one from a `try:`/`if` body or a
@@ -92,10 +110,11 @@ class _RemoveAliases(cst.CSTTransformer):
         return False
 
 
-def remove_unused_imports(module: cst.Module, candidates: set[str]) -> cst.Module:
+def remove_unused_imports(module: cst.Module, candidates: set[str], tidy: bool = True) -> cst.Module:
     """Remove import aliases binding any of `candidates` that the module no longer uses, and
     module-level module aliases (`sig_utils = tf.saved_model.signature_def_utils`) among them that
-    nothing reads any more."""
+    nothing reads any more. With `tidy`, a removed first statement takes its blank lines along
+    (not when an import is added in its place next)."""
     aliases = {
         id(stmt): name for stmt in module.body if (name := _module_alias(stmt)) is not None and name in candidates
     }
@@ -108,7 +127,7 @@ def remove_unused_imports(module: cst.Module, candidates: set[str]) -> cst.Modul
         bound = list(aliases.values())
         drop_stmts = {i for i, n in aliases.items() if n in drop and bound.count(n) == 1}
         module = module.with_changes(body=[s for s in module.body if id(s) not in drop_stmts])
-    return module.visit(_RemoveAliases(drop))
+    return module.visit(_RemoveAliases(drop, tidy))
 
 
 def _module_alias(stmt: cst.CSTNode) -> str | None:

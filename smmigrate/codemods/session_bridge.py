@@ -81,11 +81,11 @@ class SessionBridge(SavedModelCodemod):
 
     # -- planning -------------------------------------------------------------------------------
     @classmethod
-    def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
+    def collect_facts(cls, module: cst.Module, path: str, shared=None, project_facts=()) -> list[object]:
         # (the engine only calls this when TRIGGERS words occur in the file)
         from .native_save import plan_exports
 
-        plan = plan_exports(module, path, shared)
+        plan = plan_exports(module, path, shared, project_facts=project_facts)
         ns = plan.context
         facts: list[object] = []
         for site in plan_sites(plan):

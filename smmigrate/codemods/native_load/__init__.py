@@ -69,12 +69,12 @@ class NativeLoad(SavedModelCodemod):
 
     # -- planning (on the original tree, before any change) ----------------------------------
     @classmethod
-    def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
+    def collect_facts(cls, module: cst.Module, path: str, shared=None, project_facts=()) -> list[object]:
         """The exports this codemod writes itself: re-exports with a head (they read a base exported
         by the same file, so that file's own facts are enough to plan them)."""
         from ..native_save import NativeSave
 
-        own = [f for f in NativeSave.collect_facts(module, path, shared) if isinstance(f, ExportFact)]
+        own = [f for f in NativeSave.collect_facts(module, path, shared, project_facts) if isinstance(f, ExportFact)]
         if not any(f.migrated for f in own) or all(f.migrated for f in own):
             return []  # a re-export needs a migrated export of this file (its base), and is one native-save refuses
         codemod = cls(path, own)

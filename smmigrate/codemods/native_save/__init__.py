@@ -21,7 +21,7 @@ from libcst.metadata import ParentNodeProvider
 
 from ...codes import codes_of
 from .._base import SavedModelCodemod, is_main_guard, literal_str
-from .._facts import ExportFact, SignatureFact
+from .._facts import ExportFact, HelperFact, InlinedHelper, SignatureFact
 from .._keras import constant_in
 from .._walk import walk
 from ..exports import tables as T
@@ -32,8 +32,9 @@ from .config import dropped_imports, plan_configs
 from .dicts import _only_iterated, _strings
 from .dirs import parameter_dir
 from .emit import Emitter, Names, _blank_before, module_attr
-from .inline import called_helpers, helpers_of
+from .inline import called_helpers, callee, helpers_of
 from .nodes import _calls
+from .package import offered, package_helpers, references, removed_helpers, shown_path
 from .plan import (
     _GRAPH_MAKERS,
     analyze_block,
@@ -72,12 +73,14 @@ class ExportPlan:
         return _enclosing_function(self.context, node)
 
 
-def plan_exports(module: cst.Module, path: str, shared=None, *, like: SavedModelCodemod | None = None) -> ExportPlan:
+def plan_exports(
+    module: cst.Module, path: str, shared=None, *, like: SavedModelCodemod | None = None, project_facts=()
+) -> ExportPlan:
     """Plan every export of `module` (a tree the engine wrapped, or a plain one).
 
     With `like`, a codemod already analysing the same tree, its metadata is reused so that node
     identities agree with the caller's; otherwise the tree is analysed on its own."""
-    ns = NativeSave(path)
+    ns = NativeSave(path, like.project_facts if like is not None else project_facts)
     if like is None:
         ns.analyze(module, shared)
     else:
@@ -88,6 +91,10 @@ def plan_exports(module: cst.Module, path: str, shared=None, *, like: SavedModel
     return ExportPlan(ns)
 
 
+# words of the graph-building calls a module's helpers make (the module may have no export of its own)
+_HELPER_WORDS = ("get_variable", "Variable(", "placeholder", ".layers.")
+
+
 class NativeSave(SavedModelCodemod):
     NAME = "native-save"
     DESCRIPTION = (
@@ -96,7 +103,11 @@ class NativeSave(SavedModelCodemod):
     )
     CODES = codes_of("native-save")  # titles, severities and what to do: smmigrate/codes.py
     ORDER = 20
-    TRIGGERS = ("simple_save", "Builder", "saved_model.save(")  # the last: facts of TF2 exports
+    TRIGGERS = ("simple_save", "Builder", "saved_model.save(", *_HELPER_WORDS)  # facts of TF2 exports, helpers
+    # a module without exports may still offer graph-building helpers to the exports of the package
+    FILE_MARKERS = ("saved_model", *_HELPER_WORDS)
+    USES_FACTS = True  # other modules' helpers it inlines (package.py)
+    FACT_USE_TRIGGERS = ("simple_save", "Builder")  # files that may inline them: the exporting ones
     PLANS_AHEAD = True
     EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
@@ -115,13 +126,19 @@ class NativeSave(SavedModelCodemod):
         self.origins: dict[int, cst.CSTNode] = {}
         self.origin_nodes: list = []
         self.graph_functions: dict[str, cst.FunctionDef] = {}  # module functions that create graph pieces
+        self.foreign_makers: set[str] = set()  # calls (`model.inference`) of other modules' graph-building functions
+        self.foreign_used: dict[str, int] = {}  # those calls inlined by migrated exports: key -> count
+        # (helper's module, its name, the line of a call) of other modules' functions every call of which
+        # here was inlined: the engine removes them from their module when no other file uses them
+        self.inlined_elsewhere: list[tuple[str, str, int]] = []
+        self.offers: list[HelperFact] = []  # this module's graph-building functions, for the other modules
         self.refusals: dict[int, tuple[str, str]] = {}  # id(export call) -> (code, message) of its refusal
 
     @classmethod
-    def collect_facts(cls, module: cst.Module, path: str, shared=None) -> list[object]:
-        codemod = cls(path)
+    def collect_facts(cls, module: cst.Module, path: str, shared=None, project_facts=()) -> list[object]:
+        codemod = cls(path, project_facts)
         codemod.analyze(module, shared)  # the facts come from the planning step; nothing is rewritten
-        return list(codemod.facts)
+        return [*codemod.facts, *codemod.offers]
 
     def position(self, node: cst.CSTNode) -> tuple[int, int]:
         return super().position(self.origins.get(id(node), node))
@@ -150,20 +167,27 @@ class NativeSave(SavedModelCodemod):
         "_maybe_unused",
         "_added_tf_import",
         "helpers",
+        "helper_problems",
         "graph_functions",
         "refusals",
+        "foreign_makers",
+        "foreign_used",
+        "inlined_elsewhere",
+        "offers",
     )
 
     def visit_Module(self, node: cst.Module) -> None:
         cached = self.shared.plans.get(self.NAME) if self.shared is not None else None
-        if cached is not None and cached["tree"] is node:
+        package = tuple(f for f in self.project_facts if isinstance(f, (HelperFact, InlinedHelper)))
+        if cached is not None and cached["tree"] is node and cached["package"] == package:
             for attr in self._PLAN_STATE:
                 value = cached[attr]
                 setattr(self, attr, value.copy() if isinstance(value, (list, dict, set)) else value)
             return
         self._plan(node)
         if self.shared is not None:
-            self.shared.plans[self.NAME] = {"tree": node, **{a: getattr(self, a) for a in self._PLAN_STATE}}
+            state = {a: getattr(self, a) for a in self._PLAN_STATE}
+            self.shared.plans[self.NAME] = {"tree": node, "package": package, **state}
 
     def _plan(self, node: cst.Module) -> None:
         forget()  # the memo of the module planned before
@@ -176,11 +200,17 @@ class NativeSave(SavedModelCodemod):
         disabled = scan.disables_v2
         self.module_counts = scan.counts
         self.helpers, self.helper_problems = {}, {}
+        foreign, foreign_problems, self.foreign_makers = package_helpers(self, node)
         graph = self._graph_functions(node, scan)
         self.helpers, self.helper_problems = helpers_of(
             self, node, lambda fn: fn.name.value in graph, lambda fn: fn.name.value in graph.exporting
         )
         self.graph_functions = {name: fn for name, fn in graph.items() if graph.makes[name]}
+        self.offers = offered(self, graph.exporting) if self.graph_functions else []
+        for key, helper in foreign.items():
+            self.helpers.setdefault(key, helper)
+        for key, why in foreign_problems.items():
+            self.helper_problems.setdefault(key, why)
         anchors = self._export_anchors(scan)
         covered: set[int] = set()
         for body in scan.suites:
@@ -215,6 +245,7 @@ class NativeSave(SavedModelCodemod):
             scope = scan.counts if module_scope else _counts_in(body)
             outside = {n for n, c in scope.items() if c > inner.get(n, 0)}
             self._plan_block(block, body, exports, names, disabled, outside)
+        self._settle_package(node)
         for call in scan.tf2_saves:
             self._tf2_fact(call)
         for call in scan.export_calls:
@@ -242,6 +273,32 @@ class NativeSave(SavedModelCodemod):
                     "...)` (session bridge) or write the tf.Module by hand",
                 )
 
+    def _settle_package(self, node: cst.Module) -> None:
+        """Other modules' helpers every call of which the migrated exports inlined (the engine may
+        remove them there), and this module's functions the engine says were inlined elsewhere."""
+        if self.foreign_used:
+            refs = references(node, set(self.foreign_used))
+            for key, n in sorted(self.foreign_used.items()):
+                helper = self.helpers[key]
+                count, first = refs.get(key, (0, None))
+                if count == n and first is not None and helper.foreign is not None:
+                    self.inlined_elsewhere.append((helper.foreign, helper.fn.name.value, self.position(first)[0]))
+                    if "." not in key:
+                        self._maybe_unused.add(key)  # `from .model import inference`: its module may lose it
+        for fn, fact in removed_helpers(self, node):
+            self._remove.add(id(fn))
+            for ref, _ in tf_refs(self, fn):
+                self.drop_import_of(ref)  # its TensorFlow import goes if nothing else uses it
+            callers = ", ".join(f"{shown_path(self.filename, path)}:{line}" for path, line in fact.callers)
+            self.report(
+                fn,
+                "SM324",
+                f"`{fn.name.value}` removed: it built TF1 graph pieces, and every call of it in this run ({callers}) "
+                "now has its statements inlined into a native TF2 export; code outside this run that still calls it "
+                "must build the model another way (the rewritten export's tf.Module holds its variables) or stay "
+                "in TF1",
+            )
+
     def _main_guard(self, node) -> bool:
         """`if __name__ == "__main__":` at module level (no else): its body is module code, a region."""
         return (
@@ -264,9 +321,12 @@ class NativeSave(SavedModelCodemod):
             calls[name] = {c.func.value for c in found if isinstance(c.func, cst.Name)}
             # a function calling `tf.layers.*` builds graph pieces too: inlined (dense, dropout,
             # flatten) or refused, never called from a tf.function, where its layers' variables
-            # would be new and untracked at every trace
+            # would be new and untracked at every trace; so does one calling another module's
             out.makes[name] = any(
-                (rel := _call_rel(self, c)) in _GRAPH_MAKERS or (rel or "").startswith("layers.") for c in found
+                (rel := _call_rel(self, c)) in _GRAPH_MAKERS
+                or (rel or "").startswith("layers.")
+                or (self.foreign_makers and callee(c.func) in self.foreign_makers)
+                for c in found
             )
             if any(id(c) in scan.exports for c in found):
                 out.exporting.add(name)
@@ -402,6 +462,8 @@ class NativeSave(SavedModelCodemod):
         # when this rewrite is withheld (SM121)
         live = bool(block.trainings) or any(step.kind == "restore" for step in block.steps)
         self._fact(exports[0], block, True, bridgeable=live, variables=tracked)
+        for key, n in block.foreign.items():
+            self.foreign_used[key] = self.foreign_used.get(key, 0) + n
 
     def module_list(self, name: str) -> list[str] | None:
         """The strings of `NAME = ["a", "b"]` (or a tuple), the name's only binding in the module

@@ -94,6 +94,8 @@ class Block:
     # statements after it, up to the export and the last later use of the session or graph values
     region: list = field(default_factory=list)
     inlined: list = field(default_factory=list)  # helper FunctionDefs whose statements the block took in
+    # calls of other modules' helpers the block inlined (package.py): their key (`model.inference`) -> count
+    foreign: dict = field(default_factory=dict)
     # tf.data pipelines: dataset and iterator names, and each name bound by `it.get_next()` ->
     # (iterator, the names of the whole element in order, whether the element is bound to one name)
     datasets: set = field(default_factory=set)

@@ -47,6 +47,19 @@ class Helper:
     body: list  # statements without the docstring
     exports: bool = False  # holds a SavedModel export (an export helper: `export(sess, x, y, path)`)
     locals: set[str] = field(default_factory=set)
+    # a function of another module of the run (package.py): that module's path; its calls are spelled
+    # `module.name(...)` (the key in `helpers`) or `name(...)` after `from module import name`
+    foreign: str | None = None
+    nodes: list[cst.CSTNode] = field(default_factory=list)  # a foreign helper's nodes (all of them)
+
+
+def callee(func: cst.BaseExpression) -> str | None:
+    """The key of a called helper in `helpers`: `name` or `module.name` (None for other callees)."""
+    if isinstance(func, cst.Name):
+        return func.value
+    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+        return f"{func.value.value}.{func.attr.value}"
+    return None
 
 
 def simple_value(node) -> bool:
@@ -246,7 +259,7 @@ class _HelperCalls(cst.CSTVisitor):
 
     # a call that runs later, repeatedly or conditionally is not hoisted (nor expanded)
     def leave_Call(self, node: cst.Call) -> None:
-        if isinstance(node.func, cst.Name) and node.func.value in self.helpers:
+        if callee(node.func) in self.helpers:
             self.found.append(node)
 
     def visit_Lambda(self, node: cst.Lambda) -> bool:
@@ -323,7 +336,7 @@ class Inliner:
         """`node` calls a helper somewhere."""
         if not self.helpers:
             return False
-        return any(isinstance(c.func, cst.Name) and c.func.value in self.helpers for c in _calls(node))
+        return any(callee(c.func) in self.helpers for c in _calls(node))
 
     def expandable(self, stmt) -> bool:
         """`stmt`, a statement line or a scope block, calls a helper where the helper's statements can
@@ -390,7 +403,7 @@ class Inliner:
                 raise Refused(
                     call,
                     "SM309",
-                    f"`{cast(cst.Name, call.func).value}(...)` is called inside an expression that also creates a "
+                    f"`{callee(call.func)}(...)` is called inside an expression that also creates a "
                     f"variable (`{self.cm.code(other.func)}`): inlined, the helper's variables would be made first, "
                     f"and TF1 names variables in creation order; make that variable a statement of its own, {BRIDGE}",
                 )
@@ -402,7 +415,7 @@ class Inliner:
         return found[0] if found else None
 
     def _result_base(self, call: cst.Call) -> str:
-        helper = self.helpers[cast(cst.Name, call.func).value]
+        helper = self.helpers[cast(str, callee(call.func))]
         last = _final_return(helper.body)
         value = last.value if last is not None else None
         if isinstance(value, cst.Name) and value.value not in helper.params:
@@ -417,8 +430,12 @@ class Inliner:
     def expand_call(self, call: cst.Call, target, line) -> list[cst.BaseStatement]:
         """The statements of one call of a helper; its result assigned to `target` (a name or a
         tuple of names; None: discarded)."""
-        name = cast(cst.Name, call.func).value
+        name = cast(str, callee(call.func))
         helper = self.helpers[name]
+        if helper.foreign is not None:
+            # another module's statements: they stand for the call (positions, diagnostics)
+            for node in helper.nodes:
+                self.origins[id(node)] = call
         shadowed = sorted((identifiers(helper.fn.body) - helper.locals) & self.caller)
         if shadowed:
             raise Refused(
@@ -498,7 +515,7 @@ class Inliner:
         return dict(pairs)
 
     def bind(self, call: cst.Call, helper: Helper) -> dict[str, cst.BaseExpression]:
-        name = helper.fn.name.value
+        name = callee(call.func) or helper.fn.name.value
         values: dict[str, cst.BaseExpression] = {}
         positional = [p for p in helper.params if p not in helper.kwonly]
         for i, arg in enumerate(call.args):
@@ -622,14 +639,36 @@ def helpers_of(cm, module: cst.Module, makes_graph, holds_export) -> tuple[dict[
 def called_helpers(helpers: dict[str, Helper], stmts) -> list[Helper]:
     """The helpers `stmts` call, and the helpers those call, each once."""
     seen: dict[str, Helper] = {}
-    todo = [n for s in stmts for n in identifiers(s) if n in helpers]
+    todo = [n for s in stmts for n in _helper_names(s, helpers)]
     while todo:
         name = todo.pop()
         if name in seen:
             continue
         seen[name] = helpers[name]
-        todo.extend(n for n in identifiers(helpers[name].fn) if n in helpers)
+        todo.extend(_helper_names(helpers[name].fn, helpers))
     return list(seen.values())
+
+
+def _helper_names(node, helpers: dict[str, Helper]) -> list[str]:
+    found = [n for n in identifiers(node) if n in helpers]
+    if any(h.foreign is not None for h in helpers.values()):  # `module.name(...)` keys
+        found.extend(k for c in _calls(node) if "." in (k := callee(c.func) or "") and k in helpers)
+    return found
+
+
+class _All(cst.CSTVisitor):
+    def __init__(self, out: list[cst.CSTNode]) -> None:
+        self.out = out
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.out.append(node)
+        return True
+
+
+def all_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
+    out: list[cst.CSTNode] = []
+    node.visit(_All(out))
+    return out
 
 
 def inliner_for(cm, block, suite, names) -> Inliner:
@@ -668,7 +707,7 @@ def removable(cm, block, inliner: Inliner, counts: dict[str, int]) -> list[cst.F
     """The helper definitions the block inlined that nothing else calls (they go with the block)."""
     from . import _counts_in  # the module's identifier counter
 
-    gone = set(inliner.used)
+    gone = {name for name in inliner.used if inliner.helpers[name].foreign is None}  # others: package.py
     region = _counts_in(block.region)
     while True:
         inside = dict(region)

@@ -45,7 +45,7 @@ from .block import (
     block_root,
 )
 from .dicts import scalarize
-from .inline import inliner_for, removable
+from .inline import callee, inliner_for, removable
 from .layers import Layers
 from .nodes import _calls
 from .replay import Replay, dataset_source, is_minimize, names_used_outside
@@ -291,6 +291,9 @@ class _Analysis(Replay, SignatureMap):
             )
         self.var_scopes.check_random(self.b.steps)
         self.b.inlined = removable(self.cm, self.b, self.inliner, getattr(self.cm, "module_counts", {}))
+        for key, n in self.inliner.used.items():
+            if self.inliner.helpers[key].foreign is not None:
+                self.b.foreign[key] = self.b.foreign.get(key, 0) + n
         return self.b
 
     def statement(self, position: int, small, line) -> None:
@@ -860,9 +863,11 @@ class _Analysis(Replay, SignatureMap):
         moved into the tf.function, it would make its variables at every trace (SM309)."""
         makers = getattr(self.cm, "graph_functions", {})
         for call in _calls(node):
-            if not (isinstance(call.func, cst.Name) and call.func.value in makers):
+            name = callee(call.func)
+            foreign: set[str] = getattr(self.cm, "foreign_makers", set())
+            if name is None or (name not in makers and name not in foreign):
                 continue
-            name = call.func.value
+            whose = "another module of this run" if name in foreign else "this module"
             why = (
                 where
                 or getattr(self.cm, "helper_problems", {}).get(name)
@@ -872,7 +877,7 @@ class _Analysis(Replay, SignatureMap):
             raise Refused(
                 call,
                 "SM309",
-                f"`{name}(...)` is a function of this module that creates variables or placeholders and cannot be "
+                f"`{name}(...)` is a function of {whose} that creates variables or placeholders and cannot be "
                 f"inlined here: {why}; native-save inlines straight-line helpers (statements, "
                 "`tf.variable_scope`/`tf.name_scope` blocks, one final `return`) called from straight-line code — "
                 "as a call, its variables would be made at every trace of the tf.function. Rewrite it that way, or "
