@@ -426,8 +426,8 @@ _TABLE = (
         "SM322",
         "native-save",
         Severity.MANUAL,
-        "a signature key that is not a literal or TF constant (directly, or a name assigned one once): computed at "
-        "run time",
+        "a signature key that is not a literal or TF constant (directly, a name assigned one once, or a string "
+        "constant of the module or of a module of the run): computed at run time",
         "use a literal or a TF constant",
     ),
     Code(

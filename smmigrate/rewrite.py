@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, overload
 import libcst as cst
 
 from .codemods import _tfscope
-from .codemods._facts import HelperFact, InlinedHelper, module_files
+from .codemods._facts import ConstantsFact, HelperFact, InlinedHelper, module_files
 from .diagnostics import Diagnostic
 from .fsutil import atomic_write_bytes
 
@@ -779,6 +779,8 @@ def _rewrite_paths(
     both = [p for p in second if classified[p][1]]
     for result in _run(first, options, jobs, None):
         facts.extend(result.facts)
+        if not result.parsed and result.path.endswith(".py") and second:
+            facts.extend(_constants_of(result.path))  # a module no codemod reads (a package's config.py)
         yield result
     try:
         if both:
@@ -964,6 +966,47 @@ class _HelperRemoval:
         if key in self.first:
             self.blocked.add(key)
             self.removed[key] = frozenset()
+
+
+_CONSTANT = re.compile(rb"^[A-Za-z_]\w*\s*=\s*[rRuU]?[\"']", re.MULTILINE)
+
+
+def _constants_of(path: str) -> list[ConstantsFact]:
+    """The module-level string constants of a file no codemod parsed, each bound once (another module
+    of the run may read `config.SIGNATURE_KEY`); a cheap byte test first."""
+    data = _read(path)
+    if data is None or not _CONSTANT.search(data):
+        return []
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    values: dict[str, str | None] = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign):
+            for target in stmt.targets:
+                for node in ast.walk(target):
+                    if isinstance(node, ast.Name):
+                        values[node.id] = None if node.id in values else _string(stmt.value, len(stmt.targets))
+        if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) and isinstance(stmt.target, ast.Name):
+            values[stmt.target.id] = None  # annotated or augmented: not a plain constant
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            values[stmt.name] = None
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            for alias in stmt.names:
+                values[(alias.asname or alias.name).split(".")[0]] = None
+        if isinstance(stmt, (ast.If, ast.Try, ast.For, ast.While, ast.With)):
+            for node in ast.walk(stmt):  # bound under a condition: not known
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    values[node.id] = None
+    strings = tuple(sorted((k, v) for k, v in values.items() if v is not None))
+    return [ConstantsFact(path, strings)] if strings else []
+
+
+def _string(value: ast.expr, targets: int) -> str | None:
+    if targets == 1 and isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return value.value
+    return None
 
 
 def _read(path: str) -> bytes | None:

@@ -7,6 +7,7 @@ import libcst as cst
 import pytest
 
 from smmigrate.codemods import REGISTRY
+from smmigrate.codemods._facts import ExportFact
 
 EXPORT = """import tensorflow as tf
 MODELS = "/models/linear"
@@ -23,7 +24,7 @@ def export(path, scale=2.0, *, tags=("serve",)):
 
 def dir_value(calls: str, head: str = EXPORT) -> str | None:
     facts = REGISTRY["native-save"].collect_facts(cst.parse_module(head + calls), "train.py")
-    (fact,) = facts
+    (fact,) = [f for f in facts if isinstance(f, ExportFact)]
     return fact.export_dir_value
 
 

@@ -116,3 +116,42 @@ def test_a_helper_that_cannot_be_inlined_is_named_with_the_reason(tmp_path, caps
     err = capsys.readouterr().err
     assert "SM309 not migrated: `model.inference(...)` is a function of another module of this run" in err, err
     assert "it has a loop, condition or `try`" in err and "(in model.py)" in err
+
+
+BUILDER = """import tensorflow as tf
+
+from . import config
+from .config import OUTPUT_KEY
+
+
+def export_model(export_dir):
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [None, 2], name="x")
+        y = tf.identity(x * 2.0, name="y")
+        with tf.Session() as sess:
+            sig = tf.saved_model.signature_def_utils.predict_signature_def({"x": x}, {OUTPUT_KEY: y})
+            builder = tf.saved_model.builder.SavedModelBuilder(export_dir)
+            builder.add_meta_graph_and_variables(sess, ["serve"], signature_def_map={config.SIGNATURE_KEY: sig})
+            builder.save()
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_signature_keys_from_a_config_module_without_tensorflow(tmp_path, capsys, jobs):
+    config = 'SIGNATURE_KEY = "predict_doubled"\nOUTPUT_KEY = "doubled"\nif SIGNATURE_KEY:\n    MAYBE = "x"\n'
+    pkg = package(tmp_path, export=BUILDER, config=config)
+    assert main(["rewrite", "-j", jobs, str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    text = (pkg / "export.py").read_text()
+    assert 'signatures={"predict_doubled": predict_doubled}' in text, err + text
+    assert 'return {"doubled": y}' in text and "SM322" not in err
+
+
+def test_a_key_the_config_module_binds_twice_is_not_guessed(tmp_path, capsys):
+    config = 'SIGNATURE_KEY = "a"\nSIGNATURE_KEY = "b"\nOUTPUT_KEY = "doubled"\n'
+    package(tmp_path, export=BUILDER, config=config)
+    main(["rewrite", str(tmp_path)])
+    assert (
+        "SM322 not migrated: signature key `config.SIGNATURE_KEY` is not a literal or TensorFlow constant"
+        in capsys.readouterr().err
+    )

@@ -68,6 +68,16 @@ class InlinedHelper:
     callers: tuple[tuple[str, int], ...] = ()
 
 
+@dataclass(frozen=True)
+class ConstantsFact:
+    """A module's module-level string constants (`SIGNATURE_KEY = "predict_ctr"`, each bound once):
+    another module reading `config.SIGNATURE_KEY` reads that value. From the engine, for run files no
+    codemod parses (no TensorFlow in them: a package's `config.py`), and from native-save."""
+
+    path: str
+    strings: tuple[tuple[str, str], ...] = ()
+
+
 def same_file(a: str, b: str) -> bool:
     """Two paths of the run naming one file (the engine passes them as they were given)."""
     return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))

@@ -14,6 +14,7 @@ import libcst as cst
 from libcst.metadata import Assignment, ScopeProvider
 
 from .._base import literal_str
+from .._names import dotted_name
 from . import tables as T
 from .syntax import Refused, bind_args
 
@@ -52,6 +53,7 @@ def constant_value(cm, node) -> str | None:
             if assigned is not None and not isinstance(assigned, cst.Name):  # one step: no chains, no cycles
                 found = constant_value(cm, assigned)
             return found
+        return cm.module_strings.get(dotted_name(node))  # another module's constant (`config.KEY`)
     return None
 
 
@@ -173,9 +175,9 @@ def _tensor_dict(cm, a, node, what: str, inputs: bool, infos: bool) -> list:
             raise Refused(
                 el.key,
                 "SM322",
-                f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant (written out, or "
-                "a name assigned one of them once); write the key as a string literal (or a module-level string "
-                "constant) so the TF2 signature can be named",
+                f"signature {what} key `{cm.code(el.key)}` is not a literal or TensorFlow constant (written out, a "
+                "name assigned one of them once, or a string constant of this module or of a module of this run "
+                "bound once); write the key as a string literal (or such a constant) so the TF2 signature can be named",
             )
         out.append((key, _tensor(cm, a, el.value, key, inputs, infos)))
     return out
@@ -403,9 +405,9 @@ def _signature_map(cm, a, sig_map, call) -> list:
             raise Refused(
                 el.key,
                 "SM322",
-                f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant (written out, or a name "
-                "assigned one of them once); write the key as a string literal (or a module-level string constant) "
-                "so the TF2 signature can be named",
+                f"signature key `{cm.code(el.key)}` is not a literal or TensorFlow constant (written out, a name "
+                "assigned one of them once, or a string constant of this module or of a module of this run bound "
+                "once); write the key as a string literal (or such a constant) so the TF2 signature can be named",
             )
         sigs.append(parse_signature(cm, a, key, el.value))
     if not sigs:

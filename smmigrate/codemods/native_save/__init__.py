@@ -21,7 +21,7 @@ from libcst.metadata import ParentNodeProvider
 
 from ...codes import codes_of
 from .._base import SavedModelCodemod, is_main_guard, literal_str
-from .._facts import ExportFact, HelperFact, InlinedHelper, SignatureFact
+from .._facts import ConstantsFact, ExportFact, HelperFact, InlinedHelper, SignatureFact
 from .._keras import constant_in
 from .._walk import walk
 from ..exports import tables as T
@@ -34,7 +34,7 @@ from .dirs import parameter_dir
 from .emit import Emitter, Names, _blank_before, module_attr
 from .inline import called_helpers, callee, helpers_of
 from .nodes import _calls
-from .package import offered, package_helpers, references, removed_helpers, shown_path
+from .package import imported_strings, offered, package_helpers, references, removed_helpers, shown_path
 from .plan import (
     _GRAPH_MAKERS,
     analyze_block,
@@ -131,7 +131,7 @@ class NativeSave(SavedModelCodemod):
         # (helper's module, its name, the line of a call) of other modules' functions every call of which
         # here was inlined: the engine removes them from their module when no other file uses them
         self.inlined_elsewhere: list[tuple[str, str, int]] = []
-        self.offers: list[HelperFact] = []  # this module's graph-building functions, for the other modules
+        self.offers: list[object] = []  # its string constants and graph-building functions, for the other modules
         self.refusals: dict[int, tuple[str, str]] = {}  # id(export call) -> (code, message) of its refusal
 
     @classmethod
@@ -178,7 +178,7 @@ class NativeSave(SavedModelCodemod):
 
     def visit_Module(self, node: cst.Module) -> None:
         cached = self.shared.plans.get(self.NAME) if self.shared is not None else None
-        package = tuple(f for f in self.project_facts if isinstance(f, (HelperFact, InlinedHelper)))
+        package = tuple(f for f in self.project_facts if isinstance(f, (HelperFact, InlinedHelper, ConstantsFact)))
         if cached is not None and cached["tree"] is node and cached["package"] == package:
             for attr in self._PLAN_STATE:
                 value = cached[attr]
@@ -196,6 +196,11 @@ class NativeSave(SavedModelCodemod):
         scan = _Scan(self)
         walk(node, scan)
         self.module_strings = scan.module_strings
+        self.offers = []
+        if self.module_strings:  # other modules may read them (`config.SIGNATURE_KEY`)
+            self.offers = [ConstantsFact(self.filename, tuple(sorted(self.module_strings.items())))]
+        for key, value in imported_strings(self, node).items():
+            self.module_strings.setdefault(key, value)
         names = Names(scan.names)
         disabled = scan.disables_v2
         self.module_counts = scan.counts
@@ -206,7 +211,8 @@ class NativeSave(SavedModelCodemod):
             self, node, lambda fn: fn.name.value in graph, lambda fn: fn.name.value in graph.exporting
         )
         self.graph_functions = {name: fn for name, fn in graph.items() if graph.makes[name]}
-        self.offers = offered(self, graph.exporting) if self.graph_functions else []
+        if self.graph_functions:
+            self.offers.extend(offered(self, graph.exporting))
         for key, helper in foreign.items():
             self.helpers.setdefault(key, helper)
         for key, why in foreign_problems.items():

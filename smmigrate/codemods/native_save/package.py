@@ -23,16 +23,16 @@ from typing import cast
 
 import libcst as cst
 
-from .._facts import HelperFact, InlinedHelper, module_files, same_file
+from .._facts import ConstantsFact, HelperFact, InlinedHelper, module_files, same_file
 from .._names import dotted_name
 from ..exports.syntax import identifiers
 from .inline import Helper, _Substitute, all_nodes, helper_of
 
 
-def offered(cm, exporting: set[str]) -> list[HelperFact]:
+def offered(cm, exporting: set[str]) -> list[object]:
     """The planned module's graph-building functions, as facts for the other modules of the run
     (not those holding an export: an export is inlined only into its own module's blocks)."""
-    out: list[HelperFact] = []
+    out: list[object] = []
     for name, fn in cm.graph_functions.items():
         if name in exporting:
             continue
@@ -95,9 +95,39 @@ def package_helpers(cm, module: cst.Module) -> tuple[dict[str, Helper], dict[str
     return helpers, problems, makers
 
 
-def _imported(cm, small, of_file) -> list[tuple[str, bool, list[HelperFact]]]:
-    """(the name `small` binds, True when it names a module, that file's helper facts) per import."""
-    out: list[tuple[str, bool, list[HelperFact]]] = []
+def imported_strings(cm, module: cst.Module) -> dict[str, str]:
+    """String constants of other modules of the run this module imports (`ConstantsFact`), keyed as
+    the module spells them: `config.SIGNATURE_KEY` (module imported) or `SIGNATURE_KEY` (imported by name)."""
+    facts = [f for f in cm.project_facts if isinstance(f, ConstantsFact) and not same_file(f.path, cm.filename)]
+    out: dict[str, str] = {}
+    if not facts:
+        return out
+
+    def of_file(candidates: list[str]) -> list:
+        for candidate in candidates:
+            found = [f for f in facts if same_file(f.path, candidate)]
+            if found:
+                return found
+        return []
+
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            for bound, module_form, found in _imported(cm, small, of_file):
+                if cm.names.binding_count(bound) != 1 or cm.names.uncertain:
+                    continue
+                strings = dict(found[0].strings)
+                if module_form:
+                    out.update({f"{bound}.{name}": value for name, value in strings.items()})
+                elif (name := _imported_name(small, bound)) in strings:
+                    out[bound] = strings[name]
+    return out
+
+
+def _imported(cm, small, of_file) -> list[tuple[str, bool, list]]:
+    """(the name `small` binds, True when it names a module, that file's facts) per import."""
+    out: list[tuple[str, bool, list]] = []
     if isinstance(small, cst.Import):
         for alias in small.names:
             if alias.asname is None or not isinstance(alias.asname.name, cst.Name):

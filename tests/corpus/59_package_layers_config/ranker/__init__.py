@@ -1,0 +1,1 @@
+"""Click-through ranker: hyper-parameters, network and exporter in separate modules."""

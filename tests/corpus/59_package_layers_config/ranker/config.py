@@ -1,0 +1,3 @@
+NUM_FEATURES = 5
+HIDDEN_UNITS = 8
+SIGNATURE_KEY = "predict_ctr"
