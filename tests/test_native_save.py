@@ -367,9 +367,8 @@ def _cases():
 def test_facts_agree_with_rewrite(case):
     import libcst as cst
 
-    from smmigrate.codemods.native_save import NativeSave
-
     from smmigrate.codemods._facts import ExportFact
+    from smmigrate.codemods.native_save import NativeSave
 
     all_facts = NativeSave.collect_facts(cst.parse_module(case.source), "case.py")
     facts = [f for f in all_facts if isinstance(f, ExportFact)]  # (also constants and helpers, for other modules)
