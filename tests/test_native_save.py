@@ -582,3 +582,11 @@ def test_session_config_applied_in_a_fresh_process(tmp_path):
     assert result["error"] is None, result["error"]
     assert "threads 2 1" in result["stdout"], result["stdout"]
     assert (tmp_path / "config_tf2_model" / "saved_model.pb").exists()
+
+
+def test_every_tf2_name_a_rename_writes_is_one_moved_graph_code_may_use():
+    # whole-api writes the TF2 spelling before native-save runs (`tf.squared_difference` ->
+    # `tf.math.squared_difference`): native-save must accept what it would have renamed to
+    from smmigrate.codemods.exports import tables as T
+
+    assert set(T.GRAPH_RENAME.values()) <= T.GRAPH_KEEP

@@ -161,6 +161,7 @@ _MATH = [
     "equal",
     "exp",
     "floor",
+    "floormod",
     "greater",
     "greater_equal",
     "less",
@@ -191,6 +192,7 @@ _MATH = [
     "softplus",
     "sqrt",
     "square",
+    "squared_difference",
     "subtract",
     "tanh",
     "top_k",
@@ -232,8 +234,15 @@ GRAPH_RENAME: dict[str, str] = {
 # these arguments: `tf.losses.mean_squared_error(labels, predictions)` is TF1's mean (its
 # SUM_BY_NONZERO_WEIGHTS reduction with weights 1) of the squared difference of both cast to
 # float32 — the same values and gradients, bit for bit (measured on TF 2.21)
-GRAPH_CALLS: dict[str, tuple[str, ...]] = {"losses.mean_squared_error": ("labels", "predictions")}
-MSE_PARAMS = ("labels", "predictions", "weights", "scope", "loss_collection", "reduction")
+# TF1 calls rebuilt from TF2 ops: rel -> (the TF1 parameters in order, those a migrated call may pass)
+GRAPH_CALLS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "losses.mean_squared_error": (
+        ("labels", "predictions", "weights", "scope", "loss_collection", "reduction"),
+        ("labels", "predictions"),
+    ),
+    # `tf.compat.v1.nn.xw_plus_b` (no TF2 name): `bias_add(matmul(x, weights), biases, name=name)`
+    "nn.xw_plus_b": (("x", "weights", "biases", "name"), ("x", "weights", "biases", "name")),
+}
 
 # Only in variable statements (run eagerly, once): TF1 names that behave the same through
 # `tf.compat.v1` in eager mode. Everything else TF-looking in a variable statement is refused.

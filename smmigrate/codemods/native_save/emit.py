@@ -101,24 +101,35 @@ class Emitter(ReplayEmitter):
                 mapping[id(arg.keyword)] = cst.Name("keepdims")
 
     def _whole_call(self, node, ref, rel: str) -> dict:
-        """`tf.losses.mean_squared_error(t, p)` -> its TF2 computation (see tables.GRAPH_CALLS)."""
+        """`tf.losses.mean_squared_error(t, p)`, `tf.nn.xw_plus_b(x, w, b)` -> their TF2 computation
+        (see tables.GRAPH_CALLS)."""
+        params, allowed = T.GRAPH_CALLS[rel]
+        required = [p for p in allowed if p != "name"]
         call = next((c for c in _calls(node) if c.func is ref), None)
-        args = bind_args(call, T.MSE_PARAMS) if call is not None else {}
-        if call is None or set(args) != set(T.GRAPH_CALLS[rel]):
+        args = bind_args(call, params) if call is not None else {}
+        if call is None or not set(required) <= set(args) <= set(allowed):
+            shown = ", ".join(required)
+            others = [p for p in params if p not in allowed]
+            without = ", ".join(others[:-1]) + f" or {others[-1]}" if len(others) > 1 else "".join(others)
             raise Refused(
                 ref,
                 "SM310",
-                f"`{self.code(ref)}` is migrated only as `{self.code(ref)}(labels, predictions)` (no weights, "
-                "scope, collection or reduction); drop those arguments, or export with "
+                f"`{self.code(ref)}` is migrated only as `{self.code(ref)}({shown}"
+                + (", name=...)" if "name" in allowed else ")")
+                + (f"` (no {without})" if without else "` (with every argument given)")
+                + "; drop those arguments, or export with "
                 "`smmigrate.export_session(sess, export_dir, ...)` (session bridge)",
             )
         tf = self.tf
 
         def rebuild(updated: cst.Call) -> cst.BaseExpression:
-            new = bind_args(updated, T.MSE_PARAMS)
-            labels, predictions = (
-                f"{tf('cast')}({self.code(new[k]).strip()}, {tf('float32')})" for k in ("labels", "predictions")
-            )
+            new = {k: self.code(v).strip() for k, v in bind_args(updated, params).items()}
+            if rel == "nn.xw_plus_b":
+                name = f", name={new['name']}" if "name" in new else ""
+                return cst.parse_expression(
+                    f"{tf('nn.bias_add')}({tf('matmul')}({new['x']}, {new['weights']}), {new['biases']}{name})"
+                )
+            labels, predictions = (f"{tf('cast')}({new[k]}, {tf('float32')})" for k in ("labels", "predictions"))
             return cst.parse_expression(
                 f"{tf('reduce_mean')}({tf('math.squared_difference')}({predictions}, {labels}))"
             )

@@ -61,19 +61,13 @@ def package_helpers(cm, module: cst.Module) -> tuple[dict[str, Helper], dict[str
     """The helpers of other modules this module calls through its imports: ({key: Helper},
     {key: why it cannot be inlined}, keys of every graph-building one). Keys are how calls spell
     them: `model.inference` (module imported) or `inference` (function imported)."""
-    facts = [f for f in cm.project_facts if isinstance(f, HelperFact) and not same_file(f.path, cm.filename)]
     helpers: dict[str, Helper] = {}
     problems: dict[str, str] = {}
     makers: set[str] = set()
-    if not facts:
+    index = _by_file(cm.project_facts, HelperFact, cm.filename)
+    if not index:
         return helpers, problems, makers
-
-    def of_file(candidates: list[str]) -> list[HelperFact]:
-        for candidate in candidates:
-            found = [f for f in facts if same_file(f.path, candidate)]
-            if found:
-                return found
-        return []
+    of_file = _finder(index)
 
     for stmt in module.body:
         if not isinstance(stmt, cst.SimpleStatementLine):
@@ -98,17 +92,11 @@ def package_helpers(cm, module: cst.Module) -> tuple[dict[str, Helper], dict[str
 def imported_strings(cm, module: cst.Module) -> dict[str, str]:
     """String constants of other modules of the run this module imports (`ConstantsFact`), keyed as
     the module spells them: `config.SIGNATURE_KEY` (module imported) or `SIGNATURE_KEY` (imported by name)."""
-    facts = [f for f in cm.project_facts if isinstance(f, ConstantsFact) and not same_file(f.path, cm.filename)]
     out: dict[str, str] = {}
-    if not facts:
+    index = _by_file(cm.project_facts, ConstantsFact, cm.filename)
+    if not index:
         return out
-
-    def of_file(candidates: list[str]) -> list:
-        for candidate in candidates:
-            found = [f for f in facts if same_file(f.path, candidate)]
-            if found:
-                return found
-        return []
+    of_file = _finder(index)
 
     for stmt in module.body:
         if not isinstance(stmt, cst.SimpleStatementLine):
@@ -125,16 +113,53 @@ def imported_strings(cm, module: cst.Module) -> dict[str, str]:
     return out
 
 
+_INDEX: dict[tuple[int, type], tuple[object, dict[str, list]]] = {}
+
+
+def _by_file(facts, kind: type, here: str) -> dict[str, list]:
+    """The run's facts of `kind` by the absolute path of their module (without `here`'s); indexed
+    once per fact list (each file's codemods get the same list)."""
+    key = (id(facts), kind)
+    cached = _INDEX.get(key)
+    if cached is None or cached[0] is not facts:
+        index: dict[str, list] = {}
+        for fact in facts:
+            if isinstance(fact, kind):
+                index.setdefault(os.path.normpath(os.path.abspath(getattr(fact, "path"))), []).append(fact)
+        if len(_INDEX) > 16:
+            _INDEX.clear()
+        cached = _INDEX[key] = (facts, index)
+    index = cached[1]
+    mine = os.path.normpath(os.path.abspath(here))
+    return {p: f for p, f in index.items() if p != mine} if mine in index else index
+
+
+def _finder(index: dict[str, list]):
+    def of_file(candidates: list[str]) -> list:
+        for candidate in candidates:
+            found = index.get(os.path.normpath(os.path.abspath(candidate)))
+            if found:
+                return found
+        return []
+
+    return of_file
+
+
 def _imported(cm, small, of_file) -> list[tuple[str, bool, list]]:
     """(the name `small` binds, True when it names a module, that file's facts) per import."""
     out: list[tuple[str, bool, list]] = []
     if isinstance(small, cst.Import):
         for alias in small.names:
-            if alias.asname is None or not isinstance(alias.asname.name, cst.Name):
+            dotted = dotted_name(alias.name) or ""
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                bound = alias.asname.name.value
+            elif "." not in dotted:
+                bound = dotted  # `import model` (a sibling script's module)
+            else:
                 continue  # `import pkg.model` binds `pkg`: `pkg.model.f(...)` is not followed
-            found = of_file(module_files(cm.filename, dotted_name(alias.name) or "", 0))
+            found = of_file(module_files(cm.filename, dotted, 0))
             if found:
-                out.append((alias.asname.name.value, True, found))
+                out.append((bound, True, found))
     elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
         level = len(small.relative)
         base = dotted_name(small.module) if small.module is not None else ""

@@ -1173,7 +1173,7 @@ def _makes_graph(cm, stmt) -> bool:
     class V(cst.CSTVisitor):
         def visit_Call(self, node: cst.Call) -> None:
             nonlocal found
-            if _call_rel(cm, node) in _GRAPH_MAKERS or (isinstance(node.func, cst.Name) and node.func.value in helpers):
+            if _call_rel(cm, node) in _GRAPH_MAKERS or callee(node.func) in helpers:
                 found = True
 
     walk(stmt, V())
@@ -1187,13 +1187,14 @@ def region_root(cm, body: Sequence[cst.BaseStatement], index: int) -> Block | No
     later statement (before the next def/class) that uses a name bound in between."""
     start = None
     makers = getattr(cm, "graph_functions", {})
+    foreign: set[str] = getattr(cm, "foreign_makers", set())  # another module's (`model.build_inputs()`)
     for i in range(index + 1):
         stmt = body[i]
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
             continue
         if (
             _makes_graph(cm, stmt)
-            or any(isinstance(c.func, cst.Name) and c.func.value in makers for c in _calls(stmt))
+            or any(callee(c.func) in makers or callee(c.func) in foreign for c in _calls(stmt))
             or any(isinstance(x, cst.Assign) and dataset_source(cm, x.value) for x in _small_statements(stmt))
         ):
             start = i
