@@ -125,7 +125,7 @@ def _by_file(facts, kind: type, here: str) -> dict[str, list]:
         index: dict[str, list] = {}
         for fact in facts:
             if isinstance(fact, kind):
-                index.setdefault(os.path.normpath(os.path.abspath(getattr(fact, "path"))), []).append(fact)
+                index.setdefault(os.path.normpath(os.path.abspath(fact.path)), []).append(fact)
         if len(_INDEX) > 16:
             _INDEX.clear()
         cached = _INDEX[key] = (facts, index)
