@@ -12,6 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ._base import SavedModelCodemod, dotted_parts, literal_str
+from ._names import all_names, target_names
 from ._walk import walk
 from .symbols import ROOT_MODULE, V1_MODULE, V2_MODULE
 
@@ -141,9 +142,7 @@ class NameUses(cst.CSTVisitor):
                     if param.name.value == self.name:
                         self.other_binding = True
             return True
-        finder = _Finder(self.name)
-        walk(node, finder)
-        if finder.found:
+        if any(n.value == self.name for n in all_names(node)):
             self.nested.append(node)
         return False
 
@@ -176,15 +175,10 @@ class NameUses(cst.CSTVisitor):
         walk(node.value, self)  # keyword names are not uses either
         return False
 
-    def _binds(self, target: cst.CSTNode | None) -> None:
+    def _binds(self, target: cst.BaseExpression | None) -> None:
         # names bound by a target; `name.attr = ...` and `name[i] = ...` bind nothing
-        if isinstance(target, cst.Name):
-            self.other_binding |= target.value == self.name
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._binds(element.value)
-        elif isinstance(target, cst.StarredElement):
-            self._binds(target.value)
+        if target is not None:
+            self.other_binding |= self.name in target_names(target)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self._binds(node.target)
@@ -218,15 +212,6 @@ class NameUses(cst.CSTVisitor):
         for target in node.targets:
             if not isinstance(target.target, cst.Name):
                 self._binds(target.target)
-
-
-class _Finder(cst.CSTVisitor):
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.found = False
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.found |= node.value == self.name
 
 
 def name_uses(codemod: SavedModelCodemod, name: str, at: cst.CSTNode) -> NameUses:

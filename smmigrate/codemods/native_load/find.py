@@ -14,12 +14,13 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from .._base import literal_str
+from .._names import local_names
 from .._walk import walk
 from .checks import Checks
 from .derived import Derived
 from .emit import key_code
 from .members import Members
-from .model import KEY_CONSTANTS, Bound, KeyMap, Names, Refusal, Run, SigRef, Site, Tensor, code_of
+from .model import KEY_CONSTANTS, KeyMap, Names, Refusal, Run, SigRef, Site, Tensor, code_of
 from .scaffold import Scaffold
 
 LOAD_RELS = ("saved_model.loader.load", "saved_model.load")
@@ -197,9 +198,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
             walk(top, names)
             if not any(n.value in self.tracked for n in names.found):
                 continue
-            own = Bound()
-            walk(top, own)
-            if own.names & set(self.tracked):
+            if local_names(top) & set(self.tracked):
                 continue  # a local of the same name: its uses of the module's are refused as unaccounted
             for stmt in top.body.body:
                 if self.closes_session(stmt):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from .._names import local_names
 from .._walk import walk
 
 # The TF1 SignatureDef keys the constants stand for, so `sig.inputs[REGRESS_INPUTS]` can become a
@@ -128,34 +129,6 @@ def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 
 
-class Bound(cst.CSTVisitor):
-    """Names a function binds itself (parameters, assignments, `with`/`for` targets)."""
-
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-
-    def visit_Param(self, node: cst.Param) -> None:
-        self.names.add(node.name.value)
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        self._target(node.target)
-
-    def _target(self, target: cst.BaseExpression) -> None:
-        """A name, or the names a tuple or list target unpacks into (`a, (b, c) = ...`)."""
-        if isinstance(target, cst.Name):
-            self.names.add(target.value)
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._target(element.value)
-
-    def visit_AsName(self, node: cst.AsName) -> None:
-        if isinstance(node.name, cst.Name):
-            self.names.add(node.name.value)
-
-    def visit_For(self, node: cst.For) -> None:
-        self._target(node.target)
-
-
 class Names(cst.CSTVisitor):
     """Every `Name` node used as a variable (not `.attr`, not a keyword) in a scope.
 
@@ -174,10 +147,7 @@ class Names(cst.CSTVisitor):
         if node is self._root:
             self._own.append(set())
             return
-        bound = Bound()
-        walk(node.params, bound)
-        walk(node.body, bound)
-        self._own.append(bound.names)
+        self._own.append(local_names(node))
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._own.pop()

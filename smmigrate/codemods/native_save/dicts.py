@@ -18,6 +18,7 @@ from typing import cast
 import libcst as cst
 
 from .._base import literal_str
+from .._names import all_names
 from .._walk import walk
 from ..exports.syntax import assigned_names, identifiers
 from .variables import ScopeExit
@@ -558,15 +559,7 @@ def _only_iterated(smalls, name: str) -> bool:
 
 
 def _mentions(node, name: str) -> bool:
-    found = False
-
-    class V(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            nonlocal found
-            found = found or n.value == name
-
-    walk(node, V())
-    return found
+    return any(n.value == name for n in all_names(node))
 
 
 def _apply(statements: list, index: int, name: str, names: dict[str, str], lists, note) -> None:
