@@ -671,7 +671,8 @@ class SavedModelCodemod(cst.CSTTransformer):
                 if mod == wanted:
                     return name, mod
         if self._added_tf_import is None:
-            # a name nothing in the module uses yet, so the new import cannot change other code
+            # a name nothing in the module uses yet, so the new import cannot change other code (one of
+            # these spellings rather than `FreshNames`' numbering: `tf_2` would not read as TensorFlow)
             taken = self.bindings.bound_names | self.names.seen
             self._added_tf_import = next(n for n in ("tf", "tensorflow", "tf_", "tensorflow_") if n not in taken)
         return self._added_tf_import, ROOT_MODULE

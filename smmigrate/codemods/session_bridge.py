@@ -165,6 +165,7 @@ class SessionBridge(SavedModelCodemod):
         """`smmigrate` when it is imported as such or free; otherwise an unused alias."""
         if self.names.imported_path("smmigrate") == "smmigrate":
             return "smmigrate"
+        # one of three spellings, not `FreshNames`' numbering: `smmigrate_2` would read like a different package
         taken = self.bindings.bound_names | self.names.seen
         return next(n for n in ("smmigrate", "smmigrate_", "_smmigrate") if n not in taken)
 
