@@ -105,6 +105,7 @@ class Refused(Exception):
         self.node, self.code, self.message = node, code, message
 
 
+# Not `_names.binds`: module-level bindings only, with the TensorFlow path each one holds.
 class TFBindings(cst.CSTVisitor):
     """Module-level names bound to TensorFlow API roots, collected before a codemod runs.
 

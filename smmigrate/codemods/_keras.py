@@ -122,6 +122,7 @@ def scope_of(codemod: SavedModelCodemod, node: cst.CSTNode) -> cst.CSTNode:
     return current if current is not None else node
 
 
+# Not `_names.reads`/`binds`: the nodes of one name's assignments, loads and escapes into nested scopes.
 class NameUses(cst.CSTVisitor):
     """Every binding and every use of `name` within one scope; nested scopes count as escapes."""
 

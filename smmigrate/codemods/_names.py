@@ -50,7 +50,10 @@ def import_module_path(node: cst.Attribute | cst.Name) -> str:
 
 
 class NameIndex(cst.CSTVisitor):
-    """name -> list of bindings; an import binding is its qualified path, anything else None."""
+    """name -> list of bindings; an import binding is its qualified path, anything else None.
+
+    Deliberately not `binds`: one pass counts every binding in every scope of the module (a name
+    bound once anywhere is unambiguous), with the path each import binds."""
 
     def __init__(self) -> None:
         self.bindings: dict[str, list[str | None]] = {}

@@ -41,6 +41,7 @@ def is_method_call(node: cst.CSTNode, obj: str, method: str) -> bool:
     )
 
 
+# Not `_names.reads`: only the outermost names and attributes that resolve to TensorFlow, with their paths.
 class _TFRefs(cst.CSTVisitor):
     def __init__(self, cm) -> None:
         self.cm = cm
@@ -125,15 +126,10 @@ class _RunFinder(cst.CSTVisitor):
     def __init__(self, sess: str) -> None:
         self.sess = sess
         self.calls: list[cst.Call] = []
-        self.other: cst.Name | None = None
 
     def visit_Call(self, node: cst.Call) -> None:
         if is_method_call(node, self.sess, "run"):
             self.calls.append(node)
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node.value == self.sess and self.other is None:
-            self.other = node
 
 
 def session_runs(stmt, sess: str) -> list[cst.Call]:

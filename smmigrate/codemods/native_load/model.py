@@ -129,6 +129,7 @@ def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 
 
+# Not `_names.mentions`: the `Name` nodes themselves (refusals point at them), without nested functions' own.
 class Names(cst.CSTVisitor):
     """Every `Name` node used as a variable (not `.attr`, not a keyword) in a scope.
 

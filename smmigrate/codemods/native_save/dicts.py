@@ -125,6 +125,7 @@ def _is_name(node, name: str) -> bool:
     return isinstance(node, cst.Name) and node.value == name
 
 
+# Not `_names.reads`: it follows the keys `name[...]` reads, per comprehension and loop variable.
 class _Uses(cst.CSTVisitor):
     """Whether every use of `name` in a statement is `name["lit"]` or `name[k]` with `k` a
     comprehension variable over a literal list of strings; the keys assigned and read."""
