@@ -139,12 +139,10 @@ class Names(cst.CSTVisitor):
 
     def __init__(self, root: cst.CSTNode | None = None) -> None:
         self.found: list[cst.Name] = []
-        self.all: set[str] = set()
         self._own: list[set[str]] = []
         self._root = root  # the scope itself: its own bindings are what we track
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.all.add(node.name.value)
         if node is self._root:
             self._own.append(set())
             return
@@ -152,9 +150,6 @@ class Names(cst.CSTVisitor):
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._own.pop()
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.all.add(node.name.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         walk(node.value, self)
@@ -165,6 +160,5 @@ class Names(cst.CSTVisitor):
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
-        self.all.add(node.value)
         if not any(node.value in own for own in self._own):
             self.found.append(node)
