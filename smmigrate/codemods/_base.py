@@ -98,11 +98,12 @@ def _joined(dropped: list, own) -> list:
 
 class Refused(Exception):
     """A site a codemod will not rewrite: report `code` with `message` at `node` (every codemod's one
-    refusal type; the codemod catches it where the site's analysis starts)."""
+    refusal type; the codemod catches it where the site's analysis starts); `related`, when given, is
+    another place the reason is about (reported as a line: see Diagnostic.related_line)."""
 
-    def __init__(self, node: cst.CSTNode, code: str, message: str) -> None:
+    def __init__(self, node: cst.CSTNode, code: str, message: str, related: cst.CSTNode | None = None) -> None:
         super().__init__(message)
-        self.node, self.code, self.message = node, code, message
+        self.node, self.code, self.message, self.related = node, code, message, related
 
 
 # Not `_names.binds`: module-level bindings only, with the TensorFlow path each one holds.

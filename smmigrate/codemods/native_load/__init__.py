@@ -344,7 +344,7 @@ class NativeLoad(SavedModelCodemod):
         self.report(
             refusal.node,
             refusal.code,
-            f"`{code_of(call.func)}(...)` left as TF1 code: {refusal.reason}; {HINTS[refusal.code]}",
+            f"`{code_of(call.func)}(...)` left as TF1 code: {refusal.message}; {HINTS[refusal.code]}",
             related=refusal.related or (call if refusal.node is not call else None),
         )
 

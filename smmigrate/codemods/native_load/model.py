@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from .._base import Refused
 from .._names import local_names
 from .._walk import walk
 
@@ -30,16 +31,8 @@ KEY_CONSTANTS = {
 }
 
 
-class Refusal(Exception):
-    """The block cannot be migrated safely; `node` is where the reason shows, `related` another
-    place the reason is about (reported as a line: see Diagnostic.related_line)."""
-
-    def __init__(self, node: cst.CSTNode, code: str, reason: str, related: cst.CSTNode | None = None) -> None:
-        super().__init__(reason)
-        self.node = node
-        self.code = code
-        self.reason = reason
-        self.related = related
+# The block cannot be migrated safely: the codemods' one refusal type, under native-load's name.
+Refusal = Refused
 
 
 @dataclass
