@@ -15,6 +15,7 @@ from smmigrate.codemods._names import (
     mention_nodes,
     mentions,
     mentions_outside,
+    param_names,
     reads,
     target_names,
     uses_and_binds,
@@ -173,6 +174,13 @@ def test_local_names():
     assert local_names(fn) == {"a", "args", "b", "kw", "c", "i", "helper", "total"}
     lam = cst.ensure_type(cst.parse_expression("lambda p, q=r: p + q + s"), cst.Lambda)
     assert local_names(lam) == {"p", "q"}
+
+
+def test_param_names():
+    fn = cst.ensure_type(cst.parse_statement("def f(a, /, b, *args, c, d=1, **kw):\n    pass\n"), cst.FunctionDef)
+    assert param_names(fn.params) == {"a", "b", "args", "c", "d", "kw"}
+    bare = cst.ensure_type(cst.parse_statement("def g(a, *, b):\n    pass\n"), cst.FunctionDef)
+    assert param_names(bare.params) == {"a", "b"}  # a bare `*` names nothing
 
 
 def test_mentions_take_every_scope_but_no_attribute_or_keyword_name():

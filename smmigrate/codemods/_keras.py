@@ -12,7 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ._base import SavedModelCodemod, dotted_parts, literal_str
-from ._names import all_names, target_names
+from ._names import all_names, param_names, target_names
 from ._walk import walk
 from .symbols import ROOT_MODULE, V1_MODULE, V2_MODULE
 
@@ -136,12 +136,8 @@ class NameUses(cst.CSTVisitor):
 
     def _nested(self, node: cst.CSTNode) -> bool:
         if node is self.root:
-            if isinstance(node, cst.FunctionDef):
-                params = node.params
-                stars = [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
-                for param in [*params.params, *params.kwonly_params, *params.posonly_params, *stars]:
-                    if param.name.value == self.name:
-                        self.other_binding = True
+            if isinstance(node, cst.FunctionDef) and self.name in param_names(node.params):
+                self.other_binding = True
             return True
         if any(n.value == self.name for n in all_names(node)):
             self.nested.append(node)

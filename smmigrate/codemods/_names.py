@@ -431,12 +431,12 @@ class _Scope(cst.CSTVisitor):
         if node.returns is not None:
             walk(node.returns, self)
         self.stores.add(node.name.value)
-        self._nested(_params(node.params), node.body)
+        self._nested(param_names(node.params), node.body)
         return False
 
     def visit_Lambda(self, node: cst.Lambda) -> bool:
         self._signature(node.params)
-        self._nested(_params(node.params), node.body)
+        self._nested(param_names(node.params), node.body)
         return False
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
@@ -505,7 +505,8 @@ def _all_params(params: cst.Parameters) -> list[cst.Param]:
     return [*params.posonly_params, *params.params, *stars, *params.kwonly_params]
 
 
-def _params(params: cst.Parameters) -> set[str]:
+def param_names(params: cst.Parameters) -> set[str]:
+    """Every parameter's name: positional-only, ordinary, `*args`, keyword-only, `**kwargs`."""
     return {param.name.value for param in _all_params(params)}
 
 
@@ -539,4 +540,4 @@ def local_names(function: cst.FunctionDef | cst.Lambda) -> set[str]:
     names it declares `global` or `nonlocal`."""
     inner = _Scope()
     walk(function.body, inner)
-    return (_params(function.params) | inner.stores) - inner.declared
+    return (param_names(function.params) | inner.stores) - inner.declared

@@ -13,7 +13,7 @@ from collections import Counter
 
 import libcst as cst
 
-from .._names import FreshNames, local_names
+from .._names import FreshNames, local_names, param_names
 from ..exports.session_config import read_config, settings_code
 from ..exports.syntax import name_nodes, tf_refs
 from .base import AnalysisBase
@@ -189,7 +189,7 @@ class Scaffold(AnalysisBase):
                 "the load, in the same block"
             )
         if isinstance(scope, cst.FunctionDef):
-            if any(param.name.value == sess for param in [*scope.params.params, *scope.params.kwonly_params]):
+            if sess in param_names(scope.params):
                 return (
                     f"the session `{sess}` is a parameter of `{scope.name.value}()`: its callers create it and may use "
                     "it for more than this load (sessions passed into helpers are not migrated)"
