@@ -67,6 +67,30 @@ def test_unknown_when_the_parameter_is_rebound_or_the_function_nested():
     assert dir_value('Exporter.export("/tmp/m")\n', "import tensorflow as tf\n" + nested) is None
 
 
+@pytest.mark.parametrize(
+    "rebinding",
+    [
+        'path += "/1"',
+        'path, other = "/tmp/x", 1',
+        "import path",
+        'with open("f") as path:\n        pass',
+        'if (path := "/tmp/x"):\n        pass',
+        "del path",
+    ],
+)
+def test_every_binding_form_rebinds_the_parameter(rebinding):
+    # the shared `_names.binds` decides what rebinds the parameter
+    head = EXPORT.replace("    with tf.Graph()", f"    {rebinding}\n    with tf.Graph()")
+    assert dir_value('export("/tmp/m")\n', head) is None
+
+
+def test_names_of_other_scopes_do_not_rebind_the_parameter():
+    # a nested function's own `path`, a comprehension's, an attribute set on it: the parameter stays
+    for code in ["def inner():\n        path = 1", "names = [path for path in paths]", "print(path.upper())"]:
+        head = EXPORT.replace("    with tf.Graph()", f"    {code}\n    with tf.Graph()")
+        assert dir_value('export("/tmp/m")\n', head) == "/tmp/m", code
+
+
 def test_a_default_value_counts_as_passed():
     head = EXPORT.replace("def export(path,", 'def export(path="/tmp/default",')
     assert dir_value("export()\nexport()\n", head) == "/tmp/default"

@@ -98,13 +98,15 @@ def _joined(dropped: list, own) -> list:
 
 class Refused(Exception):
     """A site a codemod will not rewrite: report `code` with `message` at `node` (every codemod's one
-    refusal type; the codemod catches it where the site's analysis starts)."""
+    refusal type; the codemod catches it where the site's analysis starts); `related`, when given, is
+    another place the reason is about (reported as a line: see Diagnostic.related_line)."""
 
-    def __init__(self, node: cst.CSTNode, code: str, message: str) -> None:
+    def __init__(self, node: cst.CSTNode, code: str, message: str, related: cst.CSTNode | None = None) -> None:
         super().__init__(message)
-        self.node, self.code, self.message = node, code, message
+        self.node, self.code, self.message, self.related = node, code, message, related
 
 
+# Not `_names.binds`: module-level bindings only, with the TensorFlow path each one holds.
 class TFBindings(cst.CSTVisitor):
     """Module-level names bound to TensorFlow API roots, collected before a codemod runs.
 
@@ -677,7 +679,8 @@ class SavedModelCodemod(cst.CSTTransformer):
                 if mod == wanted:
                     return name, mod
         if self._added_tf_import is None:
-            # a name nothing in the module uses yet, so the new import cannot change other code
+            # a name nothing in the module uses yet, so the new import cannot change other code (one of
+            # these spellings rather than `FreshNames`' numbering: `tf_2` would not read as TensorFlow)
             taken = self.bindings.bound_names | self.names.seen
             self._added_tf_import = next(n for n in ("tf", "tensorflow", "tf_", "tensorflow_") if n not in taken)
         return self._added_tf_import, ROOT_MODULE

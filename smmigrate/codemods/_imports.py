@@ -15,6 +15,8 @@ import libcst as cst
 from ._walk import walk
 
 
+# Not `_names.mentions`: keyword names and identifier-like strings count here too, so that no import
+# that might be needed is dropped.
 class _UsedNames(cst.CSTVisitor):
     def __init__(self, skip: set[int] | None = None) -> None:
         self.names: set[str] = set()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ._base import SavedModelCodemod, dotted_parts, literal_str
+from ._names import all_names, param_names, target_names
 from ._walk import walk
 from .symbols import ROOT_MODULE, V1_MODULE, V2_MODULE
 
@@ -121,6 +122,7 @@ def scope_of(codemod: SavedModelCodemod, node: cst.CSTNode) -> cst.CSTNode:
     return current if current is not None else node
 
 
+# Not `_names.reads`/`binds`: the nodes of one name's assignments, loads and escapes into nested scopes.
 class NameUses(cst.CSTVisitor):
     """Every binding and every use of `name` within one scope; nested scopes count as escapes."""
 
@@ -134,16 +136,10 @@ class NameUses(cst.CSTVisitor):
 
     def _nested(self, node: cst.CSTNode) -> bool:
         if node is self.root:
-            if isinstance(node, cst.FunctionDef):
-                params = node.params
-                stars = [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
-                for param in [*params.params, *params.kwonly_params, *params.posonly_params, *stars]:
-                    if param.name.value == self.name:
-                        self.other_binding = True
+            if isinstance(node, cst.FunctionDef) and self.name in param_names(node.params):
+                self.other_binding = True
             return True
-        finder = _Finder(self.name)
-        walk(node, finder)
-        if finder.found:
+        if any(n.value == self.name for n in all_names(node)):
             self.nested.append(node)
         return False
 
@@ -176,15 +172,10 @@ class NameUses(cst.CSTVisitor):
         walk(node.value, self)  # keyword names are not uses either
         return False
 
-    def _binds(self, target: cst.CSTNode | None) -> None:
+    def _binds(self, target: cst.BaseExpression | None) -> None:
         # names bound by a target; `name.attr = ...` and `name[i] = ...` bind nothing
-        if isinstance(target, cst.Name):
-            self.other_binding |= target.value == self.name
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._binds(element.value)
-        elif isinstance(target, cst.StarredElement):
-            self._binds(target.value)
+        if target is not None:
+            self.other_binding |= self.name in target_names(target)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self._binds(node.target)
@@ -218,15 +209,6 @@ class NameUses(cst.CSTVisitor):
         for target in node.targets:
             if not isinstance(target.target, cst.Name):
                 self._binds(target.target)
-
-
-class _Finder(cst.CSTVisitor):
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.found = False
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.found |= node.value == self.name
 
 
 def name_uses(codemod: SavedModelCodemod, name: str, at: cst.CSTNode) -> NameUses:

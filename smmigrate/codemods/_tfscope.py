@@ -60,6 +60,7 @@ def tf_path(module: str) -> str | None:
     return module if module == ROOT or module.startswith(ROOT + ".") else None
 
 
+# Not `_names`: a stdlib `ast` pass (no libcst tree to walk here) that resolves reads to bindings per scope.
 class Bindings(ast.NodeVisitor):
     """Collects every scope's bindings; `resolve(name_node)` answers for a read."""
 

@@ -21,6 +21,7 @@ from ..codes import codes_of
 from . import _tfscope
 from ._base import Refused, SavedModelCodemod, literal_str
 from ._keras import code_of, name_uses, own_assignment, tf_rel
+from ._names import FreshNames
 from ._walk import walk
 from .symbols import ROOT_MODULE, V1_MODULE, V2
 
@@ -72,7 +73,7 @@ class ContribPredictor(SavedModelCodemod):
         super().visit_Module(node)
         self._calls: dict[cst.Call, str] = {}
         self._stmts: dict[cst.SimpleStatementLine, list[str]] = {}
-        self._taken = set(self.names.seen)
+        self._fresh_names = FreshNames(self.names.seen)
         found: list[tuple[cst.Call, str]] = []
         graph_mode: list[cst.Call] = []
         codemod = self
@@ -163,7 +164,7 @@ class ContribPredictor(SavedModelCodemod):
                     "`loaded.signatures[key](**feed)` and take `.numpy()` of each output",
                 )
             calls[parent] = f"{{k: v.numpy() for k, v in {name}({_keywords(parent.args[0].value)}).items()}}"
-        loaded = self._fresh(f"{name}_loaded")
+        loaded = self._fresh_names.fresh(f"{name}_loaded")
         tags = code_of(args["tags"]) if "tags" in args else f"[{self.spell((V2, 'saved_model.SERVING'))}]"
         key = code_of(args["signature_def_key"]) if "signature_def_key" in args else '"serving_default"'
         load = self.spell((V2, "saved_model.load"))
@@ -173,14 +174,6 @@ class ContribPredictor(SavedModelCodemod):
         ]
         self._calls.update(calls)
         self.drop_import_of(call.func)
-
-    def _fresh(self, base: str) -> str:
-        name, n = base, 1
-        while name in self._taken:
-            n += 1
-            name = f"{base}_{n}"
-        self._taken.add(name)
-        return name
 
     # -- applying -------------------------------------------------------------------------------
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:

@@ -165,6 +165,7 @@ class SessionBridge(SavedModelCodemod):
         """`smmigrate` when it is imported as such or free; otherwise an unused alias."""
         if self.names.imported_path("smmigrate") == "smmigrate":
             return "smmigrate"
+        # one of three spellings, not `FreshNames`' numbering: `smmigrate_2` would read like a different package
         taken = self.bindings.bound_names | self.names.seen
         return next(n for n in ("smmigrate", "smmigrate_", "_smmigrate") if n not in taken)
 
@@ -278,6 +279,7 @@ def _method_call(stmt, name: str, method: str) -> cst.Call | None:
     return None
 
 
+# Not `_names.reads`: it tells `name.method(...)` calls apart from other uses, per name, for one scope.
 class _Uses(cst.CSTVisitor):
     """For every name in a scope: its `name.method(...)` calls and how often it is used otherwise.
 
@@ -458,6 +460,7 @@ def _assigned_call(stmt) -> cst.BaseExpression | None:
     return None
 
 
+# Not `_names.binds`: attribute targets count (`self.builder = ...` rebinds the dotted `self.builder`).
 def _binds(stmt: cst.CSTNode, head: str, dotted: str) -> bool:
     """Whether `stmt` assigns `head` (or the dotted target) anywhere inside it."""
     found = []

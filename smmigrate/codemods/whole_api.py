@@ -279,6 +279,7 @@ def _changes_default(node: ast.AST, sess: str, scopes) -> bool:
     return isinstance(node, ast.Name) and node.id == sess and isinstance(node.ctx, ast.Store)
 
 
+# Not `_names.binds`: this reads the stdlib `ast` tree `_tfscope` built, and keeps each binding's value.
 def _tf_valued_names(found) -> set[str]:
     """Names every assignment of which (in any scope of the module) is a TensorFlow value: a TF call, or
     arithmetic and indexing over TF values (`y = tf.matmul(x, w) + b`)."""

@@ -5,24 +5,12 @@ from __future__ import annotations
 import libcst as cst
 
 from .._base import Refused
+from .._names import all_names as all_names  # re-exported: native-save imports them from here
+from .._names import forget as forget
+from .._names import memoised as memoised
+from .._names import mention_nodes, mentions, target_names
 from .._walk import walk
 from . import tables as T
-
-
-class _Uses(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        walk(node.value, self)
-        return False
-
-    def visit_Arg(self, node: cst.Arg) -> bool:
-        walk(node.value, self)  # a keyword's name is not a use
-        return False
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.names.add(node.value)
 
 
 def names_used(node: cst.CSTNode) -> set[str]:
@@ -30,48 +18,17 @@ def names_used(node: cst.CSTNode) -> set[str]:
     return identifiers(node.value) if isinstance(node, cst.Assign) else identifiers(node)
 
 
-# Nodes are immutable, so what a pure analysis finds in one is found once: the analyses ask about the
-# same statements many times. Keyed by the node's id, with the node kept in the entry so the id
-# cannot be reused; `forget()` (at the start of each module's plan) bounds it to about one module's nodes.
-_MEMO: dict[tuple[object, int], tuple[cst.CSTNode, object]] = {}
-
-
-def memoised(kind, node: cst.CSTNode, compute):
-    """`compute()`, the answer of analysis `kind` about `node`, found once per node."""
-    entry = _MEMO.get((kind, id(node)))
-    if entry is not None and entry[0] is node:
-        return entry[1]
-    if len(_MEMO) >= 100_000:
-        _MEMO.clear()  # a run whose modules native-save never plans: still bounded
-    value = compute()
-    _MEMO[(kind, id(node))] = (node, value)
-    return value
-
-
-def forget() -> None:
-    _MEMO.clear()
-
-
-def identifiers(node: cst.CSTNode) -> set[str]:
-    """Every identifier `node` mentions, bound or read (attribute and keyword names excluded)."""
-
-    def compute() -> frozenset[str]:
-        v = _Uses()
-        walk(node, v)
-        return frozenset(v.names)
-
-    return set(memoised(identifiers, node, compute))
+# `identifiers`/`name_nodes` are the shared `_names.mentions`/`mention_nodes` (memoised there, with
+# `memoised`/`forget` for the other native-save analyses).
+identifiers = mentions
+name_nodes = mention_nodes
 
 
 def assigned_names(small: cst.CSTNode) -> set[str]:
-    out: set[str] = set()
-    if isinstance(small, cst.Assign):
-        for t in small.targets:
-            if isinstance(t.target, cst.Name):
-                out.add(t.target.value)
-            elif isinstance(t.target, cst.Tuple):
-                out.update(e.value.value for e in t.target.elements if isinstance(e.value, cst.Name))
-    return out
+    """The names the targets of an `=` statement bind (none for any other statement)."""
+    if not isinstance(small, cst.Assign):
+        return set()
+    return {name for t in small.targets for name in target_names(t.target)}
 
 
 def is_method_call(node: cst.CSTNode, obj: str, method: str) -> bool:
@@ -84,6 +41,7 @@ def is_method_call(node: cst.CSTNode, obj: str, method: str) -> bool:
     )
 
 
+# Not `_names.reads`: only the outermost names and attributes that resolve to TensorFlow, with their paths.
 class _TFRefs(cst.CSTVisitor):
     def __init__(self, cm) -> None:
         self.cm = cm
@@ -168,15 +126,10 @@ class _RunFinder(cst.CSTVisitor):
     def __init__(self, sess: str) -> None:
         self.sess = sess
         self.calls: list[cst.Call] = []
-        self.other: cst.Name | None = None
 
     def visit_Call(self, node: cst.Call) -> None:
         if is_method_call(node, self.sess, "run"):
             self.calls.append(node)
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node.value == self.sess and self.other is None:
-            self.other = node
 
 
 def session_runs(stmt, sess: str) -> list[cst.Call]:
@@ -193,41 +146,6 @@ def session_runs(stmt, sess: str) -> list[cst.Call]:
             "tf.Module by hand",
         )
     return finder.calls
-
-
-class _AllNames(cst.CSTVisitor):
-    def __init__(self, out: list[cst.Name]) -> None:
-        self.out = out
-
-    def visit_Name(self, n: cst.Name) -> None:
-        self.out.append(n)
-
-
-def all_names(node) -> list[cst.Name]:
-    out: list[cst.Name] = []
-    walk(node, _AllNames(out))
-    return out
-
-
-class _NameNodes(_Uses):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[cst.Name] = []
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.found.append(node)
-
-
-def name_nodes(node) -> list[cst.Name]:
-    """The identifiers in `node`, each occurrence (attribute and keyword names excluded: `tf.train`
-    and `f(value=1)` use no variable `train` or `value`)."""
-
-    def compute() -> tuple[cst.Name, ...]:
-        v = _NameNodes()
-        walk(node, v)
-        return tuple(v.found)
-
-    return list(memoised(name_nodes, node, compute))
 
 
 def graph_refs(cm, node: cst.CSTNode) -> list:

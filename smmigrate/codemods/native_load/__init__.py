@@ -155,14 +155,12 @@ class NativeLoad(SavedModelCodemod):
             return
         region = analyzer.klass or analyzer.scope  # a session on `self` serves every method
         taken = self._taken.setdefault(id(region), set(analyzer.all_names))
-        trial = set(taken)
         # members new to the class (`self.loaded`), shared by every load into a session on `self`
         members = self._members.setdefault(id(region), analyzer.member_names()) if analyzer.klass else set()
-        trial_members = set(members)
-        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings, trial_members)
+        resolver = Resolver(site, analyzer, self.project_facts, self.filename, taken, strings, members)
         resolver.resolve()
-        taken |= trial
-        members |= trial_members
+        taken |= resolver.names.taken  # the new names, once the load is planned
+        members |= resolver.member_names.taken
         self._prune_notes(resolver.notes)
         self._record(site)
 
@@ -202,9 +200,8 @@ class NativeLoad(SavedModelCodemod):
         sig = next(iter(sigs.values()))
         keys = loaded_input_keys(self, site, sig, strings)
         taken = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
-        trial = set(taken)
         runs, site.runs = site.runs, []
-        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
+        resolver = Resolver(site, analyzer, self.project_facts, self.filename, taken, strings)
         resolver.resolve()
         sig_fn = resolver.signature_fn(sig)
         head = resolver.fresh("head")
@@ -218,7 +215,7 @@ class NativeLoad(SavedModelCodemod):
             (export.stmt, export_code(self, export, analyzer, site.loaded_var, sig_fn, head, keys, resolver.fresh))
             for export in analyzer.exports
         ]
-        taken |= trial
+        taken |= resolver.names.taken
         for export in analyzer.exports:
             value = literal_str(export.export_dir)
             if value is None and isinstance(export.export_dir, cst.Name):
@@ -256,14 +253,13 @@ class NativeLoad(SavedModelCodemod):
         """A load helper, the helpers its session reaches and their callers: recorded together or not at all."""
         site, analyzer = passed.load, passed.analyzer
         taken = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
-        trial = set(taken)
-        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
+        resolver = Resolver(site, analyzer, self.project_facts, self.filename, taken, strings)
         resolver.resolve()
         helper_taken = [
             self._signature_runs(run_site, run_analyzer, run_analyzer.scope.name.value)  # type: ignore[attr-defined]
             for run_site, run_analyzer in passed.helpers
         ]
-        taken |= trial
+        taken |= resolver.names.taken
         for names, fresh in helper_taken:
             names |= fresh
         self._prune_notes(resolver.notes)
@@ -312,15 +308,14 @@ class NativeLoad(SavedModelCodemod):
         """A function returning its loaded session (and SignatureDefs) and the callers running them."""
         site, analyzer = returned.load, returned.analyzer
         taken = self._taken.setdefault(id(analyzer.scope), set(analyzer.all_names))
-        trial = set(taken)
-        resolver = Resolver(site, analyzer, self.project_facts, self.filename, trial, strings)
+        resolver = Resolver(site, analyzer, self.project_facts, self.filename, taken, strings)
         resolver.resolve()
         name = analyzer.scope.name.value  # type: ignore[attr-defined]
         caller_taken = [
             self._signature_runs(caller_site, caller_analyzer, name, returned=True)
             for caller_site, caller_analyzer, _ in returned.callers
         ]
-        taken |= trial
+        taken |= resolver.names.taken
         for names, fresh in caller_taken:
             names |= fresh
         self._prune_notes(resolver.notes)
@@ -349,7 +344,7 @@ class NativeLoad(SavedModelCodemod):
         self.report(
             refusal.node,
             refusal.code,
-            f"`{code_of(call.func)}(...)` left as TF1 code: {refusal.reason}; {HINTS[refusal.code]}",
+            f"`{code_of(call.func)}(...)` left as TF1 code: {refusal.message}; {HINTS[refusal.code]}",
             related=refusal.related or (call if refusal.node is not call else None),
         )
 

@@ -12,6 +12,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from .._base import dotted_parts
+from .._names import mentions
 from .._walk import walk
 from .base import AnalysisBase
 from .model import Names, Refusal, code_of
@@ -135,7 +136,7 @@ class Checks(AnalysisBase):
         before the block, or after it once the name is bound again (a second `with ... as sess:`)."""
         names = Names(self.scope)
         walk(self.scope, names)
-        self.all_names = names.all
+        self.all_names = mentions(self.scope)
         start, end = span
         rebound: dict[str, list[int]] = {}
         for name in names.found:

@@ -16,6 +16,7 @@ import libcst as cst
 
 from .._base import literal_str
 from .._facts import ExportFact
+from .._names import FreshNames
 from .model import KeyMap, Refusal, Run, SigRef, Site, code_of
 from .variables import read_name
 
@@ -99,7 +100,7 @@ class Resolver:
     ) -> None:
         self.site = site
         self.analyzer = analyzer
-        self.taken = taken
+        self.names = FreshNames(taken)  # a copy: the caller merges `names.taken` once all is planned
         value = literal_str(site.export_dir)
         if value is None and isinstance(site.export_dir, cst.Name):
             value = module_strings.get(site.export_dir.value)
@@ -114,25 +115,17 @@ class Resolver:
         self.notes: list[tuple[cst.CSTNode, str]] = []  # (node, message) for SM220
         # a session on `self`: the loaded object and signature functions become members too
         self.owner: str | None = analyzer.owner
-        self.members: set[str] = members if members is not None else set()
+        self.member_names = FreshNames(members if members is not None else set())
         self.variables: set[str] = analyzer.cm.tf1_variables()
 
     def fresh(self, base: str) -> str:
-        name, n = base, 2
-        while name in self.taken:
-            name, n = f"{base}_{n}", n + 1
-        self.taken.add(name)
-        return name
+        return self.names.fresh(base)
 
     def fresh_member(self, base: str) -> str:
         """`self.<base>` (numbered past the class's attributes and methods) for a session on `self`."""
         if self.owner is None:
             return self.fresh(base)
-        name, n = base, 2
-        while name in self.members:
-            name, n = f"{base}_{n}", n + 1
-        self.members.add(name)
-        return f"{self.owner}.{name}"
+        return f"{self.owner}.{self.member_names.fresh(base)}"
 
     def resolve(self) -> None:
         site = self.site

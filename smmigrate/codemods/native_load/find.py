@@ -14,12 +14,13 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from .._base import literal_str
+from .._names import local_names, mentions
 from .._walk import walk
 from .checks import Checks
 from .derived import Derived
 from .emit import key_code
 from .members import Members
-from .model import KEY_CONSTANTS, Bound, KeyMap, Names, Refusal, Run, SigRef, Site, Tensor, code_of
+from .model import KEY_CONSTANTS, KeyMap, Names, Refusal, Run, SigRef, Site, Tensor, code_of
 from .scaffold import Scaffold
 
 LOAD_RELS = ("saved_model.loader.load", "saved_model.load")
@@ -150,10 +151,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
     # -- the region: statements the session serves -----------------------------------------
     def scan_region(self, region: list, load_stmt: cst.SimpleStatementLine | None) -> None:
         seen_load = load_stmt is None  # a helper the loaded session is passed into: all of it runs after
-        arg_names = Names()
-        for expr in (self.site.export_dir, self.site.tags):
-            if expr is not None:
-                walk(expr, arg_names)
+        arg_names = set[str]().union(*(mentions(e) for e in (self.site.export_dir, self.site.tags) if e is not None))
         loops: set[int] = set()  # `for` statements filling a dict over the signature's keys (derived.py)
         for i, stmt in enumerate(region):
             if stmt is load_stmt:
@@ -162,7 +160,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
             if stmt in self.site.remove or id(stmt) in loops:
                 continue
             if not seen_load:
-                self.check_load_inputs(stmt, arg_names.all)
+                self.check_load_inputs(stmt, arg_names)
             if seen_load and i + 1 < len(region) and self.dict_loop(stmt, region[i + 1]):
                 loops.add(id(region[i + 1]))
                 continue
@@ -197,9 +195,7 @@ class Analyzer(Scaffold, Checks, Members, Derived):  # state and primitive helpe
             walk(top, names)
             if not any(n.value in self.tracked for n in names.found):
                 continue
-            own = Bound()
-            walk(top, own)
-            if own.names & set(self.tracked):
+            if local_names(top) & set(self.tracked):
                 continue  # a local of the same name: its uses of the module's are refused as unaccounted
             for stmt in top.body.body:
                 if self.closes_session(stmt):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from .._names import mentions
 from .._walk import walk
 from .base import AnalysisBase
 from .model import Names, Refusal, Run, code_of
@@ -126,9 +127,7 @@ class Members(AnalysisBase):
                     found.append(node)
 
         walk(self.klass, Finder())
-        names = Names(self.klass)  # new local names (`outputs`) avoid every name of the class
-        walk(self.klass, names)
-        self.all_names = names.all
+        self.all_names = mentions(self.klass)  # new local names (`outputs`) avoid every name of the class
         for node in found:
             if id(node) not in self.accounted:
                 raise self.unaccounted_member(node, self.tracked[self.key(node) or ""])

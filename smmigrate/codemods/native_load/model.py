@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from .._base import Refused
+from .._names import local_names
 from .._walk import walk
 
 # The TF1 SignatureDef keys the constants stand for, so `sig.inputs[REGRESS_INPUTS]` can become a
@@ -29,16 +31,8 @@ KEY_CONSTANTS = {
 }
 
 
-class Refusal(Exception):
-    """The block cannot be migrated safely; `node` is where the reason shows, `related` another
-    place the reason is about (reported as a line: see Diagnostic.related_line)."""
-
-    def __init__(self, node: cst.CSTNode, code: str, reason: str, related: cst.CSTNode | None = None) -> None:
-        super().__init__(reason)
-        self.node = node
-        self.code = code
-        self.reason = reason
-        self.related = related
+# The block cannot be migrated safely: the codemods' one refusal type, under native-load's name.
+Refusal = Refused
 
 
 @dataclass
@@ -128,34 +122,7 @@ def code_of(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 
 
-class Bound(cst.CSTVisitor):
-    """Names a function binds itself (parameters, assignments, `with`/`for` targets)."""
-
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-
-    def visit_Param(self, node: cst.Param) -> None:
-        self.names.add(node.name.value)
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        self._target(node.target)
-
-    def _target(self, target: cst.BaseExpression) -> None:
-        """A name, or the names a tuple or list target unpacks into (`a, (b, c) = ...`)."""
-        if isinstance(target, cst.Name):
-            self.names.add(target.value)
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._target(element.value)
-
-    def visit_AsName(self, node: cst.AsName) -> None:
-        if isinstance(node.name, cst.Name):
-            self.names.add(node.name.value)
-
-    def visit_For(self, node: cst.For) -> None:
-        self._target(node.target)
-
-
+# Not `_names.mentions`: the `Name` nodes themselves (refusals point at them), without nested functions' own.
 class Names(cst.CSTVisitor):
     """Every `Name` node used as a variable (not `.attr`, not a keyword) in a scope.
 
@@ -165,25 +132,17 @@ class Names(cst.CSTVisitor):
 
     def __init__(self, root: cst.CSTNode | None = None) -> None:
         self.found: list[cst.Name] = []
-        self.all: set[str] = set()
         self._own: list[set[str]] = []
         self._root = root  # the scope itself: its own bindings are what we track
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.all.add(node.name.value)
         if node is self._root:
             self._own.append(set())
             return
-        bound = Bound()
-        walk(node.params, bound)
-        walk(node.body, bound)
-        self._own.append(bound.names)
+        self._own.append(local_names(node))
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._own.pop()
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.all.add(node.name.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         walk(node.value, self)
@@ -194,6 +153,5 @@ class Names(cst.CSTVisitor):
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
-        self.all.add(node.value)
         if not any(node.value in own for own in self._own):
             self.found.append(node)

@@ -13,12 +13,11 @@ from collections import Counter
 
 import libcst as cst
 
-from .._names import FreshNames
-from .._walk import walk
+from .._names import FreshNames, local_names, param_names
 from ..exports.session_config import read_config, settings_code
 from ..exports.syntax import name_nodes, tf_refs
 from .base import AnalysisBase
-from .model import Bound, Refusal, code_of
+from .model import Refusal, code_of
 
 
 class Scaffold(AnalysisBase):
@@ -190,14 +189,12 @@ class Scaffold(AnalysisBase):
                 "the load, in the same block"
             )
         if isinstance(scope, cst.FunctionDef):
-            if any(param.name.value == sess for param in [*scope.params.params, *scope.params.kwonly_params]):
+            if sess in param_names(scope.params):
                 return (
                     f"the session `{sess}` is a parameter of `{scope.name.value}()`: its callers create it and may use "
                     "it for more than this load (sessions passed into helpers are not migrated)"
                 )
-            bound = Bound()
-            walk(scope.body, bound)
-            if sess not in bound.names:
+            if sess not in local_names(scope):
                 return f"the session `{sess}` is a global variable, so other functions may use it"
         return (
             f"the session `{sess}` is not created by `tf.Session()` in the block of the load or in a `with` around it"

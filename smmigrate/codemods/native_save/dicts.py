@@ -18,6 +18,7 @@ from typing import cast
 import libcst as cst
 
 from .._base import literal_str
+from .._names import all_names
 from .._walk import walk
 from ..exports.syntax import assigned_names, identifiers
 from .variables import ScopeExit
@@ -124,6 +125,7 @@ def _is_name(node, name: str) -> bool:
     return isinstance(node, cst.Name) and node.value == name
 
 
+# Not `_names.reads`: it follows the keys `name[...]` reads, per comprehension and loop variable.
 class _Uses(cst.CSTVisitor):
     """Whether every use of `name` in a statement is `name["lit"]` or `name[k]` with `k` a
     comprehension variable over a literal list of strings; the keys assigned and read."""
@@ -558,15 +560,7 @@ def _only_iterated(smalls, name: str) -> bool:
 
 
 def _mentions(node, name: str) -> bool:
-    found = False
-
-    class V(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            nonlocal found
-            found = found or n.value == name
-
-    walk(node, V())
-    return found
+    return any(n.value == name for n in all_names(node))
 
 
 def _apply(statements: list, index: int, name: str, names: dict[str, str], lists, note) -> None:

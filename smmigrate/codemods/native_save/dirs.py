@@ -15,27 +15,18 @@ import libcst as cst
 
 from .._base import literal_str
 from .._keras import scope_of
+from .._names import binds
 from .._walk import walk
-from ..exports.syntax import Refused, bind_args, identifiers
+from ..exports.syntax import Refused, bind_args
 
 
 class _Uses(cst.CSTVisitor):
-    """Every occurrence of `function` (calls of it apart) and whether `param` is rebound in `scope`."""
+    """Every occurrence of `function`: its calls, and how many occurrences are not `function(...)`."""
 
-    def __init__(self, function: str, param: str, scope: cst.FunctionDef) -> None:
-        self.function, self.param, self.scope = function, param, scope
+    def __init__(self, function: str) -> None:
+        self.function = function
         self.calls: list[cst.Call] = []
         self.other_uses = 0  # occurrences of the function's name that are not `function(...)`
-        self.rebound = False
-        self._inside = 0
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        if node is self.scope:
-            self._inside += 1
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        if original_node is self.scope:
-            self._inside -= 1
 
     def visit_Call(self, node: cst.Call) -> None:
         if isinstance(node.func, cst.Name) and node.func.value == self.function:
@@ -44,41 +35,6 @@ class _Uses(cst.CSTVisitor):
     def visit_Name(self, node: cst.Name) -> None:
         if node.value == self.function:
             self.other_uses += 1
-
-    def _target(self, node: cst.CSTNode | None) -> None:
-        if node is None or not self._inside:
-            return
-        self.rebound = self.rebound or self.param in identifiers(node)
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        self._target(node.target)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._target(node.target)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._target(node.target)
-
-    def visit_For(self, node: cst.For) -> None:
-        self._target(node.target)
-
-    def visit_CompFor(self, node: cst.CompFor) -> None:
-        self._target(node.target)
-
-    def visit_AsName(self, node: cst.AsName) -> None:
-        self._target(node.name)
-
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self._target(node.target)
-
-    def visit_Del(self, node: cst.Del) -> None:
-        self._target(node.target)
-
-    def visit_Global(self, node: cst.Global) -> None:
-        self._target(node)
-
-    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-        self._target(node)
 
 
 def parameter_dir(cm, name: cst.Name) -> str | None:
@@ -95,10 +51,12 @@ def parameter_dir(cm, name: cst.Name) -> str | None:
     declared = {p.name.value: p for p in [*params.posonly_params, *params.params, *params.kwonly_params]}
     if name.value not in declared:
         return None  # a local of the function, not its parameter
-    uses = _Uses(function.name.value, name.value, function)
+    if name.value in binds(function.body):
+        return None  # the parameter is rebound in the function
+    uses = _Uses(function.name.value)
     walk(cm.source_module, uses)
     # the def's own name is one occurrence, each call's callee one more: nothing else may use it
-    if uses.rebound or not uses.calls or uses.other_uses != 1 + len(uses.calls):
+    if not uses.calls or uses.other_uses != 1 + len(uses.calls):
         return None
     values: set[str | None] = set()
     for call in uses.calls:

@@ -144,6 +144,7 @@ class Layers:
 
     def unique(self, base: str) -> str:
         """TF1's name for an unnamed layer: `base`, `base_1`, ... unused in the current scope."""
+        # not `FreshNames`: these are TF's graph names (numbered from 1, per scope), not Python identifiers
         if self.scopes.counts.get(self.scopes.full(base), 0) == 0:
             return base
         n = 1

@@ -16,11 +16,11 @@ from typing import Any, cast
 
 import libcst as cst
 
+from .._names import mentions_outside
 from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import (
     Refused,
-    _Uses,
     all_names,
     assigned_names,
     bind_args,
@@ -538,12 +538,4 @@ def fetch_leaves(fetch) -> list[str] | None:
 
 def names_used_outside(stmt, calls) -> set[str]:
     """Identifiers `stmt` reads outside the given calls (or other nodes)."""
-    skip = {id(c) for c in calls}
-
-    class V(_Uses):
-        def on_visit(self, node: cst.CSTNode) -> bool:
-            return id(node) not in skip and super().on_visit(node)
-
-    v = V()
-    walk(stmt, v)
-    return v.names
+    return mentions_outside(stmt, calls)
