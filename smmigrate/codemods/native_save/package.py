@@ -124,7 +124,7 @@ def _by_file(facts, kind: type, here: str) -> dict[str, list]:
     if cached is None or cached[0] is not facts:
         index: dict[str, list] = {}
         for fact in facts:
-            if isinstance(fact, kind):
+            if isinstance(fact, kind) and isinstance(fact, (HelperFact, ConstantsFact)):
                 index.setdefault(os.path.normpath(os.path.abspath(fact.path)), []).append(fact)
         if len(_INDEX) > 16:
             _INDEX.clear()
