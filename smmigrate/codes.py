@@ -343,8 +343,9 @@ _TABLE = (
         "native-save",
         Severity.MANUAL,
         "a signature tensor that is not a placeholder or tensor of the export block (or an output computed from a "
-        "placeholder that is not one of its inputs), or a helper of the module that creates variables and cannot be "
-        "inlined (the reason is named)",
+        "placeholder that is not one of its inputs), a helper of the module (or of another module of the run) that "
+        "creates variables and cannot be inlined (the reason is named), or a function of a project module the run does "
+        "not read",
         "session bridge",
     ),
     Code(

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, overload
 import libcst as cst
 
 from .codemods import _tfscope
-from .codemods._facts import ConstantsFact, HelperFact, InlinedHelper, module_files
+from .codemods._facts import ConstantsFact, HelperFact, InlinedHelper, RunFiles, module_files
 from .diagnostics import Diagnostic
 from .fsutil import atomic_write_bytes
 
@@ -773,6 +773,7 @@ def _rewrite_paths(
         produces = not produce_words or any(w in data for w in produce_words)
         return consumes, produces and not path.endswith(".ipynb")
 
+    facts.append(RunFiles(tuple(files)))  # which modules the run reads (native-save: unread ones refused)
     classified = {p: roles(p) for p in files}
     first = [p for p in files if not classified[p][0]]
     second = [p for p in files if classified[p][0]]

@@ -155,3 +155,18 @@ def test_a_key_the_config_module_binds_twice_is_not_guessed(tmp_path, capsys):
         "SM322 not migrated: signature key `config.SIGNATURE_KEY` is not a literal or TensorFlow constant"
         in capsys.readouterr().err
     )
+
+
+@pytest.mark.parametrize("form", ["module", "function"])
+def test_a_function_of_a_module_the_run_does_not_read_is_not_moved_into_a_tf_function(tmp_path, capsys, form):
+    export = EXPORT
+    if form == "function":
+        export = export.replace("from . import model\n", "from . import model\nfrom .model import inference\n")
+        export = export.replace("model.inference(features)", "inference(features)")
+    pkg = package(tmp_path, export=export)
+    assert main(["rewrite", str(pkg / "export.py")]) == 1  # model.py is not in the run
+    err = capsys.readouterr().err
+    called = "model.inference" if form == "module" else "inference"
+    assert f"SM309 not migrated: `{called}(...)` is a function of model.py, which this run does not read" in err, err
+    assert "tf.function" not in (pkg / "export.py").read_text()
+    assert "def inference" in (pkg / "model.py").read_text()

@@ -58,6 +58,15 @@ class HelperFact:
 
 
 @dataclass(frozen=True)
+class RunFiles:
+    """Every file of the run (as the engine was given them): a module another one imports is read
+    in the same run, or not (native-save refuses to move calls of unread local modules' functions
+    into a tf.function: they may make variables)."""
+
+    paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class InlinedHelper:
     """Every call of `path`'s function `name` in the run was inlined into exports in `callers`
     (paths, with the line of the first call): the function goes from its module (native-save).

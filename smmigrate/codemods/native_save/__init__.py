@@ -21,7 +21,7 @@ from libcst.metadata import ParentNodeProvider
 
 from ...codes import codes_of
 from .._base import SavedModelCodemod, is_main_guard, literal_str
-from .._facts import ConstantsFact, ExportFact, HelperFact, InlinedHelper, SignatureFact
+from .._facts import ConstantsFact, ExportFact, SignatureFact
 from .._keras import constant_in
 from .._walk import walk
 from ..exports import tables as T
@@ -34,7 +34,16 @@ from .dirs import parameter_dir
 from .emit import Emitter, Names, _blank_before, module_attr
 from .inline import called_helpers, callee, helpers_of
 from .nodes import _calls
-from .package import imported_strings, offered, package_helpers, references, removed_helpers, shown_path
+from .package import (
+    imported_strings,
+    offered,
+    package_helpers,
+    references,
+    relevant,
+    removed_helpers,
+    shown_path,
+    unread_imports,
+)
 from .plan import (
     _GRAPH_MAKERS,
     analyze_block,
@@ -127,6 +136,8 @@ class NativeSave(SavedModelCodemod):
         self.origin_nodes: list = []
         self.graph_functions: dict[str, cst.FunctionDef] = {}  # module functions that create graph pieces
         self.foreign_makers: set[str] = set()  # calls (`model.inference`) of other modules' graph-building functions
+        # names bound to project modules (or their functions) this run does not read: {name: (module?, file)}
+        self.unread: dict[str, tuple[bool, str]] = {}
         self.foreign_used: dict[str, int] = {}  # those calls inlined by migrated exports: key -> count
         # (helper's module, its name, the line of a call) of other modules' functions every call of which
         # here was inlined: the engine removes them from their module when no other file uses them
@@ -171,6 +182,7 @@ class NativeSave(SavedModelCodemod):
         "graph_functions",
         "refusals",
         "foreign_makers",
+        "unread",
         "foreign_used",
         "inlined_elsewhere",
         "offers",
@@ -178,7 +190,7 @@ class NativeSave(SavedModelCodemod):
 
     def visit_Module(self, node: cst.Module) -> None:
         cached = self.shared.plans.get(self.NAME) if self.shared is not None else None
-        package = tuple(f for f in self.project_facts if isinstance(f, (HelperFact, InlinedHelper, ConstantsFact)))
+        package = relevant(self, node) if self.project_facts else ()
         if cached is not None and cached["tree"] is node and cached["package"] == package:
             for attr in self._PLAN_STATE:
                 value = cached[attr]
@@ -206,6 +218,7 @@ class NativeSave(SavedModelCodemod):
         self.module_counts = scan.counts
         self.helpers, self.helper_problems = {}, {}
         foreign, foreign_problems, self.foreign_makers = package_helpers(self, node)
+        self.unread = unread_imports(self, node)
         graph = self._graph_functions(node, scan)
         self.helpers, self.helper_problems = helpers_of(
             self, node, lambda fn: fn.name.value in graph, lambda fn: fn.name.value in graph.exporting

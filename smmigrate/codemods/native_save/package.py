@@ -23,7 +23,7 @@ from typing import cast
 
 import libcst as cst
 
-from .._facts import ConstantsFact, HelperFact, InlinedHelper, module_files, same_file
+from .._facts import ConstantsFact, HelperFact, InlinedHelper, RunFiles, module_files, same_file
 from .._names import dotted_name
 from ..exports.syntax import identifiers
 from .inline import Helper, _Substitute, all_nodes, helper_of
@@ -89,6 +89,54 @@ def package_helpers(cm, module: cst.Module) -> tuple[dict[str, Helper], dict[str
     return helpers, problems, makers
 
 
+def unread_imports(cm, module: cst.Module) -> dict[str, tuple[bool, str]]:
+    """Names this module binds to a module (True) or function (False) of the project — a relative
+    import, or a module file beside this one — that this run does not read: what their functions do
+    is unknown here ({bound name: (module?, the file as shown in messages)})."""
+    out: dict[str, tuple[bool, str]] = {}
+    runs = [f for f in cm.project_facts if isinstance(f, RunFiles)]
+    read = {os.path.normpath(os.path.abspath(p)) for f in runs for p in f.paths}
+    read.add(os.path.normpath(os.path.abspath(cm.filename)))
+
+    def local(module_name: str, level: int) -> str | None:
+        candidates = module_files(cm.filename, module_name, level)
+        for candidate in candidates if level else candidates[:2]:  # absolute: a sibling module only
+            full = os.path.normpath(os.path.abspath(candidate))
+            if os.path.isfile(full):
+                return None if full in read else candidate
+        return None
+
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    dotted = dotted_name(alias.name) or ""
+                    asname = alias.asname.name if alias.asname is not None else None
+                    bound = asname.value if isinstance(asname, cst.Name) else dotted
+                    if "." in bound:
+                        continue
+                    found = local(dotted, 0)
+                    if found is not None:
+                        out[bound] = (True, _shown(cm, found))
+            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                level = len(small.relative)
+                base = dotted_name(small.module) if small.module is not None else ""
+                if base is None:
+                    continue
+                for alias in small.names:
+                    name = dotted_name(alias.name) or ""
+                    asname = alias.asname.name if alias.asname is not None else None
+                    bound = asname.value if isinstance(asname, cst.Name) else name
+                    found = local(f"{base}.{name}" if base else name, level)
+                    if found is not None:
+                        out[bound] = (True, _shown(cm, found))
+                    elif (base or level) and (found := local(base, level)) is not None:
+                        out[bound] = (False, _shown(cm, found))
+    return out
+
+
 def imported_strings(cm, module: cst.Module) -> dict[str, str]:
     """String constants of other modules of the run this module imports (`ConstantsFact`), keyed as
     the module spells them: `config.SIGNATURE_KEY` (module imported) or `SIGNATURE_KEY` (imported by name)."""
@@ -111,6 +159,26 @@ def imported_strings(cm, module: cst.Module) -> dict[str, str]:
                 elif (name := _imported_name(small, bound)) in strings:
                     out[bound] = strings[name]
     return out
+
+
+def relevant(cm, module: cst.Module) -> tuple:
+    """The facts of the run that can change this module's plan: the helpers and constants of the
+    modules it imports, and the engine's word on its own functions (a plan made with the same ones
+    is still valid)."""
+    out: list = [f for f in cm.project_facts if isinstance(f, InlinedHelper) and same_file(f.path, cm.filename)]
+    helpers = _by_file(cm.project_facts, HelperFact, cm.filename)
+    constants = _by_file(cm.project_facts, ConstantsFact, cm.filename)
+    if not helpers and not constants:
+        return tuple(out)
+    both = {p: [*helpers.get(p, ()), *constants.get(p, ())] for p in {*helpers, *constants}}
+    of_file = _finder(both)
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, (cst.Import, cst.ImportFrom)):
+                    for _, _, found in _imported(cm, small, of_file):
+                        out.extend(found)
+    return tuple(out)
 
 
 _INDEX: dict[tuple[int, type], tuple[object, dict[str, list]]] = {}

@@ -862,8 +862,19 @@ class _Analysis(Replay, SignatureMap):
         """A call of a module function that creates variables or placeholders and was not inlined:
         moved into the tf.function, it would make its variables at every trace (SM309)."""
         makers = getattr(self.cm, "graph_functions", {})
+        unread: dict[str, tuple[bool, str]] = getattr(self.cm, "unread", {})
         for call in _calls(node):
             name = callee(call.func)
+            head = name.split(".")[0] if name is not None else None
+            if head in unread and unread[head][0] == ("." in (name or "")):
+                raise Refused(
+                    call,
+                    "SM309",
+                    f"`{name}(...)` is a function of {unread[head][1]}, which this run does not read: it may create "
+                    "variables or placeholders, and moved into a tf.function it would make them at every trace; "
+                    "rewrite that module in the same run (pass the project's folder to `smmigrate rewrite`), or "
+                    "export with `smmigrate.export_session(sess, export_dir, ...)`",
+                )
             foreign: set[str] = getattr(self.cm, "foreign_makers", set())
             if name is None or (name not in makers and name not in foreign):
                 continue
