@@ -757,7 +757,13 @@ def _rewrite_paths(
         yield from _run(files, options, jobs, None)
         return
 
-    consume_words = {w.encode() for c in consumers for w in (c.FACT_USE_TRIGGERS or c.TRIGGERS)}
+    consume_words = {
+        w.encode() for c in consumers if not c.FACTS_OF_IMPORTS for w in (c.FACT_USE_TRIGGERS or c.TRIGGERS)
+    }
+    # codemods that use facts only about the modules a file imports: a file importing none of the run's
+    # modules is rewritten with the first group (no facts pre-pass for it)
+    import_words = {w.encode() for c in consumers if c.FACTS_OF_IMPORTS for w in (c.FACT_USE_TRIGGERS or c.TRIGGERS)}
+    imports_run_module = _run_module_imports(files) if import_words else None
     produce_words = {w.encode() for c in producers for w in (c.FACT_TRIGGERS or c.TRIGGERS)}
 
     def roles(path: str) -> tuple[bool, bool]:
@@ -770,6 +776,8 @@ def _rewrite_paths(
         if MARKER not in data:
             return False, False
         consumes = not consume_words or any(w in data for w in consume_words)
+        if not consumes and imports_run_module is not None and any(w in data for w in import_words):
+            consumes = imports_run_module(data)
         produces = not produce_words or any(w in data for w in produce_words)
         return consumes, produces and not path.endswith(".ipynb")
 
@@ -789,6 +797,31 @@ def _rewrite_paths(
         yield from _run(second, options, jobs, facts)
     finally:
         _ANALYSED.clear()  # trees kept for files this run did not get to
+
+
+_IMPORT_LINE = re.compile(rb"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import)[ \t]+([^\n#]+)", re.MULTILINE)
+
+
+def _run_module_imports(files: list[str]) -> Callable[[bytes], bool]:
+    """A byte test: do a file's import lines name a module of the run (relative imports always may)?"""
+    names = set()
+    for path in files:
+        stem = os.path.splitext(os.path.basename(path))[0]
+        names.add(stem.encode())
+        names.update(part.encode() for part in os.path.normpath(os.path.dirname(path)).split(os.sep)[-3:] if part)
+    names.discard(b"__init__")
+
+    def test(data: bytes) -> bool:
+        for match in _IMPORT_LINE.finditer(data):
+            source = match.group(1) or b""
+            if source.startswith(b"."):
+                return True
+            words = set(re.findall(rb"\w+", source + b" " + match.group(2)))
+            if words & names:
+                return True
+        return False
+
+    return test
 
 
 def _collect(files: list[str], options: RewriteOptions, jobs: int, known: list) -> list:

@@ -317,6 +317,9 @@ class SavedModelCodemod(cst.CSTTransformer):
     # words without which the rewrite uses no fact (default: TRIGGERS): a file with none of them is
     # rewritten before the facts of the run are known
     FACT_USE_TRIGGERS: ClassVar[tuple[str, ...] | None] = None
+    # True when the only facts the rewrite uses are about modules the file imports: a file whose import
+    # lines name no module of the run is rewritten before the facts are known (no facts pre-pass)
+    FACTS_OF_IMPORTS: ClassVar[bool] = False
     # words one of which a file must contain for this codemod to look at it at all (cheap byte test
     # before any parse); SavedModel codemods need "saved_model", the whole-API passes "tensorflow"
     FILE_MARKERS: ClassVar[tuple[str, ...]] = ("saved_model",)

@@ -117,6 +117,7 @@ class NativeSave(SavedModelCodemod):
     FILE_MARKERS = ("saved_model", *_HELPER_WORDS)
     USES_FACTS = True  # other modules' helpers it inlines (package.py)
     FACT_USE_TRIGGERS = ("simple_save", "Builder")  # files that may inline them: the exporting ones
+    FACTS_OF_IMPORTS = True  # (facts of the modules it imports only; RunFiles too, but see unread_imports)
     PLANS_AHEAD = True
     EAGER_OUTPUT = True  # tf.saved_model.load + signature calls / tf.Module + tf.function
 
