@@ -197,3 +197,31 @@ def test_mentions_outside_skips_subtrees():
     call = cst.ensure_type(cst.ensure_type(small, cst.Assign).value, cst.BinaryOperation).left
     assert mentions_outside(stmt, [call]) == {"out", "other"}
     assert mentions_outside(stmt, []) == {"out", "sess", "fetch", "feeds", "other"}
+
+
+def test_one_scan_answers_mentions_calls_and_tf_reference_candidates():
+    from smmigrate.codemods._names import calls, mention_nodes, scan
+
+    node = cst.parse_statement("y = tf.nn.relu(f(x, name=n).w, axis=tf.compat.v1.AUTO) + g()\n")
+    found = scan(node)
+    assert [n.value for n in mention_nodes(node)] == ["y", "tf", "f", "x", "n", "tf", "g"]
+    assert [cst.Module([]).code_for_node(c.func) for c in calls(node)] == ["tf.nn.relu", "f", "g"]
+    # candidates in walk order, each with the index past the ones it holds: `tf.nn.relu` holds `tf.nn`
+    # and `tf`; `f(x, name=n).w` holds `f`, `x`, `n` (keyword names are no candidates)
+    shown = [(cst.Module([]).code_for_node(ref), end) for ref, end in found.refs]
+    assert shown == [
+        ("y", 1),
+        ("tf.nn.relu", 4),
+        ("tf.nn", 4),
+        ("tf", 4),
+        ("f(x, name=n).w", 8),
+        ("f", 6),
+        ("x", 7),
+        ("n", 8),
+        ("tf.compat.v1.AUTO", 12),
+        ("tf.compat.v1", 12),
+        ("tf.compat", 12),
+        ("tf", 12),
+        ("g", 13),
+    ]
+    assert scan(node) is found  # memoised

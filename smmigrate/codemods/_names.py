@@ -217,16 +217,61 @@ class _Mentions(cst.CSTVisitor):
         self.found.append(node)
 
 
+class Scan:
+    """What one walk of a node finds, for every question the analyses ask about it: the identifiers it
+    mentions (as `_Mentions` finds them), its calls (pre-order), and the outermost names and attribute
+    chains that may name a TensorFlow symbol, each with the index just past the candidates nested in
+    it (`exports.syntax.tf_refs` resolves them, skipping what a resolved attribute holds)."""
+
+    __slots__ = ("calls", "names", "refs")
+
+    def __init__(self, names: tuple[cst.Name, ...], calls: tuple[cst.Call, ...], refs: tuple) -> None:
+        self.names = names
+        self.calls = calls
+        self.refs = refs  # ((Name | Attribute, end index), ...)
+
+
+class _Scanner(_Mentions):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[cst.Call] = []
+        self.refs: list[list[Any]] = []
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        at = len(self.refs)
+        self.refs.append([node, 0])
+        walk(node.value, self)
+        self.refs[at][1] = len(self.refs)
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.found.append(node)
+        self.refs.append([node, len(self.refs) + 1])
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.calls.append(node)
+
+
+def scan(node: cst.CSTNode) -> Scan:
+    """One walk of `node` answering `mention_nodes`, `calls` and the TF-reference candidates (memoised)."""
+
+    def compute() -> Scan:
+        v = _Scanner()
+        walk(node, v)
+        return Scan(tuple(v.found), tuple(v.calls), tuple((n, end) for n, end in v.refs))
+
+    return memoised(scan, node, compute)
+
+
 def mention_nodes(node: cst.CSTNode) -> list[cst.Name]:
     """Each occurrence of an identifier in `node`, bound or read, in any scope (`tf.train` and
     `f(value=1)` mention no variable `train` or `value`)."""
+    return list(scan(node).names)
 
-    def compute() -> tuple[cst.Name, ...]:
-        v = _Mentions()
-        walk(node, v)
-        return tuple(v.found)
 
-    return list(memoised(mention_nodes, node, compute))
+def calls(node: cst.CSTNode) -> list[cst.Call]:
+    """Every call in `node`, in walk order (a new list: callers may change it)."""
+    return list(scan(node).calls)
 
 
 def mentions(node: cst.CSTNode) -> set[str]:

@@ -8,7 +8,7 @@ from .._base import Refused
 from .._names import all_names as all_names  # re-exported: native-save imports them from here
 from .._names import forget as forget
 from .._names import memoised as memoised
-from .._names import mention_nodes, mentions, target_names
+from .._names import mention_nodes, mentions, scan, target_names
 from .._walk import walk
 from . import tables as T
 
@@ -41,33 +41,6 @@ def is_method_call(node: cst.CSTNode, obj: str, method: str) -> bool:
     )
 
 
-# Not `_names.reads`: only the outermost names and attributes that resolve to TensorFlow, with their paths.
-class _TFRefs(cst.CSTVisitor):
-    def __init__(self, cm) -> None:
-        self.cm = cm
-        self.refs: list = []
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        resolved = self.cm.tf_symbol(node)
-        if resolved is not None:
-            self.refs.append((node, resolved))
-            return False
-        walk(node.value, self)
-        return False
-
-    def visit_Name(self, node: cst.Name) -> None:
-        try:
-            resolved = self.cm.tf_symbol(node)
-        except Exception:  # a node without metadata (built by us) is never TensorFlow
-            resolved = None
-        if resolved is not None:
-            self.refs.append((node, resolved))
-
-    def visit_Arg(self, node: cst.Arg) -> bool:
-        walk(node.value, self)
-        return False
-
-
 def call_rel(cm, node) -> str | None:
     """The TF1-relative path of the TensorFlow function `node` calls, if it is such a call."""
     if isinstance(node, cst.Call):
@@ -77,10 +50,37 @@ def call_rel(cm, node) -> str | None:
 
 
 def tf_refs(cm, node: cst.CSTNode) -> list:
-    """(node, Resolved) for every outermost TensorFlow name in `node`."""
-    v = _TFRefs(cm)
-    walk(node, v)
-    return v.refs
+    """(node, Resolved) for every outermost TensorFlow name in `node`: the candidates of the node's one
+    scan (`_names.scan`) resolved in order, an attribute that resolves taking the ones it holds along
+    (a visitor of their own would walk the node once more)."""
+    found = _REFS.get(id(node))
+    if found is not None and found[0] is node and found[1] is cm:
+        return list(found[2])
+    candidates = scan(node).refs
+    refs: list = []
+    i = 0
+    while i < len(candidates):
+        ref, end = candidates[i]
+        if isinstance(ref, cst.Name):
+            try:
+                resolved = cm.tf_symbol(ref)
+            except Exception:  # a node without metadata (built by us) is never TensorFlow
+                resolved = None
+        else:
+            resolved = cm.tf_symbol(ref)
+        if resolved is not None:
+            refs.append((ref, resolved))
+            i = end
+        else:
+            i += 1
+    if len(_REFS) >= 50_000:
+        _REFS.clear()
+    _REFS[id(node)] = (node, cm, tuple(refs))
+    return refs
+
+
+# id(node) -> (node, the codemod that resolved it, its refs): resolution depends on the codemod's tree
+_REFS: dict[int, tuple[cst.CSTNode, object, tuple]] = {}
 
 
 def bind_args(call: cst.Call, params: tuple[str, ...]) -> dict[str, cst.BaseExpression]:

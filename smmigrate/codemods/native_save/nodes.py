@@ -6,8 +6,7 @@ import json
 
 import libcst as cst
 
-from .._walk import walk
-from ..exports.syntax import memoised
+from .._names import calls
 
 
 def _q(text: str) -> str:
@@ -25,20 +24,5 @@ class _Replace(cst.CSTTransformer):
         return new(updated_node) if callable(new) else new  # a function rebuilds the updated node
 
 
-class _CallFinder(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.found: list[cst.Call] = []
-
-    def visit_Call(self, n: cst.Call) -> None:
-        self.found.append(n)
-
-
-def _calls(node) -> list[cst.Call]:
-    """Every call in `node`, in walk order (a new list: callers may change it)."""
-
-    def compute() -> tuple[cst.Call, ...]:
-        finder = _CallFinder()
-        walk(node, finder)
-        return tuple(finder.found)
-
-    return list(memoised(_calls, node, compute))
+# every call in a node, in walk order: from the node's one scan (`_names.scan`), with its names and TF refs
+_calls = calls
