@@ -32,48 +32,44 @@ from ..exports.syntax import (
     session_runs,
 )
 from .block import Block, Eval, Optimizer, Step, Training, _call_rel
-from .nodes import _Replace
+from .nodes import _calls, _Replace
 
 
-class _Evaluated(cst.CSTVisitor):
-    """Graph ops evaluated where they are built (see `Replay.hoist_evaluated`)."""
-
-    def __init__(self, analysis, sess, graph: set[str], found: list) -> None:
-        self.analysis, self.sess, self.graph, self.found = analysis, sess, graph, found
-
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
+def _evaluated(analysis, sess, graph: set[str], node) -> list:
+    """Graph ops evaluated where they are built (see `Replay.hoist_evaluated`), from the node's calls."""
+    found: list = []
+    for call in _calls(node):
+        func = call.func
         if not isinstance(func, cst.Attribute):
-            return
-        if func.attr.value == "eval" and self.analysis.graph_expression(func.value, self.graph):
-            self.found.append(func.value)
-        elif self.sess and is_method_call(node, self.sess, "run") and node.args and not node.args[0].keyword:
-            fetch = node.args[0].value
-            if self.analysis.graph_expression(fetch, self.graph):
-                self.found.append(fetch)
+            continue
+        if func.attr.value == "eval" and analysis.graph_expression(func.value, graph):
+            found.append(func.value)
+        elif sess and is_method_call(call, sess, "run") and call.args and not call.args[0].keyword:
+            fetch = call.args[0].value
+            if analysis.graph_expression(fetch, graph):
+                found.append(fetch)
+    return found
 
 
-class _RunCalls(cst.CSTVisitor):
-    """`sess.run`, `t.eval` and `op.run` calls (see `Replay.run_calls`)."""
-
-    def __init__(self, sess, tensors: set[str], trainings, calls: list, owned: set) -> None:
-        self.sess, self.tensors, self.trainings, self.calls, self.owned = sess, tensors, trainings, calls, owned
-
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
+def _run_calls(sess, tensors: set[str], trainings, node, owned: set) -> list[cst.Call]:
+    """`sess.run`, `t.eval` and `op.run` calls (see `Replay.run_calls`), from the node's calls; the
+    session names they use go into `owned`."""
+    found: list[cst.Call] = []
+    for call in _calls(node):
+        func = call.func
         if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)):
-            return
-        sess = self.sess
+            continue
         owner, method = func.value.value, func.attr.value
         if owner == sess and method == "run":
-            self.calls.append(node)
-            self.owned.add(id(func.value))
-        elif (method == "eval" and owner in self.tensors) or (method == "run" and owner in self.trainings):
-            session = bind_args(node, ("feed_dict", "session")).get("session")
+            found.append(call)
+            owned.add(id(func.value))
+        elif (method == "eval" and owner in tensors) or (method == "run" and owner in trainings):
+            session = bind_args(call, ("feed_dict", "session")).get("session")
             if session is None or (isinstance(session, cst.Name) and session.value == sess):
-                self.calls.append(node)
+                found.append(call)
                 if session is not None:
-                    self.owned.add(id(session))
+                    owned.add(id(session))
+    return found
 
 
 class Replay:
@@ -136,9 +132,9 @@ class Replay:
         """`sess.run(...)`, `t.eval(...)` and `op.run(...)` calls in `stmt` (t a tensor or variable, op a
         train op of the block; `session=` absent or the block's session); refused when the session is
         used any other way."""
-        sess, calls, owned = self.b.sess, list[cst.Call](), set[int]()
+        sess, owned = self.b.sess, set[int]()
         tensors = self.tensors() | set(self.b.variables)
-        walk(stmt, _RunCalls(sess, tensors, self.b.trainings, calls, owned))
+        calls = _run_calls(sess, tensors, self.b.trainings, stmt, owned)
         stray = next((n for n in all_names(stmt) if n.value == sess and id(n) not in owned), None)
         if stray is not None:
             session_runs(stmt, sess)  # raises SM301 with its wording
@@ -237,8 +233,7 @@ class Replay:
         evaluation's function like any other) and the statement evaluates that name."""
         if self.names is None or isinstance(small, cst.BaseCompoundStatement):
             return small
-        found: list = []
-        walk(small, _Evaluated(self, self.b.sess, self.graph_names(), found))
+        found = _evaluated(self, self.b.sess, self.graph_names(), small)
         if not found:
             return small
         mapping: dict[int, cst.BaseExpression] = {}
