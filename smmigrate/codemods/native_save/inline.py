@@ -26,6 +26,7 @@ from typing import cast
 import libcst as cst
 
 from .._imports import is_docstring
+from .._names import binds, target_names
 from .._walk import walk
 from ..exports import tables as T
 from ..exports.syntax import Refused, identifiers
@@ -142,43 +143,9 @@ def helper_of(cm, fn: cst.FunctionDef) -> tuple[Helper | None, str]:
     return found, ""
 
 
-class _Locals(cst.CSTVisitor):
-    def __init__(self, out: set[str]) -> None:
-        self.out = out
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        self.out.update(_target_names(node.target))
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self.out.update(_target_names(node.target))
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self.out.update(_target_names(node.target))
-
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self.out.update(_target_names(node.target))
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
-
-    def visit_ListComp(self, node: cst.ListComp) -> bool:
-        return False
-
-    def visit_DictComp(self, node: cst.DictComp) -> bool:
-        return False
-
-    def visit_SetComp(self, node: cst.SetComp) -> bool:
-        return False
-
-    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> bool:
-        return False
-
-
 def _locals(body) -> set[str]:
-    out: set[str] = set()
-    for stmt in body:
-        walk(stmt, _Locals(out))
-    return out
+    """The names `body`'s statements bind in their own scope (`_names.binds`)."""
+    return set().union(*(binds(stmt) for stmt in body)) if body else set()
 
 
 class _InnerBindings(cst.CSTVisitor):
@@ -189,7 +156,7 @@ class _InnerBindings(cst.CSTVisitor):
         self.out.add(node.name.value)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
-        self.out.update(_target_names(node.target))
+        self.out.update(target_names(node.target))
 
 
 def _inner_bindings(body) -> set[str]:
@@ -198,16 +165,6 @@ def _inner_bindings(body) -> set[str]:
     for stmt in body:
         walk(stmt, _InnerBindings(out))
     return out
-
-
-def _target_names(target) -> set[str]:
-    if isinstance(target, cst.Name):
-        return {target.value}
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return set().union(*(_target_names(e.value) for e in target.elements))
-    if isinstance(target, cst.StarredElement):
-        return _target_names(target.value)
-    return set()
 
 
 class _Substitute(cst.CSTTransformer):
