@@ -52,10 +52,14 @@ def call_rel(cm, node) -> str | None:
 def tf_refs(cm, node: cst.CSTNode) -> list:
     """(node, Resolved) for every outermost TensorFlow name in `node`: the candidates of the node's one
     scan (`_names.scan`) resolved in order, an attribute that resolves taking the ones it holds along
-    (a visitor of their own would walk the node once more)."""
-    found = _REFS.get(id(node))
-    if found is not None and found[0] is node and found[1] is cm:
-        return list(found[2])
+    (a visitor of their own would walk the node once more). Memoised per codemod (resolution is)."""
+    found = memoised((tf_refs, id(cm)), node, lambda: (cm, _resolve_refs(cm, node)))
+    if found[0] is not cm:  # another codemod that got the same id: not its answer
+        return list(_resolve_refs(cm, node))
+    return list(found[1])
+
+
+def _resolve_refs(cm, node: cst.CSTNode) -> tuple:
     candidates = scan(node).refs
     refs: list = []
     i = 0
@@ -73,14 +77,7 @@ def tf_refs(cm, node: cst.CSTNode) -> list:
             i = end
         else:
             i += 1
-    if len(_REFS) >= 50_000:
-        _REFS.clear()
-    _REFS[id(node)] = (node, cm, tuple(refs))
-    return refs
-
-
-# id(node) -> (node, the codemod that resolved it, its refs): resolution depends on the codemod's tree
-_REFS: dict[int, tuple[cst.CSTNode, object, tuple]] = {}
+    return tuple(refs)
 
 
 def bind_args(call: cst.Call, params: tuple[str, ...]) -> dict[str, cst.BaseExpression]:
