@@ -799,27 +799,16 @@ def _rewrite_paths(
         _ANALYSED.clear()  # trees kept for files this run did not get to
 
 
-_IMPORT_LINE = re.compile(rb"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import)[ \t]+([^\n#]+)", re.MULTILINE)
-
-
 def _run_module_imports(files: list[str]) -> Callable[[bytes], bool]:
-    """A byte test: do a file's import lines name a module of the run (relative imports always may)?"""
+    """Do a file's imports (`_imports_in`) name a module of the run? Relative imports always may."""
     names = set()
     for path in files:
-        stem = os.path.splitext(os.path.basename(path))[0]
-        names.add(stem.encode())
-        names.update(part.encode() for part in os.path.normpath(os.path.dirname(path)).split(os.sep)[-3:] if part)
-    names.discard(b"__init__")
+        names.add(os.path.splitext(os.path.basename(path))[0])
+        names.update(part for part in os.path.normpath(os.path.dirname(path)).split(os.sep)[-3:] if part)
+    names.discard("__init__")
 
     def test(data: bytes) -> bool:
-        for match in _IMPORT_LINE.finditer(data):
-            source = match.group(1) or b""
-            if source.startswith(b"."):
-                return True
-            words = set(re.findall(rb"\w+", source + b" " + match.group(2)))
-            if words & names:
-                return True
-        return False
+        return any(level or names & set(module.split(".")) for module, level, _, _ in _imports_in(data))
 
     return test
 
@@ -1006,41 +995,19 @@ _CONSTANT = re.compile(rb"^[A-Za-z_]\w*\s*=\s*[rRuU]?[\"']", re.MULTILINE)
 
 
 def _constants_of(path: str) -> list[ConstantsFact]:
-    """The module-level string constants of a file no codemod parsed, each bound once (another module
-    of the run may read `config.SIGNATURE_KEY`); a cheap byte test first."""
+    """The module-level string constants (`_keras.module_strings`) of a file no codemod parsed: another
+    module of the run may read `config.SIGNATURE_KEY`. A cheap byte test first."""
     data = _read(path)
     if data is None or not _CONSTANT.search(data):
         return []
     try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        module = cst.parse_module(data)
+    except (cst.ParserSyntaxError, ValueError, RecursionError):
         return []
-    values: dict[str, str | None] = {}
-    for stmt in tree.body:
-        if isinstance(stmt, ast.Assign):
-            for target in stmt.targets:
-                for node in ast.walk(target):
-                    if isinstance(node, ast.Name):
-                        values[node.id] = None if node.id in values else _string(stmt.value, len(stmt.targets))
-        if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) and isinstance(stmt.target, ast.Name):
-            values[stmt.target.id] = None  # annotated or augmented: not a plain constant
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            values[stmt.name] = None
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            for alias in stmt.names:
-                values[(alias.asname or alias.name).split(".")[0]] = None
-        if isinstance(stmt, (ast.If, ast.Try, ast.For, ast.While, ast.With)):
-            for node in ast.walk(stmt):  # bound under a condition: not known
-                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                    values[node.id] = None
-    strings = tuple(sorted((k, v) for k, v in values.items() if v is not None))
+    from .codemods._keras import module_strings
+
+    strings = tuple(sorted(module_strings(module).items()))
     return [ConstantsFact(path, strings)] if strings else []
-
-
-def _string(value: ast.expr, targets: int) -> str | None:
-    if targets == 1 and isinstance(value, ast.Constant) and isinstance(value.value, str):
-        return value.value
-    return None
 
 
 def _read(path: str) -> bytes | None:
@@ -1125,11 +1092,14 @@ def _imports_of(path: str) -> list[tuple[str, int, int, int]]:
     """The imports of a file no codemod parsed (no TensorFlow in it): it may still link two modules."""
     if not path.endswith(".py"):
         return []
-    try:
-        with open(path, "rb") as fh:
-            tree = ast.parse(fh.read())
-    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
-        return []
-    from .codemods._tfscope import import_records
+    data = _read(path)
+    return _imports_in(data) if data is not None else []
 
-    return import_records(ast.walk(tree))
+
+def _imports_in(data: bytes) -> list[tuple[str, int, int, int]]:
+    """(module, relative level, line, col) of a module's imports (`_tfscope.import_records`)."""
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    return _tfscope.import_records(ast.walk(tree))

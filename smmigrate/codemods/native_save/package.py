@@ -65,27 +65,19 @@ def package_helpers(cm, module: cst.Module) -> tuple[dict[str, Helper], dict[str
     problems: dict[str, str] = {}
     makers: set[str] = set()
     index = _by_file(cm.project_facts, HelperFact, cm.filename)
-    if not index:
-        return helpers, problems, makers
-    of_file = _finder(index)
-
-    for stmt in module.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
-        for small in stmt.body:
-            for bound, module_form, offered_here in _imported(cm, small, of_file):
-                if cm.names.binding_count(bound) != 1 or cm.names.uncertain:
-                    continue  # bound twice (or star imports): which object a call reaches is not known
-                for fact in offered_here:
-                    key = f"{bound}.{fact.name}" if module_form else bound
-                    if not module_form and fact.name != _imported_name(small, bound):
-                        continue
-                    makers.add(key)
-                    helper, why = _helper(cm, fact, bound if module_form else None)
-                    if helper is None:
-                        problems[key] = f"{why} (in {_shown(cm, fact.path)})"
-                    else:
-                        helpers[key] = helper
+    for small, bound, module_form, offered_here in _imports(cm, module, _finder(index) if index else None):
+        if cm.names.binding_count(bound) != 1 or cm.names.uncertain:
+            continue  # bound twice (or star imports): which object a call reaches is not known
+        for fact in offered_here:
+            if not module_form and fact.name != _imported_name(small, bound):
+                continue
+            key = f"{bound}.{fact.name}" if module_form else bound
+            makers.add(key)
+            helper, why = _helper(cm, fact, bound if module_form else None)
+            if helper is None:
+                problems[key] = f"{why} (in {shown_path(cm.filename, fact.path)})"
+            else:
+                helpers[key] = helper
     return helpers, problems, makers
 
 
@@ -93,48 +85,22 @@ def unread_imports(cm, module: cst.Module) -> dict[str, tuple[bool, str]]:
     """Names this module binds to a module (True) or function (False) of the project — a relative
     import, or a module file beside this one — that this run does not read: what their functions do
     is unknown here ({bound name: (module?, the file as shown in messages)})."""
-    out: dict[str, tuple[bool, str]] = {}
-    runs = [f for f in cm.project_facts if isinstance(f, RunFiles)]
-    read = {os.path.normpath(os.path.abspath(p)) for f in runs for p in f.paths}
+    read = {os.path.normpath(os.path.abspath(p)) for f in cm.project_facts if isinstance(f, RunFiles) for p in f.paths}
     read.add(os.path.normpath(os.path.abspath(cm.filename)))
 
-    def local(module_name: str, level: int) -> str | None:
-        candidates = module_files(cm.filename, module_name, level)
-        for candidate in candidates if level else candidates[:2]:  # absolute: a sibling module only
+    def local(candidates: list[str]) -> list[tuple[str, bool]]:
+        # the importer's own folder (relative imports name only that root): (file, read by the run?)
+        for candidate in candidates[:2]:
             full = os.path.normpath(os.path.abspath(candidate))
             if os.path.isfile(full):
-                return None if full in read else candidate
-        return None
+                return [(candidate, full in read)]
+        return []
 
-    for stmt in module.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
-        for small in stmt.body:
-            if isinstance(small, cst.Import):
-                for alias in small.names:
-                    dotted = dotted_name(alias.name) or ""
-                    asname = alias.asname.name if alias.asname is not None else None
-                    bound = asname.value if isinstance(asname, cst.Name) else dotted
-                    if "." in bound:
-                        continue
-                    found = local(dotted, 0)
-                    if found is not None:
-                        out[bound] = (True, _shown(cm, found))
-            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
-                level = len(small.relative)
-                base = dotted_name(small.module) if small.module is not None else ""
-                if base is None:
-                    continue
-                for alias in small.names:
-                    name = dotted_name(alias.name) or ""
-                    asname = alias.asname.name if alias.asname is not None else None
-                    bound = asname.value if isinstance(asname, cst.Name) else name
-                    found = local(f"{base}.{name}" if base else name, level)
-                    if found is not None:
-                        out[bound] = (True, _shown(cm, found))
-                    elif (base or level) and (found := local(base, level)) is not None:
-                        out[bound] = (False, _shown(cm, found))
-    return out
+    return {
+        bound: (module_form, shown_path(cm.filename, found[0][0]))
+        for _, bound, module_form, found in _imports(cm, module, local)
+        if not found[0][1]
+    }
 
 
 def imported_strings(cm, module: cst.Module) -> dict[str, str]:
@@ -142,22 +108,14 @@ def imported_strings(cm, module: cst.Module) -> dict[str, str]:
     the module spells them: `config.SIGNATURE_KEY` (module imported) or `SIGNATURE_KEY` (imported by name)."""
     out: dict[str, str] = {}
     index = _by_file(cm.project_facts, ConstantsFact, cm.filename)
-    if not index:
-        return out
-    of_file = _finder(index)
-
-    for stmt in module.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
+    for small, bound, module_form, found in _imports(cm, module, _finder(index) if index else None):
+        if cm.names.binding_count(bound) != 1 or cm.names.uncertain:
             continue
-        for small in stmt.body:
-            for bound, module_form, found in _imported(cm, small, of_file):
-                if cm.names.binding_count(bound) != 1 or cm.names.uncertain:
-                    continue
-                strings = dict(found[0].strings)
-                if module_form:
-                    out.update({f"{bound}.{name}": value for name, value in strings.items()})
-                elif (name := _imported_name(small, bound)) in strings:
-                    out[bound] = strings[name]
+        strings = dict(found[0].strings)
+        if module_form:
+            out.update({f"{bound}.{name}": value for name, value in strings.items()})
+        elif (name := _imported_name(small, bound)) in strings:
+            out[bound] = strings[name]
     return out
 
 
@@ -168,17 +126,22 @@ def relevant(cm, module: cst.Module) -> tuple:
     out: list = [f for f in cm.project_facts if isinstance(f, InlinedHelper) and same_file(f.path, cm.filename)]
     helpers = _by_file(cm.project_facts, HelperFact, cm.filename)
     constants = _by_file(cm.project_facts, ConstantsFact, cm.filename)
-    if not helpers and not constants:
-        return tuple(out)
     both = {p: [*helpers.get(p, ()), *constants.get(p, ())] for p in {*helpers, *constants}}
-    of_file = _finder(both)
+    for _, _, _, found in _imports(cm, module, _finder(both) if both else None):
+        out.extend(found)
+    return tuple(out)
+
+
+def _imports(cm, module: cst.Module, of_file):
+    """(import statement, the name it binds, True when that names a module, what `of_file` says of
+    the module's file) for each module-level import `of_file` knows something about."""
+    if of_file is None:
+        return
     for stmt in module.body:
         if isinstance(stmt, cst.SimpleStatementLine):
             for small in stmt.body:
-                if isinstance(small, (cst.Import, cst.ImportFrom)):
-                    for _, _, found in _imported(cm, small, of_file):
-                        out.extend(found)
-    return tuple(out)
+                for bound, module_form, found in _imported(cm, small, of_file):
+                    yield small, bound, module_form, found
 
 
 _INDEX: dict[tuple[int, type], tuple[object, dict[str, list]]] = {}
@@ -303,10 +266,6 @@ def _bound_to(cm, name: str, path: str) -> str | None:
 def _module_name(fact: HelperFact) -> str:
     base = fact.path.replace("\\", "/").rsplit("/", 1)[-1]
     return base[: -len(".py")] if base.endswith(".py") else base
-
-
-def _shown(cm, path: str) -> str:
-    return shown_path(cm.filename, path)
 
 
 def shown_path(here: str, path: str) -> str:
